@@ -262,8 +262,9 @@ export class Popover {
     this.root.replaceChildren(h("style", { text: POPOVER_CSS }), panel);
     this.host.setAttribute("data-paragraph", paragraph.id);
     pinStyle(this.host, { display: "block", visibility: "hidden" });
-    this.place();
+    const fits = this.place();
     pinStyle(this.host, { visibility: "visible" });
+    if (!fits) this.host.scrollIntoView({ block: "nearest" });
     if (focus) panel.focus();
   }
 
@@ -277,14 +278,13 @@ export class Popover {
     const origin = this.layer.getBoundingClientRect();
     const box = this.current.element.getBoundingClientRect();
     const height = this.host.getBoundingClientRect().height;
-    let top = box.bottom + MARGIN;
-    if (top + height > viewportHeight - MARGIN && box.top - MARGIN - height >= MARGIN) {
-      top = box.top - MARGIN - height;
-    } else if (top + height > viewportHeight - MARGIN) {
-      top = Math.max(MARGIN, Math.min(top, viewportHeight - MARGIN - height));
-    }
+    const fitsBelow = box.bottom + MARGIN + height <= viewportHeight - MARGIN;
+    const fitsAbove = box.top - MARGIN - height >= MARGIN;
+    // Below by default; above when only that fits; else below, and the page scrolls to it.
+    const top = !fitsBelow && fitsAbove ? box.top - MARGIN - height : box.bottom + MARGIN;
     const left = Math.max(MARGIN, Math.min(box.left, viewportWidth - MARGIN - width));
     pinStyle(this.host, { top: `${top - origin.top}px`, left: `${left - origin.left}px` });
+    return fitsBelow || fitsAbove;
   }
 
   close(restoreFocus = false) {
