@@ -9,13 +9,13 @@ import shutil
 import socket
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from werkzeug.serving import make_server
-
 from sourcemark.api import create_app
 from sourcemark.config import Settings
 from sourcemark.pipeline import Pipeline
+from werkzeug.serving import make_server
 
 from .fixture_engine import FixtureEngine
 from .pages import REPO
@@ -53,7 +53,7 @@ def serve_app(app) -> ServerThread:
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     # Real sites name their charset in the header; the saved pages are UTF-8.
-    extensions_map = {".html": "text/html; charset=utf-8"}
+    extensions_map: ClassVar[dict[str, str]] = {".html": "text/html; charset=utf-8"}
 
     def log_message(self, *args):
         pass
@@ -137,9 +137,13 @@ def browser_context(tmp_path_factory, site):
         # Pages load offline: only the local servers answer; trackers and CDNs are cut off.
         context.route(
             "**/*",
-            lambda route: route.continue_()
-            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "chrome-extension:"))
-            else route.abort(),
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(
+                    ("http://127.0.0.1", "data:", "blob:", "chrome-extension:")
+                )
+                else route.abort()
+            ),
         )
         yield context
         context.close()
@@ -215,4 +219,10 @@ class Extension:
     def options(self):
         page = self.context.new_page()
         page.goto(f"chrome-extension://{self.id}/options/options.html")
+        self.wait_for_options(page)
         return page
+
+    @staticmethod
+    def wait_for_options(page):
+        """Settings load asynchronously into the form."""
+        page.wait_for_function("document.getElementById('backend-url').value !== ''")

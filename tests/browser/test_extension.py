@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 
@@ -66,8 +67,19 @@ def test_seed_markers_sit_on_article_paragraphs_only(ext, backend, seed_url):
     assert state["status"] == "done" and state["paragraphs"] == len(body)
 
 
-def test_marking_moves_no_text_and_changes_none(ext, stub_backend, seed_url):
-    ext.configure(backendUrl=stub_backend.url, autoAnalyze=False)
+def test_marking_moves_no_text_and_changes_none(ext, pipeline, seed_url):
+    from sourcemark.api import create_app
+    from sourcemark.config import Settings
+
+    app = create_app(Settings(), pipeline=pipeline)
+
+    def slow_app(environ, start_response):  # long enough to see the popup's progress
+        if environ["PATH_INFO"] == "/v1/analyze":
+            time.sleep(1.5)
+        return app(environ, start_response)
+
+    server = serve_app(slow_app)
+    ext.configure(backendUrl=server.url, autoAnalyze=False)
     page = ext.open(seed_url, wait_for_marks=False)
     state = ext.wait_for_state(seed_url, {"idle"})
     measure = """() => ({text: document.body.innerText,
@@ -77,8 +89,14 @@ def test_marking_moves_no_text_and_changes_none(ext, stub_backend, seed_url):
     assert page.locator("sourcemark-chip").count() == 0  # only on click, as configured
 
     popup = ext.popup(state["tabId"])
+    assert popup.locator("#page-status").text_content() == "Not analysed yet."
     popup.click("#analyse")
+    popup.wait_for_selector("#progress", state="visible", timeout=5000)
+    assert popup.locator("#page-status").text_content().startswith("Analysing")
+    assert popup.locator("#analyse").is_disabled()
     page.wait_for_selector("sourcemark-chip", state="attached", timeout=60000)
+    popup.wait_for_selector("#progress", state="hidden")
+    server.stop()
     after = page.evaluate(measure)
     assert after["boxes"] == before["boxes"]
     assert after["text"] == before["text"]
@@ -129,12 +147,23 @@ def test_popover_content_keyboard_and_closing(ext, stub_backend, seed_url):
     dialog = page.locator("sourcemark-popover [role=dialog]")
     assert dialog.get_attribute("aria-labelledby") == "sm-title"
     assert chip.get_attribute("aria-expanded") == "true"
-    assert page.evaluate(
-        "() => document.querySelector('sourcemark-popover').shadowRoot.activeElement?.getAttribute('role')"
-    ) == "dialog"
+    assert (
+        page.evaluate(
+            "() => document.querySelector('sourcemark-popover')"
+            ".shadowRoot.activeElement?.getAttribute('role')"
+        )
+        == "dialog"
+    )
     text = dialog.text_content()
-    for expected in ("NATO official", "Anonymous", "told", "to invade such a large country",
-                     "Share of text by source", "Outlet's own voice", "Tone"):
+    for expected in (
+        "NATO official",
+        "Anonymous",
+        "told",
+        "to invade such a large country",
+        "Share of text by source",
+        "Outlet's own voice",
+        "Tone",
+    ):
         assert expected in text
     assert page.locator("sourcemark-popover .legend li").count() >= 2
 
@@ -183,7 +212,8 @@ def test_popup_roster_share_tone_and_status(ext, stub_backend, seed_url):
     assert popup.locator("#tone-outlet").text_content() != "—"
     assert popup.locator("#tone-sources").text_content() != "—"
     model = analysis["model"]["name"]
-    assert popup.locator("#backend[data-state=ok]").text_content().startswith(f"Connected · {model}")
+    assert popup.locator("#backend[data-state=ok]").text_content() == "Connected"
+    assert f"model {model} " in popup.locator("#backend-detail").text_content()
     assert popup.locator("#backend-help").is_hidden()
 
 
@@ -250,6 +280,7 @@ def test_options_validate_and_persist(ext):
     options.click("#save")
     options.wait_for_selector("#saved:has-text('Saved')")
     options.reload()
+    ext.wait_for_options(options)
     assert options.input_value("#backend-url") == "http://localhost:9123"
     assert options.locator("input[name=autoAnalyze][value=click]").is_checked()
     assert not options.locator("input[name=quotes]").is_checked()
@@ -269,20 +300,27 @@ def test_astral_characters_highlight_the_exact_words(ext, stub_backend, site):
     ext.configure(backendUrl=stub_backend.url)
     page = ext.open(f"{site.url}/emoji.html")
     highlighted = page.evaluate(
-        """() => Object.fromEntries([...CSS.highlights.keys()].filter(k => k.startsWith('sourcemark-'))
+        """() => Object.fromEntries([...CSS.highlights.keys()]
+            .filter(k => k.startsWith('sourcemark-'))
             .map(k => [k, [...CSS.highlights.get(k)].map(r => r.toString())]))"""
     )
     assert highlighted["sourcemark-source-named_person"] == ["Mayor Ana 🌻 Ferreira"]
     assert highlighted["sourcemark-source-named_organization"] == ["the 𝒜udit 𝔅oard 📊"]
-    assert "said" in highlighted["sourcemark-cue"] and "According to" in highlighted["sourcemark-cue"]
-    assert "the city 💶 will balance its books for the first time in a decade" in highlighted[
-        "sourcemark-quote"
-    ]
+    assert (
+        "said" in highlighted["sourcemark-cue"] and "According to" in highlighted["sourcemark-cue"]
+    )
+    assert (
+        "the city 💶 will balance its books for the first time in a decade"
+        in highlighted["sourcemark-quote"]
+    )
     # The ranges belong to the right paragraphs' text nodes, not merely to equal strings.
-    assert page.evaluate(
-        "() => [...CSS.highlights.get('sourcemark-source-named_person')][0]"
-        ".startContainer.parentElement.id"
-    ) == "mayor"
+    assert (
+        page.evaluate(
+            "() => [...CSS.highlights.get('sourcemark-source-named_person')][0]"
+            ".startContainer.parentElement.id"
+        )
+        == "mayor"
+    )
 
 
 def test_page_text_that_looks_like_markup_stays_text(ext, stub_backend, site):
@@ -298,10 +336,13 @@ def test_page_text_that_looks_like_markup_stays_text(ext, stub_backend, site):
     assert "<script>window.__sourcemarkPwned=2</script>" in voice
     assert page.evaluate("() => window.__sourcemarkPwned") is None
     assert page.title() == title
-    assert page.evaluate(
-        "() => document.querySelector('sourcemark-popover').shadowRoot"
-        ".querySelectorAll('img, script').length + document.querySelectorAll('img').length"
-    ) == 0
+    assert (
+        page.evaluate(
+            "() => document.querySelector('sourcemark-popover').shadowRoot"
+            ".querySelectorAll('img, script').length + document.querySelectorAll('img').length"
+        )
+        == 0
+    )
 
 
 # ---- real pages ----------------------------------------------------------------------------
@@ -326,7 +367,10 @@ def test_real_news_pages_mark_article_paragraphs(ext, backend, site):
         # Precision: marked paragraphs are the article's text. Recall: most of it is marked.
         truth_text = normalize(truth)
         in_truth = [normalize(text) in truth_text for text, _ in marked]
-        assert sum(in_truth) / len(in_truth) >= 0.9, (page_id, [t for t, ok in zip(marked, in_truth) if not ok])
+        assert sum(in_truth) / len(in_truth) >= 0.9, (
+            page_id,
+            [t for t, ok in zip(marked, in_truth, strict=True) if not ok],
+        )
         covered = sum(len(normalize(text)) for text, _ in marked) / len(truth_text)
         assert covered >= 0.7, (page_id, covered)
         page.close()
