@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 DATA ?= ../shared/data
 
-.PHONY: all run test lint eval bench clean
+.PHONY: all run test lint eval bench clean extension
 
 all: $(STAMP)
 
@@ -18,7 +18,20 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-run: $(STAMP)
+# The WebExtension: npm ci once per lockfile, esbuild whenever a source file changes.
+EXT_STAMP := extension/node_modules/.installed
+EXT_SOURCES := $(shell find extension \( -name node_modules -o -name dist \) -prune -o -type f -print)
+
+$(EXT_STAMP): extension/package.json extension/package-lock.json
+	cd extension && npm ci --no-audit --no-fund
+	touch $@
+
+extension/dist/manifest.json: $(EXT_STAMP) $(EXT_SOURCES)
+	cd extension && npm run build
+
+extension: extension/dist/manifest.json
+
+run: $(STAMP) extension
 	@echo "Sourcemark backend: http://$(HOST):$(PORT)  (Ctrl-C stops it)"
 	@echo "  Chromium: chrome://extensions > Developer mode > Load unpacked > $(CURDIR)/extension/dist"
 	@echo "  Firefox:  about:debugging#/runtime/this-firefox > Load Temporary Add-on > $(CURDIR)/extension/dist/manifest.json"
@@ -27,7 +40,7 @@ run: $(STAMP)
 	$(VENV)/bin/sourcemark serve --host $(HOST) --port $(PORT)
 
 # pytest exits 5 when it collected nothing: that is a failure here, not a pass.
-test: $(STAMP)
+test: $(STAMP) extension
 	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 lint: $(STAMP)
@@ -35,4 +48,4 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check backend tests
 
 clean:
-	rm -rf $(VENV) build .pytest_cache
+	rm -rf $(VENV) build .pytest_cache extension/node_modules extension/dist

@@ -390,6 +390,18 @@ def test_screenshots_of_marked_seed_page_and_popover(ext, stub_backend, seed_url
     target.click()
     assert popover_open(page)
     page.screenshot(path=str(ARTIFACTS / "popover-light.png"))
+    # A tighter crop, for the README: the paragraph, its chip and the popover.
+    box = page.evaluate(
+        """() => {
+            const host = document.querySelector('sourcemark-popover');
+            const pop = host.getBoundingClientRect();
+            const para = document.querySelector(
+                `[data-sourcemark="${host.dataset.paragraph}"]`).getBoundingClientRect();
+            return {x: para.left - 60, y: para.top - 24, width: para.width + 100,
+                    height: pop.bottom - para.top + 48};
+        }"""
+    )
+    page.screenshot(path=str(ARTIFACTS / "popover-readme.png"), clip=box)
     page.keyboard.press("Escape")
     page.emulate_media(color_scheme="dark")
     target.click()
