@@ -86,12 +86,18 @@ def _stub_pipeline(pipeline, rules_file: str) -> Pipeline:
 
 
 @pytest.fixture(scope="session")
-def stub_backend(pipeline):
-    """The real API and report code with a phrase-rule engine: rich analyses before the
-    real engine lands (seed rules plus the emoji/XSS page rules)."""
+def stub_pipeline(pipeline):
+    """The real pipeline with a phrase-rule engine: rich analyses before the real engine
+    lands (seed rules plus the emoji/XSS page rules)."""
     stub = _stub_pipeline(pipeline, "seed_rules.json")
     stub.engine.rules += FixtureEngine.from_file(HERE / "fixtures" / "page_rules.json").rules
-    server = serve_app(create_app(Settings(), pipeline=stub))
+    return stub
+
+
+@pytest.fixture(scope="session")
+def stub_backend(stub_pipeline):
+    """The real API and report code over the stub pipeline."""
+    server = serve_app(create_app(Settings(), pipeline=stub_pipeline))
     yield server
     server.stop()
 
@@ -210,6 +216,14 @@ class Extension:
                 return state
             time.sleep(0.2)
         raise AssertionError(f"tab state never reached {statuses}: last {state}")
+
+    def stop_service_worker(self):
+        """Stops the background service worker, as Chromium does when it idles."""
+        page = self.context.new_page()
+        page.goto("chrome://serviceworker-internals/")
+        page.locator("cr-button[data-command=stop]").first.click()
+        page.wait_for_selector(".serviceworker-running-status .value:text-is('STOPPED')")
+        page.close()
 
     def popup(self, tab_id: int):
         page = self.context.new_page()

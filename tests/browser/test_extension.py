@@ -244,22 +244,6 @@ def test_not_an_article_gets_nothing(ext, backend, site):
     assert page.locator("[data-sourcemark], sourcemark-chip, sourcemark-layer").count() == 0
 
 
-def test_results_survive_in_session_cache(ext, pipeline, seed_url):
-    from sourcemark.api import create_app
-    from sourcemark.config import Settings
-
-    # A backend of our own, stopped after the first analysis: the reload must come from cache.
-    server = serve_app(create_app(Settings(), pipeline=pipeline))
-    ext.configure(backendUrl=server.url)
-    page = ext.open(seed_url)
-    first = page.locator("[data-sourcemark]").count()
-    server.stop()
-    page.reload()
-    page.wait_for_selector("sourcemark-chip", state="attached", timeout=30000)
-    assert page.locator("[data-sourcemark]").count() == first
-    assert ext.tab_state(seed_url)["status"] == "done"
-
-
 # ---- options -------------------------------------------------------------------------------
 
 
@@ -412,3 +396,30 @@ def test_screenshots_of_marked_seed_page_and_popover(ext, stub_backend, seed_url
     popup.wait_for_selector("#roster li")
     popup.screenshot(path=str(ARTIFACTS / "popup.png"))
     assert (ARTIFACTS / "popover-light.png").stat().st_size > 10_000
+
+
+# ---- state across service-worker restarts --------------------------------------------------
+
+
+def test_service_worker_restart_and_backend_loss_lose_nothing(ext, stub_pipeline, seed_url):
+    from sourcemark.api import create_app
+    from sourcemark.config import Settings
+
+    # A backend of our own, stopped after the first analysis: what follows comes from the
+    # storage.session cache, read by a freshly started service worker.
+    server = serve_app(create_app(Settings(), pipeline=stub_pipeline))
+    ext.configure(backendUrl=server.url)
+    page = ext.open(seed_url)
+    marked = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
+    tab_id = ext.tab_state(seed_url)["tabId"]
+    server.stop()
+    ext.stop_service_worker()
+
+    popup = ext.popup(tab_id)  # wakes the worker
+    popup.wait_for_selector("#roster li")
+    assert popup.locator("#roster li[data-source-type=anonymous]").count() == 2
+    page.reload()
+    page.wait_for_selector("sourcemark-chip", state="attached", timeout=30000)
+    again = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
+    assert again == marked
+    assert ext.tab_state(seed_url)["status"] == "done"
