@@ -17,7 +17,7 @@ from sourcemark.config import Settings
 from sourcemark.pipeline import Pipeline
 from werkzeug.serving import make_server
 
-from .fixture_engine import FixtureEngine
+from .fixture_engine import FixtureEngine, add_fixture_markers
 from .pages import REPO
 
 DIST = REPO / "extension" / "dist"
@@ -91,6 +91,7 @@ def stub_pipeline(pipeline):
     lands (seed rules plus the emoji/XSS page rules)."""
     stub = _stub_pipeline(pipeline, "seed_rules.json")
     stub.engine.rules += FixtureEngine.from_file(HERE / "fixtures" / "page_rules.json").rules
+    add_fixture_markers(stub.tone, {"hysteria": "loaded", "frenzy": "loaded", "perhaps": "hedge"})
     return stub
 
 

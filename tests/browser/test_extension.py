@@ -186,6 +186,42 @@ def test_popover_content_keyboard_and_closing(ext, stub_backend, seed_url):
     assert background == "rgb(15, 23, 42)"
 
 
+def test_popover_lists_tone_words_and_highlights_them_when_asked(ext, stub_backend, seed_url):
+    ext.configure(
+        backendUrl=stub_backend.url,
+        highlights={"sources": True, "cues": True, "quotes": True, "tone": True},
+    )
+    page = ext.open(seed_url)
+    analysis = ext.worker.evaluate(
+        "async key => (await chrome.storage.session.get(key))[key]",
+        ext.wait_for_state(seed_url, {"done"})["cacheKey"],
+    )
+    element = paragraph(page, "Observers say")
+    expected = next(
+        p["markers"]
+        for p in analysis["paragraphs"]
+        if p["id"] == element.get_attribute("data-sourcemark")
+    )
+    assert expected
+    element.click()
+    words = page.locator("sourcemark-popover .word").evaluate_all(
+        "ws => ws.map(w => [w.dataset.markerKind, w.firstChild.textContent])"
+    )
+    assert words == [[m["kind"], m["text"]] for m in expected]
+    drawn = page.evaluate(
+        "() => [...(CSS.highlights.get('sourcemark-loaded') || [])].map(r => r.toString())"
+    )
+    loaded = [
+        m["text"] for p in analysis["paragraphs"] for m in p["markers"] if m["kind"] == "loaded"
+    ]
+    assert sorted(drawn) == sorted(loaded)
+
+    # Turning a highlight kind off in the settings takes it off the page at once.
+    ext.configure(highlights={"sources": True, "cues": True, "quotes": True, "tone": False})
+    page.wait_for_function("() => !CSS.highlights.has('sourcemark-loaded')")
+    assert page.evaluate("() => CSS.highlights.has('sourcemark-quote')")
+
+
 # ---- popup ---------------------------------------------------------------------------------
 
 
