@@ -118,14 +118,27 @@ function hasUnitDescendant(el) {
   return false;
 }
 
-// Readability wraps loose text of a <div> in new <p>s; those have no index, and stand for
-// their nearest indexed ancestor.
+// Readability wraps loose text of a <div> (text split by <br>s) in new <p>s; those have no
+// index, and stand for their nearest indexed ancestor when such loose text is most of it.
+// Otherwise the ancestor would bring back everything Readability cleaned out between its
+// other paragraphs (scripts, ads, share bars), and the stray text is left out.
 function liveElementFor(unit, content, liveElements) {
   for (let el = unit; el && el !== content; el = el.parentElement) {
     const index = el.getAttribute(INDEX_ATTR);
-    if (index !== null) return liveElements[Number(index)] || null;
+    if (index === null) continue;
+    if (el !== unit && looseTextShare(el) < 0.5) return null;
+    return liveElements[Number(index)] || null;
   }
   return null;
+}
+
+function looseTextShare(container) {
+  const total = container.textContent.length;
+  let loose = 0;
+  for (const p of container.getElementsByTagName('p')) {
+    if (!p.hasAttribute(INDEX_ATTR)) loose += p.textContent.length;
+  }
+  return total ? loose / total : 0;
 }
 
 // Readability drops parts of a paragraph (buttons, hidden bits) but never adds text, so the

@@ -14,7 +14,7 @@ const BOILERPLATE_WORDS = new RegExp(
     [
       'caption', 'credit', 'credits', 'byline', 'dateline', 'newsletter', 'subscribe',
       'subscription', 'signup', 'related', 'readmore', 'recommended', 'comment', 'comments',
-      'share', 'sharing', 'social', 'promo', 'advert', 'advertisement', 'ad', 'ads', 'sponsor',
+      'share', 'sharing', 'promo', 'advert', 'advertisement', 'ad', 'ads', 'sponsor',
       'sponsored', 'breadcrumb', 'breadcrumbs', 'tags', 'nav', 'navigation', 'sidebar', 'footer',
     ].join('|') +
     ')(?:$|[^a-z])',
