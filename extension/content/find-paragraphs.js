@@ -3,13 +3,21 @@
 // article; its paragraphs are then mapped back to the live elements, and our own filters
 // drop what Readability keeps but a reader would not call the article's text.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { isBoilerplate, isVisible } from './article/boilerplate.js';
+import {
+  isBoilerplate,
+  isBoilerplateText,
+  isStoryLink,
+  isVisible,
+  otherStoriesStart,
+} from './article/boilerplate.js';
 
 // Set on the clone only, so a clone element can name the live element it copies.
 const INDEX_ATTR = 'data-sourcemark-index';
 
 // Elements that hold one paragraph of text. The innermost one wins when they nest.
-const UNIT_TAGS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD']);
+// Subheads are kept: they are part of the article's text, and the reader sees them marked
+// as the outlet's own voice. The title (h1) is not a paragraph.
+const UNIT_TAGS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 const NOT_AN_ARTICLE = Object.freeze({ isArticle: false, title: '', paragraphs: [] });
 
@@ -40,10 +48,19 @@ export function findArticleParagraphs(doc) {
   const units = mapUnitsToLive(article.content, liveElements);
   const root = commonAncestor(units);
   const articleLength = units.reduce((sum, el) => sum + el.textContent.length, 0);
-  const paragraphs = units
+  const title = squash(article.title || '');
+  const kept = units
     .filter((el) => isVisible(el) && !isBoilerplate(el, root, articleLength))
-    .map((element) => ({ element, text: element.textContent }))
-    .filter((p) => /\p{L}|\p{N}/u.test(p.text));
+    .map((element) => ({ element, text: element.textContent }));
+  const cut = otherStoriesStart(kept.map((p) => p.text));
+  const paragraphs = (cut >= 0 ? kept.slice(0, cut) : kept).filter(
+    (p) =>
+      !p.element.closest('h1') &&
+      /\p{L}|\p{N}/u.test(p.text) &&
+      squash(p.text) !== title &&
+      !isBoilerplateText(p.text) &&
+      !isStoryLink(p.element, p.text),
+  );
   const length = paragraphs.reduce((sum, p) => sum + p.text.trim().length, 0);
   if (length < (readerable ? 1 : MIN_DECLARED_ARTICLE_CHARS)) return NOT_AN_ARTICLE;
   return { isArticle: true, title: article.title || doc.title || '', paragraphs };
