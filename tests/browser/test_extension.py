@@ -1,0 +1,358 @@
+"""The extension in real Chromium: markers, popover, popup, options and failure states."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from .conftest import ARTIFACTS, free_port, serve_app
+from .pages import DATA_DIR, NEWSHTML_AEB, SEED_FILE, aeb_pages, news_page, seed_blocks
+
+NON_ARTICLE = "nav, aside, header, footer, figure, figcaption, form, .comments"
+NATO = "A top NATO official who chose to remain anonymous"
+EXPERTS = "Experts say"
+needs_seed = pytest.mark.skipif(not SEED_FILE.exists(), reason=f"no seed article at {SEED_FILE}")
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture
+def seed_url(site):
+    if not SEED_FILE.exists():
+        pytest.skip(f"no seed article at {SEED_FILE}")
+    title, date, paragraphs = seed_blocks()
+    (site.root / "seed.html").write_text(news_page(title, date, paragraphs), encoding="utf-8")
+    return f"{site.url}/seed.html"
+
+
+def paragraph(page, starts_with: str):
+    return page.locator("[data-sourcemark]", has_text=starts_with).first
+
+
+def popover_rows(page):
+    return page.locator("sourcemark-popover li[data-source-type]")
+
+
+def popover_open(page) -> bool:
+    return page.evaluate(
+        "() => { const h = document.querySelector('sourcemark-popover');"
+        " return !!h && getComputedStyle(h).display !== 'none'; }"
+    )
+
+
+# ---- markers -------------------------------------------------------------------------------
+
+
+def test_seed_markers_sit_on_article_paragraphs_only(ext, backend, seed_url):
+    _, _, body = seed_blocks()
+    ext.configure(backendUrl=backend.url)
+    page = ext.open(seed_url)
+    marked = page.eval_on_selector_all(
+        "[data-sourcemark]",
+        f"""els => els.map(e => ({{id: e.dataset.sourcemark, text: e.textContent,
+            tag: e.tagName, inArticle: !!e.closest('article'),
+            excluded: !!e.closest({json.dumps(NON_ARTICLE)})}}))""",
+    )
+    assert [normalize(m["text"]) for m in marked] == [normalize(p) for p in body]
+    assert all(m["inArticle"] and not m["excluded"] and m["tag"] == "P" for m in marked)
+    assert len({m["id"] for m in marked}) == len(marked)
+    chips = page.eval_on_selector_all("sourcemark-chip", "cs => cs.map(c => c.dataset.paragraph)")
+    assert sorted(chips) == sorted(m["id"] for m in marked)
+    state = ext.tab_state(seed_url)
+    assert state["status"] == "done" and state["paragraphs"] == len(body)
+
+
+def test_marking_moves_no_text_and_changes_none(ext, stub_backend, seed_url):
+    ext.configure(backendUrl=stub_backend.url, autoAnalyze=False)
+    page = ext.open(seed_url, wait_for_marks=False)
+    state = ext.wait_for_state(seed_url, {"idle"})
+    measure = """() => ({text: document.body.innerText,
+        boxes: [...document.querySelectorAll('p, h1, li, figcaption')].map(e => {
+            const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })})"""
+    before = page.evaluate(measure)
+    assert page.locator("sourcemark-chip").count() == 0  # only on click, as configured
+
+    popup = ext.popup(state["tabId"])
+    popup.click("#analyse")
+    page.wait_for_selector("sourcemark-chip", state="attached", timeout=60000)
+    after = page.evaluate(measure)
+    assert after["boxes"] == before["boxes"]
+    assert after["text"] == before["text"]
+
+
+# ---- popover -------------------------------------------------------------------------------
+
+
+def _check_seed_sources(ext, backend_url, seed_url):
+    ext.configure(backendUrl=backend_url)
+    page = ext.open(seed_url)
+    paragraph(page, NATO).click()
+    assert popover_open(page)
+    types = popover_rows(page).evaluate_all("rows => rows.map(r => r.dataset.sourceType)")
+    assert "anonymous" in types
+    page.keyboard.press("Escape")
+    assert not popover_open(page)
+    paragraph(page, EXPERTS).click()
+    types = popover_rows(page).evaluate_all("rows => rows.map(r => r.dataset.sourceType)")
+    assert "vague" in types
+    return page
+
+
+def test_seed_popover_anonymous_and_vague_with_fixture_engine(ext, stub_backend, seed_url):
+    page = _check_seed_sources(ext, stub_backend.url, seed_url)
+    row = popover_rows(page).first
+    assert row.locator(".name").text_content() == "Experts"
+    assert row.locator(".cue").text_content() == "Cue: say"
+
+
+@pytest.mark.xfail(strict=False, reason="the attribution engine (branch attribution) is not merged")
+def test_seed_popover_anonymous_and_vague_with_real_engine(ext, backend, seed_url):
+    _check_seed_sources(ext, backend.url, seed_url)
+
+
+def test_popover_content_keyboard_and_closing(ext, stub_backend, seed_url):
+    ext.configure(backendUrl=stub_backend.url)
+    page = ext.open(seed_url)
+    element = paragraph(page, NATO)
+    pid = element.get_attribute("data-sourcemark")
+    chip = page.locator(f'sourcemark-chip[data-paragraph="{pid}"]')
+    assert chip.get_attribute("role") == "button"
+    assert "anonymous" in chip.get_attribute("aria-label")
+
+    chip.focus()
+    page.keyboard.press("Enter")
+    assert popover_open(page)
+    dialog = page.locator("sourcemark-popover [role=dialog]")
+    assert dialog.get_attribute("aria-labelledby") == "sm-title"
+    assert chip.get_attribute("aria-expanded") == "true"
+    assert page.evaluate(
+        "() => document.querySelector('sourcemark-popover').shadowRoot.activeElement?.getAttribute('role')"
+    ) == "dialog"
+    text = dialog.text_content()
+    for expected in ("NATO official", "Anonymous", "told", "to invade such a large country",
+                     "Share of text by source", "Outlet's own voice", "Tone"):
+        assert expected in text
+    assert page.locator("sourcemark-popover .legend li").count() >= 2
+
+    page.keyboard.press("Escape")
+    assert not popover_open(page)
+    assert page.evaluate("() => document.activeElement?.tagName") == "SOURCEMARK-CHIP"
+
+    element.click()
+    assert popover_open(page)
+    assert page.locator("sourcemark-popover").count() == 1
+    page.mouse.click(1200, 880)  # outside: the page's margin
+    assert not popover_open(page)
+
+    page.emulate_media(color_scheme="dark")
+    element.click()
+    background = page.evaluate(
+        "() => getComputedStyle(document.querySelector('sourcemark-popover')"
+        ".shadowRoot.querySelector('.panel')).backgroundColor"
+    )
+    assert background == "rgb(15, 23, 42)"
+
+
+# ---- popup ---------------------------------------------------------------------------------
+
+
+def test_popup_roster_share_tone_and_status(ext, stub_backend, seed_url):
+    ext.configure(backendUrl=stub_backend.url)
+    ext.open(seed_url)
+    state = ext.wait_for_state(seed_url, {"done"})
+    analysis = ext.worker.evaluate(
+        "async key => (await chrome.storage.session.get(key))[key]", state["cacheKey"]
+    )
+    expected = sorted(analysis["sources"], key=lambda s: (-s["attributions"], s["name"].lower()))
+    popup = ext.popup(state["tabId"])
+    popup.wait_for_selector("#roster li")
+    rows = popup.eval_on_selector_all(
+        "#roster li",
+        "rows => rows.map(r => [r.querySelector('.name').textContent, r.dataset.sourceType,"
+        " r.querySelector('.n').textContent])",
+    )
+    assert rows == [[s["name"], s["type"], f"×{s['attributions']}"] for s in expected]
+    assert ["French presidential official", "anonymous", "×2"] in rows
+    assert rows[0][2] == "×2"  # the most-cited first
+    legend = popup.eval_on_selector_all("#share-legend li", "ls => ls.map(l => l.dataset.type)")
+    assert {"anonymous", "vague", "named_person", "unattributed"} <= set(legend)
+    assert popup.locator("#tone-outlet").text_content() != "—"
+    assert popup.locator("#tone-sources").text_content() != "—"
+    model = analysis["model"]["name"]
+    assert popup.locator("#backend[data-state=ok]").text_content().startswith(f"Connected · {model}")
+    assert popup.locator("#backend-help").is_hidden()
+
+
+# ---- failures ------------------------------------------------------------------------------
+
+
+def test_backend_down_badge_popup_and_nothing_drawn(ext, seed_url):
+    down = f"http://127.0.0.1:{free_port()}"
+    ext.configure(backendUrl=down)
+    page = ext.open(seed_url, wait_for_marks=False)
+    state = ext.wait_for_state(seed_url, {"error"})
+    assert state["error"]["code"] == "backend_unreachable"
+    assert state["badge"] == "!"
+    assert page.locator("[data-sourcemark], sourcemark-chip, sourcemark-popover").count() == 0
+    popup = ext.popup(state["tabId"])
+    popup.wait_for_selector("#backend[data-state=down]")
+    assert popup.locator("#backend-help").is_visible()
+    assert popup.locator("#start-command").text_content() == "make run"
+    assert popup.locator("#backend-url").text_content() == down
+
+
+def test_not_an_article_gets_nothing(ext, backend, site):
+    ext.configure(backendUrl=backend.url)
+    url = f"{site.url}/not-article.html"
+    page = ext.open(url, wait_for_marks=False)
+    state = ext.wait_for_state(url, {"not-article"})
+    assert state["badge"] == ""
+    assert page.locator("[data-sourcemark], sourcemark-chip, sourcemark-layer").count() == 0
+
+
+def test_results_survive_in_session_cache(ext, pipeline, seed_url):
+    from sourcemark.api import create_app
+    from sourcemark.config import Settings
+
+    # A backend of our own, stopped after the first analysis: the reload must come from cache.
+    server = serve_app(create_app(Settings(), pipeline=pipeline))
+    ext.configure(backendUrl=server.url)
+    page = ext.open(seed_url)
+    first = page.locator("[data-sourcemark]").count()
+    server.stop()
+    page.reload()
+    page.wait_for_selector("sourcemark-chip", state="attached", timeout=30000)
+    assert page.locator("[data-sourcemark]").count() == first
+    assert ext.tab_state(seed_url)["status"] == "done"
+
+
+# ---- options -------------------------------------------------------------------------------
+
+
+def test_options_validate_and_persist(ext):
+    options = ext.options()
+    assert options.input_value("#backend-url") == "http://127.0.0.1:8765"
+    assert options.locator("input[name=autoAnalyze][value=auto]").is_checked()
+
+    options.fill("#backend-url", "ftp://127.0.0.1:8765")
+    options.click("#save")
+    assert options.locator("#backend-url-error").is_visible()
+    assert ext.worker.evaluate("chrome.storage.sync.get('backendUrl')") == {}
+
+    options.fill("#backend-url", "http://localhost:9123/")
+    options.check("input[name=autoAnalyze][value=click]")
+    options.uncheck("input[name=quotes]")
+    options.check("input[name=tone]")
+    options.click("#save")
+    options.wait_for_selector("#saved:has-text('Saved')")
+    options.reload()
+    assert options.input_value("#backend-url") == "http://localhost:9123"
+    assert options.locator("input[name=autoAnalyze][value=click]").is_checked()
+    assert not options.locator("input[name=quotes]").is_checked()
+    assert options.locator("input[name=tone]").is_checked()
+    stored = ext.worker.evaluate("chrome.storage.sync.get(null)")
+    assert stored == {
+        "backendUrl": "http://localhost:9123",
+        "autoAnalyze": False,
+        "highlights": {"sources": True, "cues": True, "quotes": False, "tone": True},
+    }
+
+
+# ---- text: offsets and untrusted strings ---------------------------------------------------
+
+
+def test_astral_characters_highlight_the_exact_words(ext, stub_backend, site):
+    ext.configure(backendUrl=stub_backend.url)
+    page = ext.open(f"{site.url}/emoji.html")
+    highlighted = page.evaluate(
+        """() => Object.fromEntries([...CSS.highlights.keys()].filter(k => k.startsWith('sourcemark-'))
+            .map(k => [k, [...CSS.highlights.get(k)].map(r => r.toString())]))"""
+    )
+    assert highlighted["sourcemark-source-named_person"] == ["Mayor Ana 🌻 Ferreira"]
+    assert highlighted["sourcemark-source-named_organization"] == ["the 𝒜udit 𝔅oard 📊"]
+    assert "said" in highlighted["sourcemark-cue"] and "According to" in highlighted["sourcemark-cue"]
+    assert "the city 💶 will balance its books for the first time in a decade" in highlighted[
+        "sourcemark-quote"
+    ]
+    # The ranges belong to the right paragraphs' text nodes, not merely to equal strings.
+    assert page.evaluate(
+        "() => [...CSS.highlights.get('sourcemark-source-named_person')][0]"
+        ".startContainer.parentElement.id"
+    ) == "mayor"
+
+
+def test_page_text_that_looks_like_markup_stays_text(ext, stub_backend, site):
+    ext.configure(backendUrl=stub_backend.url)
+    page = ext.open(f"{site.url}/xss.html")
+    title = page.title()
+    paragraph(page, "The council’s statement").click()
+    quote = page.locator("sourcemark-popover .quote").first.text_content()
+    assert '<img src=x onerror="document.title=' in quote
+    page.keyboard.press("Escape")
+    paragraph(page, "A second test submission").click()
+    voice = page.locator("sourcemark-popover .voice").text_content()
+    assert "<script>window.__sourcemarkPwned=2</script>" in voice
+    assert page.evaluate("() => window.__sourcemarkPwned") is None
+    assert page.title() == title
+    assert page.evaluate(
+        "() => document.querySelector('sourcemark-popover').shadowRoot"
+        ".querySelectorAll('img, script').length + document.querySelectorAll('img').length"
+    ) == 0
+
+
+# ---- real pages ----------------------------------------------------------------------------
+
+
+@pytest.mark.data
+@pytest.mark.skipif(not NEWSHTML_AEB.exists(), reason=f"no benchmark pages in {DATA_DIR}")
+def test_real_news_pages_mark_article_paragraphs(ext, backend, site):
+    ext.configure(backendUrl=backend.url)
+    for page_id, raw, truth in aeb_pages(6):
+        (site.root / f"aeb-{page_id}.html").write_bytes(raw)
+        url = f"{site.url}/aeb-{page_id}.html"
+        page = ext.open(url, wait_for_marks=False)
+        state = ext.wait_for_state(url, {"done", "not-article", "error"}, timeout_s=90)
+        assert state["status"] == "done", (page_id, state)
+        marked = page.eval_on_selector_all(
+            "[data-sourcemark]",
+            f"els => els.map(e => [e.textContent, !!e.closest({json.dumps(NON_ARTICLE)})])",
+        )
+        assert page.locator("sourcemark-chip").count() == len(marked)
+        assert not any(excluded for _, excluded in marked), page_id
+        # Precision: marked paragraphs are the article's text. Recall: most of it is marked.
+        truth_text = normalize(truth)
+        in_truth = [normalize(text) in truth_text for text, _ in marked]
+        assert sum(in_truth) / len(in_truth) >= 0.9, (page_id, [t for t, ok in zip(marked, in_truth) if not ok])
+        covered = sum(len(normalize(text)) for text, _ in marked) / len(truth_text)
+        assert covered >= 0.7, (page_id, covered)
+        page.close()
+
+
+# ---- screenshots ---------------------------------------------------------------------------
+
+
+def test_screenshots_of_marked_seed_page_and_popover(ext, stub_backend, seed_url):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    ext.configure(backendUrl=stub_backend.url)
+    page = ext.open(seed_url)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / "seed-marked.png"), full_page=True)
+    target = paragraph(page, NATO)
+    target.evaluate("e => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 120)")
+    target.click()
+    assert popover_open(page)
+    page.screenshot(path=str(ARTIFACTS / "popover-light.png"))
+    page.keyboard.press("Escape")
+    page.emulate_media(color_scheme="dark")
+    target.click()
+    page.screenshot(path=str(ARTIFACTS / "popover-dark.png"))
+    page.emulate_media(color_scheme="light")
+    popup = ext.popup(ext.tab_state(seed_url)["tabId"])
+    popup.set_viewport_size({"width": 360, "height": 640})
+    popup.wait_for_selector("#roster li")
+    popup.screenshot(path=str(ARTIFACTS / "popup.png"))
+    assert (ARTIFACTS / "popover-light.png").stat().st_size > 10_000
