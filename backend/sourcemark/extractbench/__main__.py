@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     label = args.label or args.data.name
 
     def progress(page, texts):
-        print(".", end="" if texts is not None else "!", flush=True)
+        print("." if texts is not None else "!", end="", flush=True)
 
     found = run_pages(pages, mode=args.mode, extension=args.extension, progress=progress,
         page_scripts=args.page_scripts,

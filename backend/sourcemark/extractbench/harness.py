@@ -30,7 +30,7 @@ FINDER = EXTENSION_DIR / "content" / "find-paragraphs.js"
 
 PAGE_TIMEOUT_MS = 30_000
 # How long the extension gets, after the page's load event, to send its paragraphs.
-EXTENSION_WAIT_S = 6.0
+EXTENSION_WAIT_S = 15.0
 
 
 def _html_content_type(html: bytes) -> str:
@@ -145,22 +145,15 @@ class Recorder:
 
     def __init__(self) -> None:
         self._sent: dict[str, list[str]] = {}
-        self._lock = threading.Condition()
+        self._lock = threading.Lock()
 
     def record(self, request: dict) -> None:
         with self._lock:
             self._sent[request.get("url") or ""] = [p["text"] for p in request["paragraphs"]]
-            self._lock.notify_all()
 
-    def wait_for(self, url: str, timeout: float) -> list[str] | None:
-        deadline = time.monotonic() + timeout
+    def take(self, url: str) -> list[str] | None:
         with self._lock:
-            while url not in self._sent:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return None
-                self._lock.wait(left)
-            return self._sent.pop(url)
+            return self._sent.pop(url, None)
 
 
 @contextmanager
@@ -313,10 +306,22 @@ def _run_page(context, url: str, script: str | None, recorder: Recorder) -> list
         except Exception:  # a page that never fires load is still read as it stands
             pass
         if script is None:
-            return recorder.wait_for(url, EXTENSION_WAIT_S)
+            return _wait_for_request(page, recorder, url)
         return _run_in_isolated_world(context, page, script)
     finally:
         page.close()
+
+
+def _wait_for_request(page, recorder: Recorder, url: str) -> list[str] | None:
+    # Playwright's sync API handles routed requests (the extension's own, too) only while it
+    # is waiting, so wait through it rather than on a lock.
+    deadline = time.monotonic() + EXTENSION_WAIT_S
+    while time.monotonic() < deadline:
+        sent = recorder.take(url)
+        if sent is not None:
+            return sent
+        page.wait_for_timeout(100)
+    return recorder.take(url)
 
 
 def _run_in_isolated_world(context, page, script: str) -> list[str] | None:
