@@ -3,7 +3,8 @@
 
 // Containers whose text is never the article's running text.
 const BOILERPLATE_TAGS = new Set([
-  'FIGURE', 'FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'LABEL', 'SELECT', 'CAPTION',
+  'FIGURE', 'FIGCAPTION', 'NAV', 'ASIDE', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', 'LABEL', 'SELECT',
+  'CAPTION',
 ]);
 const BOILERPLATE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'dialog', 'alert']);
 
