@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 DATA ?= ../shared/data
 
-.PHONY: all run test lint eval bench clean extension
+.PHONY: all run test lint eval bench clean extension eval-extract lint-extension package
 
 all: $(STAMP)
 
@@ -46,6 +46,29 @@ test: $(STAMP) extension
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check backend tests
+
+# ---- extension: lint, packages, paragraph-finding benchmark ----------------------------------
+# web-ext lint must report no errors (warnings are explained in the README).
+lint-extension: extension/dist/manifest.json
+	cd extension && npx --no-install web-ext lint --source-dir dist --self-hosted --output text
+
+# Store packages, both zips of extension/dist (one manifest serves both browsers).
+WEB_EXT_BUILD = npx --no-install web-ext build --source-dir dist --artifacts-dir ../build --overwrite-dest
+package: extension/dist/manifest.json
+	cd extension && $(WEB_EXT_BUILD) --filename sourcemark-chromium.zip
+	cd extension && $(WEB_EXT_BUILD) --filename sourcemark-firefox.xpi
+	@ls -l build/sourcemark-chromium.zip build/sourcemark-firefox.xpi
+
+# How well the content script finds article paragraphs on real news pages, scored with the
+# article-extraction-benchmark's metric. DATA=DIR picks another folder in the same layout.
+EXTRACT_DATA = $(if $(filter ../shared/data,$(DATA)),$(DATA)/newshtml/aeb,$(DATA))
+READABILITY_DATA ?= ../shared/data/newshtml/readability
+OUT ?= build/eval-extract
+eval-extract: $(STAMP) extension/dist/manifest.json
+	PYTHONPATH=backend $(PY) -m sourcemark.extractbench --data $(EXTRACT_DATA) --out $(OUT)
+	@if [ -d $(READABILITY_DATA) ]; then \
+	  PYTHONPATH=backend $(PY) -m sourcemark.extractbench --data $(READABILITY_DATA) --out $(OUT)/readability; \
+	else echo "$(READABILITY_DATA) absent: Readability's test pages skipped"; fi
 
 clean:
 	rm -rf $(VENV) build .pytest_cache extension/node_modules extension/dist
