@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, free_port, serve_app
 from .pages import DATA_DIR, NEWSHTML_AEB, SEED_FILE, aeb_pages, news_page, seed_blocks
@@ -89,10 +90,10 @@ def test_marking_moves_no_text_and_changes_none(ext, pipeline, seed_url):
     assert page.locator("sourcemark-chip").count() == 0  # only on click, as configured
 
     popup = ext.popup(state["tabId"])
-    assert popup.locator("#page-status").text_content() == "Not analysed yet."
+    expect(popup.locator("#page-status")).to_have_text("Not analysed yet.")
     popup.click("#analyse")
     popup.wait_for_selector("#progress", state="visible", timeout=5000)
-    assert popup.locator("#page-status").text_content().startswith("Analysing")
+    expect(popup.locator("#page-status")).to_contain_text("Analysing")
     assert popup.locator("#analyse").is_disabled()
     page.wait_for_selector("sourcemark-chip", state="attached", timeout=60000)
     popup.wait_for_selector("#progress", state="hidden")
@@ -427,6 +428,11 @@ def test_screenshots_of_marked_seed_page_and_popover(ext, stub_backend, seed_url
     target.click()
     page.screenshot(path=str(ARTIFACTS / "popover-dark.png"))
     page.emulate_media(color_scheme="light")
+    page.keyboard.press("Escape")
+    words = paragraph(page, "Observers say")
+    words.evaluate("e => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 80)")
+    words.click()
+    page.screenshot(path=str(ARTIFACTS / "popover-words.png"))
     popup = ext.popup(ext.tab_state(seed_url)["tabId"])
     popup.set_viewport_size({"width": 360, "height": 640})
     popup.wait_for_selector("#roster li")
