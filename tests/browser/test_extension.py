@@ -465,3 +465,21 @@ def test_service_worker_restart_and_backend_loss_lose_nothing(ext, stub_pipeline
     again = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
     assert again == marked
     assert ext.tab_state(seed_url)["status"] == "done"
+
+
+def test_paragraph_over_the_backend_limit_is_left_unmarked(ext, backend, site):
+    sentence = "The committee met again on Thursday to review the budget line by line. "
+    normal = [f"Paragraph {i}: " + sentence * 4 for i in range(1, 5)]
+    huge = "Appendix: " + sentence * 300  # over the backend's 20,000 characters
+    body = "".join(f"<p>{p}</p>" for p in [*normal[:2], huge, *normal[2:]])
+    (site.root / "long.html").write_text(
+        f"<!doctype html><meta charset=utf-8><title>Budget</title><article><h1>Budget</h1>"
+        f"{body}</article>",
+        encoding="utf-8",
+    )
+    ext.configure(backendUrl=backend.url)
+    url = f"{site.url}/long.html"
+    page = ext.open(url)
+    assert ext.wait_for_state(url, {"done"})["paragraphs"] == 4
+    marked = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
+    assert marked == normal
