@@ -33,7 +33,7 @@ function renderBackend(result) {
   } else {
     pill.dataset.state = "down";
     pill.textContent = "Backend unreachable";
-    $("backend-detail").textContent = result.error?.message ?? "";
+    $("backend-detail").textContent = ""; // the callout below says it all
     $("backend-url").textContent = result.backendUrl;
     $("start-command").textContent = START_COMMAND;
     $("backend-help").hidden = false;
@@ -121,6 +121,8 @@ function renderPage({ state, analysis }) {
     renderRoster(analysis.sources);
   } else if (state.status === "not-article") {
     status.textContent = "This page doesn't look like an article, so nothing is marked.";
+  } else if (state.status === "error" && state.error?.code === "backend_unreachable") {
+    status.textContent = "Nothing is marked on this page until the backend answers.";
   } else if (state.status === "error") {
     status.textContent = `The analysis failed: ${state.error?.message ?? "unknown error"}`;
   } else if (state.status === "unsupported") {

@@ -270,6 +270,9 @@ def test_backend_down_badge_popup_and_nothing_drawn(ext, seed_url):
     assert popup.locator("#backend-help").is_visible()
     assert popup.locator("#start-command").text_content() == "make run"
     assert popup.locator("#backend-url").text_content() == down
+    expect(popup.locator("#page-status")).to_have_text(
+        "Nothing is marked on this page until the backend answers."
+    )
 
 
 def test_not_an_article_gets_nothing(ext, backend, site):
