@@ -486,3 +486,22 @@ def test_paragraph_over_the_backend_limit_is_left_unmarked(ext, backend, site):
     assert ext.wait_for_state(url, {"done"})["paragraphs"] == 4
     marked = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
     assert marked == normal
+
+
+def test_page_css_does_not_reach_the_ui(ext, stub_backend, site):
+    ext.configure(backendUrl=stub_backend.url)
+    page = ext.open(f"{site.url}/hostile-css.html")
+    chip = page.locator("sourcemark-chip").first
+    assert chip.is_visible()
+    paragraph(page, "One council member").click()
+    assert popover_open(page)
+    style = page.evaluate(
+        """() => { const root = document.querySelector('sourcemark-popover').shadowRoot;
+            const row = root.querySelector('li[data-source-type]');
+            const s = getComputedStyle(row);
+            return {font: s.fontSize, color: s.color, display: s.display,
+                    panel: getComputedStyle(root.querySelector('.panel')).display}; }"""
+    )
+    assert style["font"] != "40px" and style["color"] != "rgb(255, 0, 0)"
+    assert style["display"] != "none" and style["panel"] != "none"
+    assert page.locator("sourcemark-popover li[data-source-type=anonymous]").is_visible()
