@@ -2,6 +2,7 @@
 // the paragraph it describes. Everything from the page or the backend goes in as text.
 import { attributionType, BREAKDOWN_KEYS, TYPE_LABELS } from "../shared/contract.js";
 import { h } from "../shared/dom.js";
+import { percent, signed } from "../shared/format.js";
 import { THEME_CSS } from "../shared/theme.js";
 import { pinStyle } from "./layer.js";
 
@@ -70,18 +71,13 @@ ul { list-style: none; margin: 0; padding: 0; }
 .word.hedge { border-style: dashed; }
 `;
 
-const percent = (share) => `${Math.round(share * 100)}%`;
+
 
 function excerpt(text) {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= EXCERPT_CHARS) return clean;
   const cut = clean.slice(0, EXCERPT_CHARS);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), EXCERPT_CHARS - 30))}…`;
-}
-
-function signed(value) {
-  const fixed = Math.abs(value).toFixed(2);
-  return value > 0 ? `+${fixed}` : value < 0 ? `−${fixed}` : fixed;
 }
 
 function brand() {

@@ -250,7 +250,7 @@ def test_popup_roster_share_tone_and_status(ext, stub_backend, seed_url):
     assert popup.locator("#tone-sources").text_content() != "—"
     model = analysis["model"]["name"]
     assert popup.locator("#backend[data-state=ok]").text_content() == "Connected"
-    assert f"model {model} " in popup.locator("#backend-detail").text_content()
+    assert f" · {model} " in popup.locator("#backend-detail").text_content()
     assert popup.locator("#backend-help").is_hidden()
 
 
