@@ -328,7 +328,7 @@ def test_astral_characters_highlight_the_exact_words(ext, stub_backend, site):
             .filter(k => k.startsWith('sourcemark-'))
             .map(k => [k, [...CSS.highlights.get(k)].map(r => r.toString())]))"""
     )
-    assert highlighted["sourcemark-source-named_person"] == ["Mayor Ana 🌻 Ferreira"]
+    assert highlighted["sourcemark-source-named_person"] == ["Mayor Ana 🌻 Ferreira"] * 2
     assert highlighted["sourcemark-source-named_organization"] == ["the 𝒜udit 𝔅oard 📊"]
     assert (
         "said" in highlighted["sourcemark-cue"] and "According to" in highlighted["sourcemark-cue"]
@@ -337,14 +337,21 @@ def test_astral_characters_highlight_the_exact_words(ext, stub_backend, site):
         "the city 💶 will balance its books for the first time in a decade"
         in highlighted["sourcemark-quote"]
     )
-    # The ranges belong to the right paragraphs' text nodes, not merely to equal strings.
-    assert (
-        page.evaluate(
-            "() => [...CSS.highlights.get('sourcemark-source-named_person')][0]"
-            ".startContainer.parentElement.id"
-        )
-        == "mayor"
+    # The ranges belong to the right paragraphs' text nodes, not merely to equal strings;
+    # the second one runs across a link and an <em> into the paragraph's own text.
+    ranges = page.evaluate(
+        """() => [...CSS.highlights.get('sourcemark-source-named_person')].map(r =>
+            [r.startContainer.parentElement.tagName, r.startContainer.parentElement.id,
+             r.endContainer.parentElement.id])"""
     )
+    assert sorted(ranges) == [["A", "", "nested"], ["P", "mayor", "mayor"]]
+    assert "we will publish 𝔞𝔩𝔩 of the figures" in highlighted["sourcemark-quote"]
+
+    # A click on a link inside a marked paragraph is the link's, not the popover's.
+    page.click("#nested a")
+    assert not popover_open(page)
+    page.click("#nested em")
+    assert popover_open(page)
 
 
 def test_page_text_that_looks_like_markup_stays_text(ext, stub_backend, site):
