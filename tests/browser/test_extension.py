@@ -512,3 +512,22 @@ def test_page_css_does_not_reach_the_ui(ext, stub_backend, site):
     assert style["font"] != "40px" and style["color"] != "rgb(255, 0, 0)"
     assert style["display"] != "none" and style["panel"] != "none"
     assert page.locator("sourcemark-popover li[data-source-type=anonymous]").is_visible()
+
+
+def test_narrow_screen_gets_no_scrollbar_from_the_chips(ext, stub_backend, site):
+    ext.configure(backendUrl=stub_backend.url, autoAnalyze=False)
+    url = f"{site.url}/emoji.html"
+    page = ext.open(url, wait_for_marks=False)
+    page.set_viewport_size({"width": 400, "height": 800})
+    state = ext.wait_for_state(url, {"idle"})
+    width = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    before = page.evaluate(width)
+    ext.worker.evaluate(
+        "tabId => chrome.tabs.sendMessage(tabId, {type: 'sourcemark:run'})", state["tabId"]
+    )
+    page.wait_for_selector("sourcemark-chip", state="attached")
+    assert page.evaluate(width) == before
+    boxes = page.locator("sourcemark-chip").evaluate_all(
+        "cs => cs.map(c => { const r = c.getBoundingClientRect(); return [r.left, r.right]; })"
+    )
+    assert all(left >= 0 and right <= before[1] for left, right in boxes)
