@@ -29,7 +29,7 @@ export function findArticleParagraphs(doc) {
   if (!doc.body) return NOT_AN_ARTICLE;
   // Readability's quick test wants a few long paragraphs; news with short paragraphs fails
   // it, so a page that declares itself an article is also read.
-  const readerable = isProbablyReaderable(doc, { visibilityChecker: isVisible });
+  const readerable = isProbablyReaderable(doc);
   if (!readerable && !declaresArticle(doc)) return NOT_AN_ARTICLE;
   const liveElements = doc.getElementsByTagName('*');
   const clone = doc.cloneNode(true);
@@ -49,8 +49,11 @@ export function findArticleParagraphs(doc) {
   const root = commonAncestor(units);
   const articleLength = units.reduce((sum, el) => sum + el.textContent.length, 0);
   const title = squash(article.title || '');
+  // A page hidden as a whole (an anti-flicker style waiting for its scripts) is about to be
+  // shown; only parts hidden inside a shown article are not the reader's text.
+  const checkVisible = root && isVisible(root) ? isVisible : () => true;
   const kept = units
-    .filter((el) => isVisible(el) && !isBoilerplate(el, root, articleLength))
+    .filter((el) => checkVisible(el) && !isBoilerplate(el, root, articleLength))
     .map((element) => ({ element, text: element.textContent }));
   const cut = otherStoriesStart(kept.map((p) => p.text));
   const paragraphs = (cut >= 0 ? kept.slice(0, cut) : kept).filter(
