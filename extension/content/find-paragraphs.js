@@ -146,10 +146,22 @@ function liveElementFor(unit, content, liveElements) {
   for (let el = unit; el && el !== content; el = el.parentElement) {
     const index = el.getAttribute(INDEX_ATTR);
     if (index === null) continue;
-    if (el !== unit && looseTextShare(el) < 0.5) return null;
-    return liveElements[Number(index)] || null;
+    if (el === unit) return liveElements[Number(index)] || null;
+    if (looseTextShare(el) < 0.5) return null;
+    const live = liveElements[Number(index)];
+    return live ? narrowByText(live, squash(unit.textContent).slice(0, 200)) : null;
   }
   return null;
+}
+
+// The innermost live element that holds the text: Readability may have unwrapped the element
+// that did (a <div> of <br>-separated text), leaving only an ancestor with an index.
+function narrowByText(el, text) {
+  for (;;) {
+    const inner = [...el.children].find((child) => squash(child.textContent).includes(text));
+    if (!inner) return el;
+    el = inner;
+  }
 }
 
 function looseTextShare(container) {

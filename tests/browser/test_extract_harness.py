@@ -1,0 +1,64 @@
+"""The benchmark harness in real Chromium, on hand-made pages whose article text is known:
+the built extension must send exactly the article's paragraphs and nothing around them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sourcemark.extractbench.datasets import Page
+from sourcemark.extractbench.harness import run_pages
+
+from .conftest import DIST
+
+PAGES = Path(__file__).parent / "extract_pages"
+
+CLUTTERED_ARTICLE = [
+    "The harbour council on Tuesday postponed its vote on the proposed ferry terminal,",
+    '"We are not going to rush a decision of this size," the council\'s chair,',
+    "Local business owners, who had lobbied for the terminal for almost a decade,",
+    "Costs under scrutiny",
+    "According to a report prepared for the council, the terminal would now cost",
+    "Officials familiar with the negotiations said the contractor had warned",
+    "Critics of the project argue that the money would be better spent",
+]
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def page(name: str) -> Page:
+    return Page(id=name, html=(PAGES / f"{name}.html").read_bytes(), expected="")
+
+
+@pytest.fixture(scope="module")
+def found():
+    if not (DIST / "manifest.json").exists():
+        pytest.fail("extension/dist is missing: run `make extension` first")
+    return run_pages([page("cluttered"), page("loose-text"), page("front-page")])
+
+
+def test_only_the_article_paragraphs_are_sent(found):
+    sent = [normalize(t) for t in found["cluttered"]]
+    assert len(sent) == len(CLUTTERED_ARTICLE), sent
+    for text, start in zip(sent, CLUTTERED_ARTICLE, strict=True):
+        assert text.startswith(start)
+
+
+def test_text_split_by_line_breaks_is_one_paragraph_with_all_its_text(found):
+    (text,) = found["loose-text"]
+    assert normalize(text).startswith("The mountain pass stayed closed on Thursday")
+    assert normalize(text).endswith("supplies were holding up well.")
+
+
+def test_a_front_page_sends_nothing(found):
+    assert found["front-page"] is None
+
+
+def test_injected_finder_matches_the_extension(found):
+    injected = run_pages([page("cluttered"), page("loose-text")], mode="inject")
+    assert injected["cluttered"] == found["cluttered"]
+    assert injected["loose-text"] == found["loose-text"]
