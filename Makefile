@@ -27,7 +27,7 @@ run: $(STAMP)
 	$(VENV)/bin/sourcemark serve --host $(HOST) --port $(PORT)
 
 # pytest exits 5 when it collected nothing: that is a failure here, not a pass.
-test: $(STAMP)
+test: $(STAMP) extension lint-extension
 	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 lint: $(STAMP)
