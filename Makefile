@@ -36,3 +36,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_backend.py --data $(DATA)
