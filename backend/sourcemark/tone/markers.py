@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
 from .hedges import build_matchers, hedge_token_spans
-from .scoring import SAME_LENGTH_TYPOGRAPHY, vader
+from .scoring import PLAIN_PUNCTUATION, vader
 from .spans import Span, overlaps, quotation_spans
 
 LOADED_VALENCE = 2.0
@@ -32,6 +32,12 @@ class MarkerFinder:
         self.loaded.add("LOADED", list(nlp.tokenizer.pipe(loaded)))
         self.loaded.add("BOOSTER", list(nlp.tokenizer.pipe(BOOSTER_DICT)))
         self.hedge_phrases, self.hedge_matcher = build_matchers(nlp)
+        # VADER reads text with typography made plain and each emoji as separate words;
+        # one character for one keeps positions in the original.
+        single_emojis = (e for e in self.emojis if len(e) == 1)
+        self._as_vader_reads = str.maketrans(
+            {**PLAIN_PUNCTUATION, **dict.fromkeys(single_emojis, " ")}
+        )
 
     def find(self, doc: Doc, others_voice: Iterable[Span] = ()) -> list[dict]:
         """Loaded words everywhere; hedges only in the outlet's own voice, that is outside
@@ -48,7 +54,7 @@ class MarkerFinder:
         return markers
 
     def _loaded(self, doc: Doc) -> list[dict]:
-        starts, ends = _vader_word_edges(doc.text)
+        starts, ends = _vader_word_edges(doc.text.translate(self._as_vader_reads))
         # Only what VADER reads as a word counts: not the "war" of "war-torn".
         words = [
             doc[s:e]
@@ -92,7 +98,7 @@ def _vader_word_edges(text: str) -> tuple[set[int], set[int]]:
     """Where the words VADER reads start and end: whitespace-split, ASCII punctuation
     stripped unless that leaves two characters or fewer (an emoticon)."""
     starts, ends = set(), set()
-    for chunk in re.finditer(r"\S+", text.translate(SAME_LENGTH_TYPOGRAPHY)):
+    for chunk in re.finditer(r"\S+", text):
         word = chunk.group()
         kept = SentiText._strip_punc_if_word(word)
         start = chunk.start() + (0 if kept == word else len(word) - len(word.lstrip(PUNCTUATION)))

@@ -13,15 +13,13 @@ Scored = tuple[dict, int]  # a VADER score and its weight in words
 # VADER strips only ASCII punctuation from words, so “horrific” or don’t would miss the
 # lexicon and the negation list; dashes would glue two words into one. Map typography to
 # what VADER expects (for scoring only: offsets always refer to the original text).
-_PLAIN_PUNCTUATION = {
+PLAIN_PUNCTUATION = {
     **dict.fromkeys("“”„‟«»〝〞", '"'),
     **dict.fromkeys("‘’‚‛‹›′", "'"),
     **dict.fromkeys("–—―", " "),
 }
-# Keeps every character in place, so positions in it are positions in the original.
-SAME_LENGTH_TYPOGRAPHY = str.maketrans(_PLAIN_PUNCTUATION)
 # Emoji presentation selectors would hide ❤️ from VADER's emoji table.
-_TYPOGRAPHY = str.maketrans({**_PLAIN_PUNCTUATION, "\ufe0e": None, "\ufe0f": None})
+_TYPOGRAPHY = str.maketrans({**PLAIN_PUNCTUATION, "\ufe0e": None, "\ufe0f": None})
 
 
 @cache

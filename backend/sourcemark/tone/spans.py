@@ -40,32 +40,50 @@ def overlaps(span: Span, others: Iterable[Span]) -> bool:
 
 
 # '' is how some archives (the NYT's among them) write a double quotation mark.
-_MARKS = re.compile(r"''|[\"“”„«»‘’]")
-_CLOSERS = {'"': "\"”''", "''": "\"”''", "“": "\"”''", "„": '“”"', "«": "»", "‘": "’"}
+_MARKS = re.compile(r"''|[\"“”„«»'‘’]")
+_PLAIN_CLOSERS = ('"', "”", "''")
+_DOUBLE_CLOSERS = {
+    '"': _PLAIN_CLOSERS,
+    "''": _PLAIN_CLOSERS,
+    "“": _PLAIN_CLOSERS,
+    "„": ("“", "”", '"'),
+    "«": ("»",),
+}
+_SINGLE = "'‘’"
+_BEFORE_OPENING = '([{“"—–-/'
+
+
+def _opens_single(text: str, start: int, end: int) -> bool:
+    """' or ‘ after a space and before a word, not an elided '90s."""
+    before = text[start - 1] if start else " "
+    after = text[end : end + 1]
+    return (before.isspace() or before in _BEFORE_OPENING) and after.isalpha()
+
+
+def _closes_single(text: str, start: int, end: int) -> bool:
+    """' or ’ after a word and not inside one: Russia’s is an apostrophe."""
+    return start > 0 and not text[start - 1].isspace() and not text[end : end + 1].isalnum()
 
 
 def quotation_spans(text: str) -> list[Span]:
     """The text inside quotation marks, without the marks.
 
     A quote left open runs to the end of the paragraph: that is how a quotation that goes
-    on into the next paragraph is written. ’ closes ‘ only where it is not an apostrophe
-    inside a word (Russia’s), and a lone ’ or ' is always taken for an apostrophe.
+    on into the next paragraph is written. Single marks count only where they cannot be
+    apostrophes, and quotes nested in a quote belong to it.
     """
     spans: list[Span] = []
     opener: str | None = None
     inside_from = 0
     for match in _MARKS.finditer(text):
-        mark = match.group()
+        mark, start, end = match.group(), match.start(), match.end()
         if opener is None:
-            # ‘90s: a typographer's apostrophe, not a quotation.
-            if mark in _CLOSERS and not (
-                mark == "‘" and text[match.end() : match.end() + 1].isdigit()
-            ):
-                opener, inside_from = mark, match.end()
-        elif mark in _CLOSERS[opener]:
-            if mark == "’" and text[match.end() : match.end() + 1].isalnum():
-                continue
-            spans.append((inside_from, match.start()))
+            if mark in _DOUBLE_CLOSERS or (mark in ("'", "‘") and _opens_single(text, start, end)):
+                opener, inside_from = mark, end
+        elif (opener in _DOUBLE_CLOSERS and mark in _DOUBLE_CLOSERS[opener]) or (
+            opener in _SINGLE and mark in ("'", "’") and _closes_single(text, start, end)
+        ):
+            spans.append((inside_from, start))
             opener = None
     if opener is not None:
         spans.append((inside_from, len(text)))
