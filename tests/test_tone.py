@@ -198,6 +198,20 @@ def test_boosters_are_loaded_only_where_they_boost(pipeline, tone):
         "hateful",
     ]
     assert markers_of(tone, parse(pipeline, "The speech was extremely long."), "loaded") == []
+    assert markers_of(tone, parse(pipeline, "It was very, very bad."), "loaded") == [
+        "very",
+        "very",
+        "bad",
+    ]
+    # "so far" does not intensify, though VADER's three-word reach would take it so.
+    assert markers_of(tone, parse(pipeline, "NATO has so far rejected it."), "loaded") == [
+        "rejected"
+    ]
+    # Dampeners take charge away: not loaded.
+    assert markers_of(tone, parse(pipeline, "It was slightly bad."), "loaded") == ["bad"]
+    # VADER reads the "kind" of "kind of" as a dampener, not as a kind word.
+    assert markers_of(tone, parse(pipeline, "It was kind of bad."), "loaded") == ["bad"]
+    assert markers_of(tone, parse(pipeline, "A kind nurse."), "loaded") == ["kind"]
     # VADER reads "so-called" as one word, so its "so" boosts nothing.
     assert markers_of(tone, parse(pipeline, "A so-called peace plan."), "loaded") == ["peace"]
 

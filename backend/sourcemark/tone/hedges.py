@@ -27,7 +27,8 @@ HEDGE_PHRASES = (
     "there are reports", "there were reports", "reports suggest", "rumor has it",
     "rumour has it", "what appears to be", "what appeared to be", "what seems to be",
     "what seemed to be", "widely believed", "widely thought", "widely seen as",
-    "widely regarded as", "widely considered", "generally believed", "commonly believed",
+    "widely regarded as", "widely viewed as", "widely perceived as", "widely considered",
+    "generally believed", "commonly believed",
     "some would argue", "many would argue", "some would say", "some might say",
     "it goes without saying", "needless to say", "in some quarters", "questions remain",
 )  # fmt: skip

@@ -17,8 +17,6 @@ from .scoring import PLAIN_PUNCTUATION, vader
 from .spans import Span, overlaps, quotation_spans
 
 LOADED_VALENCE = 2.0
-# VADER lets a booster scale a sentiment word up to three words after it.
-BOOSTER_REACH = 3
 
 
 class MarkerFinder:
@@ -30,6 +28,7 @@ class MarkerFinder:
         loaded = [w for w, v in self.lexicon.items() if abs(v) >= LOADED_VALENCE and w == w.lower()]
         self.loaded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.loaded.add("LOADED", list(nlp.tokenizer.pipe(loaded)))
+        # Dampeners too, so that the "kind" of "kind of" is not taken for a kind word.
         self.loaded.add("BOOSTER", list(nlp.tokenizer.pipe(BOOSTER_DICT)))
         self.hedge_phrases, self.hedge_matcher = build_matchers(nlp)
         # VADER reads text with typography made plain and each emoji as separate words;
@@ -68,8 +67,10 @@ class MarkerFinder:
                 valence = self.lexicon[key]
             elif span.text in self.emojis:
                 valence = self._emoji_valence(span.text)
-            elif self._boosts(doc, span):
-                valence = None  # an intensifier scales a sentiment word; it has none itself
+            elif BOOSTER_DICT.get(key, 0) > 0 and self._intensifies(doc, span):
+                # An intensifier scales a sentiment word and has none itself; dampeners
+                # ("slightly") take charge away, so they are not loaded.
+                valence = None
             else:
                 continue
             markers.append(_marker("loaded", span.start_char, span.end_char, doc.text, valence))
@@ -86,12 +87,14 @@ class MarkerFinder:
         strongest = max(valences, key=abs, default=0.0)
         return strongest if abs(strongest) >= LOADED_VALENCE else None
 
-    def _boosts(self, doc: Doc, booster) -> bool:
-        """Whether a sentiment word follows within VADER's reach, in the same sentence."""
-        following = [t for t in doc[booster.end : booster.sent.end] if not t.is_punct][
-            :BOOSTER_REACH
-        ]
-        return any(t.lower_ in self.lexicon for t in following)
+    def _intensifies(self, doc: Doc, intensifier) -> bool:
+        """Whether a sentiment word follows, maybe after more intensifiers ("very, very
+        bad"). VADER reaches three words further, but "so far rejected" is not emphasis."""
+        for token in doc[intensifier.end : intensifier.sent.end]:
+            if token.is_punct or token.lower_ in BOOSTER_DICT:
+                continue
+            return token.lower_ in self.lexicon
+        return False
 
 
 def _vader_word_edges(text: str) -> tuple[set[int], set[int]]:
