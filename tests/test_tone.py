@@ -306,3 +306,46 @@ def test_seed_article(pipeline):
     # "horrific casualties" sits in quotation marks: part of what sources say, not the outlet.
     paragraph = next(p for p in result["paragraphs"] if "horrific casualties" in p["text"])
     assert paragraph["sentiment"]["label"] == "negative"
+
+
+def _said(text: str, quote: str, source_id: str | None) -> dict:
+    start = text.index(quote)
+    source = None
+    if source_id:
+        source = {
+            "start": 0,
+            "end": 0,
+            "text": "",
+            "name": source_id,
+            "type": "named_person",
+            "source_id": source_id,
+        }
+    content = [{"start": start, "end": start + len(quote), "text": quote}] if quote else []
+    return {"id": quote[:8], "kind": "direct", "cue": None, "source": source, "content": content}
+
+
+def test_source_tone_is_the_word_weighted_mean_of_its_attributions(pipeline, tone):
+    long_praise = "This is a wonderful, generous and truly helpful agreement for all of us"
+    short_blame = "It is awful"
+    texts = [f"“{long_praise},” she said.", f"“{short_blame},” she added. He declined to comment."]
+    docs = pipeline.parse(texts)
+    found = [
+        [_said(texts[0], long_praise, "s1")],
+        [_said(texts[1], short_blame, "s1"), _said(texts[1], "", "s2")],
+    ]
+    roster = [
+        {"id": "s1", "name": "she", "type": "named_person"},
+        {"id": "s2", "name": "he", "type": "named_person"},
+    ]
+    result = build_analysis(["p1", "p2"], docs, found, roster, tone)
+    by_id = {s["id"]: s for s in result["sources"]}
+    praise = result["paragraphs"][0]["attributions"][0]["sentiment"]
+    blame = result["paragraphs"][1]["attributions"][0]["sentiment"]
+    assert praise["label"] == "positive" and blame["label"] == "negative"
+    words = len(long_praise.split()), len(short_blame.split())
+    expected = weighted_mean([(praise, words[0]), (blame, words[1])])
+    assert by_id["s1"]["sentiment"]["compound"] == pytest.approx(expected["compound"], abs=1e-3)
+    assert by_id["s1"]["paragraphs"] == ["p1", "p2"]
+    # A source whose attribution says nothing has no tone, rather than a made-up neutral.
+    assert result["paragraphs"][1]["attributions"][1]["sentiment"] is None
+    assert by_id["s2"]["sentiment"] is None
