@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from sourcemark.api import create_app
 from sourcemark.contract import Analysis
 from sourcemark.pipeline import Pipeline

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sourcemark.evaluation.tone import macro_f1, read_snippets, run
 
 
