@@ -18,7 +18,20 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	touch $@
 
-run: $(STAMP)
+# The WebExtension: npm ci once per lockfile, esbuild whenever a source file changes.
+EXT_STAMP := extension/node_modules/.installed
+EXT_SOURCES := $(shell find extension \( -name node_modules -o -name dist \) -prune -o -type f -print)
+
+$(EXT_STAMP): extension/package.json extension/package-lock.json
+	cd extension && npm ci --no-audit --no-fund
+	touch $@
+
+extension/dist/manifest.json: $(EXT_STAMP) $(EXT_SOURCES)
+	cd extension && npm run build
+
+extension: extension/dist/manifest.json
+
+run: $(STAMP) extension
 	@echo "Sourcemark backend: http://$(HOST):$(PORT)  (Ctrl-C stops it)"
 	@echo "  Chromium: chrome://extensions > Developer mode > Load unpacked > $(CURDIR)/extension/dist"
 	@echo "  Firefox:  about:debugging#/runtime/this-firefox > Load Temporary Add-on > $(CURDIR)/extension/dist/manifest.json"
@@ -34,19 +47,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check backend tests
 
-# ---- extension ----------------------------------------------------------------------------
-NPM_STAMP := extension/node_modules/.installed
-EXTENSION_SOURCES := $(shell find extension -path extension/node_modules -prune -o -path extension/dist -prune -o -type f -print 2>/dev/null)
-
-$(NPM_STAMP): extension/package.json extension/package-lock.json
-	cd extension && npm ci --no-audit --no-fund
-	touch $@
-
-extension/dist/manifest.json: $(NPM_STAMP) $(EXTENSION_SOURCES)
-	cd extension && npm run build
-
-extension: extension/dist/manifest.json
-
+# ---- extension: lint, packages, paragraph-finding benchmark ----------------------------------
 # web-ext lint must report no errors (warnings are explained in the README).
 lint-extension: extension/dist/manifest.json
 	cd extension && npx --no-install web-ext lint --source-dir dist --self-hosted --output text
@@ -70,7 +71,7 @@ eval-extract: $(STAMP) extension/dist/manifest.json
 	else echo "$(READABILITY_DATA) absent: Readability's test pages skipped"; fi
 
 clean:
-	rm -rf $(VENV) build .pytest_cache extension/dist
+	rm -rf $(VENV) build .pytest_cache extension/node_modules extension/dist
 
 eval: $(STAMP)
 	$(PY) -m sourcemark.evaluation --data $(DATA) $(EVAL_ARGS)

@@ -35,10 +35,7 @@ export function boxInLayer(layer, element) {
     top: box.top - origin.top,
     left: box.left - origin.left,
     right: box.right - origin.left,
-    bottom: box.bottom - origin.top,
     width: box.width,
     height: box.height,
-    viewportTop: box.top,
-    viewportBottom: box.bottom,
   };
 }

@@ -26,7 +26,6 @@ export class TextMap {
       this.starts.push(offset);
       offset += node.data.length;
     }
-    this.length = offset;
     this.utf16 = codePointOffsets(element.textContent);
   }
 

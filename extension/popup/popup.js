@@ -25,13 +25,15 @@ function renderBackend(result) {
   if (result.ok) {
     const model = result.health?.model;
     pill.dataset.state = "ok";
-    pill.textContent = model ? `Connected · ${model.name} ${model.version}` : "Connected";
-    pill.title = `Backend at ${result.backendUrl}`;
+    pill.textContent = "Connected";
+    $("backend-detail").textContent = model
+      ? `${result.backendUrl} · model ${model.name} ${model.version}`
+      : result.backendUrl;
     $("backend-help").hidden = true;
   } else {
     pill.dataset.state = "down";
     pill.textContent = "Backend unreachable";
-    pill.title = result.error?.message ?? "";
+    $("backend-detail").textContent = result.error?.message ?? "";
     $("backend-url").textContent = result.backendUrl;
     $("start-command").textContent = START_COMMAND;
     $("backend-help").hidden = false;

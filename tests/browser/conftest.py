@@ -9,15 +9,15 @@ import shutil
 import socket
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from werkzeug.serving import make_server
-
 from sourcemark.api import create_app
 from sourcemark.config import Settings
 from sourcemark.pipeline import Pipeline
+from werkzeug.serving import make_server
 
-from .fixture_engine import FixtureEngine
+from .fixture_engine import FixtureEngine, add_fixture_markers
 from .pages import REPO
 
 DIST = REPO / "extension" / "dist"
@@ -53,7 +53,7 @@ def serve_app(app) -> ServerThread:
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     # Real sites name their charset in the header; the saved pages are UTF-8.
-    extensions_map = {".html": "text/html; charset=utf-8"}
+    extensions_map: ClassVar[dict[str, str]] = {".html": "text/html; charset=utf-8"}
 
     def log_message(self, *args):
         pass
@@ -86,12 +86,19 @@ def _stub_pipeline(pipeline, rules_file: str) -> Pipeline:
 
 
 @pytest.fixture(scope="session")
-def stub_backend(pipeline):
-    """The real API and report code with a phrase-rule engine: rich analyses before the
-    real engine lands (seed rules plus the emoji/XSS page rules)."""
+def stub_pipeline(pipeline):
+    """The real pipeline with a phrase-rule engine: rich analyses before the real engine
+    lands (seed rules plus the emoji/XSS page rules)."""
     stub = _stub_pipeline(pipeline, "seed_rules.json")
     stub.engine.rules += FixtureEngine.from_file(HERE / "fixtures" / "page_rules.json").rules
-    server = serve_app(create_app(Settings(), pipeline=stub))
+    add_fixture_markers(stub.tone, {"hysteria": "loaded", "frenzy": "loaded", "perhaps": "hedge"})
+    return stub
+
+
+@pytest.fixture(scope="session")
+def stub_backend(stub_pipeline):
+    """The real API and report code over the stub pipeline."""
+    server = serve_app(create_app(Settings(), pipeline=stub_pipeline))
     yield server
     server.stop()
 
@@ -137,9 +144,13 @@ def browser_context(tmp_path_factory, site):
         # Pages load offline: only the local servers answer; trackers and CDNs are cut off.
         context.route(
             "**/*",
-            lambda route: route.continue_()
-            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "chrome-extension:"))
-            else route.abort(),
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(
+                    ("http://127.0.0.1", "data:", "blob:", "chrome-extension:")
+                )
+                else route.abort()
+            ),
         )
         yield context
         context.close()
@@ -207,6 +218,14 @@ class Extension:
             time.sleep(0.2)
         raise AssertionError(f"tab state never reached {statuses}: last {state}")
 
+    def stop_service_worker(self):
+        """Stops the background service worker, as Chromium does when it idles."""
+        page = self.context.new_page()
+        page.goto("chrome://serviceworker-internals/")
+        page.locator("cr-button[data-command=stop]").first.click()
+        page.wait_for_selector(".serviceworker-running-status .value:text-is('STOPPED')")
+        page.close()
+
     def popup(self, tab_id: int):
         page = self.context.new_page()
         page.goto(f"chrome-extension://{self.id}/popup/popup.html?tab={tab_id}")
@@ -215,4 +234,10 @@ class Extension:
     def options(self):
         page = self.context.new_page()
         page.goto(f"chrome-extension://{self.id}/options/options.html")
+        self.wait_for_options(page)
         return page
+
+    @staticmethod
+    def wait_for_options(page):
+        """Settings load asynchronously into the form."""
+        page.wait_for_function("document.getElementById('backend-url').value !== ''")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, free_port, serve_app
 from .pages import DATA_DIR, NEWSHTML_AEB, SEED_FILE, aeb_pages, news_page, seed_blocks
@@ -66,8 +68,19 @@ def test_seed_markers_sit_on_article_paragraphs_only(ext, backend, seed_url):
     assert state["status"] == "done" and state["paragraphs"] == len(body)
 
 
-def test_marking_moves_no_text_and_changes_none(ext, stub_backend, seed_url):
-    ext.configure(backendUrl=stub_backend.url, autoAnalyze=False)
+def test_marking_moves_no_text_and_changes_none(ext, pipeline, seed_url):
+    from sourcemark.api import create_app
+    from sourcemark.config import Settings
+
+    app = create_app(Settings(), pipeline=pipeline)
+
+    def slow_app(environ, start_response):  # long enough to see the popup's progress
+        if environ["PATH_INFO"] == "/v1/analyze":
+            time.sleep(1.5)
+        return app(environ, start_response)
+
+    server = serve_app(slow_app)
+    ext.configure(backendUrl=server.url, autoAnalyze=False)
     page = ext.open(seed_url, wait_for_marks=False)
     state = ext.wait_for_state(seed_url, {"idle"})
     measure = """() => ({text: document.body.innerText,
@@ -77,8 +90,14 @@ def test_marking_moves_no_text_and_changes_none(ext, stub_backend, seed_url):
     assert page.locator("sourcemark-chip").count() == 0  # only on click, as configured
 
     popup = ext.popup(state["tabId"])
+    expect(popup.locator("#page-status")).to_have_text("Not analysed yet.")
     popup.click("#analyse")
+    popup.wait_for_selector("#progress", state="visible", timeout=5000)
+    expect(popup.locator("#page-status")).to_contain_text("Analysing")
+    assert popup.locator("#analyse").is_disabled()
     page.wait_for_selector("sourcemark-chip", state="attached", timeout=60000)
+    popup.wait_for_selector("#progress", state="hidden")
+    server.stop()
     after = page.evaluate(measure)
     assert after["boxes"] == before["boxes"]
     assert after["text"] == before["text"]
@@ -129,12 +148,23 @@ def test_popover_content_keyboard_and_closing(ext, stub_backend, seed_url):
     dialog = page.locator("sourcemark-popover [role=dialog]")
     assert dialog.get_attribute("aria-labelledby") == "sm-title"
     assert chip.get_attribute("aria-expanded") == "true"
-    assert page.evaluate(
-        "() => document.querySelector('sourcemark-popover').shadowRoot.activeElement?.getAttribute('role')"
-    ) == "dialog"
+    assert (
+        page.evaluate(
+            "() => document.querySelector('sourcemark-popover')"
+            ".shadowRoot.activeElement?.getAttribute('role')"
+        )
+        == "dialog"
+    )
     text = dialog.text_content()
-    for expected in ("NATO official", "Anonymous", "told", "to invade such a large country",
-                     "Share of text by source", "Outlet's own voice", "Tone"):
+    for expected in (
+        "NATO official",
+        "Anonymous",
+        "told",
+        "to invade such a large country",
+        "Share of text by source",
+        "Outlet's own voice",
+        "Tone",
+    ):
         assert expected in text
     assert page.locator("sourcemark-popover .legend li").count() >= 2
 
@@ -155,6 +185,42 @@ def test_popover_content_keyboard_and_closing(ext, stub_backend, seed_url):
         ".shadowRoot.querySelector('.panel')).backgroundColor"
     )
     assert background == "rgb(15, 23, 42)"
+
+
+def test_popover_lists_tone_words_and_highlights_them_when_asked(ext, stub_backend, seed_url):
+    ext.configure(
+        backendUrl=stub_backend.url,
+        highlights={"sources": True, "cues": True, "quotes": True, "tone": True},
+    )
+    page = ext.open(seed_url)
+    analysis = ext.worker.evaluate(
+        "async key => (await chrome.storage.session.get(key))[key]",
+        ext.wait_for_state(seed_url, {"done"})["cacheKey"],
+    )
+    element = paragraph(page, "Observers say")
+    expected = next(
+        p["markers"]
+        for p in analysis["paragraphs"]
+        if p["id"] == element.get_attribute("data-sourcemark")
+    )
+    assert expected
+    element.click()
+    words = page.locator("sourcemark-popover .word").evaluate_all(
+        "ws => ws.map(w => [w.dataset.markerKind, w.firstChild.textContent])"
+    )
+    assert words == [[m["kind"], m["text"]] for m in expected]
+    drawn = page.evaluate(
+        "() => [...(CSS.highlights.get('sourcemark-loaded') || [])].map(r => r.toString())"
+    )
+    loaded = [
+        m["text"] for p in analysis["paragraphs"] for m in p["markers"] if m["kind"] == "loaded"
+    ]
+    assert sorted(drawn) == sorted(loaded)
+
+    # Turning a highlight kind off in the settings takes it off the page at once.
+    ext.configure(highlights={"sources": True, "cues": True, "quotes": True, "tone": False})
+    page.wait_for_function("() => !CSS.highlights.has('sourcemark-loaded')")
+    assert page.evaluate("() => CSS.highlights.has('sourcemark-quote')")
 
 
 # ---- popup ---------------------------------------------------------------------------------
@@ -183,7 +249,8 @@ def test_popup_roster_share_tone_and_status(ext, stub_backend, seed_url):
     assert popup.locator("#tone-outlet").text_content() != "—"
     assert popup.locator("#tone-sources").text_content() != "—"
     model = analysis["model"]["name"]
-    assert popup.locator("#backend[data-state=ok]").text_content().startswith(f"Connected · {model}")
+    assert popup.locator("#backend[data-state=ok]").text_content() == "Connected"
+    assert f"model {model} " in popup.locator("#backend-detail").text_content()
     assert popup.locator("#backend-help").is_hidden()
 
 
@@ -214,22 +281,6 @@ def test_not_an_article_gets_nothing(ext, backend, site):
     assert page.locator("[data-sourcemark], sourcemark-chip, sourcemark-layer").count() == 0
 
 
-def test_results_survive_in_session_cache(ext, pipeline, seed_url):
-    from sourcemark.api import create_app
-    from sourcemark.config import Settings
-
-    # A backend of our own, stopped after the first analysis: the reload must come from cache.
-    server = serve_app(create_app(Settings(), pipeline=pipeline))
-    ext.configure(backendUrl=server.url)
-    page = ext.open(seed_url)
-    first = page.locator("[data-sourcemark]").count()
-    server.stop()
-    page.reload()
-    page.wait_for_selector("sourcemark-chip", state="attached", timeout=30000)
-    assert page.locator("[data-sourcemark]").count() == first
-    assert ext.tab_state(seed_url)["status"] == "done"
-
-
 # ---- options -------------------------------------------------------------------------------
 
 
@@ -250,6 +301,7 @@ def test_options_validate_and_persist(ext):
     options.click("#save")
     options.wait_for_selector("#saved:has-text('Saved')")
     options.reload()
+    ext.wait_for_options(options)
     assert options.input_value("#backend-url") == "http://localhost:9123"
     assert options.locator("input[name=autoAnalyze][value=click]").is_checked()
     assert not options.locator("input[name=quotes]").is_checked()
@@ -269,20 +321,27 @@ def test_astral_characters_highlight_the_exact_words(ext, stub_backend, site):
     ext.configure(backendUrl=stub_backend.url)
     page = ext.open(f"{site.url}/emoji.html")
     highlighted = page.evaluate(
-        """() => Object.fromEntries([...CSS.highlights.keys()].filter(k => k.startsWith('sourcemark-'))
+        """() => Object.fromEntries([...CSS.highlights.keys()]
+            .filter(k => k.startsWith('sourcemark-'))
             .map(k => [k, [...CSS.highlights.get(k)].map(r => r.toString())]))"""
     )
     assert highlighted["sourcemark-source-named_person"] == ["Mayor Ana 🌻 Ferreira"]
     assert highlighted["sourcemark-source-named_organization"] == ["the 𝒜udit 𝔅oard 📊"]
-    assert "said" in highlighted["sourcemark-cue"] and "According to" in highlighted["sourcemark-cue"]
-    assert "the city 💶 will balance its books for the first time in a decade" in highlighted[
-        "sourcemark-quote"
-    ]
+    assert (
+        "said" in highlighted["sourcemark-cue"] and "According to" in highlighted["sourcemark-cue"]
+    )
+    assert (
+        "the city 💶 will balance its books for the first time in a decade"
+        in highlighted["sourcemark-quote"]
+    )
     # The ranges belong to the right paragraphs' text nodes, not merely to equal strings.
-    assert page.evaluate(
-        "() => [...CSS.highlights.get('sourcemark-source-named_person')][0]"
-        ".startContainer.parentElement.id"
-    ) == "mayor"
+    assert (
+        page.evaluate(
+            "() => [...CSS.highlights.get('sourcemark-source-named_person')][0]"
+            ".startContainer.parentElement.id"
+        )
+        == "mayor"
+    )
 
 
 def test_page_text_that_looks_like_markup_stays_text(ext, stub_backend, site):
@@ -298,10 +357,13 @@ def test_page_text_that_looks_like_markup_stays_text(ext, stub_backend, site):
     assert "<script>window.__sourcemarkPwned=2</script>" in voice
     assert page.evaluate("() => window.__sourcemarkPwned") is None
     assert page.title() == title
-    assert page.evaluate(
-        "() => document.querySelector('sourcemark-popover').shadowRoot"
-        ".querySelectorAll('img, script').length + document.querySelectorAll('img').length"
-    ) == 0
+    assert (
+        page.evaluate(
+            "() => document.querySelector('sourcemark-popover').shadowRoot"
+            ".querySelectorAll('img, script').length + document.querySelectorAll('img').length"
+        )
+        == 0
+    )
 
 
 # ---- real pages ----------------------------------------------------------------------------
@@ -326,7 +388,10 @@ def test_real_news_pages_mark_article_paragraphs(ext, backend, site):
         # Precision: marked paragraphs are the article's text. Recall: most of it is marked.
         truth_text = normalize(truth)
         in_truth = [normalize(text) in truth_text for text, _ in marked]
-        assert sum(in_truth) / len(in_truth) >= 0.9, (page_id, [t for t, ok in zip(marked, in_truth) if not ok])
+        assert sum(in_truth) / len(in_truth) >= 0.9, (
+            page_id,
+            [t for t, ok in zip(marked, in_truth, strict=True) if not ok],
+        )
         covered = sum(len(normalize(text)) for text, _ in marked) / len(truth_text)
         assert covered >= 0.7, (page_id, covered)
         page.close()
@@ -346,13 +411,57 @@ def test_screenshots_of_marked_seed_page_and_popover(ext, stub_backend, seed_url
     target.click()
     assert popover_open(page)
     page.screenshot(path=str(ARTIFACTS / "popover-light.png"))
+    # A tighter crop, for the README: the paragraph, its chip and the popover.
+    box = page.evaluate(
+        """() => {
+            const host = document.querySelector('sourcemark-popover');
+            const pop = host.getBoundingClientRect();
+            const para = document.querySelector(
+                `[data-sourcemark="${host.dataset.paragraph}"]`).getBoundingClientRect();
+            return {x: para.left - 60, y: para.top - 24, width: para.width + 100,
+                    height: pop.bottom - para.top + 48};
+        }"""
+    )
+    page.screenshot(path=str(ARTIFACTS / "popover-readme.png"), clip=box)
     page.keyboard.press("Escape")
     page.emulate_media(color_scheme="dark")
     target.click()
     page.screenshot(path=str(ARTIFACTS / "popover-dark.png"))
     page.emulate_media(color_scheme="light")
+    page.keyboard.press("Escape")
+    words = paragraph(page, "Observers say")
+    words.evaluate("e => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 80)")
+    words.click()
+    page.screenshot(path=str(ARTIFACTS / "popover-words.png"))
     popup = ext.popup(ext.tab_state(seed_url)["tabId"])
     popup.set_viewport_size({"width": 360, "height": 640})
     popup.wait_for_selector("#roster li")
     popup.screenshot(path=str(ARTIFACTS / "popup.png"))
     assert (ARTIFACTS / "popover-light.png").stat().st_size > 10_000
+
+
+# ---- state across service-worker restarts --------------------------------------------------
+
+
+def test_service_worker_restart_and_backend_loss_lose_nothing(ext, stub_pipeline, seed_url):
+    from sourcemark.api import create_app
+    from sourcemark.config import Settings
+
+    # A backend of our own, stopped after the first analysis: what follows comes from the
+    # storage.session cache, read by a freshly started service worker.
+    server = serve_app(create_app(Settings(), pipeline=stub_pipeline))
+    ext.configure(backendUrl=server.url)
+    page = ext.open(seed_url)
+    marked = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
+    tab_id = ext.tab_state(seed_url)["tabId"]
+    server.stop()
+    ext.stop_service_worker()
+
+    popup = ext.popup(tab_id)  # wakes the worker
+    popup.wait_for_selector("#roster li")
+    assert popup.locator("#roster li[data-source-type=anonymous]").count() == 2
+    page.reload()
+    page.wait_for_selector("sourcemark-chip", state="attached", timeout=30000)
+    again = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
+    assert again == marked
+    assert ext.tab_state(seed_url)["status"] == "done"
