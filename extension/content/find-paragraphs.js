@@ -5,6 +5,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import {
   isBoilerplate,
+  isCaption,
   isBoilerplateText,
   isStoryLink,
   isVisible,
@@ -55,6 +56,7 @@ export function findArticleParagraphs(doc) {
   const kept = units
     .filter((el) => checkVisible(el) && !isBoilerplate(el, root, articleLength))
     .map((element) => ({ element, text: element.textContent }));
+  const unitSet = new Set(units);
   const cut = otherStoriesStart(kept.map((p) => p.text));
   const paragraphs = (cut >= 0 ? kept.slice(0, cut) : kept).filter(
     (p) =>
@@ -62,6 +64,7 @@ export function findArticleParagraphs(doc) {
       /\p{L}|\p{N}/u.test(p.text) &&
       squash(p.text) !== title &&
       !isBoilerplateText(p.text) &&
+      !isCaption(p.element, p.text, root, (el) => unitSet.has(el)) &&
       !isStoryLink(p.element, p.text),
   );
   const length = paragraphs.reduce((sum, p) => sum + p.text.trim().length, 0);

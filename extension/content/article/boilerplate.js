@@ -17,6 +17,7 @@ const BOILERPLATE_WORDS = new RegExp(
       'subscription', 'signup', 'related', 'readmore', 'recommended', 'comment', 'comments',
       'share', 'sharing', 'promo', 'advert', 'advertisement', 'ad', 'ads', 'sponsor',
       'sponsored', 'breadcrumb', 'breadcrumbs', 'tags', 'nav', 'navigation', 'sidebar', 'footer',
+      'gallery', 'slideshow', 'carousel', 'lightbox',
     ].join('|') +
     ')(?:$|[^a-z])',
   'i',
@@ -46,6 +47,24 @@ export function isBoilerplate(el, root, articleLength) {
     ) {
       return true;
     }
+  }
+  return false;
+}
+
+// A short text alone with a picture in its item or box is the picture's caption.
+const CAPTION_LENGTH = 400;
+const MEDIA = 'img, picture, video, iframe';
+
+/** Whether the paragraph is a caption: it shares its (grand)parent with media only. */
+export function isCaption(el, text, root, isUnit) {
+  if (text.replace(/\s+/g, ' ').trim().length > CAPTION_LENGTH || el.querySelector(MEDIA)) {
+    return false;
+  }
+  let box = el.parentElement;
+  for (let depth = 0; depth < 2 && box && box !== root; depth++, box = box.parentElement) {
+    if (!box.querySelector(MEDIA)) continue;
+    const others = [...box.querySelectorAll('*')].some((d) => d !== el && isUnit(d));
+    return !others;
   }
   return false;
 }
