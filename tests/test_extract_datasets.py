@@ -29,9 +29,11 @@ def test_readability_layout_reads_expected_html_as_utf8(tmp_path):
     folder = tmp_path / "site-1"
     folder.mkdir()
     (folder / "source.html").write_bytes(b"<html><body><p>x</p></body></html>")
-    (folder / "expected.html").write_bytes(
-        "<div>\n  <p>Caf\u00e9 \u201cquoted\u201d</p>\n  <p>Second <a href=x>linked</a> line</p>\n</div>".encode()
+    expected = (
+        "<div>\n  <p>Caf\u00e9 \u201cquoted\u201d</p>\n"
+        "  <p>Second <a href=x>linked</a> line</p>\n</div>"
     )
+    (folder / "expected.html").write_bytes(expected.encode())
     (page,) = load_pages(tmp_path)
     assert page.id == "site-1"
     assert page.expected == "Caf\u00e9 \u201cquoted\u201d\nSecond linked line"
@@ -42,5 +44,5 @@ def test_expected_text_keeps_one_block_a_line():
 
 
 def test_unknown_layout_is_an_error(tmp_path):
-    with pytest.raises(ValueError, match="ground-truth.json"):
+    with pytest.raises(ValueError, match=r"ground-truth\.json"):
         load_pages(tmp_path)
