@@ -127,18 +127,14 @@ function mapUnitsToLive(content, liveElements) {
 }
 
 function innermostUnits(content) {
-  const units = [];
-  for (const el of content.querySelectorAll("*")) {
-    if (!UNIT_TAGS.has(el.tagName)) continue;
-    if (hasUnitDescendant(el)) continue;
-    units.push(el);
+  const candidates = [...content.querySelectorAll([...UNIT_TAGS].join())];
+  const holders = new Set();
+  for (const el of candidates) {
+    for (let up = el.parentElement; up && up !== content && !holders.has(up); up = up.parentElement) {
+      holders.add(up);
+    }
   }
-  return units;
-}
-
-function hasUnitDescendant(el) {
-  for (const d of el.getElementsByTagName("*")) if (UNIT_TAGS.has(d.tagName)) return true;
-  return false;
+  return candidates.filter((el) => !holders.has(el));
 }
 
 // Readability wraps loose text of a <div> (text split by <br>s) in new <p>s; those have no

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sourcemark.extractbench.datasets import Page
-from sourcemark.extractbench.harness import run_pages
+from sourcemark.extractbench.harness import CHROMIUM, bundle_finder, fixture_server, run_pages
 
 from .conftest import DIST
 
@@ -70,3 +70,33 @@ def test_injected_finder_matches_the_extension(found):
     injected = run_in_own_thread([page("cluttered"), page("loose-text")], mode="inject")
     assert injected["cluttered"] == found["cluttered"]
     assert injected["loose-text"] == found["loose-text"]
+
+
+def test_the_finder_leaves_the_live_page_unchanged():
+    def find_twice() -> tuple[str, int, str]:
+        from playwright.sync_api import sync_playwright
+
+        script = bundle_finder()
+        with (
+            fixture_server([page("cluttered")], page_scripts=True) as site,
+            sync_playwright() as playwright,
+        ):
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+            )
+            tab = browser.new_page()
+            tab.goto(f"{site}/page/cluttered")
+            before = tab.evaluate("document.documentElement.outerHTML")
+            found = tab.evaluate(
+                """script => { (0, eval)(script);
+                    return SourcemarkFinder.findArticleParagraphs(document).paragraphs.length; }""",
+                script,
+            )
+            after = tab.evaluate("document.documentElement.outerHTML")
+            browser.close()
+            return before, found, after
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        before, found, after = pool.submit(find_twice).result()
+    assert found == len(CLUTTERED_ARTICLE)
+    assert after == before
