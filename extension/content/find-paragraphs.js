@@ -2,24 +2,25 @@
 // Readability decides, on a clone, whether the page is an article and which part is the
 // article; its paragraphs are then mapped back to the live elements, and our own filters
 // drop what Readability keeps but a reader would not call the article's text.
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { Readability, isProbablyReaderable } from "@mozilla/readability";
 import {
   isBoilerplate,
+  isCaption,
   isBoilerplateText,
   isStoryLink,
   isVisible,
   otherStoriesStart,
-} from './article/boilerplate.js';
+} from "./article/boilerplate.js";
 
 // Set on the clone only, so a clone element can name the live element it copies.
-const INDEX_ATTR = 'data-sourcemark-index';
+const INDEX_ATTR = "data-sourcemark-index";
 
 // Elements that hold one paragraph of text. The innermost one wins when they nest.
 // Subheads are kept: they are part of the article's text, and the reader sees them marked
 // as the outlet's own voice. The title (h1) is not a paragraph.
-const UNIT_TAGS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const UNIT_TAGS = new Set(["P", "LI", "BLOCKQUOTE", "PRE", "DD", "H1", "H2", "H3", "H4", "H5", "H6"]);
 
-const NOT_AN_ARTICLE = Object.freeze({ isArticle: false, title: '', paragraphs: [] });
+const NOT_AN_ARTICLE = Object.freeze({ isArticle: false, title: "", paragraphs: [] });
 
 /**
  * @param {Document} doc the live page
@@ -29,11 +30,11 @@ export function findArticleParagraphs(doc) {
   if (!doc.body) return NOT_AN_ARTICLE;
   // Readability's quick test wants a few long paragraphs; news with short paragraphs fails
   // it, so a page that declares itself an article is also read.
-  const readerable = isProbablyReaderable(doc, { visibilityChecker: isVisible });
+  const readerable = isProbablyReaderable(doc);
   if (!readerable && !declaresArticle(doc)) return NOT_AN_ARTICLE;
-  const liveElements = doc.getElementsByTagName('*');
+  const liveElements = doc.getElementsByTagName("*");
   const clone = doc.cloneNode(true);
-  const cloneElements = clone.getElementsByTagName('*');
+  const cloneElements = clone.getElementsByTagName("*");
   if (cloneElements.length !== liveElements.length) return NOT_AN_ARTICLE;
   for (let i = 0; i < cloneElements.length; i++) cloneElements[i].setAttribute(INDEX_ATTR, i);
 
@@ -48,22 +49,27 @@ export function findArticleParagraphs(doc) {
   const units = mapUnitsToLive(article.content, liveElements);
   const root = commonAncestor(units);
   const articleLength = units.reduce((sum, el) => sum + el.textContent.length, 0);
-  const title = squash(article.title || '');
+  const title = squash(article.title || "");
+  // A page hidden as a whole (an anti-flicker style waiting for its scripts) is about to be
+  // shown; only parts hidden inside a shown article are not the reader's text.
+  const checkVisible = root && isVisible(root) ? isVisible : () => true;
   const kept = units
-    .filter((el) => isVisible(el) && !isBoilerplate(el, root, articleLength))
+    .filter((el) => checkVisible(el) && !isBoilerplate(el, root, articleLength))
     .map((element) => ({ element, text: element.textContent }));
+  const unitSet = new Set(units);
   const cut = otherStoriesStart(kept.map((p) => p.text));
   const paragraphs = (cut >= 0 ? kept.slice(0, cut) : kept).filter(
     (p) =>
-      !p.element.closest('h1') &&
+      !p.element.closest("h1") &&
       /\p{L}|\p{N}/u.test(p.text) &&
       squash(p.text) !== title &&
       !isBoilerplateText(p.text) &&
+      !isCaption(p.element, p.text, root, (el) => unitSet.has(el)) &&
       !isStoryLink(p.element, p.text),
   );
   const length = paragraphs.reduce((sum, p) => sum + p.text.trim().length, 0);
   if (length < (readerable ? 1 : MIN_DECLARED_ARTICLE_CHARS)) return NOT_AN_ARTICLE;
-  return { isArticle: true, title: article.title || doc.title || '', paragraphs };
+  return { isArticle: true, title: article.title || doc.title || "", paragraphs };
 }
 
 // A page that calls itself an article but has less text than this is a stub or a video page.
@@ -72,13 +78,13 @@ const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|Report|LiveBlogPosting)$/;
 
 // Open Graph or schema.org metadata saying the page is an article.
 function declaresArticle(doc) {
-  const og = doc.querySelector('meta[property="og:type"]');
-  if (og && /article/i.test(og.getAttribute('content') || '')) return true;
-  for (const el of doc.querySelectorAll('[itemtype]')) {
-    const type = (el.getAttribute('itemtype') || '').split('/').pop();
+  const og = doc.querySelector("meta[property=\"og:type\"]");
+  if (og && /article/i.test(og.getAttribute("content") || "")) return true;
+  for (const el of doc.querySelectorAll("[itemtype]")) {
+    const type = (el.getAttribute("itemtype") || "").split("/").pop();
     if (ARTICLE_TYPES.test(type)) return true;
   }
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of doc.querySelectorAll("script[type=\"application/ld+json\"]")) {
     if (jsonLdTypes(script.textContent).some((t) => ARTICLE_TYPES.test(t))) return true;
   }
   return false;
@@ -94,11 +100,11 @@ function jsonLdTypes(text) {
   const types = [];
   const visit = (node) => {
     if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === 'object') {
-      const t = node['@type'];
-      if (typeof t === 'string') types.push(t);
-      else if (Array.isArray(t)) types.push(...t.filter((x) => typeof x === 'string'));
-      if (node['@graph']) visit(node['@graph']);
+    else if (node && typeof node === "object") {
+      const t = node["@type"];
+      if (typeof t === "string") types.push(t);
+      else if (Array.isArray(t)) types.push(...t.filter((x) => typeof x === "string"));
+      if (node["@graph"]) visit(node["@graph"]);
       if (node.mainEntity) visit(node.mainEntity);
     }
   };
@@ -121,18 +127,14 @@ function mapUnitsToLive(content, liveElements) {
 }
 
 function innermostUnits(content) {
-  const units = [];
-  for (const el of content.querySelectorAll('*')) {
-    if (!UNIT_TAGS.has(el.tagName)) continue;
-    if (hasUnitDescendant(el)) continue;
-    units.push(el);
+  const candidates = [...content.querySelectorAll([...UNIT_TAGS].join())];
+  const holders = new Set();
+  for (const el of candidates) {
+    for (let up = el.parentElement; up && up !== content && !holders.has(up); up = up.parentElement) {
+      holders.add(up);
+    }
   }
-  return units;
-}
-
-function hasUnitDescendant(el) {
-  for (const d of el.getElementsByTagName('*')) if (UNIT_TAGS.has(d.tagName)) return true;
-  return false;
+  return candidates.filter((el) => !holders.has(el));
 }
 
 // Readability wraps loose text of a <div> (text split by <br>s) in new <p>s; those have no
@@ -143,16 +145,28 @@ function liveElementFor(unit, content, liveElements) {
   for (let el = unit; el && el !== content; el = el.parentElement) {
     const index = el.getAttribute(INDEX_ATTR);
     if (index === null) continue;
-    if (el !== unit && looseTextShare(el) < 0.5) return null;
-    return liveElements[Number(index)] || null;
+    if (el === unit) return liveElements[Number(index)] || null;
+    if (looseTextShare(el) < 0.5) return null;
+    const live = liveElements[Number(index)];
+    return live ? narrowByText(live, squash(unit.textContent).slice(0, 200)) : null;
   }
   return null;
+}
+
+// The innermost live element that holds the text: Readability may have unwrapped the element
+// that did (a <div> of <br>-separated text), leaving only an ancestor with an index.
+function narrowByText(el, text) {
+  for (;;) {
+    const inner = [...el.children].find((child) => squash(child.textContent).includes(text));
+    if (!inner) return el;
+    el = inner;
+  }
 }
 
 function looseTextShare(container) {
   const total = container.textContent.length;
   let loose = 0;
-  for (const p of container.getElementsByTagName('p')) {
+  for (const p of container.getElementsByTagName("p")) {
     if (!p.hasAttribute(INDEX_ATTR)) loose += p.textContent.length;
   }
   return total ? loose / total : 0;
@@ -166,7 +180,7 @@ function sameText(live, unit) {
 }
 
 function squash(text) {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, " ").trim();
 }
 
 function commonAncestor(elements) {

@@ -47,7 +47,9 @@ def build_for_backend(backend_url: str, into: Path) -> Path:
     for path in dist.rglob("*.js"):
         text = path.read_text(encoding="utf-8")
         if DEFAULT_BACKEND in text:
-            path.write_text(text.replace(DEFAULT_BACKEND, json.dumps(backend_url)), encoding="utf-8")
+            path.write_text(
+                text.replace(DEFAULT_BACKEND, json.dumps(backend_url)), encoding="utf-8"
+            )
             patched += 1
     assert patched, f"{DEFAULT_BACKEND} not found in the build"
     return dist

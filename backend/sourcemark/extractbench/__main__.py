@@ -40,7 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     def progress(page, texts):
         print("." if texts is not None else "!", end="", flush=True)
 
-    found = run_pages(pages, mode=args.mode, extension=args.extension, progress=progress,
+    found = run_pages(
+        pages,
+        mode=args.mode,
+        extension=args.extension,
+        progress=progress,
         page_scripts=args.page_scripts,
     )
     print()

@@ -71,7 +71,7 @@ def _load_readability(folder: Path) -> list[Page]:
 
 
 def expected_text(html: bytes) -> str:
-    """The text of an expected.html: its blocks' text, one per line."""
-    root = lxml.html.fromstring(html)
+    """The text of an expected.html (UTF-8, with no charset of its own): one block a line."""
+    root = lxml.html.fromstring(html.decode("utf-8", errors="replace"))
     lines = (line.strip() for line in root.text_content().splitlines())
     return "\n".join(line for line in lines if line)

@@ -10,6 +10,7 @@ and trackers neither hang nor leak. Two ways to run the finder:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import tempfile
@@ -64,7 +65,7 @@ def _serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
 
 def _quiet_handler(base: type[BaseHTTPRequestHandler]) -> type[BaseHTTPRequestHandler]:
     class Quiet(base):
-        def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        def log_message(self, format, *args):
             pass
 
     return Quiet
@@ -301,10 +302,9 @@ def _run_page(context, url: str, script: str | None, recorder: Recorder) -> list
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.dismiss())
     try:
-        try:
+        # A page that never fires load is still read as it stands.
+        with contextlib.suppress(Exception):
             page.goto(url, wait_until="load", timeout=PAGE_TIMEOUT_MS)
-        except Exception:  # a page that never fires load is still read as it stands
-            pass
         if script is None:
             return _wait_for_request(page, recorder, url)
         return _run_in_isolated_world(context, page, script)

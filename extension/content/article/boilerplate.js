@@ -3,28 +3,29 @@
 
 // Containers whose text is never the article's running text.
 const BOILERPLATE_TAGS = new Set([
-  'FIGURE', 'FIGCAPTION', 'NAV', 'ASIDE', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', 'LABEL', 'SELECT',
-  'CAPTION',
+  "FIGURE", "FIGCAPTION", "NAV", "ASIDE", "HEADER", "FOOTER", "FORM", "BUTTON", "LABEL", "SELECT",
+  "CAPTION",
 ]);
-const BOILERPLATE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'dialog', 'alert']);
+const BOILERPLATE_ROLES = new Set(["navigation", "complementary", "contentinfo", "dialog", "alert"]);
 
 // Class or id words naming such containers; matched as whole words of a class/id
 // ("share-bar", "related_links"), so "shared-content" or "commentary" do not match.
 const BOILERPLATE_WORDS = new RegExp(
-  '(?:^|[^a-z])(' +
+  "(?:^|[^a-z])(" +
     [
-      'caption', 'credit', 'credits', 'byline', 'dateline', 'newsletter', 'subscribe',
-      'subscription', 'signup', 'related', 'readmore', 'recommended', 'comment', 'comments',
-      'share', 'sharing', 'promo', 'advert', 'advertisement', 'ad', 'ads', 'sponsor',
-      'sponsored', 'breadcrumb', 'breadcrumbs', 'tags', 'nav', 'navigation', 'sidebar', 'footer',
-    ].join('|') +
-    ')(?:$|[^a-z])',
-  'i',
+      "caption", "credit", "credits", "byline", "dateline", "newsletter", "subscribe",
+      "subscription", "signup", "related", "readmore", "recommended", "comment", "comments",
+      "share", "sharing", "promo", "advert", "advertisement", "ad", "ads", "sponsor",
+      "sponsored", "breadcrumb", "breadcrumbs", "tags", "nav", "navigation", "sidebar", "footer",
+      "gallery", "slideshow", "carousel", "lightbox",
+    ].join("|") +
+    ")(?:$|[^a-z])",
+  "i",
 );
 
 /** Whether the live element is drawn at all (CSS-hidden text is not what the reader reads). */
 export function isVisible(el) {
-  if (typeof el.checkVisibility === 'function') {
+  if (typeof el.checkVisibility === "function") {
     return el.checkVisibility({ visibilityProperty: true });
   }
   return el.getClientRects().length > 0;
@@ -39,7 +40,7 @@ export function isVisible(el) {
 export function isBoilerplate(el, root, articleLength) {
   for (let node = el; node && node !== root; node = node.parentElement) {
     if (BOILERPLATE_TAGS.has(node.tagName)) return true;
-    if (BOILERPLATE_ROLES.has(node.getAttribute('role'))) return true;
+    if (BOILERPLATE_ROLES.has(node.getAttribute("role"))) return true;
     if (
       BOILERPLATE_WORDS.test(classAndId(node)) &&
       node.textContent.length < articleLength / 2
@@ -50,9 +51,27 @@ export function isBoilerplate(el, root, articleLength) {
   return false;
 }
 
+// A short text alone with a picture in its item or box is the picture's caption.
+const CAPTION_LENGTH = 400;
+const MEDIA = "img, picture, video, iframe";
+
+/** Whether the paragraph is a caption: it shares its (grand)parent with media only. */
+export function isCaption(el, text, root, isUnit) {
+  if (text.replace(/\s+/g, " ").trim().length > CAPTION_LENGTH || el.querySelector(MEDIA)) {
+    return false;
+  }
+  let box = el.parentElement;
+  for (let depth = 0; depth < 2 && box && box !== root; depth++, box = box.parentElement) {
+    if (!box.querySelector(MEDIA)) continue;
+    const others = [...box.querySelectorAll("*")].some((d) => d !== el && isUnit(d));
+    return !others;
+  }
+  return false;
+}
+
 function classAndId(node) {
-  const cls = typeof node.className === 'string' ? node.className : '';
-  return `${cls} ${node.id || ''}`;
+  const cls = typeof node.className === "string" ? node.className : "";
+  return `${cls} ${node.id || ""}`;
 }
 
 // Lines this short can be a promo, call to action, credit or timestamp; longer ones are
@@ -61,16 +80,16 @@ const SHORT_LINE = 200;
 
 // Lines that open a promo or call to action.
 const PROMO_START = new RegExp(
-  '^\\W*(?:' +
+  "^\\W*(?:" +
     [
-      'read (?:more|next|also)', 'related(?: coverage| stories| articles| content)?\\s*:',
-      'see (?:also|more)', 'more(?: from| on| stories)?\\s*:', 'also (?:on|read|see)\\b',
-      "don'?t miss", 'click here', 'sign up', 'subscribe', 'follow (?:us|\\S+ on)',
-      'listen (?:to|live)', 'want more', 'get the latest', 'join (?:our|the)',
-      'share (?:this|on|it)', 'you (?:may|might) (?:also )?like',
-    ].join('|') +
-    ')',
-  'i',
+      "read (?:more|next|also)", "related(?: coverage| stories| articles| content)?\\s*:",
+      "see (?:also|more)", "more(?: from| on| stories)?\\s*:", "also (?:on|read|see)\\b",
+      "don'?t miss", "click here", "sign up", "subscribe", "follow (?:us|\\S+ on)",
+      "listen (?:to|live)", "want more", "get the latest", "join (?:our|the)",
+      "share (?:this|on|it)", "you (?:may|might) (?:also )?like",
+    ].join("|") +
+    ")",
+  "i",
 );
 // Lines that are nothing but a section label.
 const LABEL_LINE = /^\W*(?:\d+\s+)?(?:advertisement|sponsored(?: content)?|trending(?: now)?|most (?:popular|read)|popular|latest(?: news)?|recommended(?: for you)?|related(?: news)?|comments?|print(?: this article)?|loading(?: content)?|share(?: this)?|sign in|log in|caption|close|menu|search|email|tweet|next|previous|skip)\W*$/i;
@@ -83,12 +102,12 @@ const DATE_WORDS = /\b(?:posted|updated|published|last|modified|on|at|am|pm|a\.m
 
 /** Whether a short paragraph's words mark it as a promo, credit, byline or timestamp. */
 export function isBoilerplateText(text) {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = text.replace(/\s+/g, " ").trim();
   if (line.length > SHORT_LINE) return false;
   if (PROMO_START.test(line) || LABEL_LINE.test(line) || NEWSLETTER.test(line) || CREDIT.test(line)) return true;
   if (BRACKETED.test(line)) return true;
   if (line.length < 100 && BYLINE.test(line)) return true;
-  return !/\p{L}{2,}/u.test(line.replace(DATE_WORDS, ''));
+  return !/\p{L}{2,}/u.test(line.replace(DATE_WORDS, ""));
 }
 
 /**
@@ -96,11 +115,11 @@ export function isBoilerplateText(text) {
  * than a sentence (no closing full stop), so a fully linked sentence of the article stays.
  */
 export function isStoryLink(el, text) {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = text.replace(/\s+/g, " ").trim();
   if (line.length === 0 || /[.!?…]["”’)\]]*$/.test(line)) return false;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += a.textContent.replace(/\s+/g, ' ').length;
-  if (el.closest('a')) linked = line.length;
+  for (const a of el.querySelectorAll("a")) linked += a.textContent.replace(/\s+/g, " ").length;
+  if (el.closest("a")) linked = line.length;
   return linked / line.length > LINK_SHARE;
 }
 const LINK_SHARE = 0.6;
@@ -116,7 +135,7 @@ const TEASER_LENGTH = 150;
  * label counts only when what follows it is mostly short lines.
  */
 export function otherStoriesStart(texts) {
-  const lines = texts.map((t) => t.replace(/\s+/g, ' ').trim());
+  const lines = texts.map((t) => t.replace(/\s+/g, " ").trim());
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].length > 40 || !OTHER_STORIES.test(lines[i])) continue;
     const rest = lines.slice(i + 1);

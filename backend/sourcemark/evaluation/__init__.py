@@ -1,0 +1,1 @@
+"""Evaluations against the data in ../shared/data; `python -m sourcemark.evaluation`."""
