@@ -13,10 +13,11 @@ from typing import ClassVar
 
 import pytest
 from playwright.sync_api import expect
+from werkzeug.serving import make_server
+
 from sourcemark.api import create_app
 from sourcemark.config import Settings
 from sourcemark.pipeline import Pipeline
-from werkzeug.serving import make_server
 
 from .fixture_engine import FixtureEngine, add_fixture_markers
 from .pages import REPO
