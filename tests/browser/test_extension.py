@@ -282,6 +282,11 @@ def test_not_an_article_gets_nothing(ext, backend, site):
     state = ext.wait_for_state(url, {"not-article"})
     assert state["badge"] == ""
     assert page.locator("[data-sourcemark], sourcemark-chip, sourcemark-layer").count() == 0
+    popup = ext.popup(state["tabId"])
+    expect(popup.locator("#page-status")).to_have_text(
+        "This page doesn't look like an article, so nothing is marked."
+    )
+    assert popup.locator("#results").is_hidden()
 
 
 # ---- options -------------------------------------------------------------------------------
