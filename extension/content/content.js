@@ -44,9 +44,13 @@ async function analyzePage() {
     return { status: "error", error: response?.error };
   }
   const byId = new Map(response.analysis.paragraphs.map((p) => [p.id, p]));
-  // Draw only paragraphs whose text is still what was analysed (pages change under us).
+  // Draw only paragraphs whose text is still what was analysed (pages change under us), since
+  // the offsets count into exactly that text.
   const marked = paragraphs
-    .filter(({ id, element, text }) => byId.has(id) && element.isConnected && element.textContent === text)
+    .filter(
+      ({ id, element, text }) =>
+        byId.get(id)?.text === text && element.isConnected && element.textContent === text,
+    )
     .map(({ id, element }) => [element, byId.get(id)]);
   draw(marked);
   return { status: "done", marked: marked.length };
