@@ -1,6 +1,6 @@
 // The breakdown popover: one <sourcemark-popover> host with an open shadow root, anchored to
 // the paragraph it describes. Everything from the page or the backend goes in as text.
-import { attributionType, BREAKDOWN_KEYS, TYPE_LABELS } from "../shared/contract.js";
+import { attributionType, BREAKDOWN_KEYS, KIND_LABELS, TYPE_LABELS } from "../shared/contract.js";
 import { h } from "../shared/dom.js";
 import { percent, signed } from "../shared/format.js";
 import { THEME_CSS } from "../shared/theme.js";
@@ -49,6 +49,7 @@ ul { list-style: none; margin: 0; padding: 0; }
 .type { font-size: 10.5px; font-weight: 700; letter-spacing: .03em; text-transform: uppercase;
   color: var(--type); border: 1px solid var(--type); border-radius: 999px; padding: 0 7px; line-height: 17px; white-space: nowrap; }
 .name { font-weight: 600; }
+.kind { margin-left: auto; font-size: 11px; color: var(--sm-muted); white-space: nowrap; }
 .cue { color: var(--sm-muted); font-size: 12px; }
 .cue q { quotes: none; font-style: italic; color: var(--sm-fg); }
 .quote { margin: 5px 0 0; padding: 4px 8px; border-radius: 5px; background: var(--sm-quote-bg);
@@ -132,6 +133,7 @@ function attributionRow(attribution) {
       { class: "row-head" },
       h("span", { class: "type", text: TYPE_LABELS[type] }),
       h("span", { class: "name", text: name, title: attribution.source?.text ?? null }),
+      KIND_LABELS[attribution.kind] ? h("span", { class: "kind", text: KIND_LABELS[attribution.kind] }) : null,
     ),
     attribution.cue
       ? h("div", { class: "cue" }, "Cue: ", h("q", { text: attribution.cue.text }))

@@ -156,6 +156,9 @@ def test_popover_content_keyboard_and_closing(ext, stub_backend, seed_url):
         == "dialog"
     )
     text = dialog.text_content()
+    assert page.locator("sourcemark-popover li[data-source-type] .kind").first.text_content() == (
+        "Direct quote"
+    )
     for expected in (
         "NATO official",
         "Anonymous",
