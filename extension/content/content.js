@@ -159,8 +159,27 @@ ext.storage.onChanged.addListener((changes, area) => {
   if (view) view.highlights.draw(view.marked, settings.highlights);
 });
 
+// Pages that fill in their article with script after loading get one more look this long
+// after the load event.
+const LATE_CONTENT_MS = 1500;
+
+function settled() {
+  return new Promise((resolve) => {
+    const later = () => setTimeout(resolve, LATE_CONTENT_MS);
+    if (document.readyState === "complete") later();
+    else window.addEventListener("load", later, { once: true });
+  });
+}
+
 (async () => {
   settings = await loadSettings();
-  if (settings.autoAnalyze) await run();
-  else await report({ status: "idle" });
+  if (!settings.autoAnalyze) {
+    await report({ status: "idle" });
+    return;
+  }
+  const first = await run();
+  if (first.status === "not-article") {
+    await settled();
+    if (!view) await run();
+  }
 })();

@@ -539,3 +539,12 @@ def test_narrow_screen_gets_no_scrollbar_from_the_chips(ext, stub_backend, site)
         "cs => cs.map(c => { const r = c.getBoundingClientRect(); return [r.left, r.right]; })"
     )
     assert all(left >= 0 and right <= before[1] for left, right in boxes)
+
+
+def test_article_filled_in_by_script_after_load_is_marked(ext, stub_backend, site):
+    ext.configure(backendUrl=stub_backend.url)
+    url = f"{site.url}/late.html"
+    page = ext.open(url)
+    texts = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
+    assert len(texts) == 3 and texts[1].startswith("One council member")
+    assert ext.wait_for_state(url, {"done"})["paragraphs"] == 3
