@@ -98,7 +98,13 @@ async function cachePut(key, analysis) {
   const keys = [...index.filter((k) => k !== key), key];
   const evicted = keys.splice(0, Math.max(0, keys.length - CACHE_LIMIT));
   if (evicted.length) await ext.storage.session.remove(evicted);
-  await ext.storage.session.set({ [key]: analysis, [CACHE_INDEX]: keys });
+  try {
+    await ext.storage.session.set({ [key]: analysis, [CACHE_INDEX]: keys });
+  } catch {
+    // Over storage.session's quota: make room by dropping every other analysis, once.
+    await ext.storage.session.remove(keys.filter((k) => k !== key));
+    await ext.storage.session.set({ [key]: analysis, [CACHE_INDEX]: [key] });
+  }
 }
 
 // ---- handlers -------------------------------------------------------------------------------

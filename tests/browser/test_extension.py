@@ -548,3 +548,31 @@ def test_article_filled_in_by_script_after_load_is_marked(ext, stub_backend, sit
     texts = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
     assert len(texts) == 3 and texts[1].startswith("One council member")
     assert ext.wait_for_state(url, {"done"})["paragraphs"] == 3
+
+
+def test_full_session_storage_still_gets_the_page_marked(ext, stub_backend, seed_url):
+    # Fill storage.session to its quota with cached "analyses", then analyse a page: the
+    # cache must make room rather than fail the page.
+    ext.worker.evaluate(
+        """async () => {
+            const big = 'x'.repeat(500000), small = 'x'.repeat(2000), keys = [];
+            for (let i = 0; i < 30; i++) keys.push('analysis:old' + i);
+            await chrome.storage.session.set({'analysis-index': keys});
+            const fill = async (prefix, value, n) => {
+                for (let i = 0; i < n; i++) {
+                    try { await chrome.storage.session.set({[prefix + i]: value}); }
+                    catch { return; }
+                }
+            };
+            await fill('analysis:old', big, 30);
+            await fill('filler', small, 5000);
+        }"""
+    )
+    ext.configure(backendUrl=stub_backend.url)
+    page = ext.open(seed_url)
+    assert page.locator("[data-sourcemark]").count() > 10
+    state = ext.wait_for_state(seed_url, {"done"})
+    cached = ext.worker.evaluate(
+        "async key => Boolean((await chrome.storage.session.get(key))[key])", state["cacheKey"]
+    )
+    assert cached
