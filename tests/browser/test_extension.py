@@ -576,3 +576,73 @@ def test_full_session_storage_still_gets_the_page_marked(ext, stub_backend, seed
         "async key => Boolean((await chrome.storage.session.get(key))[key])", state["cacheKey"]
     )
     assert cached
+
+
+def test_highlight_fallback_wraps_exact_words_and_restores_the_page(
+    browser_context, site, tmp_path
+):
+    # Browsers without the CSS Custom Highlight API get <sourcemark-mark> wrappers. No
+    # browser here lacks it, so the module runs on a plain page with the API hidden.
+    import subprocess
+
+    from .conftest import REPO
+
+    bundle = tmp_path / "highlights.js"
+    subprocess.run(
+        [
+            str(REPO / "extension" / "node_modules" / ".bin" / "esbuild"),
+            "content/highlights.js",
+            "--bundle",
+            "--format=iife",
+            "--global-name=SourcemarkHighlights",
+            f"--outfile={bundle}",
+        ],
+        cwd=REPO / "extension",
+        check=True,
+        capture_output=True,
+    )
+    page = browser_context.new_page()
+    page.goto(f"{site.url}/emoji.html")
+    page.evaluate("() => { delete CSS.highlights; }")
+    page.add_script_tag(content=bundle.read_text(encoding="utf-8"))
+    element = "document.getElementById('nested')"
+    text = page.evaluate(f"() => {element}.textContent")
+    before = page.evaluate(f"() => {element}.innerHTML")
+
+    def span(words: str) -> dict:
+        start = text.index(words)  # Python counts code points, as the backend does
+        return {"start": start, "end": start + len(words), "text": words}
+
+    source = {**span("Mayor Ana 🌻 Ferreira"), "name": "Ana Ferreira", "type": "named_person"}
+    paragraph = {
+        "attributions": [
+            {"source": source, "cue": span("said"), "content": [span("we will publish 𝔞𝔩𝔩")]}
+        ],
+        "markers": [],
+    }
+    marks = page.evaluate(
+        f"""paragraph => {{
+            const h = new SourcemarkHighlights.Highlights();
+            const show = {{sources: true, cues: true, quotes: true, tone: false}};
+            h.draw([[{element}, paragraph]], show);
+            const marks = [...{element}.querySelectorAll('sourcemark-mark')];
+            const result = {{native: h.native, text: {element}.textContent,
+                marks: marks.map(m => [m.dataset.kind, m.textContent])}};
+            h.clear();
+            result.after = {element}.innerHTML;
+            return result;
+        }}""",
+        paragraph,
+    )
+    assert marks["native"] is False
+    assert marks["text"] == text
+    kinds: dict[str, str] = {}
+    for kind, words in marks["marks"]:
+        kinds[kind] = kinds.get(kind, "") + words
+    assert kinds == {
+        "source-named_person": "Mayor Ana 🌻 Ferreira",
+        "cue": "said",
+        "quote": "we will publish 𝔞𝔩𝔩",
+    }
+    assert marks["after"] == before
+    page.close()
