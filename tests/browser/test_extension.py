@@ -578,9 +578,7 @@ def test_full_session_storage_still_gets_the_page_marked(ext, stub_backend, seed
     assert cached
 
 
-def test_highlight_fallback_wraps_exact_words_and_restores_the_page(
-    browser_context, site, tmp_path
-):
+def test_highlight_fallback_wraps_exact_words_and_restores_the_page(ext, site, tmp_path):
     # Browsers without the CSS Custom Highlight API get <sourcemark-mark> wrappers. No
     # browser here lacks it, so the module runs on a plain page with the API hidden.
     import subprocess
@@ -601,8 +599,8 @@ def test_highlight_fallback_wraps_exact_words_and_restores_the_page(
         check=True,
         capture_output=True,
     )
-    page = browser_context.new_page()
-    page.goto(f"{site.url}/emoji.html")
+    ext.configure(autoAnalyze=False)  # the extension itself stays out of this page
+    page = ext.open(f"{site.url}/emoji.html", wait_for_marks=False)
     page.evaluate("() => { delete CSS.highlights; }")
     page.add_script_tag(content=bundle.read_text(encoding="utf-8"))
     element = "document.getElementById('nested')"
@@ -645,4 +643,3 @@ def test_highlight_fallback_wraps_exact_words_and_restores_the_page(
         "quote": "we will publish 𝔞𝔩𝔩",
     }
     assert marks["after"] == before
-    page.close()
