@@ -119,6 +119,8 @@ function renderPage({ state, analysis }) {
       ...toneRow("Its sources", s.tone?.sources ?? null, "tone-sources"),
     );
     renderRoster(analysis.sources);
+  } else if (state.status === "done") {
+    status.textContent = "Marked. Press “Analyse this page” to see the summary again.";
   } else if (state.status === "not-article") {
     status.textContent = "This page doesn't look like an article, so nothing is marked.";
   } else if (state.status === "error" && state.error?.code === "backend_unreachable") {
