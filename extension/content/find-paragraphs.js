@@ -148,7 +148,27 @@ function innermostUnits(content) {
       holders.add(up);
     }
   }
-  return candidates.filter((el) => !holders.has(el));
+  return [...candidates.filter((el) => !holders.has(el)), ...looseTextHolders(content)];
+}
+
+// Readability wraps loose text in <p>s only inside <div>s; a <section> or <td> whose own text
+// (outside any child element) is much of its text is a paragraph too.
+const LOOSE_TEXT_MIN = 80;
+const LOOSE_TEXT_SHARE = 0.3;
+
+function looseTextHolders(content) {
+  const found = [];
+  for (const el of content.querySelectorAll("*")) {
+    if (UNIT_TAGS.has(el.tagName)) continue;
+    let own = 0;
+    for (const node of el.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) own += node.data.trim().length;
+    }
+    if (own >= LOOSE_TEXT_MIN && own >= LOOSE_TEXT_SHARE * el.textContent.trim().length) {
+      found.push(el);
+    }
+  }
+  return found;
 }
 
 // Readability wraps loose text of a <div> (text split by <br>s) in new <p>s; those have no
