@@ -23,7 +23,7 @@ await build({
   bundle: true,
   // Content scripts are classic scripts; an IIFE keeps every bundle self-contained.
   format: "iife",
-  target: ["chrome120", "firefox128"],
+  target: ["chrome120", "firefox142"],
   legalComments: "none",
   logLevel: "warning",
 });

@@ -22,12 +22,16 @@ function report(state) {
 async function analyzePage() {
   settings = settings ?? (await loadSettings());
   const found = findArticleParagraphs(document);
-  if (!found.isArticle || found.paragraphs.length === 0) {
+  const paragraphs = (found.isArticle ? withinLimits(found.paragraphs) : []).map((p, i) => ({
+    id: `p${i + 1}`,
+    element: p.element,
+    text: p.text,
+  }));
+  if (paragraphs.length === 0) {
     erase();
     await report({ status: "not-article" });
     return { status: "not-article" };
   }
-  const paragraphs = found.paragraphs.map((p, i) => ({ id: `p${i + 1}`, element: p.element, text: p.text }));
   const response = await ext.runtime.sendMessage({
     type: MSG.ANALYZE,
     url: location.href.split("#")[0],
@@ -40,12 +44,33 @@ async function analyzePage() {
     return { status: "error", error: response?.error };
   }
   const byId = new Map(response.analysis.paragraphs.map((p) => [p.id, p]));
-  // Draw only paragraphs whose text is still what was analysed (pages change under us).
+  // Draw only paragraphs whose text is still what was analysed (pages change under us), since
+  // the offsets count into exactly that text.
   const marked = paragraphs
-    .filter(({ id, element, text }) => byId.has(id) && element.isConnected && element.textContent === text)
+    .filter(
+      ({ id, element, text }) =>
+        byId.get(id)?.text === text && element.isConnected && element.textContent === text,
+    )
     .map(({ id, element }) => [element, byId.get(id)]);
   draw(marked);
   return { status: "done", marked: marked.length };
+}
+
+// The backend's default limits (see backend/sourcemark/config.py). A JS string's length
+// counts UTF-16 units, never fewer than the code points the backend counts.
+const LIMITS = { paragraphs: 500, paragraphChars: 20_000, totalChars: 400_000 };
+
+/** The article's first paragraphs that fit the limits; an over-long one is left unmarked. */
+function withinLimits(paragraphs) {
+  const kept = [];
+  let total = 0;
+  for (const paragraph of paragraphs) {
+    if (paragraph.text.length > LIMITS.paragraphChars) continue;
+    if (kept.length === LIMITS.paragraphs || total + paragraph.text.length > LIMITS.totalChars) break;
+    total += paragraph.text.length;
+    kept.push(paragraph);
+  }
+  return kept;
 }
 
 function draw(marked) {

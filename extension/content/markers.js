@@ -98,12 +98,17 @@ export class Chips {
     return chip;
   }
 
-  // In the left gutter when there is room, else in the right one; never over the text.
+  // In the left gutter when there is room, else in the right one; with no gutter at all
+  // (narrow screens), at the page's left edge. Never past the page's width, which would
+  // add a scrollbar.
   place(chip, element) {
     const box = boxInLayer(this.layer, element);
     const hidden = box.width === 0 && box.height === 0;
+    const pageLeft = -this.layer.getBoundingClientRect().left - window.scrollX;
+    const pageRight = pageLeft + document.documentElement.clientWidth;
     let left = box.left - CHIP_WIDTH - CHIP_GAP;
-    if (left < 0) left = box.right + CHIP_GAP;
+    if (left < pageLeft) left = box.right + CHIP_GAP;
+    if (left + CHIP_WIDTH > pageRight) left = pageLeft + 2;
     pinStyle(chip, {
       top: `${box.top + 2}px`,
       left: `${left}px`,

@@ -1,7 +1,8 @@
 // The breakdown popover: one <sourcemark-popover> host with an open shadow root, anchored to
 // the paragraph it describes. Everything from the page or the backend goes in as text.
-import { attributionType, BREAKDOWN_KEYS, TYPE_LABELS } from "../shared/contract.js";
+import { attributionType, BREAKDOWN_KEYS, KIND_LABELS, TYPE_LABELS } from "../shared/contract.js";
 import { h } from "../shared/dom.js";
+import { percent, signed } from "../shared/format.js";
 import { THEME_CSS } from "../shared/theme.js";
 import { pinStyle } from "./layer.js";
 
@@ -48,6 +49,7 @@ ul { list-style: none; margin: 0; padding: 0; }
 .type { font-size: 10.5px; font-weight: 700; letter-spacing: .03em; text-transform: uppercase;
   color: var(--type); border: 1px solid var(--type); border-radius: 999px; padding: 0 7px; line-height: 17px; white-space: nowrap; }
 .name { font-weight: 600; }
+.kind { margin-left: auto; font-size: 11px; color: var(--sm-muted); white-space: nowrap; }
 .cue { color: var(--sm-muted); font-size: 12px; }
 .cue q { quotes: none; font-style: italic; color: var(--sm-fg); }
 .quote { margin: 5px 0 0; padding: 4px 8px; border-radius: 5px; background: var(--sm-quote-bg);
@@ -70,18 +72,13 @@ ul { list-style: none; margin: 0; padding: 0; }
 .word.hedge { border-style: dashed; }
 `;
 
-const percent = (share) => `${Math.round(share * 100)}%`;
+
 
 function excerpt(text) {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= EXCERPT_CHARS) return clean;
   const cut = clean.slice(0, EXCERPT_CHARS);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), EXCERPT_CHARS - 30))}…`;
-}
-
-function signed(value) {
-  const fixed = Math.abs(value).toFixed(2);
-  return value > 0 ? `+${fixed}` : value < 0 ? `−${fixed}` : fixed;
 }
 
 function brand() {
@@ -136,6 +133,7 @@ function attributionRow(attribution) {
       { class: "row-head" },
       h("span", { class: "type", text: TYPE_LABELS[type] }),
       h("span", { class: "name", text: name, title: attribution.source?.text ?? null }),
+      KIND_LABELS[attribution.kind] ? h("span", { class: "kind", text: KIND_LABELS[attribution.kind] }) : null,
     ),
     attribution.cue
       ? h("div", { class: "cue" }, "Cue: ", h("q", { text: attribution.cue.text }))

@@ -2,6 +2,7 @@
 import { ext } from "../shared/browser-api.js";
 import { BREAKDOWN_KEYS, TYPE_LABELS } from "../shared/contract.js";
 import { h } from "../shared/dom.js";
+import { percent, signed } from "../shared/format.js";
 import { MSG } from "../shared/messages.js";
 import { START_COMMAND } from "../shared/settings.js";
 import { THEME_CSS } from "../shared/theme.js";
@@ -9,8 +10,7 @@ import { THEME_CSS } from "../shared/theme.js";
 const $ = (id) => document.getElementById(id);
 document.head.append(h("style", { text: THEME_CSS }));
 
-const percent = (share) => `${Math.round(share * 100)}%`;
-const signed = (value) => (value > 0 ? `+${value.toFixed(2)}` : value < 0 ? `−${Math.abs(value).toFixed(2)}` : "0.00");
+
 
 /** The tab this popup describes: ?tab=<id> when opened as a page, else the active tab. */
 async function targetTabId() {
@@ -26,14 +26,14 @@ function renderBackend(result) {
     const model = result.health?.model;
     pill.dataset.state = "ok";
     pill.textContent = "Connected";
-    $("backend-detail").textContent = model
-      ? `${result.backendUrl} · model ${model.name} ${model.version}`
-      : result.backendUrl;
+    const where = result.backendUrl.replace(/^https?:\/\//, "");
+    $("backend-detail").textContent = model ? `${where} · ${model.name} ${model.version}` : where;
+    $("backend-detail").title = $("backend-detail").textContent;
     $("backend-help").hidden = true;
   } else {
     pill.dataset.state = "down";
     pill.textContent = "Backend unreachable";
-    $("backend-detail").textContent = result.error?.message ?? "";
+    $("backend-detail").textContent = ""; // the callout below says it all
     $("backend-url").textContent = result.backendUrl;
     $("start-command").textContent = START_COMMAND;
     $("backend-help").hidden = false;
@@ -121,6 +121,8 @@ function renderPage({ state, analysis }) {
     renderRoster(analysis.sources);
   } else if (state.status === "not-article") {
     status.textContent = "This page doesn't look like an article, so nothing is marked.";
+  } else if (state.status === "error" && state.error?.code === "backend_unreachable") {
+    status.textContent = "Nothing is marked on this page until the backend answers.";
   } else if (state.status === "error") {
     status.textContent = `The analysis failed: ${state.error?.message ?? "unknown error"}`;
   } else if (state.status === "unsupported") {

@@ -39,6 +39,14 @@ export const TYPE_LABELS = Object.freeze({
   unattributed: "Outlet's own voice",
 });
 
+export const KIND_LABELS = Object.freeze({
+  direct: "Direct quote",
+  indirect: "Paraphrase",
+  mixed: "Partly quoted",
+  according_to: "According to",
+  other: "",
+});
+
 /** The type that covers most of a paragraph's text, or "unattributed". */
 export function dominantType(breakdown) {
   let best = "unattributed";

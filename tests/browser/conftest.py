@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from playwright.sync_api import expect
+from werkzeug.serving import make_server
+
 from sourcemark.api import create_app
 from sourcemark.config import Settings
 from sourcemark.pipeline import Pipeline
-from werkzeug.serving import make_server
 
 from .fixture_engine import FixtureEngine, add_fixture_markers
 from .pages import REPO
@@ -240,4 +242,4 @@ class Extension:
     @staticmethod
     def wait_for_options(page):
         """Settings load asynchronously into the form."""
-        page.wait_for_function("document.getElementById('backend-url').value !== ''")
+        expect(page.locator("#backend-url")).not_to_have_value("")

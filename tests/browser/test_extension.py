@@ -156,6 +156,9 @@ def test_popover_content_keyboard_and_closing(ext, stub_backend, seed_url):
         == "dialog"
     )
     text = dialog.text_content()
+    assert page.locator("sourcemark-popover li[data-source-type] .kind").first.text_content() == (
+        "Direct quote"
+    )
     for expected in (
         "NATO official",
         "Anonymous",
@@ -250,7 +253,7 @@ def test_popup_roster_share_tone_and_status(ext, stub_backend, seed_url):
     assert popup.locator("#tone-sources").text_content() != "—"
     model = analysis["model"]["name"]
     assert popup.locator("#backend[data-state=ok]").text_content() == "Connected"
-    assert f"model {model} " in popup.locator("#backend-detail").text_content()
+    assert f" · {model} " in popup.locator("#backend-detail").text_content()
     assert popup.locator("#backend-help").is_hidden()
 
 
@@ -270,6 +273,9 @@ def test_backend_down_badge_popup_and_nothing_drawn(ext, seed_url):
     assert popup.locator("#backend-help").is_visible()
     assert popup.locator("#start-command").text_content() == "make run"
     assert popup.locator("#backend-url").text_content() == down
+    expect(popup.locator("#page-status")).to_have_text(
+        "Nothing is marked on this page until the backend answers."
+    )
 
 
 def test_not_an_article_gets_nothing(ext, backend, site):
@@ -279,6 +285,11 @@ def test_not_an_article_gets_nothing(ext, backend, site):
     state = ext.wait_for_state(url, {"not-article"})
     assert state["badge"] == ""
     assert page.locator("[data-sourcemark], sourcemark-chip, sourcemark-layer").count() == 0
+    popup = ext.popup(state["tabId"])
+    expect(popup.locator("#page-status")).to_have_text(
+        "This page doesn't look like an article, so nothing is marked."
+    )
+    assert popup.locator("#results").is_hidden()
 
 
 # ---- options -------------------------------------------------------------------------------
@@ -325,7 +336,7 @@ def test_astral_characters_highlight_the_exact_words(ext, stub_backend, site):
             .filter(k => k.startsWith('sourcemark-'))
             .map(k => [k, [...CSS.highlights.get(k)].map(r => r.toString())]))"""
     )
-    assert highlighted["sourcemark-source-named_person"] == ["Mayor Ana 🌻 Ferreira"]
+    assert highlighted["sourcemark-source-named_person"] == ["Mayor Ana 🌻 Ferreira"] * 2
     assert highlighted["sourcemark-source-named_organization"] == ["the 𝒜udit 𝔅oard 📊"]
     assert (
         "said" in highlighted["sourcemark-cue"] and "According to" in highlighted["sourcemark-cue"]
@@ -334,14 +345,21 @@ def test_astral_characters_highlight_the_exact_words(ext, stub_backend, site):
         "the city 💶 will balance its books for the first time in a decade"
         in highlighted["sourcemark-quote"]
     )
-    # The ranges belong to the right paragraphs' text nodes, not merely to equal strings.
-    assert (
-        page.evaluate(
-            "() => [...CSS.highlights.get('sourcemark-source-named_person')][0]"
-            ".startContainer.parentElement.id"
-        )
-        == "mayor"
+    # The ranges belong to the right paragraphs' text nodes, not merely to equal strings;
+    # the second one runs across a link and an <em> into the paragraph's own text.
+    ranges = page.evaluate(
+        """() => [...CSS.highlights.get('sourcemark-source-named_person')].map(r =>
+            [r.startContainer.parentElement.tagName, r.startContainer.parentElement.id,
+             r.endContainer.parentElement.id])"""
     )
+    assert sorted(ranges) == [["A", "", "nested"], ["P", "mayor", "mayor"]]
+    assert "we will publish 𝔞𝔩𝔩 of the figures" in highlighted["sourcemark-quote"]
+
+    # A click on a link inside a marked paragraph is the link's, not the popover's.
+    page.click("#nested a")
+    assert not popover_open(page)
+    page.click("#nested em")
+    assert popover_open(page)
 
 
 def test_page_text_that_looks_like_markup_stays_text(ext, stub_backend, site):
@@ -468,3 +486,59 @@ def test_service_worker_restart_and_backend_loss_lose_nothing(ext, stub_pipeline
     again = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
     assert again == marked
     assert ext.tab_state(seed_url)["status"] == "done"
+
+
+def test_paragraph_over_the_backend_limit_is_left_unmarked(ext, backend, site):
+    sentence = "The committee met again on Thursday to review the budget line by line. "
+    normal = [f"Paragraph {i}: " + sentence * 4 for i in range(1, 5)]
+    huge = "Appendix: " + sentence * 300  # over the backend's 20,000 characters
+    body = "".join(f"<p>{p}</p>" for p in [*normal[:2], huge, *normal[2:]])
+    (site.root / "long.html").write_text(
+        f"<!doctype html><meta charset=utf-8><title>Budget</title><article><h1>Budget</h1>"
+        f"{body}</article>",
+        encoding="utf-8",
+    )
+    ext.configure(backendUrl=backend.url)
+    url = f"{site.url}/long.html"
+    page = ext.open(url)
+    assert ext.wait_for_state(url, {"done"})["paragraphs"] == 4
+    marked = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
+    assert marked == normal
+
+
+def test_page_css_does_not_reach_the_ui(ext, stub_backend, site):
+    ext.configure(backendUrl=stub_backend.url)
+    page = ext.open(f"{site.url}/hostile-css.html")
+    chip = page.locator("sourcemark-chip").first
+    assert chip.is_visible()
+    paragraph(page, "One council member").click()
+    assert popover_open(page)
+    style = page.evaluate(
+        """() => { const root = document.querySelector('sourcemark-popover').shadowRoot;
+            const row = root.querySelector('li[data-source-type]');
+            const s = getComputedStyle(row);
+            return {font: s.fontSize, color: s.color, display: s.display,
+                    panel: getComputedStyle(root.querySelector('.panel')).display}; }"""
+    )
+    assert style["font"] != "40px" and style["color"] != "rgb(255, 0, 0)"
+    assert style["display"] != "none" and style["panel"] != "none"
+    assert page.locator("sourcemark-popover li[data-source-type=anonymous]").is_visible()
+
+
+def test_narrow_screen_gets_no_scrollbar_from_the_chips(ext, stub_backend, site):
+    ext.configure(backendUrl=stub_backend.url, autoAnalyze=False)
+    url = f"{site.url}/emoji.html"
+    page = ext.open(url, wait_for_marks=False)
+    page.set_viewport_size({"width": 400, "height": 800})
+    state = ext.wait_for_state(url, {"idle"})
+    width = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    before = page.evaluate(width)
+    ext.worker.evaluate(
+        "tabId => chrome.tabs.sendMessage(tabId, {type: 'sourcemark:run'})", state["tabId"]
+    )
+    page.wait_for_selector("sourcemark-chip", state="attached")
+    assert page.evaluate(width) == before
+    boxes = page.locator("sourcemark-chip").evaluate_all(
+        "cs => cs.map(c => { const r = c.getBoundingClientRect(); return [r.left, r.right]; })"
+    )
+    assert all(left >= 0 and right <= before[1] for left, right in boxes)
