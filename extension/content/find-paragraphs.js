@@ -159,7 +159,7 @@ const LOOSE_TEXT_SHARE = 0.3;
 function looseTextHolders(content) {
   const found = [];
   for (const el of content.querySelectorAll("*")) {
-    if (UNIT_TAGS.has(el.tagName)) continue;
+    if (UNIT_TAGS.has(el.tagName) || el.tagName === "DIV") continue;
     let own = 0;
     for (const node of el.childNodes) {
       if (node.nodeType === Node.TEXT_NODE) own += node.data.trim().length;
