@@ -46,8 +46,9 @@ export function findArticleParagraphs(doc) {
   }
   if (!article || !article.content) return NOT_AN_ARTICLE;
 
-  const units = mapUnitsToLive(article.content, liveElements);
-  const root = commonAncestor(units);
+  const mapped = mapUnitsToLive(article.content, liveElements);
+  const root = commonAncestor(mapped);
+  const units = withEmbeddedPosts(mapped, root);
   const articleLength = units.reduce((sum, el) => sum + el.textContent.length, 0);
   const title = squash(article.title || "");
   // A page hidden as a whole (an anti-flicker style waiting for its scripts) is about to be
@@ -119,6 +120,19 @@ function mapUnitsToLive(content, liveElements) {
     const live = liveElementFor(unit, content, liveElements);
     if (live && sameText(live, unit)) found.add(live);
   }
+  return outermostInOrder(found);
+}
+
+// Embedded social posts are quotes of named sources, but Readability drops them with their
+// "social" wrappers; those inside the article are put back, each as one paragraph.
+const EMBEDDED_POSTS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed";
+
+function withEmbeddedPosts(units, root) {
+  const posts = root ? [...root.querySelectorAll(EMBEDDED_POSTS)] : [];
+  return posts.length ? outermostInOrder(new Set([...units, ...posts])) : units;
+}
+
+function outermostInOrder(found) {
   const sorted = [...found].sort((a, b) =>
     a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
   );
@@ -134,7 +148,27 @@ function innermostUnits(content) {
       holders.add(up);
     }
   }
-  return candidates.filter((el) => !holders.has(el));
+  return [...candidates.filter((el) => !holders.has(el)), ...looseTextHolders(content)];
+}
+
+// Readability wraps loose text in <p>s only inside <div>s; a <section> or <td> whose own text
+// (outside any child element) is much of its text is a paragraph too.
+const LOOSE_TEXT_MIN = 80;
+const LOOSE_TEXT_SHARE = 0.3;
+
+function looseTextHolders(content) {
+  const found = [];
+  for (const el of content.querySelectorAll("*")) {
+    if (UNIT_TAGS.has(el.tagName) || el.tagName === "DIV") continue;
+    let own = 0;
+    for (const node of el.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) own += node.data.trim().length;
+    }
+    if (own >= LOOSE_TEXT_MIN && own >= LOOSE_TEXT_SHARE * el.textContent.trim().length) {
+      found.push(el);
+    }
+  }
+  return found;
 }
 
 // Readability wraps loose text of a <div> (text split by <br>s) in new <p>s; those have no

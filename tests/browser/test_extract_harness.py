@@ -23,6 +23,7 @@ CLUTTERED_ARTICLE = [
     "Costs under scrutiny",
     "According to a report prepared for the council, the terminal would now cost",
     "Officials familiar with the negotiations said the contractor had warned",
+    "The terminal vote is off again. Six more weeks of waiting for the harbour.",
     "Critics of the project argue that the money would be better spent",
 ]
 
