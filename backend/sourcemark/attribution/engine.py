@@ -1,9 +1,58 @@
-"""Runs the attribution steps over an article's parsed paragraphs."""
+"""Runs the attribution steps over an article's parsed paragraphs.
+
+Per paragraph: quote spans (quotes.py), cues (cues.py), each cue's content (content.py) and
+source mention (sources.py); quotes no cue claimed join the nearest cue of their sentence or
+carry on the last speaker. Then, across the article in order: resolution of every mention to
+a referent (coref.py) whose type follows the guidelines (types.py).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .content import find_content
+from .coref import Referent, Resolver
+from .cues import Cue, CueFinder
+from .quotes import Quote, find_quotes
+from .sources import Mention, find_source
+from .tokens import pieces
+
+MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, not speech
+MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to be speech
+MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote may be
+
+
+@dataclass
+class Draft:
+    """An attribution found in one paragraph, before its source is resolved."""
+
+    cue: Cue | None
+    source: Mention | None
+    content: list[tuple[int, int]]
+    kind: str
+    position: int  # character where it starts, to keep paragraph order
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _gap_is_blank(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return not text[a[1] : b[0]].strip(" ,")
 
 
 class AttributionEngine:
@@ -16,6 +65,155 @@ class AttributionEngine:
 
     def __init__(self, nlp: Language):
         self.nlp = nlp
+        self.cues = CueFinder(nlp)
 
     def analyze(self, docs: list[Doc]) -> tuple[list[list[dict]], list[dict]]:
-        return [[] for _ in docs], []
+        drafts = [self.paragraph(doc) for doc in docs]
+        resolver = Resolver(docs)
+        results: list[list[dict]] = []
+        last_speaker: tuple[int, Referent] | None = None
+        for index, (doc, found) in enumerate(zip(docs, drafts, strict=True)):
+            attributions = []
+            for draft in found:
+                referent = None
+                if draft.source is not None:
+                    referent = resolver.resolve(doc, draft.source)
+                elif draft.cue is None:  # a quote carrying on the last speaker
+                    if last_speaker is None or index - last_speaker[0] > MAX_CARRY_PARAGRAPHS:
+                        continue
+                    referent = last_speaker[1]
+                if referent is not None:
+                    last_speaker = (index, referent)
+                attributions.append(self._to_dict(doc, draft, referent, len(attributions)))
+            results.append(attributions)
+        roster = [{"id": r.id, "name": r.name, "type": r.type} for r in resolver.referents]
+        return results, roster
+
+    # ---- one paragraph ------------------------------------------------------------------
+
+    def paragraph(self, doc: Doc) -> list[Draft]:
+        quotes = find_quotes(doc)
+        drafts = []
+        for cue in self.cues.find(doc):
+            if any(q.contains(cue.head.idx, cue.head.idx + 1) for q in quotes):
+                continue  # words inside a quote are the quoted speaker's, not a cue of ours
+            draft = self._draft(doc, cue, quotes)
+            if draft is not None:
+                drafts.append(draft)
+        self._place_quotes(doc, quotes, drafts)
+        return sorted(drafts, key=lambda d: d.position)
+
+    def _draft(self, doc: Doc, cue: Cue, quotes: list[Quote]) -> Draft | None:
+        cue_tokens = set(range(cue.start, cue.end))
+        content_tokens, construction = find_content(cue)
+        content_tokens -= cue_tokens
+        source = find_source(cue, cue_tokens | content_tokens)
+        if source is not None:
+            content_tokens -= source.tokens
+        content = pieces(doc, content_tokens)
+        touched = [q for q in quotes if any(_overlaps((q.start, q.end), c) for c in content)]
+        content = _merge(content + [(q.start, q.end) for q in touched])
+        if not content:
+            return None
+        if source is None and not self._impersonal(cue):
+            return None
+        if cue.according_to:
+            kind = "according_to"
+        elif touched and all(any(q.contains(*c) for q in touched) for c in content):
+            kind = "direct"
+        elif touched:
+            kind = "mixed"
+        else:
+            kind = "indirect" if construction in ("clause", "inverted") else "other"
+        position = min([doc[cue.start].idx, content[0][0]])
+        return Draft(cue, source, content, kind, position, touched)
+
+    @staticmethod
+    def _impersonal(cue: Cue) -> bool:
+        """ "It is believed that ...": a cue with no source given."""
+        return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in cue.head.children)
+
+    def _place_quotes(self, doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> None:
+        """Quotes no cue claimed: join a cue in the same sentence, or the paragraph's
+        last speaker, or float on to the article's last speaker."""
+        text = doc.text
+        for quote in quotes:
+            span = (quote.start, quote.end)
+            if any(_overlaps(span, c) for d in drafts for c in d.content):
+                continue
+            if len(text[quote.start : quote.end].split()) < MIN_FLOATING_WORDS:
+                continue
+            if not self._stands_alone(doc, quote):
+                continue
+            near = self._nearest_in_sentence(doc, quote, drafts)
+            if near is None:
+                before = [d for d in drafts if d.position < quote.start and d.quotes]
+                near = before[-1] if before else None
+            if near is None:
+                before = [d for d in drafts if d.position < quote.start]
+                if not before:
+                    drafts.append(Draft(None, None, [span], "direct", quote.start, [quote]))
+                    continue
+                near = before[-1]
+            near.content = _merge([*near.content, span])
+            near.quotes.append(quote)
+            if near.kind in ("indirect", "other") or near.kind == "according_to":
+                near.kind = "mixed" if near.kind != "according_to" else near.kind
+        for draft in drafts:
+            draft.content = self._join_pieces(text, draft.content)
+
+    @staticmethod
+    def _stands_alone(doc: Doc, quote: Quote) -> bool:
+        """A quote that makes up most of its sentences is speech; a phrase in quotes
+        inside someone's sentence is a scare quote or a title."""
+        sentences = [s for s in doc.sents if s.start_char < quote.end and quote.start < s.end_char]
+        covered = sum(len(s.text) for s in sentences)
+        return bool(covered) and (quote.end - quote.start) >= MIN_QUOTE_SHARE * covered
+
+    def _nearest_in_sentence(self, doc: Doc, quote: Quote, drafts: list[Draft]) -> Draft | None:
+        sentences = [s for s in doc.sents if s.start_char < quote.end and quote.start < s.end_char]
+        if not sentences:
+            return None
+        lo, hi = sentences[0].start_char, sentences[-1].end_char
+        candidates = [
+            d for d in drafts if d.cue is not None and lo <= doc[d.cue.start].idx < hi
+        ]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda d: abs(doc[d.cue.start].idx - quote.start))
+
+    @staticmethod
+    def _join_pieces(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        joined: list[tuple[int, int]] = []
+        for piece in _merge(content):
+            if joined and _gap_is_blank(text, joined[-1], piece):
+                joined[-1] = (joined[-1][0], piece[1])
+            else:
+                joined.append(piece)
+        return joined
+
+    # ---- output -------------------------------------------------------------------------
+
+    @staticmethod
+    def _to_dict(doc: Doc, draft: Draft, referent: Referent | None, n: int) -> dict:
+        text = doc.text
+        cue = None
+        if draft.cue is not None:
+            span = draft.cue.span
+            cue = {"start": span.start_char, "end": span.end_char, "text": span.text}
+        source = None
+        if referent is not None:
+            if draft.source is not None:
+                tokens = draft.source.tokens
+                start = doc[min(tokens)].idx
+                last = doc[max(tokens)]
+                end = last.idx + len(last.text)
+            else:
+                start = end = draft.content[0][0]  # carried on: the speaker is not here
+            source = {
+                "start": start, "end": end, "text": text[start:end],
+                "name": referent.name, "type": referent.type, "source_id": referent.id,
+            }
+        content = [{"start": s, "end": e, "text": text[s:e]} for s, e in draft.content]
+        return {"id": f"a{n + 1}", "kind": draft.kind, "cue": cue, "source": source,
+                "content": content}
