@@ -40,10 +40,5 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
     if verb.dep_ in CLAUSE_DEPS and verb.head is not verb:
         # Inverted or parenthetical cue: "…, said X" or "X, he said, Y".
         return subtree(verb.head) - subtree(verb), "inverted"
-    rest = {
-        i
-        for child in verb.rights
-        if child.dep_ in OBJECT_DEPS
-        for i in subtree(child)
-    }
+    rest = {i for child in verb.rights if child.dep_ in OBJECT_DEPS for i in subtree(child)}
     return rest, "object"

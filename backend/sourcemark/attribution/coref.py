@@ -46,9 +46,7 @@ def _clean(text: str) -> str:
 
 
 def _person_name(entity: Span) -> str:
-    tokens = [
-        t for t in entity if not (t.is_punct or t.is_space) and t.lower_ not in ("'s", "’s")
-    ]
+    tokens = [t for t in entity if not (t.is_punct or t.is_space) and t.lower_ not in ("'s", "’s")]
     return " ".join(t.text for t in tokens)
 
 
@@ -150,8 +148,12 @@ class Resolver:
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if head.lemma_.lower() in OFFICES and owner is not None and not is_pronoun(owner):
-            owner_referent = self._resolve(doc, Mention(set(range(owner.left_edge.i, owner.i + 1)), owner))
-            office = " ".join(t.text for t in doc[owner.i + 1 : head.i + 1] if t.lower_ not in ("'s", "’s"))
+            owner_referent = self._resolve(
+                doc, Mention(set(range(owner.left_edge.i, owner.i + 1)), owner)
+            )
+            office = " ".join(
+                t.text for t in doc[owner.i + 1 : head.i + 1] if t.lower_ not in ("'s", "’s")
+            )
             name = f"{owner_referent.name}’s {office.lower()}"
             return self._new(name, "named_organization", f"org:{name.lower()}", head, words)
         type_ = mention_type(doc, tokens, head)
@@ -170,7 +172,11 @@ class Resolver:
                 if referent.type == type_ and referent.name.split()[-1] == name.split()[-1]:
                     return referent
         definite = not any(doc[i].lower_ in INDEFINITE for i in tokens if doc[i].dep_ == "det")
-        key = f"{type_}:{name.lower()}" if definite or type_ != "anonymous" else f"new:{len(self.referents)}"
+        key = (
+            f"{type_}:{name.lower()}"
+            if definite or type_ != "anonymous"
+            else f"new:{len(self.referents)}"
+        )
         return self._new(name[:1].upper() + name[1:], type_, key, head, words)
 
     def _definite(self, doc: Doc, head: Token) -> bool:

@@ -19,6 +19,9 @@ from .frames import frame_of
 LEXICON_PATH = Path(__file__).parent / "data" / "cues.json"
 MIN_RATE = 0.3  # share of a lemma's uses, in a frame, that PolNeAR marks as cues
 MIN_COUNT = 3  # cue uses seen in that frame in PolNeAR train
+# A lemma that is a cue this often over all its uses is one in any frame ("say", "tell").
+MIN_LEMMA_RATE = 0.5
+MIN_LEMMA_COUNT = 10
 CUE_POS = {"VERB", "AUX"}
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
 CUE_PARTS = {"aux", "auxpass", "neg"}
@@ -45,11 +48,16 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[tuple[str, str], set[str]]:
         lemma, pos = key.rsplit("/", 1)
         if pos not in CUE_POS:
             continue
-        good = {
-            frame
-            for frame, (cues, total) in frames.items()
-            if cues >= MIN_COUNT and cues / total >= MIN_RATE
-        }
+        cues_all = sum(cues for cues, _ in frames.values())
+        total_all = sum(total for _, total in frames.values())
+        if cues_all >= MIN_LEMMA_COUNT and cues_all / total_all >= MIN_LEMMA_RATE:
+            good = set(frames)
+        else:
+            good = {
+                frame
+                for frame, (cues, total) in frames.items()
+                if cues >= MIN_COUNT and cues / total >= MIN_RATE
+            }
         if good:
             lexicon[lemma, pos] = good
     return lexicon
@@ -72,8 +80,7 @@ class CueFinder:
 
     def find(self, doc: Doc) -> list[Cue]:
         cues = [
-            Cue(doc[start], start, end, according_to=True)
-            for _, start, end in self.matcher(doc)
+            Cue(doc[start], start, end, according_to=True) for _, start, end in self.matcher(doc)
         ]
         for token in doc:
             if token.pos_ in CUE_POS and self.is_cue_word(token):

@@ -101,7 +101,8 @@ class AttributionEngine:
             if draft is not None:
                 drafts.append(draft)
         self._place_quotes(doc, quotes, drafts)
-        return sorted(drafts, key=lambda d: d.position)
+        # A cue with nothing said, and no quote to take, is not an attribution.
+        return sorted((d for d in drafts if d.content), key=lambda d: d.position)
 
     def _draft(self, doc: Doc, cue: Cue, quotes: list[Quote]) -> Draft | None:
         cue_tokens = set(range(cue.start, cue.end))
@@ -113,8 +114,6 @@ class AttributionEngine:
         content = pieces(doc, content_tokens)
         touched = [q for q in quotes if any(_overlaps((q.start, q.end), c) for c in content)]
         content = _merge(content + [(q.start, q.end) for q in touched])
-        if not content:
-            return None
         if source is None and not self._impersonal(cue):
             return None
         if cue.according_to:
@@ -125,7 +124,7 @@ class AttributionEngine:
             kind = "mixed"
         else:
             kind = "indirect" if construction in ("clause", "inverted") else "other"
-        position = min([doc[cue.start].idx, content[0][0]])
+        position = min([doc[cue.start].idx] + [s for s, _ in content[:1]])
         return Draft(cue, source, content, kind, position, touched)
 
     @staticmethod
@@ -147,6 +146,8 @@ class AttributionEngine:
                 continue
             near = self._nearest_in_sentence(doc, quote, drafts)
             if near is None:
+                near = self._waiting_next_door(doc, quote, drafts)
+            if near is None:
                 before = [d for d in drafts if d.position < quote.start and d.quotes]
                 near = before[-1] if before else None
             if near is None:
@@ -155,6 +156,9 @@ class AttributionEngine:
                     drafts.append(Draft(None, None, [span], "direct", quote.start, [quote]))
                     continue
                 near = before[-1]
+            if not near.content:
+                near.kind = "direct"
+                near.position = min(near.position, quote.start)
             near.content = _merge([*near.content, span])
             near.quotes.append(quote)
             if near.kind in ("indirect", "other") or near.kind == "according_to":
@@ -175,12 +179,35 @@ class AttributionEngine:
         if not sentences:
             return None
         lo, hi = sentences[0].start_char, sentences[-1].end_char
-        candidates = [
-            d for d in drafts if d.cue is not None and lo <= doc[d.cue.start].idx < hi
-        ]
+        candidates = [d for d in drafts if d.cue is not None and lo <= doc[d.cue.start].idx < hi]
         if not candidates:
             return None
-        return min(candidates, key=lambda d: abs(doc[d.cue.start].idx - quote.start))
+        # A cue still waiting for its content comes first: "“…,” she said" has no clause.
+        return min(
+            candidates,
+            key=lambda d: (bool(d.content), abs(doc[d.cue.start].idx - quote.start)),
+        )
+
+    @staticmethod
+    def _waiting_next_door(doc: Doc, quote: Quote, drafts: list[Draft]) -> Draft | None:
+        """A cue with no content in the sentence just before or after the quote."""
+        sentences = list(doc.sents)
+        for i, sentence in enumerate(sentences):
+            if sentence.start_char <= quote.start < sentence.end_char:
+                break
+        else:
+            return None
+        near = [
+            s
+            for s in sentences[max(0, i - 1) : i + 2]
+            if not s.start_char <= quote.start < s.end_char
+        ]
+        for draft in drafts:
+            if draft.content or draft.cue is None:
+                continue
+            if any(s.start <= draft.cue.start < s.end for s in near):
+                return draft
+        return None
 
     @staticmethod
     def _join_pieces(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -211,9 +238,18 @@ class AttributionEngine:
             else:
                 start = end = draft.content[0][0]  # carried on: the speaker is not here
             source = {
-                "start": start, "end": end, "text": text[start:end],
-                "name": referent.name, "type": referent.type, "source_id": referent.id,
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "name": referent.name,
+                "type": referent.type,
+                "source_id": referent.id,
             }
         content = [{"start": s, "end": e, "text": text[s:e]} for s, e in draft.content]
-        return {"id": f"a{n + 1}", "kind": draft.kind, "cue": cue, "source": source,
-                "content": content}
+        return {
+            "id": f"a{n + 1}",
+            "kind": draft.kind,
+            "cue": cue,
+            "source": source,
+            "content": content,
+        }

@@ -87,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = learn(options.data, load_model(), options.limit)
     options.out.parent.mkdir(parents=True, exist_ok=True)
     options.out.write_text(json.dumps(lexicon, indent=1, ensure_ascii=False) + "\n")
-    print(f"{len(lexicon['lemmas'])} cue lemmas from {lexicon['articles']} articles -> {options.out}")
+    print(
+        f"{len(lexicon['lemmas'])} cue lemmas from {lexicon['articles']} articles -> {options.out}"
+    )
     return 0
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 QUOTE_MARKS = set("“”\"‘’«»„'`")
+
+
 def subtree(token: Token) -> set[int]:
     return set(range(token.left_edge.i, token.right_edge.i + 1))
 
