@@ -34,6 +34,11 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
     verb = cue.head
     if cue.according_to:
         return _according_to(cue), "according_to"
+    if cue.label is not None:
+        doc = verb.doc
+        if verb.text == ":":  # a speaker label: the rest of the paragraph
+            return set(range(cue.end, len(doc))), "label"
+        return set(), "label"  # a byline dash: the quote before it, placed with quotes
     clause = _children_subtrees(verb, CLAUSE_DEPS)
     if clause:
         return clause, "clause"

@@ -23,6 +23,8 @@ MIN_COUNT = 3  # cue uses seen in that frame in PolNeAR train
 MIN_LEMMA_RATE = 0.5
 MIN_LEMMA_COUNT = 10
 CUE_POS = {"VERB", "AUX"}
+DASH_TOKEN = r"^[”\"»’]?(―|—|–|-|--)$"  # a dash, maybe glued to the closing quote
+LABEL_MAX_START = 1  # a speaker label opens its paragraph, after a quote mark at most
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
 CUE_PARTS = {"aux", "auxpass", "neg"}
 
@@ -33,6 +35,9 @@ class Cue:
     start: int  # token indexes of the cue span
     end: int
     according_to: bool = False
+    # "Pence: …" (a speaker label) and "“…” ― Name" (a byline dash): the cue is punctuation
+    # and the source is the name, given here as token indexes.
+    label: tuple[int, int] | None = None
 
     @property
     def span(self):
@@ -67,12 +72,23 @@ class CueFinder:
     """Built once per engine: the lexicon and the Matcher for multi-word cues."""
 
     def __init__(self, nlp):
+        self.nlp = nlp
         self.lexicon = load_lexicon()
         self.matcher = Matcher(nlp.vocab)
-        self.matcher.add(
-            "ACCORDING_TO",
-            [[{"LOWER": "according"}, {"LOWER": "to"}]],
+        self.matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+        name = {"POS": "PROPN", "OP": "{1,4}"}
+        self.labels = Matcher(nlp.vocab)
+        # At a paragraph's start, maybe inside a quote: "PENCE: Well, …", "Poll: Voters …".
+        self.labels.add(
+            "SPEAKER_LABEL",
+            [
+                [{"IS_QUOTE": True, "OP": "?"}, name, {"ORTH": ":"}],
+                [{"IS_QUOTE": True, "OP": "?"}, {"POS": "NOUN"}, {"ORTH": ":"}],
+            ],
         )
+        # After a closing quote: "“…” ― Sonya Herridge".
+        dash = {"TEXT": {"REGEX": DASH_TOKEN}}
+        self.labels.add("BYLINE", [[{"IS_QUOTE": True}, dash, name], [dash, name]])
 
     def is_cue_word(self, token: Token) -> bool:
         frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
@@ -82,6 +98,7 @@ class CueFinder:
         cues = [
             Cue(doc[start], start, end, according_to=True) for _, start, end in self.matcher(doc)
         ]
+        cues += self._labels(doc)
         for token in doc:
             if token.pos_ in CUE_POS and self.is_cue_word(token):
                 start = min(
@@ -90,3 +107,25 @@ class CueFinder:
                 )
                 cues.append(Cue(token, start, token.i + 1))
         return sorted(cues, key=lambda c: c.start)
+
+    def _labels(self, doc: Doc) -> list[Cue]:
+        found = []
+        for match_id, start, end in self.labels(doc, as_spans=False):
+            if self.nlp.vocab.strings[match_id] == "SPEAKER_LABEL":
+                if start > LABEL_MAX_START or doc[start].is_quote and doc[start].i != 0:
+                    continue
+                first = start + 1 if doc[start].is_quote else start
+                colon = end - 1
+                found.append(Cue(doc[colon], colon, end, label=(first, colon)))
+            else:
+                dash = start + 1 if doc[start].is_quote else start
+                if not (doc[dash].text[0] in '”"»’' or doc[dash - 1].is_quote):
+                    continue  # a dash not right after a quote is no byline
+                found.append(Cue(doc[dash], dash, dash + 1, label=(dash + 1, end)))
+        # Longest name wins where matches overlap.
+        found.sort(key=lambda c: (c.start, -(c.label[1] - c.label[0])))
+        kept: list[Cue] = []
+        for cue in found:
+            if not kept or kept[-1].start != cue.start:
+                kept.append(cue)
+        return kept

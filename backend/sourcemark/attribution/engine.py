@@ -95,7 +95,8 @@ class AttributionEngine:
         quotes = find_quotes(doc)
         drafts = []
         for cue in self.cues.find(doc):
-            if any(q.contains(cue.head.idx, cue.head.idx + 1) for q in quotes):
+            inside = any(q.contains(cue.head.idx, cue.head.idx + 1) for q in quotes)
+            if inside and cue.label is None:
                 continue  # words inside a quote are the quoted speaker's, not a cue of ours
             draft = self._draft(doc, cue, quotes)
             if draft is not None:
@@ -112,12 +113,17 @@ class AttributionEngine:
         if source is not None:
             content_tokens -= source.tokens
         content = pieces(doc, content_tokens)
+        if cue.label is not None and not content:  # a byline: the quote just before it
+            dash = doc[cue.start].idx + 1
+            content = [(q.start, q.end) for q in quotes if 0 <= dash - q.end <= 2]
         touched = [q for q in quotes if any(_overlaps((q.start, q.end), c) for c in content)]
         content = _merge(content + [(q.start, q.end) for q in touched])
         if source is None and not self._impersonal(cue):
             return None
         if cue.according_to:
             kind = "according_to"
+        elif cue.label is not None:
+            kind = "direct"
         elif touched and all(any(q.contains(*c) for q in touched) for c in content):
             kind = "direct"
         elif touched:

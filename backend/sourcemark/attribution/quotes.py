@@ -42,6 +42,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     open_style: str | None = None
     for token in doc:
         text = token.text
+        if token.is_punct and len(text) > 1 and text[0] in CLOSERS:
+            text = text[0]  # a closer glued to a dash: "”―"
         if text in OPENERS or (text in STRAIGHT and open_style is None and _opens(token)):
             style = OPENERS.get(text) or STRAIGHT[text]
             if open_style == "double" and style == "single":

@@ -54,6 +54,9 @@ def _mention(head: Token, exclude: set[int]) -> set[int]:
 
 def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
     """The cue's subject (or agent, or the `according to` object), with its modifiers."""
+    if cue.label is not None:
+        start, end = cue.label
+        return Mention(set(range(start, end)), cue.head.doc[end - 1])
     if cue.according_to:
         to = cue.head.doc[cue.end - 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
