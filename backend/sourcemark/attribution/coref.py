@@ -72,7 +72,8 @@ class Resolver:
         known = self.full_names.get(surname)
         if known is None or len(name) > len(known):
             self.full_names[surname] = name
-        self.full_names[name.lower()] = name
+        if " " in name:
+            self.full_names[name.lower()] = name
         words = set()
         root = entity.root
         for child in root.lefts:

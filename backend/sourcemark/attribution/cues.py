@@ -7,6 +7,7 @@ a syntactic frame when annotators marked it as one often enough in that frame th
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,7 +15,9 @@ from pathlib import Path
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from .cue_model import features, load_model
 from .frames import frame_of
+from .quotes import Quote
 
 LEXICON_PATH = Path(__file__).parent / "data" / "cues.json"
 MIN_RATE = 0.3  # share of a lemma's uses, in a frame, that PolNeAR marks as cues
@@ -45,7 +48,9 @@ class Cue:
 
 
 @cache
-def load_lexicon(path: Path = LEXICON_PATH) -> dict[tuple[str, str], set[str]]:
+def load_lexicon(
+    path: Path = LEXICON_PATH, min_rate: float = MIN_RATE, min_count: int = MIN_COUNT
+) -> dict[tuple[str, str], set[str]]:
     """(lemma, POS) -> the frames in which it is a cue."""
     data = json.loads(path.read_text(encoding="utf-8"))
     lexicon: dict[tuple[str, str], set[str]] = {}
@@ -61,7 +66,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[tuple[str, str], set[str]]:
             good = {
                 frame
                 for frame, (cues, total) in frames.items()
-                if cues >= MIN_COUNT and cues / total >= MIN_RATE
+                if cues >= min_count and cues / total >= min_rate
             }
         if good:
             lexicon[lemma, pos] = good
@@ -74,6 +79,8 @@ class CueFinder:
     def __init__(self, nlp):
         self.nlp = nlp
         self.lexicon = load_lexicon()
+        self.model = None if os.environ.get("SOURCEMARK_CUE_RULES") else load_model()
+        self.lemmas = {lemma for lemma, _ in load_lexicon(min_rate=0.0, min_count=1)}
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
         name = {"POS": "PROPN", "OP": "{1,4}"}
@@ -90,17 +97,27 @@ class CueFinder:
         dash = {"TEXT": {"REGEX": DASH_TOKEN}}
         self.labels.add("BYLINE", [[{"IS_QUOTE": True}, dash, name], [dash, name]])
 
-    def is_cue_word(self, token: Token) -> bool:
-        frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
-        return bool(frames) and frame_of(token) in frames
+    def is_cue_word(self, token: Token, quotes: list[Quote]) -> bool:
+        """The learned model decides where it is shipped; the lexicon rule otherwise."""
+        if self.model is None:
+            frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
+            return bool(frames) and frame_of(token) in frames
+        if token.lemma_.lower() not in self.lemmas:
+            return False
+        sentence = token.sent
+        in_quote = any(q.contains(token.idx, token.idx + 1) for q in quotes)
+        sentence_quotes = any(
+            q.start < sentence.end_char and sentence.start_char < q.end for q in quotes
+        )
+        return self.model.is_cue(features(token, in_quote, sentence_quotes))
 
-    def find(self, doc: Doc) -> list[Cue]:
+    def find(self, doc: Doc, quotes: list[Quote]) -> list[Cue]:
         cues = [
             Cue(doc[start], start, end, according_to=True) for _, start, end in self.matcher(doc)
         ]
         cues += self._labels(doc)
         for token in doc:
-            if token.pos_ in CUE_POS and self.is_cue_word(token):
+            if token.pos_ in CUE_POS and self.is_cue_word(token, quotes):
                 start = min(
                     [token.i]
                     + [c.i for c in token.lefts if c.dep_ in CUE_PARTS and c.i >= token.i - 3]

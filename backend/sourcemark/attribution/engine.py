@@ -20,6 +20,7 @@ from .quotes import Quote, find_quotes
 from .sources import Mention, find_source
 from .tokens import pieces
 
+NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, not speech
 MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to be speech
 MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote may be
@@ -94,9 +95,9 @@ class AttributionEngine:
     def paragraph(self, doc: Doc) -> list[Draft]:
         quotes = find_quotes(doc)
         drafts = []
-        for cue in self.cues.find(doc):
+        for cue in self.cues.find(doc, quotes):
             inside = any(q.contains(cue.head.idx, cue.head.idx + 1) for q in quotes)
-            if inside and cue.label is None:
+            if inside and cue.label is None and not self._nested(cue):
                 continue  # words inside a quote are the quoted speaker's, not a cue of ours
             draft = self._draft(doc, cue, quotes)
             if draft is not None:
@@ -116,7 +117,13 @@ class AttributionEngine:
         if cue.label is not None and not content:  # a byline: the quote just before it
             dash = doc[cue.start].idx + 1
             content = [(q.start, q.end) for q in quotes if 0 <= dash - q.end <= 2]
-        touched = [q for q in quotes if any(_overlaps((q.start, q.end), c) for c in content)]
+        head = doc[cue.start].idx
+        touched = [
+            q
+            for q in quotes
+            if any(_overlaps((q.start, q.end), c) for c in content)
+            and not q.contains(head, head + 1)  # a nested cue's content stays inside
+        ]
         content = _merge(content + [(q.start, q.end) for q in touched])
         if source is None and not self._impersonal(cue):
             return None
@@ -132,6 +139,11 @@ class AttributionEngine:
             kind = "indirect" if construction in ("clause", "inverted") else "other"
         position = min([doc[cue.start].idx] + [s for s, _ in content[:1]])
         return Draft(cue, source, content, kind, position, touched)
+
+    @staticmethod
+    def _nested(cue: Cue) -> bool:
+        """A quote that reports a named third party: “Putin noted the Russian side …”."""
+        return any(c.dep_ == "nsubj" and c.ent_type_ in NAMED_ENTITIES for c in cue.head.children)
 
     @staticmethod
     def _impersonal(cue: Cue) -> bool:
