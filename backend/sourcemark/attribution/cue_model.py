@@ -32,6 +32,13 @@ def _subject_kind(token: Token) -> str:
     return f"{subject.pos_}_{subject.tag_}"
 
 
+def is_candidate(token: Token, lemmas: set[str]) -> bool:
+    """Every verb may be a cue; an auxiliary only when its lemma heads cues in PolNeAR."""
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ == "AUX" and token.lemma_.lower() in lemmas
+
+
 def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
     lemma = token.lemma_.lower()
     frame = frame_of(token)

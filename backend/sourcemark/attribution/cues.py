@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from .cue_model import features, load_model
+from .cue_model import features, is_candidate, load_model
 from .frames import frame_of
 from .quotes import Quote
 
@@ -27,6 +27,7 @@ MIN_LEMMA_RATE = 0.5
 MIN_LEMMA_COUNT = 10
 CUE_POS = {"VERB", "AUX"}
 DASH_TOKEN = r"^[”\"»’]?(―|—|–|-|--)$"  # a dash, maybe glued to the closing quote
+LABEL_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 LABEL_MAX_START = 1  # a speaker label opens its paragraph, after a quote mark at most
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
 CUE_PARTS = {"aux", "auxpass", "neg"}
@@ -48,11 +49,21 @@ class Cue:
 
 
 @cache
+def _lexicon_data(path: Path = LEXICON_PATH) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def lexicon_lemmas(path: Path = LEXICON_PATH) -> set[str]:
+    """Lemmas that head a cue in PolNeAR train, in any part of speech."""
+    return {key.rsplit("/", 1)[0] for key in _lexicon_data(path)["lemmas"]}
+
+
+@cache
 def load_lexicon(
     path: Path = LEXICON_PATH, min_rate: float = MIN_RATE, min_count: int = MIN_COUNT
 ) -> dict[tuple[str, str], set[str]]:
     """(lemma, POS) -> the frames in which it is a cue."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = _lexicon_data(path)
     lexicon: dict[tuple[str, str], set[str]] = {}
     for key, frames in data["lemmas"].items():
         lemma, pos = key.rsplit("/", 1)
@@ -80,7 +91,7 @@ class CueFinder:
         self.nlp = nlp
         self.lexicon = load_lexicon()
         self.model = None if os.environ.get("SOURCEMARK_CUE_RULES") else load_model()
-        self.lemmas = {lemma for lemma, _ in load_lexicon(min_rate=0.0, min_count=1)}
+        self.lemmas = lexicon_lemmas()
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
         name = {"POS": "PROPN", "OP": "{1,4}"}
@@ -102,7 +113,7 @@ class CueFinder:
         if self.model is None:
             frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
             return bool(frames) and frame_of(token) in frames
-        if token.lemma_.lower() not in self.lemmas:
+        if not is_candidate(token, self.lemmas):
             return False
         sentence = token.sent
         in_quote = any(q.contains(token.idx, token.idx + 1) for q in quotes)
@@ -133,6 +144,9 @@ class CueFinder:
                     continue
                 first = start + 1 if doc[start].is_quote else start
                 colon = end - 1
+                label = doc[first:colon]
+                if len(label) > 1 and not any(t.ent_type_ in LABEL_ENTITIES for t in label):
+                    continue  # "BREXIT VOTE:" is a section heading, not a speaker
                 found.append(Cue(doc[colon], colon, end, label=(first, colon)))
             else:
                 dash = start + 1 if doc[start].is_quote else start

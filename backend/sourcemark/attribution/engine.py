@@ -166,14 +166,10 @@ class AttributionEngine:
             if near is None:
                 near = self._waiting_next_door(doc, quote, drafts)
             if near is None:
-                before = [d for d in drafts if d.position < quote.start and d.quotes]
-                near = before[-1] if before else None
-            if near is None:
-                before = [d for d in drafts if d.position < quote.start]
-                if not before:
-                    drafts.append(Draft(None, None, [span], "direct", quote.start, [quote]))
-                    continue
-                near = before[-1]
+                # A quote sentence of its own carries on the last speaker, as its own
+                # attribution with no cue.
+                drafts.append(Draft(None, None, [span], "direct", quote.start, [quote]))
+                continue
             if not near.content:
                 near.kind = "direct"
                 near.position = min(near.position, quote.start)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, DocBin
 from ..documents import split_paragraphs
 from ..evaluation.articles import paragraph_starts
 from ..evaluation.polnear import load_split
-from .cue_model import features
+from .cue_model import features, is_candidate
 from .frames import frame_of
 from .quotes import find_quotes
 
@@ -30,7 +30,6 @@ MIN_FEATURE_COUNT = 2
 L2 = 1e-4
 STEPS = 400
 THRESHOLD = 0.5
-CANDIDATE_POS = ("VERB", "AUX")
 
 
 def parse_paragraphs(data_dir: Path, nlp, limit: int | None, cache: Path | None):
@@ -96,7 +95,7 @@ def examples(paragraphs, lexicon: dict):
                 q.start < sentence.end_char and sentence.start_char < q.end for q in quotes
             )
             for token in sentence:
-                if token.pos_ not in CANDIDATE_POS or token.lemma_.lower() not in lemmas:
+                if not is_candidate(token, lemmas):
                     continue
                 in_quote = any(q.contains(token.idx, token.idx + 1) for q in quotes)
                 rows.append(features(token, in_quote, sentence_quotes))
