@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .sources import Mention
-from .types import ANONYMOUS_ROLES, PERSON_PRONOUNS, UNIQUE_OFFICES, is_pronoun, mention_type
+from .types import (
+    PERSON_PRONOUNS,
+    UNIQUE_OFFICES,
+    is_pronoun,
+    mention_type,
+    named_in_apposition,
+)
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
 INDEFINITE = {"a", "an", "another", "one"}
@@ -128,19 +134,8 @@ class Resolver:
         person_entity = next(
             (e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None
         )
-        if person_entity is None and head.lemma_.lower() in UNIQUE_OFFICES | ANONYMOUS_ROLES:
-            # "Ukraine's president, Volodymyr Zelenskiy": the name in apposition.
-            person_entity = next(
-                (
-                    e
-                    for e in doc.ents
-                    if e.label_ == "PERSON"
-                    and e.start in tokens
-                    and e.root.dep_ in ("appos", "compound")
-                    and e.root.head.i == head.i
-                ),
-                None,
-            )
+        if person_entity is None:
+            person_entity = named_in_apposition(doc, tokens, head)
         if person_entity is not None:
             name = self.person(person_entity.text) or _person_name(person_entity)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)

@@ -27,8 +27,6 @@ MIN_LEMMA_RATE = 0.5
 MIN_LEMMA_COUNT = 10
 CUE_POS = {"VERB", "AUX"}
 DASH_TOKEN = r"^[”\"»’]?(―|—|–|-|--)$"  # a dash, maybe glued to the closing quote
-LABEL_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
-LABEL_MAX_START = 1  # a speaker label opens its paragraph, after a quote mark at most
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
 CUE_PARTS = {"aux", "auxpass", "neg"}
 
@@ -106,7 +104,8 @@ class CueFinder:
         )
         # After a closing quote: "“…” ― Sonya Herridge".
         dash = {"TEXT": {"REGEX": DASH_TOKEN}}
-        self.labels.add("BYLINE", [[{"IS_QUOTE": True}, dash, name], [dash, name]])
+        space = {"IS_SPACE": True, "OP": "?"}
+        self.labels.add("BYLINE", [[{"IS_QUOTE": True}, dash, space, name], [dash, space, name]])
 
     def is_cue_word(self, token: Token, quotes: list[Quote]) -> bool:
         """The learned model decides where it is shipped; the lexicon rule otherwise."""
@@ -140,19 +139,17 @@ class CueFinder:
         found = []
         for match_id, start, end in self.labels(doc, as_spans=False):
             if self.nlp.vocab.strings[match_id] == "SPEAKER_LABEL":
-                if start > LABEL_MAX_START or doc[start].is_quote and doc[start].i != 0:
-                    continue
+                if not (start == 0 or start == 1 and doc[0].is_quote):
+                    continue  # a speaker label opens its paragraph
                 first = start + 1 if doc[start].is_quote else start
                 colon = end - 1
-                label = doc[first:colon]
-                if len(label) > 1 and not any(t.ent_type_ in LABEL_ENTITIES for t in label):
-                    continue  # "BREXIT VOTE:" is a section heading, not a speaker
                 found.append(Cue(doc[colon], colon, end, label=(first, colon)))
             else:
                 dash = start + 1 if doc[start].is_quote else start
                 if not (doc[dash].text[0] in '”"»’' or doc[dash - 1].is_quote):
                     continue  # a dash not right after a quote is no byline
-                found.append(Cue(doc[dash], dash, dash + 1, label=(dash + 1, end)))
+                first = dash + 2 if doc[dash + 1].is_space else dash + 1
+                found.append(Cue(doc[dash], dash, dash + 1, label=(first, end)))
         # Longest name wins where matches overlap.
         found.sort(key=lambda c: (c.start, -(c.label[1] - c.label[0])))
         kept: list[Cue] = []

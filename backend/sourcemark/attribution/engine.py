@@ -19,6 +19,7 @@ from .cues import Cue, CueFinder
 from .quotes import Quote, find_quotes
 from .sources import Mention, find_source
 from .tokens import pieces
+from .types import DOCUMENT_NOUNS
 
 NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, not speech
@@ -76,6 +77,8 @@ class AttributionEngine:
         for index, (doc, found) in enumerate(zip(docs, drafts, strict=True)):
             attributions = []
             for draft in found:
+                if not self._credible_label(doc, draft, resolver):
+                    continue
                 referent = None
                 if draft.source is not None:
                     referent = resolver.resolve(doc, draft.source)
@@ -89,6 +92,20 @@ class AttributionEngine:
             results.append(attributions)
         roster = [{"id": r.id, "name": r.name, "type": r.type} for r in resolver.referents]
         return results, roster
+
+    @staticmethod
+    def _credible_label(doc: Doc, draft: Draft, resolver: Resolver) -> bool:
+        """A "Name:" label speaks when it names someone or a document; "WATCH:" and
+        "ANALYSIS:" are headings."""
+        if draft.cue is None or draft.cue.label is None or draft.cue.head.text != ":":
+            return True
+        start, end = draft.cue.label
+        label = doc[start:end]
+        if any(t.ent_type_ in NAMED_ENTITIES for t in label):
+            return True
+        if label[-1].lemma_.lower() in DOCUMENT_NOUNS:
+            return True
+        return resolver.person(label.text.title()) is not None
 
     # ---- one paragraph ------------------------------------------------------------------
 
@@ -111,6 +128,8 @@ class AttributionEngine:
         content_tokens, construction = find_content(cue)
         content_tokens -= cue_tokens
         source = find_source(cue, cue_tokens | content_tokens)
+        if source is not None and self._inside_quote(doc, source, quotes, cue):
+            source = self._chunk_before(doc, cue, content_tokens)
         if source is not None:
             content_tokens -= source.tokens
         content = pieces(doc, content_tokens)
@@ -139,6 +158,21 @@ class AttributionEngine:
             kind = "indirect" if construction in ("clause", "inverted") else "other"
         position = min([doc[cue.start].idx] + [s for s, _ in content[:1]])
         return Draft(cue, source, content, kind, position, touched)
+
+    @staticmethod
+    def _inside_quote(doc: Doc, source: Mention, quotes: list[Quote], cue: Cue) -> bool:
+        """A subject inside a quote that the cue is outside of is a misparse."""
+        head = doc[cue.start].idx
+        start = doc[min(source.tokens)].idx
+        return any(q.contains(start, start + 1) and not q.contains(head, head + 1) for q in quotes)
+
+    @staticmethod
+    def _chunk_before(doc: Doc, cue: Cue, content: set[int]) -> Mention | None:
+        """The noun phrase just before the cue: "“…,” Obama's former strategist said"."""
+        for chunk in doc.noun_chunks:
+            if chunk.end == cue.start and not content & set(range(chunk.start, chunk.end)):
+                return Mention(set(range(chunk.start, chunk.end)), chunk.root)
+        return None
 
     @staticmethod
     def _nested(cue: Cue) -> bool:

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 DOCUMENT_NOUNS = {
     "statement",
@@ -246,6 +246,16 @@ UNIQUE_OFFICES = {
     "mayor",
     "nominee",
 }
+# Bodies named by a common noun: "the Obama administration", "the Clinton campaign",
+# "the union" (the one the article is about).
+ORGANIZATION_NOUNS = set(
+    "administration campaign team union journal committee party department agency company "
+    "firm court board commission council network newspaper organization organisation "
+    "association institute foundation ministry government coalition caucus senate house "
+    "congress parliament legislature police military army navy embassy bank university "
+    "school group club league federation alliance movement church office service "
+    "bureau authority regime cabinet staff".split()
+)
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "we", "us", "it", "this", "that", "who", "which"}
 PUBLIC_GROUPS = {"americans", "voters", "supporters", "people", "citizens", "residents"}
@@ -270,6 +280,32 @@ def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
     return False
 
 
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+
+
+def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
+    """A person named beside a role noun: "his running mate, Indiana Gov. Mike Pence",
+    "critics, like Senator Charles Grassley"."""
+    for entity in doc.ents:
+        if (
+            entity.label_ != "PERSON"
+            or entity.start not in tokens
+            or head.i in range(entity.start, entity.end)
+        ):
+            continue
+        root = entity.root
+        if root.dep_ == "appos" and root.head.i == head.i:
+            return entity
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ in ("like", "including")
+            and (root.head.head.i == head.i)
+        ):
+            return entity
+    return None
+
+
 def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """The type the mention shows by itself, or None when it needs its referent."""
     lemma = head.lemma_.lower()
@@ -285,7 +321,11 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         if head.lower_ in PUBLIC_GROUPS:
             return "vague"
         return "named_organization"
+    if named_in_apposition(doc, tokens, head):
+        return "named_person"
     affiliated = has_affiliation(doc, tokens, head)
+    if lemma in ORGANIZATION_NOUNS and head.tag_ != "NNS" and (affiliated or _definite(head)):
+        return "named_organization"
     relative = any(doc[i].dep_ == "relcl" for i in tokens)
     specific = head.tag_ != "NNS" or affiliated or relative or lemma in SPECIFIC_ROLES
     if lemma in ANONYMOUS_ROLES and specific:
