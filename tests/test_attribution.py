@@ -181,22 +181,26 @@ def test_quote_running_on_into_the_next_paragraph(analyze):
         "“It has been years of promises.",
         "“Now the work can finally start, and we will be there to watch it.”",
     )
-    first = only(result, 0)
-    assert first["source"]["name"] == "Anna Berg"
-    assert texts(first)[-1] == "“It has been years of promises."
+    said, running_on = attributions(result, 0)
+    assert said["source"]["name"] == "Anna Berg"
+    assert texts(said) == ["“We have waited long enough for this road,”"]
+    # The second quote is left open at the paragraph's end: it runs to the end.
+    assert texts(running_on) == ["“It has been years of promises."]
     carried = only(result, 1)
-    assert carried["cue"] is None
-    assert carried["source"]["source_id"] == first["source"]["source_id"]
-    assert carried["kind"] == "direct"
+    for quote in (running_on, carried):
+        assert quote["cue"] is None
+        assert quote["kind"] == "direct"
+        assert quote["source"]["source_id"] == said["source"]["source_id"]
 
 
 def test_floating_quote_carries_the_last_speaker(analyze):
     result = analyze(
-        "Governor Ellen Park defended the plan on Tuesday. “It is the right thing to do "
+        "Governor Ellen Park visited the plant on Tuesday. “It is the right thing to do "
         "for this state,” she said.",
         "“We cannot wait another decade for clean water.”",
     )
     speaker = only(result, 0)["source"]
+    assert speaker["text"] == "she"
     assert speaker["name"] == "Ellen Park"
     carried = only(result, 1)
     assert carried["source"]["source_id"] == speaker["source_id"]

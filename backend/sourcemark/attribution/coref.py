@@ -25,6 +25,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "o
 INDEFINITE = {"a", "an", "another", "one"}
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
+PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 PUNCT_STRIP = " ,.;:'\"“”‘’"
 
 
@@ -36,6 +37,7 @@ class Referent:
     key: str
     head: str = ""  # lemma of the head noun of its first mention
     words: set[str] = field(default_factory=set)  # words of its mentions, for role nouns
+    last: tuple[int, int] = (0, 0)  # paragraph and character where it was last a source
 
 
 def _stem(word: str) -> str:
@@ -62,10 +64,13 @@ class Resolver:
     def __init__(self, docs: list[Doc]):
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
         self.titles: list[tuple[set[str], str]] = []  # title words -> the person holding it
-        for doc in docs:
+        self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
+        for index, doc in enumerate(docs):
             for entity in doc.ents:
                 if entity.label_ == "PERSON":
                     self._add_person(entity)
+                    self.people_at.append(((index, entity.start_char), entity))
+        self.where = (0, 0)  # paragraph and character of the mention being resolved
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
         self.recent: list[Referent] = []  # most recent last
@@ -115,14 +120,12 @@ class Resolver:
         if referent in self.recent:
             self.recent.remove(referent)
         self.recent.append(referent)
+        referent.last = self.where
         return referent
 
-    def resolve(self, doc: Doc, mention: Mention) -> Referent:
+    def resolve(self, doc: Doc, mention: Mention, paragraph: int) -> Referent:
+        self.where = (paragraph, mention.head.idx)
         return self._seen(self._resolve(doc, mention))
-
-    def carry(self) -> Referent | None:
-        """The last speaker, for quotes that run on without a cue."""
-        return self.recent[-1] if self.recent else None
 
     def _resolve(self, doc: Doc, mention: Mention) -> Referent:
         head = mention.antecedent if mention.antecedent is not None else mention.head
@@ -202,6 +205,14 @@ class Resolver:
 
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
         wanted_person = head.lower_ in PERSON_PRONOUNS
+        if wanted_person:
+            # The last speaker if recent, else the last person named before the pronoun.
+            speaker = next((r for r in reversed(self.recent) if r.type == "named_person"), None)
+            if speaker is None or self.where[0] - speaker.last[0] > PRONOUN_REACH:
+                named = [e for at, e in self.people_at if at < self.where]
+                if named:
+                    name = self.person(named[-1].text) or _person_name(named[-1])
+                    return self._new(name, "named_person", f"person:{name.lower()}", None, words)
         for referent in reversed(self.recent):
             if (referent.type == "named_person") == wanted_person or (
                 not wanted_person and referent.type != "named_person"

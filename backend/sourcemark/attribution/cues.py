@@ -116,6 +116,9 @@ class CueFinder:
             return False
         sentence = token.sent
         in_quote = any(q.contains(token.idx, token.idx + 1) for q in quotes)
+        if in_quote:  # PolNeAR leaves nested cues out, so its model can't judge them
+            frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
+            return bool(frames) and frame_of(token) in frames
         sentence_quotes = any(
             q.start < sentence.end_char and sentence.start_char < q.end for q in quotes
         )

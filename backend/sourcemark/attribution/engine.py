@@ -81,7 +81,7 @@ class AttributionEngine:
                     continue
                 referent = None
                 if draft.source is not None:
-                    referent = resolver.resolve(doc, draft.source)
+                    referent = resolver.resolve(doc, draft.source, index)
                 elif draft.cue is None:  # a quote carrying on the last speaker
                     if last_speaker is None or index - last_speaker[0] > MAX_CARRY_PARAGRAPHS:
                         continue
@@ -194,23 +194,22 @@ class AttributionEngine:
                 continue
             if len(text[quote.start : quote.end].split()) < MIN_FLOATING_WORDS:
                 continue
-            if not self._stands_alone(doc, quote):
-                continue
             near = self._nearest_in_sentence(doc, quote, drafts)
             if near is None:
                 near = self._waiting_next_door(doc, quote, drafts)
             if near is None:
                 # A quote sentence of its own carries on the last speaker, as its own
-                # attribution with no cue.
-                drafts.append(Draft(None, None, [span], "direct", quote.start, [quote]))
+                # attribution with no cue; a phrase in quotes inside a sentence does not.
+                if self._stands_alone(doc, quote):
+                    drafts.append(Draft(None, None, [span], "direct", quote.start, [quote]))
                 continue
             if not near.content:
                 near.kind = "direct"
                 near.position = min(near.position, quote.start)
             near.content = _merge([*near.content, span])
             near.quotes.append(quote)
-            if near.kind in ("indirect", "other") or near.kind == "according_to":
-                near.kind = "mixed" if near.kind != "according_to" else near.kind
+            if near.kind in ("indirect", "other"):
+                near.kind = "mixed"
         for draft in drafts:
             draft.content = self._join_pieces(text, draft.content)
 
