@@ -141,6 +141,7 @@ class Resolver:
             person_entity = named_in_apposition(doc, tokens, head)
         if person_entity is not None:
             name = self.person(person_entity.text) or _person_name(person_entity)
+            self._add_person(person_entity)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         if head.pos_ == "PROPN" and self.person(head.text):
             name = self.person(head.text)

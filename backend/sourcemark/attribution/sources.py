@@ -14,6 +14,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Verbs a cue hangs from without a subject of its own ("..., saying", "and added").
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 MAX_CLIMB = 3
+LEADING_DEPS = {"advmod", "cc", "punct", "preconj"}
 
 
 @dataclass
@@ -46,6 +47,9 @@ def _mention(head: Token, exclude: set[int]) -> set[int]:
     left = head.i
     while left - 1 in tokens:
         left -= 1
+    # "Even Ukraine's president": a leading adverb or conjunction is not the mention's.
+    while left < head.i and head.doc[left].dep_ in LEADING_DEPS:
+        left += 1
     right = head.i
     while right + 1 in tokens:
         right += 1

@@ -286,7 +286,7 @@ def _definite(head: Token) -> bool:
 
 def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     """A person named beside a role noun: "his running mate, Indiana Gov. Mike Pence",
-    "critics, like Senator Charles Grassley"."""
+    "Ukraine's president, Volodymyr Zelenskiy", "critics, like Senator Charles Grassley"."""
     for entity in doc.ents:
         if (
             entity.label_ != "PERSON"
@@ -297,12 +297,16 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         root = entity.root
         if root.dep_ == "appos" and root.head.i == head.i:
             return entity
-        if (
-            root.dep_ == "pobj"
-            and root.head.lower_ in ("like", "including")
-            and (root.head.head.i == head.i)
-        ):
-            return entity
+        if root.dep_ == "pobj" and root.head.lower_ in ("like", "including"):
+            if root.head.head.i == head.i:
+                return entity
+    if head.lemma_.lower() not in ANONYMOUS_ROLES | UNIQUE_OFFICES:
+        return None
+    # The tagger sees a name the recogniser missed: a proper noun in apposition.
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            start = min(t.i for t in child.subtree if t.pos_ == "PROPN")
+            return doc[start : child.i + 1]
     return None
 
 
