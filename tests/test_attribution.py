@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sourcemark.attribution.quotes import find_quotes
 from sourcemark.pipeline import Pipeline
 

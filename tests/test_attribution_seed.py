@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from sourcemark.documents import split_paragraphs
 from sourcemark.pipeline import Pipeline
 

@@ -10,8 +10,6 @@ from .tokens import subtree
 CLAUSE_DEPS = ("ccomp", "parataxis")
 # Right-hand dependents that carry what was said or wanted when there is no clause.
 OBJECT_DEPS = {"dobj", "obj", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "advcl"}
-# Parts of a sentence that never belong to the content of its cue.
-LEAVE_OUT = {"punct", "cc"}
 
 
 def _children_subtrees(verb: Token, deps) -> set[int]:

@@ -188,9 +188,10 @@ class Resolver:
         for referent in reversed(self.recent):
             if referent.head == lemma and words <= referent.words | {_stem("the")}:
                 return referent
-            if referent.type == "named_person" and lemma in UNIQUE_OFFICES:
-                if words - {_stem("the")} <= referent.words | self._title_words(referent.name):
-                    return referent
+            office = referent.type == "named_person" and lemma in UNIQUE_OFFICES
+            known = referent.words | self._title_words(referent.name)
+            if office and words - {_stem("the")} <= known:
+                return referent
         return None
 
     def _title_words(self, name: str) -> set[str]:

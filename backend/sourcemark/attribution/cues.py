@@ -142,7 +142,7 @@ class CueFinder:
         found = []
         for match_id, start, end in self.labels(doc, as_spans=False):
             if self.nlp.vocab.strings[match_id] == "SPEAKER_LABEL":
-                if not (start == 0 or start == 1 and doc[0].is_quote):
+                if not (start == 0 or (start == 1 and doc[0].is_quote)):
                     continue  # a speaker label opens its paragraph
                 first = start + 1 if doc[start].is_quote else start
                 colon = end - 1

@@ -74,7 +74,9 @@ class AttributionEngine:
         resolver = Resolver(docs)
         results: list[list[dict]] = []
         last_speaker: tuple[int, Referent] | None = None
+        number = 0  # attribution ids are unique across the article
         for index, (doc, found) in enumerate(zip(docs, drafts, strict=True)):
+            text = doc.text  # built on each access: once per paragraph
             attributions = []
             for draft in found:
                 if not self._credible_label(doc, draft, resolver):
@@ -88,7 +90,8 @@ class AttributionEngine:
                     referent = last_speaker[1]
                 if referent is not None:
                     last_speaker = (index, referent)
-                attributions.append(self._to_dict(doc, draft, referent, len(attributions)))
+                number += 1
+                attributions.append(self._to_dict(text, doc, draft, referent, f"a{number}"))
             results.append(attributions)
         roster = [{"id": r.id, "name": r.name, "type": r.type} for r in resolver.referents]
         return results, roster
@@ -148,9 +151,9 @@ class AttributionEngine:
             return None
         if cue.according_to:
             kind = "according_to"
-        elif cue.label is not None:
-            kind = "direct"
-        elif touched and all(any(q.contains(*c) for q in touched) for c in content):
+        elif cue.label is not None or (
+            touched and all(any(q.contains(*c) for q in touched) for c in content)
+        ):
             kind = "direct"
         elif touched:
             kind = "mixed"
@@ -239,10 +242,10 @@ class AttributionEngine:
     def _waiting_next_door(doc: Doc, quote: Quote, drafts: list[Draft]) -> Draft | None:
         """A cue with no content in the sentence just before or after the quote."""
         sentences = list(doc.sents)
-        for i, sentence in enumerate(sentences):
-            if sentence.start_char <= quote.start < sentence.end_char:
-                break
-        else:
+        i = next(
+            (i for i, s in enumerate(sentences) if s.start_char <= quote.start < s.end_char), None
+        )
+        if i is None:
             return None
         near = [
             s
@@ -269,8 +272,7 @@ class AttributionEngine:
     # ---- output -------------------------------------------------------------------------
 
     @staticmethod
-    def _to_dict(doc: Doc, draft: Draft, referent: Referent | None, n: int) -> dict:
-        text = doc.text
+    def _to_dict(text: str, doc: Doc, draft: Draft, referent: Referent | None, ident: str) -> dict:
         cue = None
         if draft.cue is not None:
             span = draft.cue.span
@@ -294,7 +296,7 @@ class AttributionEngine:
             }
         content = [{"start": s, "end": e, "text": text[s:e]} for s, e in draft.content]
         return {
-            "id": f"a{n + 1}",
+            "id": ident,
             "kind": draft.kind,
             "cue": cue,
             "source": source,
