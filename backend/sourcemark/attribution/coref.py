@@ -143,7 +143,8 @@ class Resolver:
             name = self.person(person_entity.text) or _person_name(person_entity)
             self._add_person(person_entity)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
-        if head.pos_ == "PROPN" and self.person(head.text):
+        # A surname of someone named in the article, even where the tagger calls it a noun.
+        if head.text[:1].isupper() and self.person(head.text):
             name = self.person(head.text)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
