@@ -19,8 +19,9 @@ from .cues import Cue, CueFinder
 from .quotes import Quote, find_quotes
 from .sources import Mention, find_source
 from .tokens import pieces
-from .types import DOCUMENT_NOUNS
 
+# Documents that head a claim as a label: "Poll: …", "Report: …" (not "Email: …").
+SPEAKING_DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "statement", "data"}
 NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, not speech
 MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to be speech
@@ -104,11 +105,13 @@ class AttributionEngine:
             return True
         start, end = draft.cue.label
         label = doc[start:end]
+        if len(label) > 1 and label.text.isupper():
+            return False  # "JAPAN PMI:": a heading; a transcript labels one speaker, "PENCE:"
         if any(t.ent_type_ in NAMED_ENTITIES for t in label):
             return True
-        if label[-1].lemma_.lower() in DOCUMENT_NOUNS:
+        if label[-1].lemma_.lower() in SPEAKING_DOCUMENTS:
             return True
-        return resolver.person(label.text.title()) is not None
+        return resolver.person(label.text) is not None
 
     # ---- one paragraph ------------------------------------------------------------------
 
@@ -202,8 +205,9 @@ class AttributionEngine:
                 near = self._waiting_next_door(doc, quote, drafts)
             if near is None:
                 # A quote sentence of its own carries on the last speaker, as its own
-                # attribution with no cue; a phrase in quotes inside a sentence does not.
-                if self._stands_alone(doc, quote):
+                # attribution with no cue; a phrase in quotes inside a sentence does not, nor
+                # does a line in single quotes, the headline style of a pull quote.
+                if self._stands_alone(doc, quote) and quote.style != "single":
                     drafts.append(Draft(None, None, [span], "direct", quote.start, [quote]))
                 continue
             if not near.content:
