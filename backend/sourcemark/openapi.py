@@ -23,9 +23,7 @@ def _error_responses(*statuses: int) -> dict:
     return {
         str(s): {
             "description": descriptions[s],
-            "content": {
-                "application/json": {"schema": {"$ref": _REF.format(model="ErrorResponse")}}
-            },
+            "content": {"application/json": {"schema": {"$ref": _REF.format(model="ErrorResponse")}}},
         }
         for s in statuses
     }
@@ -34,10 +32,8 @@ def _error_responses(*statuses: int) -> dict:
 @cache
 def openapi_document() -> dict:
     _, schemas = models_json_schema(
-        [
-            (m, "validation" if m is AnalyzeRequest else "serialization")
-            for m in (AnalyzeRequest, Analysis, Health, ErrorResponse)
-        ],
+        [(m, "validation" if m is AnalyzeRequest else "serialization")
+         for m in (AnalyzeRequest, Analysis, Health, ErrorResponse)],
         ref_template=_REF,
     )
     return {
@@ -55,11 +51,7 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": {
                             "description": "The backend is up; names the model it loaded.",
-                            "content": {
-                                "application/json": {
-                                    "schema": {"$ref": _REF.format(model="Health")}
-                                }
-                            },
+                            "content": {"application/json": {"schema": {"$ref": _REF.format(model="Health")}}},
                         }
                     },
                 }
@@ -69,11 +61,7 @@ def openapi_document() -> dict:
                     "operationId": "analyze",
                     "requestBody": {
                         "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": _REF.format(model="AnalyzeRequest")}
-                            }
-                        },
+                        "content": {"application/json": {"schema": {"$ref": _REF.format(model="AnalyzeRequest")}}},
                     },
                     "responses": {
                         "200": {
@@ -84,11 +72,7 @@ def openapi_document() -> dict:
                                     "schema": {"type": "string"},
                                 }
                             },
-                            "content": {
-                                "application/json": {
-                                    "schema": {"$ref": _REF.format(model="Analysis")}
-                                }
-                            },
+                            "content": {"application/json": {"schema": {"$ref": _REF.format(model="Analysis")}}},
                         },
                         **_error_responses(400, 405, 413, 415),
                     },

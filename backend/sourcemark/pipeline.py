@@ -120,7 +120,9 @@ class Pipeline:
                     docs[i] = doc
         return docs  # type: ignore[return-value]
 
-    def analyze(self, paragraphs: Sequence[dict], timings: Timings | None = None) -> dict:
+    def analyze(
+        self, paragraphs: Sequence[dict], timings: Timings | None = None
+    ) -> dict:
         """Analyse paragraphs given as {"id", "text"} dicts; return the contract as a dict."""
         timings = timings if timings is not None else Timings()
         started = time.perf_counter()

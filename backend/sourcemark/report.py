@@ -127,7 +127,9 @@ def build_analysis(
     sources.sort(key=lambda s: (-s["attributions"], s["name"].lower()))
     total_chars = sum(char_totals.values())
     all_attributions = [a for found in attributions for a in found]
-    by_type = Counter(a["source"]["type"] if a["source"] else "vague" for a in all_attributions)
+    by_type = Counter(
+        a["source"]["type"] if a["source"] else "vague" for a in all_attributions
+    )
     summary = {
         "paragraphs": len(paragraphs),
         "attributions": len(all_attributions),
