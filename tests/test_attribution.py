@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sourcemark.attribution.quotes import find_quotes
 from sourcemark.pipeline import Pipeline
 

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from sourcemark.documents import split_paragraphs
 from sourcemark.pipeline import Pipeline
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -79,8 +80,11 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
     app.extensions["sourcemark.pipeline"] = pipeline
 
     origins = [re.compile(o) for o in EXTENSION_ORIGINS] + list(settings.extra_origins)
-    CORS(app, resources={r"/v1/*": {"origins": origins}, r"/openapi.json": {"origins": origins}},
-         expose_headers=["Server-Timing"])
+    CORS(
+        app,
+        resources={r"/v1/*": {"origins": origins}, r"/openapi.json": {"origins": origins}},
+        expose_headers=["Server-Timing"],
+    )
 
     @app.get("/v1/health")
     def health():
@@ -89,19 +93,27 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
     @app.post("/v1/analyze")
     def analyze():
         if not request.is_json:
-            raise ApiError(415, "unsupported_media_type",
-                           "send the request body as JSON with Content-Type: application/json")
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                "send the request body as JSON with Content-Type: application/json",
+            )
         raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
         try:
-            req = AnalyzeRequest.model_validate_json(raw)
+            # The stdlib parser keeps lone surrogates, so the schema can name their field.
+            body = json.loads(raw)
+        except (ValueError, RecursionError) as error:
+            raise ApiError(
+                400, "malformed_json", f"the request body is not valid JSON: {error}"
+            ) from None
+        try:
+            req = AnalyzeRequest.model_validate(body)
         except ValidationError as error:
             details = _validation_details(error)
-            if any(d["type"] == "json_invalid" for d in details):
-                raise ApiError(400, "malformed_json", "the request body is not valid JSON",
-                               details) from None
             first = details[0]
-            raise ApiError(400, "invalid_request", f"{first['field']}: {first['message']}",
-                           details) from None
+            raise ApiError(
+                400, "invalid_request", f"{first['field']}: {first['message']}", details
+            ) from None
         _check_limits(req, settings)
         timings = Timings()
         result = pipeline.analyze([p.model_dump() for p in req.paragraphs], timings)

