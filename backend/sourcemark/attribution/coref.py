@@ -34,7 +34,6 @@ class Referent:
     id: str
     name: str
     type: str
-    key: str
     head: str = ""  # lemma of the head noun of its first mention
     words: set[str] = field(default_factory=set)  # words of its mentions, for role nouns
     last: tuple[int, int] = (0, 0)  # paragraph and character where it was last a source
@@ -109,7 +108,7 @@ class Resolver:
     def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
         referent = self.by_key.get(key)
         if referent is None:
-            referent = Referent(f"s{len(self.referents) + 1}", name, type_, key)
+            referent = Referent(f"s{len(self.referents) + 1}", name, type_)
             referent.head = head.lemma_.lower() if head is not None else ""
             self.referents.append(referent)
             self.by_key[key] = referent

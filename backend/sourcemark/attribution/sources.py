@@ -22,7 +22,6 @@ class Mention:
     tokens: set[int]
     head: Token
     antecedent: Token | None = None  # for a relative pronoun, the noun it stands for
-    shared: bool = False  # borrowed from a governing verb ("..., saying")
 
 
 def _agent(verb: Token) -> Token | None:
@@ -68,7 +67,6 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
             return None
         return Mention(_mention(pobj, exclude), pobj)
     verb = cue.head
-    shared = False
     for _ in range(MAX_CLIMB):
         subject = _subject(verb)
         if subject is not None:
@@ -76,12 +74,12 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "a statement saying ...": the noun phrase itself is the source.
             noun = verb.head
-            return Mention(_mention(noun, exclude | subtree(verb)), noun, shared=True)
+            return Mention(_mention(noun, exclude | subtree(verb)), noun)
         if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
             return None
-        verb, shared = verb.head, True
+        verb = verb.head
     else:
         return None
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return Mention({subject.i}, subject, antecedent=verb.head, shared=shared)
-    return Mention(_mention(subject, exclude), subject, shared=shared)
+        return Mention({subject.i}, subject, antecedent=verb.head)
+    return Mention(_mention(subject, exclude), subject)
