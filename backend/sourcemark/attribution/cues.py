@@ -1,6 +1,6 @@
 """Cue words: verbs that report speech, beliefs and intentions, and `according to`.
 
-Both are learned from PolNeAR train by learn_cues.py. The cue model (cue_model.py) decides
+Verb cues are learned from PolNeAR train by learn_cues.py. The cue model (cue_model.py) decides
 for every verb from its lemma and context. The lexicon rule, a verb is a cue in a syntactic
 frame when annotators marked it so often enough in that frame, judges words inside quotes
 (which PolNeAR leaves unmarked) and stands in for the model with SOURCEMARK_CUE_RULES=1, to
