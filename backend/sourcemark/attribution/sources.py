@@ -40,7 +40,7 @@ def _subject(verb: Token) -> Token | None:
     )
 
 
-def _mention(head: Token, exclude: set[int]) -> set[int]:
+def mention_tokens(head: Token, exclude: set[int]) -> set[int]:
     """The head's subtree without excluded tokens, kept contiguous around the head."""
     tokens = subtree(head) - exclude
     left = head.i
@@ -65,7 +65,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        return Mention(_mention(pobj, exclude), pobj)
+        return Mention(mention_tokens(pobj, exclude), pobj)
     verb = cue.head
     for _ in range(MAX_CLIMB):
         subject = _subject(verb)
@@ -74,7 +74,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "a statement saying ...": the noun phrase itself is the source.
             noun = verb.head
-            return Mention(_mention(noun, exclude | subtree(verb)), noun)
+            return Mention(mention_tokens(noun, exclude | subtree(verb)), noun)
         if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
             return None
         verb = verb.head
@@ -82,4 +82,4 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return None
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return Mention({subject.i}, subject, antecedent=verb.head)
-    return Mention(_mention(subject, exclude), subject)
+    return Mention(mention_tokens(subject, exclude), subject)
