@@ -76,6 +76,14 @@ def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
         f"adjq={any(t.is_quote for t in neighbours)}",
         f"l|hl={lemma}|{token.head.lemma_.lower() if token.dep_ != 'ROOT' else '-'}",
     ]
+    clause = next((c for c in token.children if c.dep_ in ("ccomp", "parataxis")), None)
+    marker = next((c.lower_ for c in clause.children if c.dep_ == "mark"), "-") if clause else "-"
+    out += [
+        f"l|f|s={lemma}|{frame}|{subject}",
+        f"mark={marker}",
+        f"root={token.dep_ == 'ROOT'}",
+        f"clause_side={'-' if clause is None else clause.i < token.i}",
+    ]
     out += [f"a={a}" for a in aux]
     out += [f"c={d}" for d in deps] + [f"l|c={lemma}|{d}" for d in deps]
     out += [f"pr={p}" for p in preps] + [f"l|pr={lemma}|{p}" for p in preps]
