@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 DATA ?= ../shared/data
 
-.PHONY: all run test lint eval bench clean extension eval-extract lint-extension package
+.PHONY: all run test lint eval train bench clean extension eval-extract lint-extension package
 
 all: $(STAMP)
 
@@ -75,6 +75,10 @@ clean:
 
 eval: $(STAMP)
 	$(PY) -m sourcemark.evaluation --data $(DATA) $(EVAL_ARGS)
+
+# Relearn the cue lexicon and cue model from PolNeAR train (CPU, a few minutes; deterministic).
+train: $(STAMP)
+	$(PY) -m sourcemark.attribution.learn_cues --data $(DATA)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_backend.py --data $(DATA)
