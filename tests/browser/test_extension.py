@@ -128,7 +128,6 @@ def test_seed_popover_anonymous_and_vague_with_fixture_engine(ext, stub_backend,
     assert row.locator(".cue").text_content() == "Cue: say"
 
 
-@pytest.mark.xfail(strict=False, reason="the attribution engine (branch attribution) is not merged")
 def test_seed_popover_anonymous_and_vague_with_real_engine(ext, backend, seed_url):
     _check_seed_sources(ext, backend.url, seed_url)
 

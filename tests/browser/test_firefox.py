@@ -94,7 +94,6 @@ def test_firefox_popover_source_types_with_fixture_engine(stub_backend, seed_url
     assert "vague" in result["popovers"][EXPERTS]
 
 
-@pytest.mark.xfail(strict=False, reason="the attribution engine (branch attribution) is not merged")
 def test_firefox_popover_source_types_with_real_engine(backend, seed_url, tmp_path):
     result = run_firefox(seed_url, backend.url, [NATO, EXPERTS], tmp_path)
     assert "anonymous" in result["popovers"][NATO]
