@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
-import socket
 import threading
 from pathlib import Path
 from typing import ClassVar
@@ -20,7 +19,7 @@ from sourcemark.config import Settings
 from sourcemark.pipeline import Pipeline
 
 from .fixture_engine import FixtureEngine, add_fixture_markers
-from .pages import REPO
+from .pages import REPO, SEED_FILE, news_page, seed_blocks
 
 DIST = REPO / "extension" / "dist"
 CHROMIUM = Path("/usr/lib/chromium/chromium")
@@ -59,18 +58,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-def free_port() -> int:
-    """A loopback port that nothing listens on (for the backend-down case)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def pipeline():
-    return Pipeline(Settings())
 
 
 @pytest.fixture(scope="session")
@@ -243,3 +230,13 @@ class Extension:
     def wait_for_options(page):
         """Settings load asynchronously into the form."""
         expect(page.locator("#backend-url")).not_to_have_value("")
+
+
+@pytest.fixture
+def seed_url(site):
+    """The seed article laid out as a news page (built now: its text is not committed)."""
+    if not SEED_FILE.exists():
+        pytest.skip(f"no seed article at {SEED_FILE}")
+    title, date, paragraphs = seed_blocks()
+    (site.root / "seed.html").write_text(news_page(title, date, paragraphs), encoding="utf-8")
+    return f"{site.url}/seed.html"

@@ -19,6 +19,15 @@ TEMPLATE = Path(__file__).parent / "templates" / "news_page.html"
 _DATE = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}")
 _COMMENT_FORM = re.compile(r"^leave a (comment|reply)", re.I)
 
+# Paragraphs of the seed article the tests open, by their first words.
+NATO = "A top NATO official who chose to remain anonymous"
+EXPERTS = "Experts say"
+
+
+def normalize(text: str) -> str:
+    """Whitespace folded, for comparing text across the DOM and the backend."""
+    return re.sub(r"\s+", " ", text).strip()
+
 
 def seed_blocks(path: Path = SEED_FILE) -> tuple[str, str, list[str]]:
     """(title, date, body paragraphs) of a text article: blocks separated by blank lines,

@@ -9,26 +9,21 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ARTIFACTS, free_port, serve_app
-from .pages import DATA_DIR, NEWSHTML_AEB, SEED_FILE, aeb_pages, news_page, seed_blocks
+from ..conftest import free_port
+from .conftest import ARTIFACTS, serve_app
+from .pages import (
+    DATA_DIR,
+    EXPERTS,
+    NATO,
+    NEWSHTML_AEB,
+    SEED_FILE,
+    aeb_pages,
+    normalize,
+    seed_blocks,
+)
 
 NON_ARTICLE = "nav, aside, header, footer, figure, figcaption, form, .comments"
-NATO = "A top NATO official who chose to remain anonymous"
-EXPERTS = "Experts say"
 needs_seed = pytest.mark.skipif(not SEED_FILE.exists(), reason=f"no seed article at {SEED_FILE}")
-
-
-def normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-@pytest.fixture
-def seed_url(site):
-    if not SEED_FILE.exists():
-        pytest.skip(f"no seed article at {SEED_FILE}")
-    title, date, paragraphs = seed_blocks()
-    (site.root / "seed.html").write_text(news_page(title, date, paragraphs), encoding="utf-8")
-    return f"{site.url}/seed.html"
 
 
 def paragraph(page, starts_with: str):

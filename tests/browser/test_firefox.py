@@ -4,7 +4,6 @@ build as Chromium's marks the seed news page and opens the popover with the righ
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,27 +11,12 @@ from pathlib import Path
 import pytest
 
 from .conftest import DIST
-from .pages import REPO, SEED_FILE, news_page, seed_blocks
+from .pages import EXPERTS, NATO, REPO, normalize, seed_blocks
 
 FIREFOX = Path("/usr/bin/firefox-esr")
 DRIVER = Path(__file__).parent / "firefox" / "drive.mjs"
 PUPPETEER = REPO / "extension" / "node_modules" / "puppeteer-core"
-NATO = "A top NATO official who chose to remain anonymous"
-EXPERTS = "Experts say"
 DEFAULT_BACKEND = '"http://127.0.0.1:8765"'
-
-
-def normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-@pytest.fixture
-def seed_url(site):
-    if not SEED_FILE.exists():
-        pytest.skip(f"no seed article at {SEED_FILE}")
-    title, date, paragraphs = seed_blocks()
-    (site.root / "seed.html").write_text(news_page(title, date, paragraphs), encoding="utf-8")
-    return f"{site.url}/seed.html"
 
 
 def build_for_backend(backend_url: str, into: Path) -> Path:
