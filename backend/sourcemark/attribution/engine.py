@@ -1,9 +1,60 @@
-"""Runs the attribution steps over an article's parsed paragraphs."""
+"""Runs the attribution steps over an article's parsed paragraphs.
+
+Per paragraph: quote spans (quotes.py), cues (cues.py), each cue's content (content.py) and
+source mention (sources.py); quotes no cue claimed join the nearest cue of their sentence or
+carry on the last speaker. Then, across the article in order: resolution of every mention to
+a referent (coref.py) whose type follows the guidelines (types.py).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .content import find_content
+from .coref import Referent, Resolver
+from .cues import Cue, CueFinder
+from .quotes import Quote, find_quotes
+from .sources import Mention, find_source
+from .tokens import pieces
+from .types import DOCUMENT_NOUNS
+
+NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, not speech
+MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to be speech
+MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote may be
+
+
+@dataclass
+class Draft:
+    """An attribution found in one paragraph, before its source is resolved."""
+
+    cue: Cue | None
+    source: Mention | None
+    content: list[tuple[int, int]]
+    kind: str
+    position: int  # character where it starts, to keep paragraph order
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _gap_is_blank(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return not text[a[1] : b[0]].strip(" ,")
 
 
 class AttributionEngine:
@@ -16,6 +67,238 @@ class AttributionEngine:
 
     def __init__(self, nlp: Language):
         self.nlp = nlp
+        self.cues = CueFinder(nlp)
 
     def analyze(self, docs: list[Doc]) -> tuple[list[list[dict]], list[dict]]:
-        return [[] for _ in docs], []
+        drafts = [self.paragraph(doc) for doc in docs]
+        resolver = Resolver(docs)
+        results: list[list[dict]] = []
+        last_speaker: tuple[int, Referent] | None = None
+        number = 0  # attribution ids are unique across the article
+        for index, (doc, found) in enumerate(zip(docs, drafts, strict=True)):
+            text = doc.text  # built on each access: once per paragraph
+            attributions = []
+            for draft in found:
+                if not self._credible_label(doc, draft, resolver):
+                    continue
+                referent = None
+                if draft.source is not None:
+                    referent = resolver.resolve(doc, draft.source, index)
+                elif draft.cue is None:  # a quote carrying on the last speaker
+                    if last_speaker is None or index - last_speaker[0] > MAX_CARRY_PARAGRAPHS:
+                        continue
+                    referent = last_speaker[1]
+                if referent is not None:
+                    last_speaker = (index, referent)
+                number += 1
+                attributions.append(self._to_dict(text, doc, draft, referent, f"a{number}"))
+            results.append(attributions)
+        roster = [{"id": r.id, "name": r.name, "type": r.type} for r in resolver.referents]
+        return results, roster
+
+    @staticmethod
+    def _credible_label(doc: Doc, draft: Draft, resolver: Resolver) -> bool:
+        """A "Name:" label speaks when it names someone or a document; "WATCH:" and
+        "ANALYSIS:" are headings."""
+        if draft.cue is None or draft.cue.label is None or draft.cue.head.text != ":":
+            return True
+        start, end = draft.cue.label
+        label = doc[start:end]
+        if any(t.ent_type_ in NAMED_ENTITIES for t in label):
+            return True
+        if label[-1].lemma_.lower() in DOCUMENT_NOUNS:
+            return True
+        return resolver.person(label.text.title()) is not None
+
+    # ---- one paragraph ------------------------------------------------------------------
+
+    def paragraph(self, doc: Doc) -> list[Draft]:
+        quotes = find_quotes(doc)
+        drafts = []
+        for cue in self.cues.find(doc, quotes):
+            inside = any(q.contains(cue.head.idx, cue.head.idx + 1) for q in quotes)
+            if inside and cue.label is None and not self._nested(cue):
+                continue  # words inside a quote are the quoted speaker's, not a cue of ours
+            draft = self._draft(doc, cue, quotes)
+            if draft is not None:
+                drafts.append(draft)
+        self._place_quotes(doc, quotes, drafts)
+        # A cue with nothing said, and no quote to take, is not an attribution.
+        return sorted((d for d in drafts if d.content), key=lambda d: d.position)
+
+    def _draft(self, doc: Doc, cue: Cue, quotes: list[Quote]) -> Draft | None:
+        cue_tokens = set(range(cue.start, cue.end))
+        content_tokens, construction = find_content(cue)
+        content_tokens -= cue_tokens
+        source = find_source(cue, cue_tokens | content_tokens)
+        if source is not None and self._inside_quote(doc, source, quotes, cue):
+            source = self._chunk_before(doc, cue, content_tokens)
+        if source is not None:
+            content_tokens -= source.tokens
+        content = pieces(doc, content_tokens)
+        if cue.label is not None and not content:  # a byline: the quote just before it
+            dash = doc[cue.start].idx + 1
+            content = [(q.start, q.end) for q in quotes if 0 <= dash - q.end <= 2]
+        head = doc[cue.start].idx
+        touched = [
+            q
+            for q in quotes
+            if any(_overlaps((q.start, q.end), c) for c in content)
+            and not q.contains(head, head + 1)  # a nested cue's content stays inside
+        ]
+        content = _merge(content + [(q.start, q.end) for q in touched])
+        if source is None and not self._impersonal(cue):
+            return None
+        if cue.according_to:
+            kind = "according_to"
+        elif cue.label is not None or (
+            touched and all(any(q.contains(*c) for q in touched) for c in content)
+        ):
+            kind = "direct"
+        elif touched:
+            kind = "mixed"
+        else:
+            kind = "indirect" if construction in ("clause", "inverted") else "other"
+        position = min([doc[cue.start].idx] + [s for s, _ in content[:1]])
+        return Draft(cue, source, content, kind, position, touched)
+
+    @staticmethod
+    def _inside_quote(doc: Doc, source: Mention, quotes: list[Quote], cue: Cue) -> bool:
+        """A subject inside a quote that the cue is outside of is a misparse."""
+        head = doc[cue.start].idx
+        start = doc[min(source.tokens)].idx
+        return any(q.contains(start, start + 1) and not q.contains(head, head + 1) for q in quotes)
+
+    @staticmethod
+    def _chunk_before(doc: Doc, cue: Cue, content: set[int]) -> Mention | None:
+        """The noun phrase just before the cue: "“…,” Obama's former strategist said"."""
+        for chunk in doc.noun_chunks:
+            if chunk.end == cue.start and not content & set(range(chunk.start, chunk.end)):
+                return Mention(set(range(chunk.start, chunk.end)), chunk.root)
+        return None
+
+    @staticmethod
+    def _nested(cue: Cue) -> bool:
+        """A quote that reports a named third party: “Putin noted the Russian side …”."""
+        return any(c.dep_ == "nsubj" and c.ent_type_ in NAMED_ENTITIES for c in cue.head.children)
+
+    @staticmethod
+    def _impersonal(cue: Cue) -> bool:
+        """ "It is believed that ...": a cue with no source given."""
+        return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in cue.head.children)
+
+    def _place_quotes(self, doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> None:
+        """Quotes no cue claimed: join a cue in the same sentence, or the paragraph's
+        last speaker, or float on to the article's last speaker."""
+        text = doc.text
+        for quote in quotes:
+            span = (quote.start, quote.end)
+            if any(_overlaps(span, c) for d in drafts for c in d.content):
+                continue
+            if len(text[quote.start : quote.end].split()) < MIN_FLOATING_WORDS:
+                continue
+            near = self._nearest_in_sentence(doc, quote, drafts)
+            if near is None:
+                near = self._waiting_next_door(doc, quote, drafts)
+            if near is None:
+                # A quote sentence of its own carries on the last speaker, as its own
+                # attribution with no cue; a phrase in quotes inside a sentence does not.
+                if self._stands_alone(doc, quote):
+                    drafts.append(Draft(None, None, [span], "direct", quote.start, [quote]))
+                continue
+            if not near.content:
+                near.kind = "direct"
+                near.position = min(near.position, quote.start)
+            near.content = _merge([*near.content, span])
+            near.quotes.append(quote)
+            if near.kind in ("indirect", "other"):
+                near.kind = "mixed"
+        for draft in drafts:
+            draft.content = self._join_pieces(text, draft.content)
+
+    @staticmethod
+    def _stands_alone(doc: Doc, quote: Quote) -> bool:
+        """A quote that makes up most of its sentences is speech; a phrase in quotes
+        inside someone's sentence is a scare quote or a title."""
+        sentences = [s for s in doc.sents if s.start_char < quote.end and quote.start < s.end_char]
+        covered = sum(len(s.text) for s in sentences)
+        return bool(covered) and (quote.end - quote.start) >= MIN_QUOTE_SHARE * covered
+
+    def _nearest_in_sentence(self, doc: Doc, quote: Quote, drafts: list[Draft]) -> Draft | None:
+        sentences = [s for s in doc.sents if s.start_char < quote.end and quote.start < s.end_char]
+        if not sentences:
+            return None
+        lo, hi = sentences[0].start_char, sentences[-1].end_char
+        candidates = [d for d in drafts if d.cue is not None and lo <= doc[d.cue.start].idx < hi]
+        if not candidates:
+            return None
+        # A cue still waiting for its content comes first: "“…,” she said" has no clause.
+        return min(
+            candidates,
+            key=lambda d: (bool(d.content), abs(doc[d.cue.start].idx - quote.start)),
+        )
+
+    @staticmethod
+    def _waiting_next_door(doc: Doc, quote: Quote, drafts: list[Draft]) -> Draft | None:
+        """A cue with no content in the sentence just before or after the quote."""
+        sentences = list(doc.sents)
+        i = next(
+            (i for i, s in enumerate(sentences) if s.start_char <= quote.start < s.end_char), None
+        )
+        if i is None:
+            return None
+        near = [
+            s
+            for s in sentences[max(0, i - 1) : i + 2]
+            if not s.start_char <= quote.start < s.end_char
+        ]
+        for draft in drafts:
+            if draft.content or draft.cue is None:
+                continue
+            if any(s.start <= draft.cue.start < s.end for s in near):
+                return draft
+        return None
+
+    @staticmethod
+    def _join_pieces(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        joined: list[tuple[int, int]] = []
+        for piece in _merge(content):
+            if joined and _gap_is_blank(text, joined[-1], piece):
+                joined[-1] = (joined[-1][0], piece[1])
+            else:
+                joined.append(piece)
+        return joined
+
+    # ---- output -------------------------------------------------------------------------
+
+    @staticmethod
+    def _to_dict(text: str, doc: Doc, draft: Draft, referent: Referent | None, ident: str) -> dict:
+        cue = None
+        if draft.cue is not None:
+            span = draft.cue.span
+            cue = {"start": span.start_char, "end": span.end_char, "text": span.text}
+        source = None
+        if referent is not None:
+            if draft.source is not None:
+                tokens = draft.source.tokens
+                start = doc[min(tokens)].idx
+                last = doc[max(tokens)]
+                end = last.idx + len(last.text)
+            else:
+                start = end = draft.content[0][0]  # carried on: the speaker is not here
+            source = {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "name": referent.name,
+                "type": referent.type,
+                "source_id": referent.id,
+            }
+        content = [{"start": s, "end": e, "text": text[s:e]} for s, e in draft.content]
+        return {
+            "id": ident,
+            "kind": draft.kind,
+            "cue": cue,
+            "source": source,
+            "content": content,
+        }

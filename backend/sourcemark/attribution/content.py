@@ -1,0 +1,47 @@
+"""The content of a cue: its complement clause, the clause it interrupts, or its object."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import Cue
+from .tokens import subtree
+
+CLAUSE_DEPS = ("ccomp", "parataxis")
+# Right-hand dependents that carry what was said or wanted when there is no clause.
+OBJECT_DEPS = {"dobj", "obj", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "advcl"}
+
+
+def _children_subtrees(verb: Token, deps) -> set[int]:
+    out: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in deps:
+            out |= subtree(child)
+    return out
+
+
+def _according_to(cue: Cue) -> set[int]:
+    """The clause that `according to X` qualifies: the sentence without the phrase."""
+    according = cue.head
+    sentence = set(range(according.sent.start, according.sent.end))
+    return sentence - subtree(according)
+
+
+def find_content(cue: Cue) -> tuple[set[int], str]:
+    """Token indexes of the content, and the construction that gave them."""
+    verb = cue.head
+    if cue.according_to:
+        return _according_to(cue), "according_to"
+    if cue.label is not None:
+        doc = verb.doc
+        if verb.text == ":":  # a speaker label: the rest of the paragraph
+            return set(range(cue.end, len(doc))), "label"
+        return set(), "label"  # a byline dash: the quote before it, placed with quotes
+    clause = _children_subtrees(verb, CLAUSE_DEPS)
+    if clause:
+        return clause, "clause"
+    if verb.dep_ in CLAUSE_DEPS and verb.head is not verb:
+        # Inverted or parenthetical cue: "…, said X" or "X, he said, Y".
+        return subtree(verb.head) - subtree(verb), "inverted"
+    rest = {i for child in verb.rights if child.dep_ in OBJECT_DEPS for i in subtree(child)}
+    return rest, "object"

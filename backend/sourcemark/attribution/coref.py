@@ -1,0 +1,225 @@
+"""Resolves source mentions to one canonical source per referent across an article.
+
+Pronouns go to the last fitting source, surnames to the full name, role nouns ("the
+official", "the French official", "the Russian president") to an earlier source with the
+same head and modifiers or to a named office-holder, and possessive offices ("the Russian
+President's press service") to an office of the resolved owner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .sources import Mention
+from .types import (
+    PERSON_PRONOUNS,
+    UNIQUE_OFFICES,
+    is_pronoun,
+    mention_type,
+    named_in_apposition,
+)
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
+INDEFINITE = {"a", "an", "another", "one"}
+OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
+TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
+PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "he"/"she"
+PUNCT_STRIP = " ,.;:'\"“”‘’"
+
+
+@dataclass
+class Referent:
+    id: str
+    name: str
+    type: str
+    key: str
+    head: str = ""  # lemma of the head noun of its first mention
+    words: set[str] = field(default_factory=set)  # words of its mentions, for role nouns
+    last: tuple[int, int] = (0, 0)  # paragraph and character where it was last a source
+
+
+def _stem(word: str) -> str:
+    """Crude stem so that "Russian" meets "Russia" and "officials" meets "official"."""
+    return word.lower()[:5]
+
+
+def _clean(text: str) -> str:
+    words = text.strip(PUNCT_STRIP).split()
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    name = " ".join(words).strip(PUNCT_STRIP)
+    return name.removesuffix("’s").removesuffix("'s")
+
+
+def _person_name(entity: Span) -> str:
+    tokens = [t for t in entity if not (t.is_punct or t.is_space) and t.lower_ not in ("'s", "’s")]
+    return " ".join(t.text for t in tokens)
+
+
+class Resolver:
+    """Article-wide state: names seen, office titles, and the referents found so far."""
+
+    def __init__(self, docs: list[Doc]):
+        self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
+        self.titles: list[tuple[set[str], str]] = []  # title words -> the person holding it
+        self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
+        for index, doc in enumerate(docs):
+            for entity in doc.ents:
+                if entity.label_ == "PERSON":
+                    self._add_person(entity)
+                    self.people_at.append(((index, entity.start_char), entity))
+        self.where = (0, 0)  # paragraph and character of the mention being resolved
+        self.referents: list[Referent] = []
+        self.by_key: dict[str, Referent] = {}
+        self.recent: list[Referent] = []  # most recent last
+
+    def _add_person(self, entity: Span) -> None:
+        name = _person_name(entity)
+        if not name:
+            return
+        surname = name.split()[-1].lower()
+        known = self.full_names.get(surname)
+        if known is None or len(name) > len(known):
+            self.full_names[surname] = name
+        if " " in name:
+            self.full_names[name.lower()] = name
+        words = set()
+        root = entity.root
+        for child in root.lefts:
+            if child.dep_ in TITLE_DEPS and child.i < entity.start:
+                words |= {_stem(t.text) for t in child.subtree if t.is_alpha}
+        if root.dep_ == "appos":
+            words |= {_stem(t.text) for t in root.head.subtree if t.is_alpha and t.i < root.i}
+        for child in root.children:
+            if child.dep_ == "appos":
+                words |= {_stem(t.text) for t in child.subtree if t.is_alpha}
+        words -= {_stem(w) for w in name.split()}
+        if words:
+            self.titles.append((words, name))
+
+    def person(self, text: str) -> str | None:
+        """The full name for a name or surname seen as a person in the article."""
+        text = _clean(text)
+        if not text:
+            return None
+        return self.full_names.get(text.lower()) or self.full_names.get(text.split()[-1].lower())
+
+    def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
+        referent = self.by_key.get(key)
+        if referent is None:
+            referent = Referent(f"s{len(self.referents) + 1}", name, type_, key)
+            referent.head = head.lemma_.lower() if head is not None else ""
+            self.referents.append(referent)
+            self.by_key[key] = referent
+        referent.words |= words
+        return referent
+
+    def _seen(self, referent: Referent) -> Referent:
+        if referent in self.recent:
+            self.recent.remove(referent)
+        self.recent.append(referent)
+        referent.last = self.where
+        return referent
+
+    def resolve(self, doc: Doc, mention: Mention, paragraph: int) -> Referent:
+        self.where = (paragraph, mention.head.idx)
+        return self._seen(self._resolve(doc, mention))
+
+    def _resolve(self, doc: Doc, mention: Mention) -> Referent:
+        head = mention.antecedent if mention.antecedent is not None else mention.head
+        tokens = mention.tokens if mention.antecedent is None else {head.i}
+        text = doc[min(tokens) : max(tokens) + 1].text
+        words = {_stem(doc[i].text) for i in tokens if doc[i].is_alpha}
+        if is_pronoun(head) and head.lower_ not in ("some", "many", "most", "others"):
+            return self._pronoun(head, text, words)
+        person_entity = next(
+            (e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None
+        )
+        if person_entity is None:
+            person_entity = named_in_apposition(doc, tokens, head)
+        if person_entity is not None:
+            name = self.person(person_entity.text) or _person_name(person_entity)
+            self._add_person(person_entity)  # so that a later surname finds it
+            return self._new(name, "named_person", f"person:{name.lower()}", head, words)
+        if head.pos_ == "PROPN" and self.person(head.text):
+            name = self.person(head.text)
+            return self._new(name, "named_person", f"person:{name.lower()}", head, words)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if head.lemma_.lower() in OFFICES and owner is not None and not is_pronoun(owner):
+            owner_referent = self._resolve(
+                doc, Mention(set(range(owner.left_edge.i, owner.i + 1)), owner)
+            )
+            office = " ".join(
+                t.text for t in doc[owner.i + 1 : head.i + 1] if t.lower_ not in ("'s", "’s")
+            )
+            name = f"{owner_referent.name}’s {office.lower()}"
+            return self._new(name, "named_organization", f"org:{name.lower()}", head, words)
+        type_ = mention_type(doc, tokens, head)
+        if type_ is None or self._definite(doc, head):
+            earlier = self._role(head, words)
+            if earlier is not None:
+                return earlier
+        if type_ is None:
+            holder = self._office_holder(head, words)
+            if holder is not None:
+                return self._new(holder, "named_person", f"person:{holder.lower()}", head, words)
+            type_ = "named_person" if self._definite(doc, head) else "anonymous"
+        name = _clean(text) or text
+        if type_ == "named_organization":
+            for referent in reversed(self.referents):
+                if referent.type == type_ and referent.name.split()[-1] == name.split()[-1]:
+                    return referent
+        definite = not any(doc[i].lower_ in INDEFINITE for i in tokens if doc[i].dep_ == "det")
+        key = (
+            f"{type_}:{name.lower()}"
+            if definite or type_ != "anonymous"
+            else f"new:{len(self.referents)}"
+        )
+        return self._new(name[:1].upper() + name[1:], type_, key, head, words)
+
+    def _definite(self, doc: Doc, head: Token) -> bool:
+        return any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE for c in head.children)
+
+    def _role(self, head: Token, words: set[str]) -> Referent | None:
+        """An earlier source with the same head noun and at least these modifiers."""
+        lemma = head.lemma_.lower()
+        for referent in reversed(self.recent):
+            if referent.head == lemma and words <= referent.words | {_stem("the")}:
+                return referent
+            office = referent.type == "named_person" and lemma in UNIQUE_OFFICES
+            known = referent.words | self._title_words(referent.name)
+            if office and words - {_stem("the")} <= known:
+                return referent
+        return None
+
+    def _title_words(self, name: str) -> set[str]:
+        return {w for words, holder in self.titles if holder == name for w in words}
+
+    def _office_holder(self, head: Token, words: set[str]) -> str | None:
+        """The named person whose title has these words: "the Russian president" -> Putin."""
+        needed = words - {_stem(w) for w in DETERMINERS}
+        for title, name in self.titles:
+            if _stem(head.text) in title and needed <= title:
+                return name
+        return None
+
+    def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
+        wanted_person = head.lower_ in PERSON_PRONOUNS
+        if wanted_person:
+            # The last speaker if recent, else the last person named before the pronoun.
+            speaker = next((r for r in reversed(self.recent) if r.type == "named_person"), None)
+            if speaker is None or self.where[0] - speaker.last[0] > PRONOUN_REACH:
+                named = [e for at, e in self.people_at if at < self.where]
+                if named:
+                    name = self.person(named[-1].text) or _person_name(named[-1])
+                    return self._new(name, "named_person", f"person:{name.lower()}", None, words)
+        for referent in reversed(self.recent):
+            if (referent.type == "named_person") == wanted_person or (
+                not wanted_person and referent.type != "named_person"
+            ):
+                return referent
+        # An unresolved pronoun: a person for he/she, a vague group otherwise.
+        type_ = "named_person" if wanted_person else "vague"
+        return self._new(text, type_, f"{type_}:{text.lower()}", None, words)

@@ -1,0 +1,88 @@
+"""A logistic-regression cue classifier over a word's lemma and syntactic context.
+
+The lexicon alone says how often a lemma is a cue in a frame; the model also weighs who the
+subject is, which preposition follows, whether the sentence quotes someone, and so on, so
+that "want" or "see" count as cues where PolNeAR's annotators would mark them. Trained by
+learn_cues.py on PolNeAR train; weights in data/cue_model.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from .frames import frame_of
+
+MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
+PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "you"}
+
+
+def _subject_kind(token: Token) -> str:
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return "none" if token.dep_ not in ("conj", "xcomp", "advcl", "relcl") else "shared"
+    if subject.lower_ in PERSON_PRONOUNS:
+        return "pron_person"
+    if subject.ent_type_:
+        return f"ent_{subject.ent_type_}"
+    return f"{subject.pos_}_{subject.tag_}"
+
+
+def is_candidate(token: Token, lemmas: set[str]) -> bool:
+    """Every verb may be a cue; an auxiliary only when its lemma heads cues in PolNeAR."""
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ == "AUX" and token.lemma_.lower() in lemmas
+
+
+def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
+    lemma = token.lemma_.lower()
+    frame = frame_of(token)
+    subject = _subject_kind(token)
+    preps = [c.lower_ for c in token.children if c.dep_ == "prep"]
+    deps = sorted({c.dep_ for c in token.children})
+    out = [
+        f"l={lemma}",
+        f"p={token.pos_}",
+        f"t={token.tag_}",
+        f"f={frame}",
+        f"d={token.dep_}",
+        f"s={subject}",
+        f"l|f={lemma}|{frame}",
+        f"l|d={lemma}|{token.dep_}",
+        f"l|t={lemma}|{token.tag_}",
+        f"l|s={lemma}|{subject}",
+        f"f|s={frame}|{subject}",
+        f"d|h={token.dep_}|{token.head.pos_}",
+        f"q={in_quote}|{sentence_quotes}",
+        f"l|q={lemma}|{in_quote}|{sentence_quotes}",
+    ]
+    out += [f"c={d}" for d in deps] + [f"l|c={lemma}|{d}" for d in deps]
+    out += [f"pr={p}" for p in preps] + [f"l|pr={lemma}|{p}" for p in preps]
+    return out
+
+
+class CueModel:
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float):
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+
+    def probability(self, feats: list[str]) -> float:
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def is_cue(self, feats: list[str]) -> bool:
+        return self.probability(feats) >= self.threshold
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> CueModel | None:
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return CueModel(data["weights"], data["bias"], data["threshold"])

@@ -1,0 +1,162 @@
+"""Cue words: verbs that report speech, beliefs and intentions, and `according to`.
+
+The verb lexicon is learned from PolNeAR train (see learn_cues.py): a verb counts as a cue in
+a syntactic frame when annotators marked it as one often enough in that frame there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from .cue_model import features, is_candidate, load_model
+from .frames import frame_of
+from .quotes import Quote
+
+LEXICON_PATH = Path(__file__).parent / "data" / "cues.json"
+MIN_RATE = 0.3  # share of a lemma's uses, in a frame, that PolNeAR marks as cues
+MIN_COUNT = 3  # cue uses seen in that frame in PolNeAR train
+# A lemma that is a cue this often over all its uses is one in any frame ("say", "tell").
+MIN_LEMMA_RATE = 0.5
+MIN_LEMMA_COUNT = 10
+CUE_POS = {"VERB", "AUX"}
+DASH_TOKEN = r"^[”\"»’]?(―|—|–|-|--)$"  # a dash, maybe glued to the closing quote
+# Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
+CUE_PARTS = {"aux", "auxpass", "neg"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    head: Token
+    start: int  # token indexes of the cue span
+    end: int
+    according_to: bool = False
+    # "Pence: …" (a speaker label) and "“…” ― Name" (a byline dash): the cue is punctuation
+    # and the source is the name, given here as token indexes.
+    label: tuple[int, int] | None = None
+
+    @property
+    def span(self):
+        return self.head.doc[self.start : self.end]
+
+
+@cache
+def _lexicon_data(path: Path = LEXICON_PATH) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def lexicon_lemmas(path: Path = LEXICON_PATH) -> set[str]:
+    """Lemmas that head a cue in PolNeAR train, in any part of speech."""
+    return {key.rsplit("/", 1)[0] for key in _lexicon_data(path)["lemmas"]}
+
+
+@cache
+def load_lexicon(
+    path: Path = LEXICON_PATH, min_rate: float = MIN_RATE, min_count: int = MIN_COUNT
+) -> dict[tuple[str, str], set[str]]:
+    """(lemma, POS) -> the frames in which it is a cue."""
+    data = _lexicon_data(path)
+    lexicon: dict[tuple[str, str], set[str]] = {}
+    for key, frames in data["lemmas"].items():
+        lemma, pos = key.rsplit("/", 1)
+        if pos not in CUE_POS:
+            continue
+        cues_all = sum(cues for cues, _ in frames.values())
+        total_all = sum(total for _, total in frames.values())
+        if cues_all >= MIN_LEMMA_COUNT and cues_all / total_all >= MIN_LEMMA_RATE:
+            good = set(frames)
+        else:
+            good = {
+                frame
+                for frame, (cues, total) in frames.items()
+                if cues >= min_count and cues / total >= min_rate
+            }
+        if good:
+            lexicon[lemma, pos] = good
+    return lexicon
+
+
+class CueFinder:
+    """Built once per engine: the lexicon and the Matcher for multi-word cues."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+        self.lexicon = load_lexicon()
+        self.model = None if os.environ.get("SOURCEMARK_CUE_RULES") else load_model()
+        self.lemmas = lexicon_lemmas()
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+        name = {"POS": "PROPN", "OP": "{1,4}"}
+        self.labels = Matcher(nlp.vocab)
+        # At a paragraph's start, maybe inside a quote: "PENCE: Well, …", "Poll: Voters …".
+        self.labels.add(
+            "SPEAKER_LABEL",
+            [
+                [{"IS_QUOTE": True, "OP": "?"}, name, {"ORTH": ":"}],
+                [{"IS_QUOTE": True, "OP": "?"}, {"POS": "NOUN"}, {"ORTH": ":"}],
+            ],
+        )
+        # After a closing quote: "“…” ― Sonya Herridge".
+        dash = {"TEXT": {"REGEX": DASH_TOKEN}}
+        space = {"IS_SPACE": True, "OP": "?"}
+        self.labels.add("BYLINE", [[{"IS_QUOTE": True}, dash, space, name], [dash, space, name]])
+
+    def is_cue_word(self, token: Token, quotes: list[Quote]) -> bool:
+        """The learned model decides where it is shipped; the lexicon rule otherwise."""
+        if self.model is None:
+            frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
+            return bool(frames) and frame_of(token) in frames
+        if not is_candidate(token, self.lemmas):
+            return False
+        sentence = token.sent
+        in_quote = any(q.contains(token.idx, token.idx + 1) for q in quotes)
+        if in_quote:  # PolNeAR leaves nested cues out, so its model can't judge them
+            frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
+            return bool(frames) and frame_of(token) in frames
+        sentence_quotes = any(
+            q.start < sentence.end_char and sentence.start_char < q.end for q in quotes
+        )
+        return self.model.is_cue(features(token, in_quote, sentence_quotes))
+
+    def find(self, doc: Doc, quotes: list[Quote]) -> list[Cue]:
+        cues = [
+            Cue(doc[start], start, end, according_to=True) for _, start, end in self.matcher(doc)
+        ]
+        cues += self._labels(doc)
+        for token in doc:
+            if token.pos_ in CUE_POS and self.is_cue_word(token, quotes):
+                start = min(
+                    [token.i]
+                    + [c.i for c in token.lefts if c.dep_ in CUE_PARTS and c.i >= token.i - 3]
+                )
+                cues.append(Cue(token, start, token.i + 1))
+        return sorted(cues, key=lambda c: c.start)
+
+    def _labels(self, doc: Doc) -> list[Cue]:
+        found = []
+        for match_id, start, end in self.labels(doc, as_spans=False):
+            if self.nlp.vocab.strings[match_id] == "SPEAKER_LABEL":
+                if not (start == 0 or (start == 1 and doc[0].is_quote)):
+                    continue  # a speaker label opens its paragraph
+                first = start + 1 if doc[start].is_quote else start
+                colon = end - 1
+                found.append(Cue(doc[colon], colon, end, label=(first, colon)))
+            else:
+                dash = start + 1 if doc[start].is_quote else start
+                if not (doc[dash].text[0] in '”"»’' or doc[dash - 1].is_quote):
+                    continue  # a dash not right after a quote is no byline
+                first = dash + 2 if doc[dash + 1].is_space else dash + 1
+                found.append(Cue(doc[dash], dash, dash + 1, label=(first, end)))
+        # Longest name wins where matches overlap.
+        found.sort(key=lambda c: (c.start, -(c.label[1] - c.label[0])))
+        kept: list[Cue] = []
+        for cue in found:
+            if not kept or kept[-1].start != cue.start:
+                kept.append(cue)
+        return kept

@@ -1,0 +1,69 @@
+"""Quote-mark spans in a paragraph: “…”, "…", ‘…’ (not apostrophes) and «…».
+
+Works on spaCy's tokens, which split quote marks off words; a ’ inside a word (don’t) or after
+a plural (leaders’) is an apostrophe because no ‘ is open. A quote left open at the end of a
+paragraph runs to its end, as a quote that continues in the next paragraph does in news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+OPENERS = {"“": "double", "«": "guillemet", "‘": "single", "„": "double"}
+CLOSERS = {"”": "double", "»": "guillemet", "’": "single"}
+STRAIGHT = {'"': "double", "'": "single", "''": "double", "``": "double"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # character offsets in the paragraph, quote marks included
+    end: int
+    closed: bool = True  # False: runs on past the paragraph's end
+    continued: bool = False  # True: closes a quote opened in an earlier paragraph
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+def _opens(token: Token) -> bool:
+    """A straight quote opens after a space, a bracket or dash, or the paragraph start."""
+    doc = token.doc
+    if token.whitespace_ or token.i == len(doc) - 1:
+        return False
+    before = doc[token.i - 1] if token.i else None
+    return before is None or bool(before.whitespace_) or before.text in "([{—–-:"
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    open_style: str | None = None
+    for token in doc:
+        text = token.text
+        if token.is_punct and len(text) > 1 and text[0] in CLOSERS:
+            text = text[0]  # a closer glued to a dash: "”―"
+        if text in OPENERS or (text in STRAIGHT and open_style is None and _opens(token)):
+            style = OPENERS.get(text) or STRAIGHT[text]
+            if open_style == "double" and style == "single":
+                continue  # a quote within a quote stays inside the outer one
+            if open_at is None:
+                open_at, open_style = token.idx, style
+            elif style == open_style:
+                # A new opener before a closer: the open quote ends where this one starts.
+                quotes.append(Quote(open_at, token.idx, closed=False))
+                open_at = token.idx
+            continue
+        style = CLOSERS.get(text) or STRAIGHT.get(text)
+        if style is None:
+            continue
+        if open_at is not None and style == open_style:
+            quotes.append(Quote(open_at, token.idx + len(text)))
+            open_at = open_style = None
+        elif open_at is None and style != "single" and not quotes:
+            # A closer with no opener: the paragraph carries on a quote from before.
+            quotes.append(Quote(0, token.idx + len(text), continued=True))
+    if open_at is not None:
+        quotes.append(Quote(open_at, len(doc.text), closed=False))
+    return quotes

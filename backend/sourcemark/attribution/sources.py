@@ -1,0 +1,87 @@
+"""The source mention of a cue: the whole subject phrase, as PolNeAR marks it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .cues import Cue
+from .tokens import subtree
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# Verbs a cue hangs from without a subject of its own ("..., saying", "and added").
+INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
+MAX_CLIMB = 3
+LEADING_DEPS = {"advmod", "cc", "punct", "preconj"}
+
+
+@dataclass
+class Mention:
+    tokens: set[int]
+    head: Token
+    antecedent: Token | None = None  # for a relative pronoun, the noun it stands for
+    shared: bool = False  # borrowed from a governing verb ("..., saying")
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    agent = _agent(verb)
+    if agent is not None:
+        return agent
+    return next(
+        (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None
+    )
+
+
+def _mention(head: Token, exclude: set[int]) -> set[int]:
+    """The head's subtree without excluded tokens, kept contiguous around the head."""
+    tokens = subtree(head) - exclude
+    left = head.i
+    while left - 1 in tokens:
+        left -= 1
+    # "Even Ukraine's president": a leading adverb or conjunction is not the mention's.
+    while left < head.i and head.doc[left].dep_ in LEADING_DEPS:
+        left += 1
+    right = head.i
+    while right + 1 in tokens:
+        right += 1
+    return set(range(left, right + 1))
+
+
+def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
+    """The cue's subject (or agent, or the `according to` object), with its modifiers."""
+    if cue.label is not None:
+        start, end = cue.label
+        return Mention(set(range(start, end)), cue.head.doc[end - 1])
+    if cue.according_to:
+        to = cue.head.doc[cue.end - 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        return Mention(_mention(pobj, exclude), pobj)
+    verb = cue.head
+    shared = False
+    for _ in range(MAX_CLIMB):
+        subject = _subject(verb)
+        if subject is not None:
+            break
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "a statement saying ...": the noun phrase itself is the source.
+            noun = verb.head
+            return Mention(_mention(noun, exclude | subtree(verb)), noun, shared=True)
+        if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
+            return None
+        verb, shared = verb.head, True
+    else:
+        return None
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return Mention({subject.i}, subject, antecedent=verb.head, shared=shared)
+    return Mention(_mention(subject, exclude), subject, shared=shared)

@@ -1,0 +1,39 @@
+"""Token-set helpers: subtrees, and turning token sets into trimmed character pieces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+QUOTE_MARKS = set("“”\"‘’«»„'`")
+
+
+def subtree(token: Token) -> set[int]:
+    return set(range(token.left_edge.i, token.right_edge.i + 1))
+
+
+def _trimmable(token: Token) -> bool:
+    """Edge tokens a span drops; quote marks stay, they belong to the quote."""
+    if token.text in QUOTE_MARKS:
+        return False
+    return token.is_space or token.is_punct or token.dep_ == "cc"
+
+
+def pieces(doc: Doc, indexes: Iterable[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive tokens, trimmed of punctuation, as character (start, end)."""
+    runs: list[list[int]] = []
+    for i in sorted(set(indexes)):
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = []
+    for run in runs:
+        while run and _trimmable(doc[run[0]]):
+            run.pop(0)
+        while run and _trimmable(doc[run[-1]]):
+            run.pop()
+        if run:
+            out.append((doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text)))
+    return out

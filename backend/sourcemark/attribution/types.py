@@ -1,0 +1,153 @@
+"""Source types, as polnear_source_types/GUIDELINES.md defines them, from the mention alone.
+
+`mention_type` answers None when only the referent can tell (pronouns, role nouns such as
+"the president"); coref.py then decides from what the mention resolves to.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+# fmt: off
+# The thing that says it: a document, record, recording, study, poll, statement...
+DOCUMENT_NOUNS = {
+    "ad", "advertisement", "affidavit", "analysis", "article", "audio", "audit", "bill", "book",
+    "brief", "cable", "census", "chart", "clip", "column", "commercial", "communique",
+    "communiqué", "complaint", "count", "data", "decision", "declaration", "document", "e-mail",
+    "editorial", "email", "estimate", "evidence", "exit", "figure", "filing", "finding",
+    "footage", "forecast", "guideline", "headline", "index", "indictment", "investigation",
+    "law", "lawsuit", "letter", "manifesto", "map", "memo", "memorandum", "message", "model",
+    "motion", "note", "notice", "number", "op-ed", "opinion", "order", "page", "paper", "plan",
+    "platform", "policy", "poll", "post", "projection", "proposal", "readout", "record",
+    "recording", "release", "report", "research", "resolution", "result", "review", "ruling",
+    "sample", "site", "speech", "statement", "story", "study", "suit", "survey", "tally",
+    "tape", "testimony", "text", "transcript", "tweet", "video", "website",
+}
+# Generic collectives: vague unless an affiliation makes them checkable.
+VAGUE_NOUNS = {
+    "activist", "advocate", "all", "american", "analyst", "anyone", "candidate", "citizen",
+    "commentator", "conservative", "conservatives", "consumer", "critic", "democrat",
+    "economist", "everybody", "everyone", "expert", "fan", "few", "folk", "historian",
+    "insider", "lawmaker", "leader", "legislator", "liberal", "liberals", "man", "many",
+    "member", "most", "nobody", "observer", "opponent", "other", "parent", "people", "person",
+    "politician", "professional", "progressive", "public", "pundit", "reader", "republican",
+    "researcher", "resident", "sceptic", "scholar", "scientist", "several", "skeptic", "some",
+    "somebody", "someone", "strategist", "student", "supporter", "viewer", "voter", "watcher",
+    "woman", "worker",
+}
+# Role nouns that name a specific person or group when unnamed: anonymous even without
+# an affiliation ("a source", "an aide", "officials").
+ANONYMOUS_ROLES = {
+    "adviser", "advisor", "agent", "aide", "ally", "ambassador", "analyst", "assistant",
+    "associate", "attorney", "chair", "chairman", "chief", "colleague", "commander",
+    "confidant", "congressman", "congresswoman", "delegate", "diplomat", "director", "employee",
+    "envoy", "executive", "expert", "friend", "general", "governor", "head", "insider",
+    "investigator", "judge", "justice", "lawmaker", "lawyer", "leader", "legislator", "manager",
+    "mayor", "minister", "negotiator", "officer", "official", "operative", "organizer",
+    "president", "prosecutor", "representative", "secretary", "senator", "source", "spokesman",
+    "spokesperson", "spokeswoman", "staffer", "strategist", "volunteer",
+}
+# Unnamed people who are specific even in the plural ("sources said", "officials said").
+SPECIFIC_ROLES = {
+    "aide", "diplomat", "insider", "official", "operative", "source", "staffer",
+}
+# Offices with one holder, known to readers: named_person when the article names no one.
+UNIQUE_OFFICES = {
+    "chancellor", "governor", "king", "mayor", "minister", "nominee", "pope", "premier",
+    "president", "queen", "secretary",
+}
+# Bodies named by a common noun: "the Obama administration", "the Clinton campaign",
+# "the union" (the one the article is about).
+ORGANIZATION_NOUNS = {
+    "administration", "agency", "alliance", "army", "association", "authority", "bank", "board",
+    "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
+    "committee", "company", "congress", "council", "court", "department", "embassy",
+    "federation", "firm", "foundation", "government", "group", "house", "institute", "journal",
+    "league", "legislature", "military", "ministry", "movement", "navy", "network", "newspaper",
+    "office", "organisation", "organization", "parliament", "party", "police", "regime",
+    "school", "senate", "service", "staff", "team", "union", "university",
+}
+# fmt: on
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "we", "us", "it", "this", "that", "who", "which"}
+PUBLIC_GROUPS = {"americans", "voters", "supporters", "people", "citizens", "residents"}
+AFFILIATION_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"}
+ORGANIZATION_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
+
+
+def is_pronoun(head: Token) -> bool:
+    return head.lower_ in PERSON_PRONOUNS or head.lower_ in GROUP_PRONOUNS or head.pos_ == "PRON"
+
+
+def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
+    """A named body in the mention, other than its head: "a NATO official", "from the FBI"."""
+    for i in tokens:
+        token = doc[i]
+        if i == head.i:
+            continue
+        if token.ent_type_ in AFFILIATION_ENTS or token.pos_ == "PROPN":
+            return True
+        if token.dep_ == "poss" and token.head.i == head.i:
+            return True
+    return False
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+
+
+def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
+    """A person named beside a role noun: "his running mate, Indiana Gov. Mike Pence",
+    "Ukraine's president, Volodymyr Zelenskiy", "critics, like Senator Charles Grassley"."""
+    for entity in doc.ents:
+        if (
+            entity.label_ != "PERSON"
+            or entity.start not in tokens
+            or head.i in range(entity.start, entity.end)
+        ):
+            continue
+        root = entity.root
+        if root.dep_ == "appos" and root.head.i == head.i:
+            return entity
+        listed = root.dep_ == "pobj" and root.head.lower_ in ("like", "including")
+        if listed and root.head.head.i == head.i:
+            return entity
+    if head.lemma_.lower() not in ANONYMOUS_ROLES | UNIQUE_OFFICES:
+        return None
+    # The tagger sees a name the recogniser missed: a proper noun in apposition.
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            start = min(t.i for t in child.subtree if t.pos_ == "PROPN")
+            return doc[start : child.i + 1]
+    return None
+
+
+def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
+    """The type the mention shows by itself, or None when it needs its referent."""
+    lemma = head.lemma_.lower()
+    if is_pronoun(head) and head.lower_ not in ("some", "many", "most", "others", "several"):
+        return None
+    if head.pos_ in ("NOUN", "PROPN") and lemma in DOCUMENT_NOUNS and head.ent_type_ != "PERSON":
+        return "document"
+    if head.ent_type_ == "PERSON":
+        return "named_person"
+    if lemma in UNIQUE_OFFICES and head.tag_ not in ("NNS", "NNPS") and head.ent_type_ != "ORG":
+        return None  # "the Russian President": named when the office-holder is known
+    if head.ent_type_ in ORGANIZATION_ENTS or head.pos_ == "PROPN":
+        if head.lower_ in PUBLIC_GROUPS:
+            return "vague"
+        return "named_organization"
+    if named_in_apposition(doc, tokens, head):
+        return "named_person"
+    affiliated = has_affiliation(doc, tokens, head)
+    if lemma in ORGANIZATION_NOUNS and head.tag_ != "NNS" and (affiliated or _definite(head)):
+        return "named_organization"
+    relative = any(doc[i].dep_ == "relcl" for i in tokens)
+    specific = head.tag_ != "NNS" or affiliated or relative or lemma in SPECIFIC_ROLES
+    if lemma in ANONYMOUS_ROLES and specific:
+        return "anonymous"
+    if lemma in VAGUE_NOUNS or head.lower_ in ("some", "many", "most", "others", "several"):
+        return "anonymous" if affiliated else "vague"
+    if head.tag_ in ("NNS", "NNPS"):
+        return "anonymous" if affiliated else "vague"
+    return "anonymous"

@@ -1,0 +1,1 @@
+"""Evaluation of the attribution engine on PolNeAR and GenderGapTracker data."""

@@ -1,0 +1,74 @@
+"""Runs an article through the same path as `sourcemark analyze`, in document offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..documents import split_paragraphs
+from .spans import Relation, Span
+
+
+@dataclass
+class Predicted:
+    """A predicted attribution in document offsets, with the engine's dict for reports."""
+
+    relation: Relation
+    kind: str
+    cue_text: str
+    source_type: str | None
+    source_name: str | None
+    paragraph: int
+
+
+@cache
+def shared_pipeline():
+    from ..pipeline import Pipeline
+
+    return Pipeline()
+
+
+def paragraph_starts(text: str, paragraphs: list[str]) -> list[int]:
+    """Where each paragraph from split_paragraphs begins in the original text."""
+    starts, cursor = [], 0
+    for paragraph in paragraphs:
+        start = text.find(paragraph, cursor)
+        if start < 0:
+            raise ValueError("paragraph not found in text; offsets would be wrong")
+        starts.append(start)
+        cursor = start + len(paragraph)
+    return starts
+
+
+def _shift(span: dict | None, offset: int) -> Span:
+    if not span or span["end"] <= span["start"]:
+        return ()
+    return ((span["start"] + offset, span["end"] + offset),)
+
+
+def analyze_text(text: str, pipeline=None) -> tuple[list[Predicted], dict]:
+    """Predicted attributions over the whole text, and the contract the pipeline returned."""
+    pipeline = pipeline or shared_pipeline()
+    paragraphs = split_paragraphs(text)
+    starts = paragraph_starts(text, paragraphs)
+    analysis = pipeline.analyze([{"id": f"p{i}", "text": p} for i, p in enumerate(paragraphs)])
+    predicted = []
+    for index, (paragraph, offset) in enumerate(zip(analysis["paragraphs"], starts, strict=True)):
+        for attribution in paragraph["attributions"]:
+            content = tuple(piece for c in attribution["content"] for piece in _shift(c, offset))
+            source = attribution["source"]
+            predicted.append(
+                Predicted(
+                    relation=Relation(
+                        cue=_shift(attribution["cue"], offset),
+                        source=_shift(source, offset),
+                        content=content,
+                    ),
+                    kind=attribution["kind"],
+                    cue_text=(attribution["cue"] or {}).get("text", ""),
+                    source_type=source["type"] if source else None,
+                    source_name=source["name"] if source else None,
+                    paragraph=index,
+                )
+            )
+    return predicted, analysis

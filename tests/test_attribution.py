@@ -1,0 +1,272 @@
+"""The attribution engine on sentences written for these tests, one per construction."""
+
+from __future__ import annotations
+
+import pytest
+from sourcemark.attribution.quotes import find_quotes
+from sourcemark.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    pipeline = Pipeline()
+
+    def run(*paragraphs: str) -> dict:
+        return pipeline.analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs)])
+
+    run.nlp = pipeline.nlp
+    return run
+
+
+def attributions(result: dict, paragraph: int = 0) -> list[dict]:
+    return result["paragraphs"][paragraph]["attributions"]
+
+
+def only(result: dict, paragraph: int = 0) -> dict:
+    found = attributions(result, paragraph)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def texts(attribution: dict) -> list[str]:
+    return [c["text"] for c in attribution["content"]]
+
+
+def test_direct_quote_with_the_speaker_after(analyze):
+    a = only(analyze("“We will not back down from this fight,” the mayor said."))
+    assert a["kind"] == "direct"
+    assert a["cue"]["text"] == "said"
+    assert a["source"]["text"] == "the mayor"
+    assert texts(a) == ["“We will not back down from this fight,”"]
+
+
+def test_direct_quote_with_the_speaker_before_and_a_colon(analyze):
+    text = "Macron said: “Europe needs a frank dialogue with its neighbours.”"
+    a = only(analyze(text))
+    assert a["source"]["text"] == "Macron"
+    assert texts(a) == ["“Europe needs a frank dialogue with its neighbours.”"]
+    assert a["kind"] == "direct"
+
+
+def test_speaker_in_the_middle_is_one_attribution_with_two_contents(analyze):
+    text = "“We are ready to sign,” she said, “but the talks must go on for a while.”"
+    a = only(analyze(text))
+    assert a["cue"]["text"] == "said"
+    assert a["source"]["text"] == "she"
+    assert texts(a) == ["“We are ready to sign,”", "“but the talks must go on for a while.”"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content_start"),
+    [
+        (
+            "The minister said that the bridge would reopen in May.",
+            "The minister",
+            "said",
+            "that the bridge",
+        ),
+        (
+            "Senator Alvarez told reporters the bill was dead.",
+            "Senator Alvarez",
+            "told",
+            "the bill",
+        ),
+        (
+            "The union warned that the strike could last for weeks.",
+            "The union",
+            "warned",
+            "that the strike",
+        ),
+        (
+            "Her lawyers argued that the search had been illegal.",
+            "Her lawyers",
+            "argued",
+            "that the search",
+        ),
+        (
+            "The company claimed it had paid every tax it owed.",
+            "The company",
+            "claimed",
+            "it had paid",
+        ),
+        (
+            "The governor denied that he had met the lobbyist.",
+            "The governor",
+            "denied",
+            "that he had",
+        ),
+        (
+            "The coach insisted that his players were not tired.",
+            "The coach",
+            "insisted",
+            "that his players",
+        ),
+        (
+            "A new study suggested that the drug reduces pain.",
+            "A new study",
+            "suggested",
+            "that the drug",
+        ),
+        (
+            "The mayor believes the tram line will pay for itself.",
+            "The mayor",
+            "believes",
+            "the tram line",
+        ),
+        (
+            "The council wants to build three new schools by 2030.",
+            "The council",
+            "wants",
+            "to build",
+        ),
+    ],
+)
+def test_indirect_speech_beliefs_and_intentions(analyze, sentence, source, cue, content_start):
+    a = only(analyze(sentence))
+    assert a["source"]["text"] == source
+    assert a["cue"]["text"] == cue
+    assert a["content"][0]["text"].startswith(content_start)
+    assert a["kind"] in ("indirect", "other")
+
+
+def test_according_to(analyze):
+    a = only(analyze("According to the annual report, unemployment rose sharply last year."))
+    assert a["kind"] == "according_to"
+    assert a["cue"]["text"] == "According to"
+    assert a["source"]["text"] == "the annual report"
+    assert a["source"]["type"] == "document"
+    assert texts(a) == ["unemployment rose sharply last year"]
+
+
+def test_inverted_cue(analyze):
+    text = "The plan is far too expensive, said Maria Lopez, a city council member."
+    a = only(analyze(text))
+    assert a["cue"]["text"] == "said"
+    assert a["source"]["text"].startswith("Maria Lopez")
+    assert a["source"]["type"] == "named_person"
+    assert texts(a) == ["The plan is far too expensive"]
+
+
+def test_headline_says(analyze):
+    a = only(analyze("Mayor says budget cuts are unavoidable"))
+    assert a["cue"]["text"] == "says"
+    assert a["source"]["text"] == "Mayor"
+    assert texts(a) == ["budget cuts are unavoidable"]
+
+
+def test_nested_source_inside_a_quote(analyze):
+    text = (
+        "The ministry did say that “Johnson noted the army will study the proposal "
+        "carefully and then decide.”"
+    )
+    found = attributions(analyze(text))
+    by_source = {a["source"]["text"]: a for a in found}
+    assert set(by_source) == {"The ministry", "Johnson"}
+    assert by_source["The ministry"]["content"][0]["text"].startswith("that “Johnson noted")
+    inner = by_source["Johnson"]
+    assert inner["cue"]["text"] == "noted"
+    assert inner["content"][0]["text"].startswith("the army will study")
+
+
+def test_quote_running_over_several_sentences(analyze):
+    text = "“The plan is bold. It will cost money. But it is worth it,” Garcia said."
+    a = only(analyze(text))
+    assert texts(a) == ["“The plan is bold. It will cost money. But it is worth it,”"]
+
+
+def test_quote_running_on_into_the_next_paragraph(analyze):
+    result = analyze(
+        "“We have waited long enough for this road,” said Anna Berg, a local farmer. "
+        "“It has been years of promises.",
+        "“Now the work can finally start, and we will be there to watch it.”",
+    )
+    said, running_on = attributions(result, 0)
+    assert said["source"]["name"] == "Anna Berg"
+    assert texts(said) == ["“We have waited long enough for this road,”"]
+    # The second quote is left open at the paragraph's end: it runs to the end.
+    assert texts(running_on) == ["“It has been years of promises."]
+    carried = only(result, 1)
+    for quote in (running_on, carried):
+        assert quote["cue"] is None
+        assert quote["kind"] == "direct"
+        assert quote["source"]["source_id"] == said["source"]["source_id"]
+
+
+def test_floating_quote_carries_the_last_speaker(analyze):
+    result = analyze(
+        "Governor Ellen Park visited the plant on Tuesday. “It is the right thing to do "
+        "for this state,” she said.",
+        "“We cannot wait another decade for clean water.”",
+    )
+    speaker = only(result, 0)["source"]
+    assert speaker["text"] == "she"
+    assert speaker["name"] == "Ellen Park"
+    carried = only(result, 1)
+    assert carried["source"]["source_id"] == speaker["source_id"]
+    assert texts(carried) == ["“We cannot wait another decade for clean water.”"]
+
+
+def test_scare_quotes_do_not_float(analyze):
+    result = analyze(
+        "Senator Ruth Adler said the deal was fair.",
+        "The opposition called it a “historic betrayal” of the coal towns.",
+    )
+    assert all(a["cue"] is not None for a in attributions(result, 1))
+
+
+def test_pronouns_surnames_and_role_nouns_resolve_to_one_source(analyze):
+    result = analyze(
+        "Senator Maria Gomez said the vote had been close.",
+        "Gomez added that she would bring the bill back in the spring.",
+        "“We will win next time,” she said.",
+        "A senior official from the Treasury said the cost was too high.",
+        "The official also said the plan had no support in the cabinet.",
+    )
+    gomez = {only(result, i)["source"]["source_id"] for i in range(3)}
+    assert len(gomez) == 1
+    assert only(result, 1)["source"]["name"] == "Maria Gomez"
+    official = {only(result, i)["source"]["source_id"] for i in (3, 4)}
+    assert len(official) == 1 and not official & gomez
+    assert only(result, 4)["source"]["type"] == "anonymous"
+    roster = {s["id"]: s for s in result["sources"]}
+    assert roster[next(iter(gomez))]["attributions"] == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Some analysts say the merger will fail.", "vague"),
+        ("Critics argue that the law goes too far.", "vague"),
+        ("Experts say the bridge is safe.", "vague"),
+        (
+            "A senior official who spoke on condition of anonymity said talks had stalled.",
+            "anonymous",
+        ),
+        ("Sources familiar with the matter said the deal was close.", "anonymous"),
+        ("A Pentagon official said the drills would go ahead.", "anonymous"),
+        ("The Pentagon said the drills would go ahead.", "named_organization"),
+        ("Angela Merkel said the drills would go ahead.", "named_person"),
+        ("A statement from the ministry said the drills would go ahead.", "document"),
+        ("Polls show the race is tightening.", "document"),
+    ],
+)
+def test_source_types(analyze, sentence, kind):
+    assert only(analyze(sentence))["source"]["type"] == kind
+
+
+def test_assertion_without_a_source_is_unattributed(analyze):
+    result = analyze("The bridge was closed for repairs in March.")
+    paragraph = result["paragraphs"][0]
+    assert paragraph["attributions"] == []
+    assert [u["text"] for u in paragraph["unattributed"]] == [
+        "The bridge was closed for repairs in March."
+    ]
+
+
+def test_quote_marks_and_apostrophes(analyze):
+    text = "The farmers’ union said it didn’t expect ‘major changes’ and «nothing new» this year."
+    doc = analyze.nlp(text)
+    assert [text[q.start : q.end] for q in find_quotes(doc)] == ["‘major changes’", "«nothing new»"]
+    straight = 'He said "no way" and left.'
+    doc = analyze.nlp(straight)
+    assert [straight[q.start : q.end] for q in find_quotes(doc)] == ['"no way"']
