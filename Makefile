@@ -37,5 +37,8 @@ lint: $(STAMP)
 clean:
 	rm -rf $(VENV) build .pytest_cache
 
+eval: $(STAMP)
+	$(PY) -m sourcemark.evaluation --data $(DATA) $(EVAL_ARGS)
+
 bench: $(STAMP)
 	$(PY) benchmarks/bench_backend.py --data $(DATA)

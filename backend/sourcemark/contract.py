@@ -75,25 +75,26 @@ class SourceMention(Span):
     source_id: str
 
 
-class Attribution(_Strict):
-    id: str
-    kind: AttributionKind
-    cue: Span | None
-    source: SourceMention | None
-    content: list[Span]
-
-
-class Sentence(_Strict):
-    start: NonNegative
-    end: NonNegative
-
-
 class Sentiment(_Strict):
     compound: Annotated[float, Field(ge=-1.0, le=1.0)]
     pos: Fraction
     neu: Fraction
     neg: Fraction
     label: Literal["positive", "neutral", "negative"]
+
+
+class Attribution(_Strict):
+    id: str
+    kind: AttributionKind
+    cue: Span | None
+    source: SourceMention | None
+    content: list[Span]
+    sentiment: Sentiment | None = None  # tone of the content; None when it has no words
+
+
+class Sentence(_Strict):
+    start: NonNegative
+    end: NonNegative
 
 
 class Marker(_Strict):

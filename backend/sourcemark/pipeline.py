@@ -107,7 +107,7 @@ class Pipeline:
         self._model_key = f"{self.model_info['name']}@{self.model_info['version']}"
         self.cache = ParseCache(self.settings.cache_size)
         self.engine = AttributionEngine(self.nlp)
-        self.tone = ToneAnalyzer()
+        self.tone = ToneAnalyzer(self.nlp)
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         """Parse texts, reusing cached parses; misses go through nlp.pipe in batches."""

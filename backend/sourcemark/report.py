@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 
 from .contract import BREAKDOWN_KEYS, SOURCE_TYPES
 from .tone import ToneAnalyzer, weighted_mean
+from .tone.scoring import Scored
+from .tone.spans import Span, merge, quotation_spans, subtract
 
 
 def _covered_types(text: str, attributions: list[dict]) -> list[str | None]:
@@ -72,10 +74,11 @@ def build_analysis(
 ) -> dict:
     paragraphs = []
     char_totals: Counter[str] = Counter()
-    source_tones: dict[str, list[tuple[dict, float]]] = defaultdict(list)
+    source_tones: dict[str, list[Scored]] = defaultdict(list)
     source_paragraphs: dict[str, list[str]] = defaultdict(list)
     source_counts: Counter[str] = Counter()
-    voice_tones: dict[str, list[tuple[dict, float]]] = {"outlet": [], "sources": []}
+    # The outlet's own voice against what its sources say, in quotes or attributed.
+    voice_tones: dict[str, list[Scored]] = {"outlet": [], "sources": []}
 
     for pid, doc, found in zip(ids, docs, attributions, strict=True):
         text = doc.text
@@ -83,31 +86,35 @@ def build_analysis(
         for ch, kind in zip(text, owner, strict=True):
             if not ch.isspace():
                 char_totals[kind or "unattributed"] += 1
+        said: list[Span] = []
+        toned = []
         for attribution in found:
             spans = [(c["start"], c["end"]) for c in attribution["content"]]
-            attribution_tone = tone.spans(text, spans)
-            weight = sum(len(text[s:e].split()) for s, e in spans)
-            voice_tones["sources"].append((attribution_tone, weight))
+            said += spans
+            pieces = tone.pieces(doc, spans)
+            toned.append({**attribution, "sentiment": weighted_mean(pieces) if pieces else None})
             source = attribution["source"]
             if source:
                 sid = source["source_id"]
                 source_counts[sid] += 1
-                source_tones[sid].append((attribution_tone, weight))
+                source_tones[sid] += pieces
                 if pid not in source_paragraphs[sid]:
                     source_paragraphs[sid].append(pid)
         unattributed = unattributed_spans(doc, owner)
-        voice_tones["outlet"] += [
-            (tone.score_text(s["text"]), len(s["text"].split())) for s in unattributed
-        ]
+        # Quotation marks count as a source's words even where no attribution was found.
+        others_voice = merge(said + quotation_spans(text))
+        own_voice = subtract([(s["start"], s["end"]) for s in unattributed], others_voice)
+        voice_tones["sources"] += tone.pieces(doc, others_voice)
+        voice_tones["outlet"] += tone.pieces(doc, own_voice)
         paragraphs.append(
             {
                 "id": pid,
                 "text": text,
                 "sentences": [{"start": s.start_char, "end": s.end_char} for s in doc.sents],
-                "attributions": found,
+                "attributions": toned,
                 "unattributed": unattributed,
                 "sentiment": tone.paragraph(doc),
-                "markers": tone.markers(doc),
+                "markers": tone.markers(doc, said),
                 "breakdown": breakdown(text, owner),
             }
         )
@@ -119,7 +126,7 @@ def build_analysis(
             "type": s["type"],
             "attributions": source_counts[s["id"]],
             "paragraphs": source_paragraphs[s["id"]],
-            "sentiment": weighted_mean(source_tones[s["id"]]),
+            "sentiment": weighted_mean(source_tones[s["id"]]) if source_tones[s["id"]] else None,
         }
         for s in roster
         if source_counts[s["id"]]
@@ -137,8 +144,7 @@ def build_analysis(
             for k in BREAKDOWN_KEYS
         },
         "tone": {
-            "outlet": weighted_mean(voice_tones["outlet"]) if voice_tones["outlet"] else None,
-            "sources": weighted_mean(voice_tones["sources"]) if voice_tones["sources"] else None,
+            voice: weighted_mean(tones) if tones else None for voice, tones in voice_tones.items()
         },
     }
     return {"paragraphs": paragraphs, "sources": sources, "summary": summary}

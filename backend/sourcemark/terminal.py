@@ -51,7 +51,9 @@ def render(analysis: dict, colour: bool = False) -> str:
                 + span["text"][:120]
             )
         for marker in paragraph["markers"]:
-            lines.append(f"  · {marker['kind']}: {marker['text']}")
+            valence = marker.get("valence")
+            strength = f" ({valence:+.1f})" if valence is not None else ""
+            lines.append(f"  · {marker['kind']}: {marker['text']}{strength}")
         shares = ", ".join(f"{k} {v:.0%}" for k, v in paragraph["breakdown"].items() if v)
         if shares:
             lines.append(f"  mix: {shares}")
@@ -66,4 +68,12 @@ def render(analysis: dict, colour: bool = False) -> str:
             )
     share = analysis["summary"]["share"]
     lines.append("Share of text: " + ", ".join(f"{k} {v:.0%}" for k, v in share.items() if v))
+    voices = analysis["summary"].get("tone") or {}
+    toned = [
+        f"{name} {voices[key]['label']} ({voices[key]['compound']:+.2f})"
+        for key, name in (("outlet", "outlet's own voice"), ("sources", "quoted and attributed"))
+        if voices.get(key)
+    ]
+    if toned:
+        lines.append("Tone: " + ", ".join(toned))
     return "\n".join(lines) + "\n"

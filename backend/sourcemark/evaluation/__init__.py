@@ -1,1 +1,1 @@
-"""Evaluation of the attribution engine on PolNeAR and GenderGapTracker data."""
+"""Evaluations against the data in ../shared/data; `python -m sourcemark.evaluation`."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ggt, polnear
+from . import ggt, polnear, tone
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
@@ -23,6 +23,7 @@ class Section:
 SECTIONS = [
     Section("polnear", lambda data, o: polnear.run(data, errors=o.errors, limit=o.limit)),
     Section("ggt", lambda data, o: ggt.run(data, errors=o.errors, limit=o.limit)),
+    Section("tone", lambda data, o: tone.run(data, errors=o.errors)),
 ]
 
 

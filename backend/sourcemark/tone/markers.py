@@ -1,0 +1,117 @@
+"""Loaded words (VADER's strong lexicon entries and its intensifiers) and hedges as markers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from string import punctuation as PUNCTUATION
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+from .hedges import build_matchers, hedge_token_spans
+from .scoring import PLAIN_PUNCTUATION, vader
+from .spans import Span, overlaps, quotation_spans
+
+LOADED_VALENCE = 2.0
+
+
+class MarkerFinder:
+    def __init__(self, nlp: Language):
+        analyser = vader()
+        self.lexicon: dict[str, float] = analyser.lexicon
+        self.emojis: dict[str, str] = analyser.emojis
+        # VADER looks words up lower-cased, so only lower-case entries can ever match.
+        loaded = [w for w, v in self.lexicon.items() if abs(v) >= LOADED_VALENCE and w == w.lower()]
+        self.loaded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.loaded.add("LOADED", list(nlp.tokenizer.pipe(loaded)))
+        # Dampeners too, so that the "kind" of "kind of" is not taken for a kind word.
+        self.loaded.add("BOOSTER", list(nlp.tokenizer.pipe(BOOSTER_DICT)))
+        self.hedge_phrases, self.hedge_matcher = build_matchers(nlp)
+        # VADER reads text with typography made plain and each emoji as separate words;
+        # one character for one keeps positions in the original.
+        single_emojis = (e for e in self.emojis if len(e) == 1)
+        self._as_vader_reads = str.maketrans(
+            {**PLAIN_PUNCTUATION, **dict.fromkeys(single_emojis, " ")}
+        )
+
+    def find(self, doc: Doc, others_voice: Iterable[Span] = ()) -> list[dict]:
+        """Loaded words everywhere; hedges only in the outlet's own voice, that is outside
+        quotation marks and outside the given spans (what attributions say)."""
+        markers = self._loaded(doc)
+        excluded = quotation_spans(doc.text) + list(others_voice)
+        hedges = [
+            doc[s:e] for s, e in hedge_token_spans(doc, self.hedge_phrases, self.hedge_matcher)
+        ]
+        for span in filter_spans(hedges):
+            if not overlaps((span.start_char, span.end_char), excluded):
+                markers.append(_marker("hedge", span.start_char, span.end_char, doc.text))
+        markers.sort(key=lambda m: (m["start"], m["end"]))
+        return markers
+
+    def _loaded(self, doc: Doc) -> list[dict]:
+        starts, ends = _vader_word_edges(doc.text.translate(self._as_vader_reads))
+        # Only what VADER reads as a word counts: not the "war" of "war-torn".
+        words = [
+            doc[s:e]
+            for _, s, e in self.loaded(doc)
+            if doc[s].idx in starts and doc[e - 1].idx + len(doc[e - 1]) in ends
+        ]
+        markers = []
+        for span in filter_spans(words + list(self._emoji_tokens(doc))):
+            key = span.text.lower()
+            if key in self.lexicon:
+                valence = self.lexicon[key]
+            elif span.text in self.emojis:
+                valence = self._emoji_valence(span.text)
+            elif BOOSTER_DICT.get(key, 0) > 0 and self._intensifies(doc, span):
+                # An intensifier scales a sentiment word and has none itself; dampeners
+                # ("slightly") take charge away, so they are not loaded.
+                valence = None
+            else:
+                continue
+            markers.append(_marker("loaded", span.start_char, span.end_char, doc.text, valence))
+        return markers
+
+    def _emoji_tokens(self, doc: Doc) -> Iterable:
+        for token in doc:
+            if token.text in self.emojis and self._emoji_valence(token.text) is not None:
+                yield doc[token.i : token.i + 1]
+
+    def _emoji_valence(self, emoji: str) -> float | None:
+        """VADER reads an emoji as its name ("crying face"); the strongest loaded word in it."""
+        valences = [self.lexicon.get(w, 0.0) for w in self.emojis[emoji].split()]
+        strongest = max(valences, key=abs, default=0.0)
+        return strongest if abs(strongest) >= LOADED_VALENCE else None
+
+    def _intensifies(self, doc: Doc, intensifier) -> bool:
+        """Whether a sentiment word follows, maybe after more intensifiers ("very, very
+        bad"). VADER reaches three words further, but "so far rejected" is not emphasis."""
+        for token in doc[intensifier.end : intensifier.sent.end]:
+            if token.is_punct or token.lower_ in BOOSTER_DICT:
+                continue
+            return token.lower_ in self.lexicon
+        return False
+
+
+def _vader_word_edges(text: str) -> tuple[set[int], set[int]]:
+    """Where the words VADER reads start and end: whitespace-split, ASCII punctuation
+    stripped unless that leaves two characters or fewer (an emoticon)."""
+    starts, ends = set(), set()
+    for chunk in re.finditer(r"\S+", text):
+        word = chunk.group()
+        kept = SentiText._strip_punc_if_word(word)
+        start = chunk.start() + (0 if kept == word else len(word) - len(word.lstrip(PUNCTUATION)))
+        starts.add(start)
+        ends.add(start + len(kept))
+    return starts, ends
+
+
+def _marker(kind: str, start: int, end: int, text: str, valence: float | None = None) -> dict:
+    marker = {"kind": kind, "start": start, "end": end, "text": text[start:end]}
+    if kind == "loaded":
+        marker["valence"] = valence
+    return marker
