@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 DATA ?= ../shared/data
 
-.PHONY: all run test lint eval bench clean
+.PHONY: all run test lint eval train bench clean extension eval-extract lint-extension package
 
 all: $(STAMP)
 
@@ -18,7 +18,20 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	touch $@
 
-run: $(STAMP)
+# The WebExtension: npm ci once per lockfile, esbuild whenever a source file changes.
+EXT_STAMP := extension/node_modules/.installed
+EXT_SOURCES := $(shell find extension \( -name node_modules -o -name dist \) -prune -o -type f -print)
+
+$(EXT_STAMP): extension/package.json extension/package-lock.json
+	cd extension && npm ci --no-audit --no-fund
+	touch $@
+
+extension/dist/manifest.json: $(EXT_STAMP) $(EXT_SOURCES)
+	cd extension && npm run build
+
+extension: extension/dist/manifest.json
+
+run: $(STAMP) extension
 	@echo "Sourcemark backend: http://$(HOST):$(PORT)  (Ctrl-C stops it)"
 	@echo "  Chromium: chrome://extensions > Developer mode > Load unpacked > $(CURDIR)/extension/dist"
 	@echo "  Firefox:  about:debugging#/runtime/this-firefox > Load Temporary Add-on > $(CURDIR)/extension/dist/manifest.json"
@@ -27,18 +40,45 @@ run: $(STAMP)
 	$(VENV)/bin/sourcemark serve --host $(HOST) --port $(PORT)
 
 # pytest exits 5 when it collected nothing: that is a failure here, not a pass.
-test: $(STAMP)
+test: $(STAMP) extension lint-extension
 	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check backend tests
 
+# ---- extension: lint, packages, paragraph-finding benchmark ----------------------------------
+# web-ext lint must report no errors (warnings are explained in the README).
+lint-extension: extension/dist/manifest.json
+	cd extension && npx --no-install web-ext lint --source-dir dist --self-hosted --output text
+
+# Store packages, both zips of extension/dist (one manifest serves both browsers).
+WEB_EXT_BUILD = npx --no-install web-ext build --source-dir dist --artifacts-dir ../build --overwrite-dest
+package: extension/dist/manifest.json
+	cd extension && $(WEB_EXT_BUILD) --filename sourcemark-chromium.zip
+	cd extension && $(WEB_EXT_BUILD) --filename sourcemark-firefox.xpi
+	@ls -l build/sourcemark-chromium.zip build/sourcemark-firefox.xpi
+
+# How well the content script finds article paragraphs on real news pages, scored with the
+# article-extraction-benchmark's metric. DATA=DIR picks another folder in the same layout.
+EXTRACT_DATA = $(if $(filter ../shared/data,$(DATA)),$(DATA)/newshtml/aeb,$(DATA))
+READABILITY_DATA ?= ../shared/data/newshtml/readability
+OUT ?= build/eval-extract
+eval-extract: $(STAMP) extension/dist/manifest.json
+	PYTHONPATH=backend $(PY) -m sourcemark.extractbench --data $(EXTRACT_DATA) --out $(OUT)
+	@if [ -d $(READABILITY_DATA) ]; then \
+	  PYTHONPATH=backend $(PY) -m sourcemark.extractbench --data $(READABILITY_DATA) --out $(OUT)/readability; \
+	else echo "$(READABILITY_DATA) absent: Readability's test pages skipped"; fi
+
 clean:
-	rm -rf $(VENV) build .pytest_cache
+	rm -rf $(VENV) build .pytest_cache extension/node_modules extension/dist
 
 eval: $(STAMP)
 	$(PY) -m sourcemark.evaluation --data $(DATA) $(EVAL_ARGS)
+
+# Relearn the cue lexicon and cue model from PolNeAR train (CPU, a few minutes; deterministic).
+train: $(STAMP)
+	$(PY) -m sourcemark.attribution.learn_cues --data $(DATA)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_backend.py --data $(DATA)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sourcemark.attribution.quotes import find_quotes
 from sourcemark.pipeline import Pipeline
 
@@ -270,3 +271,27 @@ def test_quote_marks_and_apostrophes(analyze):
     straight = 'He said "no way" and left.'
     doc = analyze.nlp(straight)
     assert [straight[q.start : q.end] for q in find_quotes(doc)] == ['"no way"']
+
+
+def test_speaker_labels_of_a_transcript(analyze):
+    result = analyze(
+        "Mike Pence spoke to the host on Sunday morning.",
+        "PENCE: We are going to win Ohio and we are going to win Pennsylvania.",
+    )
+    a = only(result, 1)
+    assert a["cue"]["text"] == ":"
+    assert a["source"]["text"] == "PENCE"
+    assert a["source"]["name"] == "Mike Pence"
+    assert texts(a) == ["We are going to win Ohio and we are going to win Pennsylvania"]
+
+
+def test_headings_are_not_speaker_labels(analyze):
+    result = analyze("WATCH: Protesters gather outside the courthouse", "ECB WATCH: Rates hold.")
+    assert attributions(result, 0) == [] and attributions(result, 1) == []
+
+
+def test_byline_dash_after_a_quote(analyze):
+    a = only(analyze("“He is simply the wrong man for this job.” ― Maria Gonzalez"))
+    assert a["cue"]["text"] == "―"
+    assert a["source"]["text"] == "Maria Gonzalez"
+    assert texts(a) == ["“He is simply the wrong man for this job.”"]

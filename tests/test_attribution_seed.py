@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+
+from sourcemark.contract import Analysis
 from sourcemark.documents import split_paragraphs
 from sourcemark.pipeline import Pipeline
 
@@ -108,3 +110,14 @@ def test_assertions_in_the_outlets_voice_are_unattributed(seed):
     assert paragraph["attributions"] == []
     assert [u["text"] for u in paragraph["unattributed"]] == [claim]
     assert paragraph["breakdown"]["unattributed"] == 1.0
+
+
+def test_the_contract_holds_and_every_span_is_its_text(seed):
+    Analysis.model_validate(seed)
+    for paragraph in seed["paragraphs"]:
+        for attribution in paragraph["attributions"]:
+            spans = [attribution["cue"], attribution["source"], *attribution["content"]]
+            for span in filter(None, spans):
+                assert paragraph["text"][span["start"] : span["end"]] == span["text"]
+    ids = [a["id"] for p in seed["paragraphs"] for a in p["attributions"]]
+    assert len(ids) == len(set(ids))

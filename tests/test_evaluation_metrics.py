@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from sourcemark.evaluation import ggt
 from sourcemark.evaluation.articles import Predicted, paragraph_starts
 from sourcemark.evaluation.polnear import parse_ann

@@ -43,5 +43,12 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
     if verb.dep_ in CLAUSE_DEPS and verb.head is not verb:
         # Inverted or parenthetical cue: "…, said X" or "X, he said, Y".
         return subtree(verb.head) - subtree(verb), "inverted"
-    rest = {i for child in verb.rights if child.dep_ in OBJECT_DEPS for i in subtree(child)}
+    rest: set[int] = set()
+    for child in verb.rights:
+        if child.dep_ not in OBJECT_DEPS:
+            continue
+        after_comma = child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].text == ","
+        if rest and after_comma and child.pos_ in ("NOUN", "PROPN"):
+            break  # "called for talks, an initiative that …": the outlet's own comment
+        rest |= subtree(child)
     return rest, "object"

@@ -34,7 +34,6 @@ class Referent:
     id: str
     name: str
     type: str
-    key: str
     head: str = ""  # lemma of the head noun of its first mention
     words: set[str] = field(default_factory=set)  # words of its mentions, for role nouns
     last: tuple[int, int] = (0, 0)  # paragraph and character where it was last a source
@@ -109,7 +108,7 @@ class Resolver:
     def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
         referent = self.by_key.get(key)
         if referent is None:
-            referent = Referent(f"s{len(self.referents) + 1}", name, type_, key)
+            referent = Referent(f"s{len(self.referents) + 1}", name, type_)
             referent.head = head.lemma_.lower() if head is not None else ""
             self.referents.append(referent)
             self.by_key[key] = referent
@@ -143,7 +142,8 @@ class Resolver:
             name = self.person(person_entity.text) or _person_name(person_entity)
             self._add_person(person_entity)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
-        if head.pos_ == "PROPN" and self.person(head.text):
+        # A surname of someone named in the article, even where the tagger calls it a noun.
+        if head.text[:1].isupper() and self.person(head.text):
             name = self.person(head.text)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)

@@ -61,6 +61,30 @@ def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
         f"q={in_quote}|{sentence_quotes}",
         f"l|q={lemma}|{in_quote}|{sentence_quotes}",
     ]
+    subject_head = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+    aux = [c.lower_ for c in token.children if c.dep_ in ("aux", "neg", "auxpass")]
+    neighbours = [
+        token.doc[i]
+        for i in (token.i - 2, token.i - 1, token.i + 1, token.i + 2)
+        if 0 <= i < len(token.doc)
+    ]
+    out += [
+        f"sl={subject_head.lemma_.lower() if subject_head is not None else '-'}",
+        f"ol={obj.lemma_.lower() if obj is not None else '-'}",
+        f"l|ol={lemma}|{obj.lemma_.lower() if obj is not None else '-'}",
+        f"adjq={any(t.is_quote for t in neighbours)}",
+        f"l|hl={lemma}|{token.head.lemma_.lower() if token.dep_ != 'ROOT' else '-'}",
+    ]
+    clause = next((c for c in token.children if c.dep_ in ("ccomp", "parataxis")), None)
+    marker = next((c.lower_ for c in clause.children if c.dep_ == "mark"), "-") if clause else "-"
+    out += [
+        f"l|f|s={lemma}|{frame}|{subject}",
+        f"mark={marker}",
+        f"root={token.dep_ == 'ROOT'}",
+        f"clause_side={'-' if clause is None else clause.i < token.i}",
+    ]
+    out += [f"a={a}" for a in aux]
     out += [f"c={d}" for d in deps] + [f"l|c={lemma}|{d}" for d in deps]
     out += [f"pr={p}" for p in preps] + [f"l|pr={lemma}|{p}" for p in preps]
     return out

@@ -1,7 +1,10 @@
 """Cue words: verbs that report speech, beliefs and intentions, and `according to`.
 
-The verb lexicon is learned from PolNeAR train (see learn_cues.py): a verb counts as a cue in
-a syntactic frame when annotators marked it as one often enough in that frame there.
+Verb cues are learned from PolNeAR train by learn_cues.py. The cue model (cue_model.py) decides
+for every verb from its lemma and context. The lexicon rule, a verb is a cue in a syntactic
+frame when annotators marked it so often enough in that frame, judges words inside quotes
+(which PolNeAR leaves unmarked) and stands in for the model with SOURCEMARK_CUE_RULES=1, to
+compare the two.
 """
 
 from __future__ import annotations

@@ -17,10 +17,11 @@ from .content import find_content
 from .coref import Referent, Resolver
 from .cues import Cue, CueFinder
 from .quotes import Quote, find_quotes
-from .sources import Mention, find_source
+from .sources import SUBJECT_DEPS, Mention, find_source, mention_tokens
 from .tokens import pieces
-from .types import DOCUMENT_NOUNS
 
+# Documents that head a claim as a label: "Poll: …", "Report: …" (not "Email: …").
+SPEAKING_DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "statement", "data"}
 NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, not speech
 MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to be speech
@@ -104,11 +105,13 @@ class AttributionEngine:
             return True
         start, end = draft.cue.label
         label = doc[start:end]
+        if len(label) > 1 and label.text.isupper():
+            return False  # "JAPAN PMI:": a heading; a transcript labels one speaker, "PENCE:"
         if any(t.ent_type_ in NAMED_ENTITIES for t in label):
             return True
-        if label[-1].lemma_.lower() in DOCUMENT_NOUNS:
+        if label[-1].lemma_.lower() in SPEAKING_DOCUMENTS:
             return True
-        return resolver.person(label.text.title()) is not None
+        return resolver.person(label.text) is not None
 
     # ---- one paragraph ------------------------------------------------------------------
 
@@ -132,7 +135,7 @@ class AttributionEngine:
         content_tokens -= cue_tokens
         source = find_source(cue, cue_tokens | content_tokens)
         if source is not None and self._inside_quote(doc, source, quotes, cue):
-            source = self._chunk_before(doc, cue, content_tokens)
+            source = self._subject_outside(doc, cue, quotes, cue_tokens | content_tokens)
         if source is not None:
             content_tokens -= source.tokens
         content = pieces(doc, content_tokens)
@@ -170,11 +173,24 @@ class AttributionEngine:
         return any(q.contains(start, start + 1) and not q.contains(head, head + 1) for q in quotes)
 
     @staticmethod
-    def _chunk_before(doc: Doc, cue: Cue, content: set[int]) -> Mention | None:
-        """The noun phrase just before the cue: "“…,” Obama's former strategist said"."""
+    def _subject_outside(
+        doc: Doc, cue: Cue, quotes: list[Quote], exclude: set[int]
+    ) -> Mention | None:
+        """When the parse put the subject inside a quote: another subject of the cue
+        outside it ("“…, it will,” said James Acton"), else the noun phrase just before
+        the cue ("“…,” Obama's former strategist said") or just after it."""
+
+        def outside(i: int) -> bool:
+            return not any(q.contains(doc[i].idx, doc[i].idx + 1) for q in quotes)
+
+        for child in cue.head.children:
+            if child.dep_ in SUBJECT_DEPS and outside(child.i):
+                return Mention(mention_tokens(child, exclude), child)
         for chunk in doc.noun_chunks:
-            if chunk.end == cue.start and not content & set(range(chunk.start, chunk.end)):
-                return Mention(set(range(chunk.start, chunk.end)), chunk.root)
+            tokens = set(range(chunk.start, chunk.end))
+            beside = chunk.end == cue.start or chunk.start == cue.end
+            if beside and not tokens & exclude and outside(chunk.root.i):
+                return Mention(tokens, chunk.root)
         return None
 
     @staticmethod
@@ -202,8 +218,9 @@ class AttributionEngine:
                 near = self._waiting_next_door(doc, quote, drafts)
             if near is None:
                 # A quote sentence of its own carries on the last speaker, as its own
-                # attribution with no cue; a phrase in quotes inside a sentence does not.
-                if self._stands_alone(doc, quote):
+                # attribution with no cue; a phrase in quotes inside a sentence does not, nor
+                # does a line in single quotes, the headline style of a pull quote.
+                if self._stands_alone(doc, quote) and quote.style != "single":
                     drafts.append(Draft(None, None, [span], "direct", quote.start, [quote]))
                 continue
             if not near.content:

@@ -29,7 +29,7 @@ MIN_CUES = 3  # a lemma must head a gold cue this many times to be listed
 MIN_FEATURE_COUNT = 2
 L2 = 1e-4
 STEPS = 400
-THRESHOLD = 0.5
+THRESHOLD = 0.45  # chosen on PolNeAR dev for linked attribution F1
 
 
 def parse_paragraphs(data_dir: Path, nlp, limit: int | None, cache: Path | None):

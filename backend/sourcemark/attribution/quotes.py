@@ -20,8 +20,7 @@ STRAIGHT = {'"': "double", "'": "single", "''": "double", "``": "double"}
 class Quote:
     start: int  # character offsets in the paragraph, quote marks included
     end: int
-    closed: bool = True  # False: runs on past the paragraph's end
-    continued: bool = False  # True: closes a quote opened in an earlier paragraph
+    style: str = "double"  # double, single or guillemet
 
     def contains(self, start: int, end: int) -> bool:
         return self.start <= start and end <= self.end
@@ -52,18 +51,18 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 open_at, open_style = token.idx, style
             elif style == open_style:
                 # A new opener before a closer: the open quote ends where this one starts.
-                quotes.append(Quote(open_at, token.idx, closed=False))
+                quotes.append(Quote(open_at, token.idx, style))
                 open_at = token.idx
             continue
         style = CLOSERS.get(text) or STRAIGHT.get(text)
         if style is None:
             continue
         if open_at is not None and style == open_style:
-            quotes.append(Quote(open_at, token.idx + len(text)))
+            quotes.append(Quote(open_at, token.idx + len(text), style))
             open_at = open_style = None
         elif open_at is None and style != "single" and not quotes:
             # A closer with no opener: the paragraph carries on a quote from before.
-            quotes.append(Quote(0, token.idx + len(text), continued=True))
+            quotes.append(Quote(0, token.idx + len(text), style))
     if open_at is not None:
-        quotes.append(Quote(open_at, len(doc.text), closed=False))
+        quotes.append(Quote(open_at, len(doc.text), open_style))
     return quotes

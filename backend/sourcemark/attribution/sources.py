@@ -22,7 +22,6 @@ class Mention:
     tokens: set[int]
     head: Token
     antecedent: Token | None = None  # for a relative pronoun, the noun it stands for
-    shared: bool = False  # borrowed from a governing verb ("..., saying")
 
 
 def _agent(verb: Token) -> Token | None:
@@ -41,7 +40,7 @@ def _subject(verb: Token) -> Token | None:
     )
 
 
-def _mention(head: Token, exclude: set[int]) -> set[int]:
+def mention_tokens(head: Token, exclude: set[int]) -> set[int]:
     """The head's subtree without excluded tokens, kept contiguous around the head."""
     tokens = subtree(head) - exclude
     left = head.i
@@ -66,9 +65,8 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        return Mention(_mention(pobj, exclude), pobj)
+        return Mention(mention_tokens(pobj, exclude), pobj)
     verb = cue.head
-    shared = False
     for _ in range(MAX_CLIMB):
         subject = _subject(verb)
         if subject is not None:
@@ -76,12 +74,12 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "a statement saying ...": the noun phrase itself is the source.
             noun = verb.head
-            return Mention(_mention(noun, exclude | subtree(verb)), noun, shared=True)
+            return Mention(mention_tokens(noun, exclude | subtree(verb)), noun)
         if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
             return None
-        verb, shared = verb.head, True
+        verb = verb.head
     else:
         return None
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return Mention({subject.i}, subject, antecedent=verb.head, shared=shared)
-    return Mention(_mention(subject, exclude), subject, shared=shared)
+        return Mention({subject.i}, subject, antecedent=verb.head)
+    return Mention(mention_tokens(subject, exclude), subject)

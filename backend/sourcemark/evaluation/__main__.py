@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     for section in SECTIONS:
         if options.section and section.name not in options.section:
             continue
-        print(section.run(options.data, options), end="\n\n", flush=True)
+        print(section.run(options.data, options).rstrip("\n"), end="\n\n", flush=True)
     return 0
 
 

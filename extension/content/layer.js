@@ -1,0 +1,41 @@
+// The overlay all page UI lives in: one zero-size, absolutely placed element at the end of
+// <html>, so chips and the popover never take part in the page's layout.
+
+const HOST_STYLE = {
+  all: "initial",
+  position: "absolute",
+  top: "0",
+  left: "0",
+  width: "0",
+  height: "0",
+  overflow: "visible",
+  "z-index": "2147483000",
+  display: "block",
+};
+
+/** Applies inline !important styles, which page stylesheets cannot override. */
+export function pinStyle(element, style) {
+  for (const [property, value] of Object.entries(style)) {
+    element.style.setProperty(property, value, "important");
+  }
+}
+
+export function createLayer(doc) {
+  const layer = doc.createElement("sourcemark-layer");
+  pinStyle(layer, HOST_STYLE);
+  doc.documentElement.append(layer);
+  return layer;
+}
+
+/** An element's box in the layer's coordinates (which scroll with the page). */
+export function boxInLayer(layer, element) {
+  const origin = layer.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return {
+    top: box.top - origin.top,
+    left: box.left - origin.left,
+    right: box.right - origin.left,
+    width: box.width,
+    height: box.height,
+  };
+}
