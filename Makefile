@@ -76,9 +76,11 @@ clean:
 eval: $(STAMP)
 	$(PY) -m sourcemark.evaluation --data $(DATA) $(EVAL_ARGS)
 
-# Relearn the cue lexicon and cue model from PolNeAR train (CPU, a few minutes; deterministic).
+# Relearn the cue lexicon and cue model, then the role tagger, from PolNeAR train (CPU,
+# deterministic; about half an hour on two cores).
 train: $(STAMP)
 	$(PY) -m sourcemark.attribution.learn_cues --data $(DATA)
+	$(PY) -m sourcemark.attribution.train_roles --data $(DATA)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_backend.py --data $(DATA)

@@ -21,6 +21,7 @@ class Settings:
     cache_size: int = 4096  # parsed paragraphs kept in memory
     batch_size: int = 64  # paragraphs per nlp.pipe batch
     extra_origins: tuple[str, ...] = field(default_factory=tuple)
+    learned_roles: bool = True  # add the role tagger trained on PolNeAR to the pipeline
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
@@ -35,6 +36,8 @@ class Settings:
                 values[f.name] = tuple(o.strip() for o in raw.split(",") if o.strip())
             elif f.name in ("host", "model"):
                 values[f.name] = raw
+            elif f.name == "learned_roles":
+                values[f.name] = raw.strip().lower() not in ("0", "false", "no", "off")
             else:
                 values[f.name] = int(raw)
         settings = cls(**values)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from . import CONTRACT_VERSION
 from .attribution import AttributionEngine
+from .attribution.roles import ROLE_TAGGER, add_role_tagger
 from .config import Settings
 from .report import build_analysis
 from .tone import ToneAnalyzer
@@ -99,12 +100,16 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None):
         self.settings = settings or Settings()
         self.nlp = nlp or load_model(self.settings.model)
+        if self.settings.learned_roles and ROLE_TAGGER not in self.nlp.pipe_names:
+            add_role_tagger(self.nlp)
         meta = self.nlp.meta
         self.model_info = {
             "name": f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}",
             "version": str(meta.get("version", "0")),
         }
-        self._model_key = f"{self.model_info['name']}@{self.model_info['version']}"
+        # A parse with the role tagger's marks differs from one without.
+        roles = "+roles" if ROLE_TAGGER in self.nlp.pipe_names else ""
+        self._model_key = f"{self.model_info['name']}@{self.model_info['version']}{roles}"
         self.cache = ParseCache(self.settings.cache_size)
         self.engine = AttributionEngine(self.nlp)
         self.tone = ToneAnalyzer(self.nlp)

@@ -17,12 +17,16 @@ from .content import find_content
 from .coref import Referent, Resolver
 from .cues import Cue, CueFinder
 from .quotes import Quote, find_quotes
+from .roles import decode, role_tags
 from .sources import SUBJECT_DEPS, Mention, find_source, mention_tokens
 from .tokens import pieces
 
 # Documents that head a claim as a label: "Poll: …", "Report: …" (not "Email: …").
 SPEAKING_DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "statement", "data"}
 NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+# Tuned on PolNeAR dev: at 0.6 the tagger's extra cues cost more precision than they add
+# recall; at 0.95 they add almost nothing.
+MIN_LEARNED_CUE_CONFIDENCE = 0.8
 MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, not speech
 MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to be speech
 MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote may be
@@ -38,6 +42,7 @@ class Draft:
     kind: str
     position: int  # character where it starts, to keep paragraph order
     quotes: list[Quote] = field(default_factory=list)
+    confidence: float = 1.0  # for a learned cue, how sure the role tagger is
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -116,6 +121,55 @@ class AttributionEngine:
     # ---- one paragraph ------------------------------------------------------------------
 
     def paragraph(self, doc: Doc) -> list[Draft]:
+        """The rules' attributions, plus those of the role tagger (when the pipeline has
+        it) whose cue the rules missed, if the tagger is sure of the cue and found a source.
+        Measured on PolNeAR dev, this beats either alone (see the README)."""
+        drafts = self._rule_drafts(doc)
+        tags = role_tags(doc)
+        if tags is None:
+            return drafts
+        taken = [(d.cue.start, d.cue.end) for d in drafts if d.cue is not None]
+        for draft in self._learned_drafts(doc, tags):
+            cue = draft.cue
+            if draft.source is None or draft.confidence < MIN_LEARNED_CUE_CONFIDENCE:
+                continue
+            if any(s < cue.end and cue.start < e for s, e in taken):
+                continue
+            drafts.append(draft)
+        return sorted(drafts, key=lambda d: d.position)
+
+    def _learned_drafts(self, doc: Doc, tags: list[str]) -> list[Draft]:
+        quotes = find_quotes(doc)
+        drafts = []
+        for found in decode(doc, tags):
+            if not found.content:
+                continue
+            start, end = found.cue
+            cue_span = doc[start:end]
+            cue = Cue(cue_span.root, start, end, according_to=cue_span[0].lower_ == "according")
+            source = None
+            if found.source is not None:
+                s, e = found.source
+                source = Mention(set(range(s, e)), doc[s:e].root)
+            content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in found.content]
+            touched = [q for q in quotes if any(_overlaps((q.start, q.end), c) for c in content)]
+            if cue.according_to:
+                kind = "according_to"
+            elif all(any(q.contains(a, b) for q in quotes) for a, b in content):
+                kind = "direct"
+            elif touched:
+                kind = "mixed"
+            else:
+                # What the rules miss is mostly beliefs, plans and feelings (PolNeAR's broad
+                # sense), not reported speech.
+                kind = "other"
+            position = min(cue_span.start_char, content[0][0])
+            drafts.append(
+                Draft(cue, source, sorted(content), kind, position, touched, found.confidence)
+            )
+        return sorted(drafts, key=lambda d: d.position)
+
+    def _rule_drafts(self, doc: Doc) -> list[Draft]:
         quotes = find_quotes(doc)
         drafts = []
         for cue in self.cues.find(doc, quotes):

@@ -23,9 +23,11 @@ class Predicted:
 
 @cache
 def shared_pipeline():
+    from ..config import Settings
     from ..pipeline import Pipeline
 
-    return Pipeline()
+    # From the environment, so SOURCEMARK_LEARNED_ROLES=0 measures the rules alone.
+    return Pipeline(Settings.from_env())
 
 
 def paragraph_starts(text: str, paragraphs: list[str]) -> list[int]:

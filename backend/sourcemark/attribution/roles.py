@@ -1,0 +1,168 @@
+"""Learned roles: a tagger, trained on PolNeAR train, that marks each token as part of a
+source, a cue and/or a content span, and the decoding of those marks into attributions.
+
+A token's tag has three letters, for source, cue and content, each B (begins), I (inside)
+or O (outside): "OBI" begins a cue inside someone's content. Nested attributions need all
+three at once. The tagger reads the parse (POS, tag, dependency, entity) through its own
+small CNN, so it sees the syntax the rules see; its weights ship in data/roles/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy
+from spacy.language import Language
+from spacy.pipeline import Tagger
+from spacy.tokens import Doc, Token
+from thinc.api import Config
+
+ROLE_MODEL_DIR = Path(__file__).parent / "data" / "roles"
+ROLE_TAGGER = "sourcemark_roles"  # the pipeline component's factory and name
+ROLES_KEY = "sourcemark_roles"  # doc.user_data key for the per-token tags
+CUE_PROBABILITY_KEY = "sourcemark_cue_probability"
+SOURCE, CUE, CONTENT = range(3)
+MAX_CARRY_TOKENS = 40  # how far a content run may sit from a cue outside its sentences
+
+MODEL_CONFIG = """
+[model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+
+[model.tok2vec]
+@architectures = "spacy.Tok2Vec.v2"
+
+[model.tok2vec.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = 128
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "POS", "TAG", "DEP", "ENT_TYPE", "LEMMA"]
+rows = [5000, 1000, 2500, 2500, 100, 200, 200, 100, 5000]
+include_static_vectors = false
+
+[model.tok2vec.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = 128
+depth = 6
+window_size = 2
+maxout_pieces = 3
+"""
+
+
+class RoleTagger(Tagger):
+    """A tagger whose labels go to doc.user_data, leaving token.tag_ to spaCy's tagger.
+
+    It keeps, per token, the probability that the token is part of a cue, so the engine
+    can weigh a learned cue against the rules.
+    """
+
+    def predict(self, docs):
+        if not any(len(doc) for doc in docs):
+            return [self.model.ops.alloc2f(0, len(self.labels)) for _ in docs]
+        return self.model.predict(docs)
+
+    def set_annotations(self, docs, batch_scores):
+        labels = self.labels
+        cue_columns = [i for i, label in enumerate(labels) if label[CUE] != "O"]
+        for doc, scores in zip(docs, batch_scores, strict=True):
+            scores = self.model.ops.to_numpy(scores)
+            doc.user_data[ROLES_KEY] = [labels[int(i)] for i in scores.argmax(axis=1)]
+            # The model leaves its outputs unnormalised at inference: softmax them here.
+            odds = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+            probability = odds[:, cue_columns].sum(axis=1) / odds.sum(axis=1)
+            doc.user_data[CUE_PROBABILITY_KEY] = probability.tolist()
+
+
+@Language.factory(ROLE_TAGGER, default_config=Config().from_str(MODEL_CONFIG))
+def make_role_tagger(nlp: Language, name: str, model) -> RoleTagger:
+    return RoleTagger(nlp.vocab, model, name)
+
+
+def add_role_tagger(nlp: Language, path: Path = ROLE_MODEL_DIR) -> bool:
+    """Append the trained role tagger to nlp, if its weights are there."""
+    if not (path / "model").is_file():
+        return False
+    nlp.add_pipe(ROLE_TAGGER, last=True).from_disk(path, exclude=["vocab"])
+    return True
+
+
+def role_tags(doc: Doc) -> list[str] | None:
+    return doc.user_data.get(ROLES_KEY)
+
+
+def runs(tags: list[str], role: int) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of one role's B/I runs."""
+    found, start = [], None
+    for i, tag in enumerate([*tags, "OOO"]):
+        letter = tag[role]
+        if start is not None and letter != "I":
+            found.append((start, i))
+            start = None
+        if letter == "B" or (letter == "I" and start is None):
+            start = i
+    return found
+
+
+@dataclass
+class RoleAttribution:
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    confidence: float  # mean probability, over the cue's tokens, of being in a cue
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def _cue_head(doc: Doc, cue: tuple[int, int]) -> Token:
+    """The cue's syntactic head: the token whose head lies outside the cue."""
+    tokens = doc[cue[0] : cue[1]]
+    return tokens.root
+
+
+def decode(doc: Doc, tags: list[str]) -> list[RoleAttribution]:
+    """Link each cue run to a source run and its content runs.
+
+    The source is the run holding the cue verb's subject, else the nearest in the cue's
+    sentence. Each content run joins the nearest cue in its sentences that it does not
+    contain (a run holding a cue is that nested cue's outer content), else the nearest
+    cue in the paragraph within MAX_CARRY_TOKENS.
+    """
+    sources, cues, contents = runs(tags, SOURCE), runs(tags, CUE), runs(tags, CONTENT)
+    if not cues:
+        return []
+    sentence = {}
+    for n, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence[token.i] = n
+
+    linked = []
+    for cue in cues:
+        head = _cue_head(doc, cue)
+        verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        subjects = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "agent")}
+        here = sentence[cue[0]]
+        candidates = [s for s in sources if here in (sentence[s[0]], sentence[s[1] - 1])]
+        source = min(
+            candidates,
+            key=lambda s: (not any(s[0] <= i < s[1] for i in subjects), _gap(s, cue)),
+            default=None,
+        )
+        probability = doc.user_data.get(CUE_PROBABILITY_KEY) or [1.0] * len(doc)
+        confidence = sum(probability[cue[0] : cue[1]]) / (cue[1] - cue[0])
+        linked.append(RoleAttribution(cue, source, [], confidence))
+
+    for content in contents:
+        spans = {sentence[content[0]], sentence[content[1] - 1]}
+        outside = [a for a in linked if not content[0] <= a.cue[0] < content[1]]
+        near = [a for a in outside if sentence[a.cue[0]] in spans]
+        pool = near or [a for a in outside if _gap(a.cue, content) <= MAX_CARRY_TOKENS]
+        if pool:
+            min(pool, key=lambda a: _gap(a.cue, content)).content.append(content)
+    return linked

@@ -1,0 +1,109 @@
+"""The learned role tagger: decoding its marks into attributions, loading, and training."""
+
+import pytest
+
+from sourcemark.attribution.roles import (
+    CONTENT,
+    CUE,
+    ROLE_MODEL_DIR,
+    ROLE_TAGGER,
+    ROLES_KEY,
+    SOURCE,
+    decode,
+    runs,
+)
+from sourcemark.attribution.train_roles import gold_spans, tags_for, train
+
+
+def test_runs_read_b_and_i_per_role():
+    tags = ["BOO", "IOO", "OBO", "OOB", "OOI", "OOO", "OOB"]
+    assert runs(tags, SOURCE) == [(0, 2)]
+    assert runs(tags, CUE) == [(2, 3)]
+    assert runs(tags, CONTENT) == [(3, 5), (6, 7)]
+
+
+def test_an_i_without_a_b_still_starts_a_run():
+    assert runs(["OOI", "OOI", "OOO"], CONTENT) == [(0, 2)]
+
+
+def test_decode_links_the_subject_and_the_clause(pipeline):
+    doc = pipeline.nlp("Officials said the plan had failed.")
+    tags = ["BOO", "OBO", "OOB", "OOI", "OOI", "OOI", "OOO"]
+    (found,) = decode(doc, tags)
+    assert found.cue == (1, 2) and found.source == (0, 1) and found.content == [(2, 6)]
+
+
+def test_decode_gives_interrupted_content_to_one_cue(pipeline):
+    doc = pipeline.nlp("“We are ready,” the mayor said, “and we will win.”")
+    words = [t.text for t in doc]
+    tags = ["OOO"] * len(doc)
+    for i in range(1, words.index(",")):
+        tags[i] = "OOB" if i == 1 else "OOI"
+    said = words.index("said")
+    tags[said - 2], tags[said - 1], tags[said] = "BOO", "IOO", "OBO"
+    second = words.index("and")
+    for i in range(second, len(doc) - 2):
+        tags[i] = "OOB" if i == second else "OOI"
+    (found,) = decode(doc, tags)
+    assert found.source == (said - 2, said)
+    assert len(found.content) == 2
+
+
+def test_a_cue_with_no_source_in_its_sentence_has_none(pipeline):
+    doc = pipeline.nlp("The plan is believed to be dead.")
+    tags = ["OOB", "OOI", "OBO", "OBO", "OOB", "OOI", "OOI", "OOO"][: len(doc)]
+    found = decode(doc, tags)
+    assert found and all(f.source is None for f in found)
+
+
+def test_the_shipped_tagger_marks_a_plain_report(pipeline):
+    if not (ROLE_MODEL_DIR / "model").is_file():
+        pytest.fail("the role tagger's weights are missing from the package")
+    assert ROLE_TAGGER in pipeline.nlp.pipe_names
+    doc = pipeline.parse(["The foreign minister said on Monday that the talks had failed."])[0]
+    tags = doc.user_data[ROLES_KEY]
+    words = [t.text for t in doc]
+    assert tags[words.index("said")][CUE] == "B"
+    assert tags[words.index("minister")][SOURCE] in "BI"
+    assert tags[words.index("failed")][CONTENT] == "I"
+
+
+def test_gold_spans_and_tags_from_brat(pipeline):
+    text = "Intro.\n\nThe mayor said the bridge is safe."
+    ann = (
+        "T1\tSource 8 17\tThe mayor\nT2\tCue 18 22\tsaid\n"
+        "T3\tContent 23 31;36 41\tthe bridge safe\nT4\tAttribution 18 22\tsaid\n"
+        "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n"
+    )
+    spans = gold_spans(ann)
+    assert spans[SOURCE] == [(8, 17)] and spans[CONTENT] == [(23, 31), (36, 41)]
+    doc = pipeline.nlp.make_doc(text[8:])
+    assert tags_for(doc, 8, spans) == ["BOO", "IOO", "OBO", "OOB", "OOI", "OOO", "OOB", "OOO"]
+
+
+def test_training_writes_a_tagger_that_loads(tmp_path):
+    """Two epochs on a handful of examples: the loop runs, keeps a model, and it reloads."""
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    nlp = spacy.blank("en")
+    words = ["Officials", "said", "the", "plan", "failed", "."]
+    tags = ["BOO", "OBO", "OOB", "OOI", "OOI", "OOO"]
+    examples = [Example(Doc(nlp.vocab, words=words), Doc(nlp.vocab, words=words, tags=tags))] * 8
+    best = train(nlp, list(examples), examples[:2], epochs=2, out=tmp_path / "roles")
+    assert 0.0 <= best <= 1.0
+    fresh = spacy.blank("en")
+    fresh.add_pipe(ROLE_TAGGER).from_disk(tmp_path / "roles", exclude=["vocab"])
+    doc = fresh(" ".join(words))
+    assert len(doc.user_data[ROLES_KEY]) == len(words)
+
+
+def test_the_tagger_can_be_left_out(pipeline):
+    from sourcemark.config import Settings
+    from sourcemark.pipeline import Pipeline
+
+    assert Settings.from_env({"SOURCEMARK_LEARNED_ROLES": "0"}).learned_roles is False
+    rules_only = Pipeline(Settings(learned_roles=False))
+    assert ROLE_TAGGER not in rules_only.nlp.pipe_names
+    assert rules_only._model_key != pipeline._model_key  # parses differ, caches must too
