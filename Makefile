@@ -35,8 +35,10 @@ run: $(STAMP) extension
 	@echo "Sourcemark backend: http://$(HOST):$(PORT)  (Ctrl-C stops it)"
 	@echo "  Chromium: chrome://extensions > Developer mode > Load unpacked > $(CURDIR)/extension/dist"
 	@echo "  Firefox:  about:debugging#/runtime/this-firefox > Load Temporary Add-on > $(CURDIR)/extension/dist/manifest.json"
-	@echo "  See it work on a real article, in another terminal:"
-	@echo "    $(VENV)/bin/sourcemark analyze https://apnews.com/  (any news article URL, .html or .txt file)"
+	@echo "  See it work on a real article, in another terminal (any news article URL, .html or .txt):"
+	@if ls $(DATA)/seed/*.txt >/dev/null 2>&1; then \
+	  echo "    $(VENV)/bin/sourcemark analyze $$(ls $(DATA)/seed/*.txt | head -n 1)"; \
+	else echo "    $(VENV)/bin/sourcemark analyze https://www.bbc.com/news/articles/<an article>"; fi
 	$(VENV)/bin/sourcemark serve --host $(HOST) --port $(PORT)
 
 # pytest exits 5 when it collected nothing: that is a failure here, not a pass.
