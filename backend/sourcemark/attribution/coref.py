@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .sources import Mention
 from .types import (
+    ORGANIZATION_NOUNS,
     PERSON_PRONOUNS,
     UNIQUE_OFFICES,
     is_pronoun,
@@ -26,6 +27,9 @@ INDEFINITE = {"a", "an", "another", "one"}
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "he"/"she"
+GROUP_PRONOUNS = {"they", "them"}
+GROUP_NUMBERS = {"two", "three", "both"}  # "the two leaders", "both candidates"
+PEOPLE_NOUNS = {"candidate", "leader", "man", "nominee", "politician", "rival", "woman"}
 PUNCT_STRIP = " ,.;:'\"“”‘’"
 
 
@@ -64,11 +68,19 @@ class Resolver:
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
         self.titles: list[tuple[set[str], str]] = []  # title words -> the person holding it
         self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
+        # Named people joined by "and": "Obama and Clinton", antecedents of "they".
+        self.groups_at: list[tuple[tuple[int, int], list[Span]]] = []
         for index, doc in enumerate(docs):
-            for entity in doc.ents:
-                if entity.label_ == "PERSON":
-                    self._add_person(entity)
-                    self.people_at.append(((index, entity.start_char), entity))
+            people = [e for e in doc.ents if e.label_ == "PERSON"]
+            for entity in people:
+                self._add_person(entity)
+                self.people_at.append(((index, entity.start_char), entity))
+            for entity in people:
+                group = [entity] + [
+                    e for e in people if e.root.dep_ == "conj" and e.root.head.i == entity.root.i
+                ]
+                if len(group) > 1 and entity.root.dep_ != "conj":
+                    self.groups_at.append(((index, group[-1].start_char), group))
         self.where = (0, 0)  # paragraph and character of the mention being resolved
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
@@ -142,9 +154,16 @@ class Resolver:
             name = self.person(person_entity.text) or _person_name(person_entity)
             self._add_person(person_entity)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
-        # A surname of someone named in the article, even where the tagger calls it a noun.
-        if head.text[:1].isupper() and self.person(head.text):
-            name = self.person(head.text)
+        group = self._numbered_group(doc, head)
+        if group is not None:
+            return group
+        if mention.label and self._signed_name(doc, tokens):
+            name = _clean(text)
+            return self._new(name, "named_person", f"person:{name.lower()}", head, words)
+        # A surname of someone named in the article, even where the tagger calls it a noun;
+        # not a word inside another kind of name ("Korea" in "South Korea").
+        name = self.person(head.text) if head.text[:1].isupper() else None
+        if name is not None and not self._other_name(doc, tokens, head, name):
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if head.lemma_.lower() in OFFICES and owner is not None and not is_pronoun(owner):
@@ -178,6 +197,57 @@ class Resolver:
             else f"new:{len(self.referents)}"
         )
         return self._new(name[:1].upper() + name[1:], type_, key, head, words)
+
+    @staticmethod
+    def _other_name(doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
+        """A name of another kind around the head, with words the person's name lacks."""
+        known = {w.lower() for w in person.split()}
+        return any(
+            e.label_ != "PERSON"
+            and min(tokens) <= e.start <= head.i < e.end
+            and not {t.lower_ for t in e if t.is_alpha} <= known
+            for e in doc.ents
+        )
+
+    @staticmethod
+    def _signed_name(doc: Doc, tokens: set[int]) -> bool:
+        """A label of two or more proper nouns naming no place or body is a person's
+        signature, though the recogniser may call it an organisation."""
+        words = [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
+        return (
+            len(words) > 1
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+            and not any(t.is_upper and len(t) > 1 for t in words)  # "ECB WATCH"
+            and not any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") for t in words)
+            and not any(t.lower_ in ORGANIZATION_NOUNS for t in words)
+        )
+
+    def _group(self, group: list[Span], words: set[str]) -> Referent:
+        names = [self.person(e.text) or _person_name(e) for e in group]
+        name = " and ".join(names)
+        return self._new(name, "named_person", f"people:{name.lower()}", None, words)
+
+    def _group_before(self) -> tuple[tuple[int, int], list[Span]] | None:
+        """The last "X and Y" of named people before the mention, if recent."""
+        earlier = [(at, g) for at, g in self.groups_at if at < self.where]
+        if not earlier or self.where[0] - earlier[-1][0][0] > PRONOUN_REACH:
+            return None
+        return earlier[-1]
+
+    def _numbered_group(self, doc: Doc, head: Token) -> Referent | None:
+        """ "The two leaders", "both candidates": the named people just mentioned."""
+        if head.tag_ != "NNS" or head.lemma_.lower() not in PEOPLE_NOUNS | UNIQUE_OFFICES:
+            return None
+        if not any(c.lower_ in GROUP_NUMBERS for c in head.children):
+            return None
+        found = self._group_before()
+        if found is not None:
+            return self._group(found[1], set())
+        named = [e for at, e in self.people_at if at < self.where]
+        distinct = {self.person(e.text) or _person_name(e): e for e in named}
+        if len(distinct) < 2:
+            return None
+        return self._group(list(distinct.values())[-2:], set())
 
     def _definite(self, doc: Doc, head: Token) -> bool:
         return any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE for c in head.children)
@@ -215,6 +285,11 @@ class Resolver:
                 if named:
                     name = self.person(named[-1].text) or _person_name(named[-1])
                     return self._new(name, "named_person", f"person:{name.lower()}", None, words)
+        if head.lower_ in GROUP_PRONOUNS:
+            found = self._group_before()
+            other = next((r for r in reversed(self.recent) if r.type != "named_person"), None)
+            if found is not None and (other is None or other.last < found[0]):
+                return self._group(found[1], words)
         for referent in reversed(self.recent):
             if (referent.type == "named_person") == wanted_person or (
                 not wanted_person and referent.type != "named_person"

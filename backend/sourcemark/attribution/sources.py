@@ -22,6 +22,7 @@ class Mention:
     tokens: set[int]
     head: Token
     antecedent: Token | None = None  # for a relative pronoun, the noun it stands for
+    label: bool = False  # a speaker label or byline: "PENCE: …", "“…” ― Maria Gonzalez"
 
 
 def _agent(verb: Token) -> Token | None:
@@ -59,7 +60,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
     """The cue's subject (or agent, or the `according to` object), with its modifiers."""
     if cue.label is not None:
         start, end = cue.label
-        return Mention(set(range(start, end)), cue.head.doc[end - 1])
+        return Mention(set(range(start, end)), cue.head.doc[end - 1], label=True)
     if cue.according_to:
         to = cue.head.doc[cue.end - 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)

@@ -1,0 +1,95 @@
+"""Source typing and resolution on sentences written for these tests, one per pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcemark.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    pipeline = Pipeline()
+
+    def run(*paragraphs: str) -> dict:
+        return pipeline.analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs)])
+
+    return run
+
+
+def sources(result: dict, paragraph: int) -> list[dict]:
+    return [a["source"] for a in result["paragraphs"][paragraph]["attributions"] if a["source"]]
+
+
+def source(result: dict, paragraph: int = 0) -> dict:
+    found = sources(result, paragraph)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_they_after_two_named_people_is_those_people(analyze):
+    result = analyze(
+        "Senator Paul Hagen and Senator Rita Moreno met the farmers in Iowa on Monday.",
+        "They said the subsidy would be renewed next year.",
+    )
+    they = source(result, 1)
+    assert they["text"] == "They"
+    assert they["type"] == "named_person"
+    assert they["name"] == "Paul Hagen and Rita Moreno"
+
+
+def test_they_after_an_organisation_stays_with_it(analyze):
+    result = analyze(
+        "The Farmers Union said the subsidy was too small.",
+        "They said the cuts would hurt small farms.",
+    )
+    assert source(result, 1)["type"] == "named_organization"
+
+
+def test_the_two_leaders_are_the_named_people(analyze):
+    result = analyze(
+        "Chancellor Greta Lind met Prime Minister Aldo Ferri in Rome on Friday.",
+        "The two leaders said the border would stay open.",
+    )
+    leaders = source(result, 1)
+    assert leaders["type"] == "named_person"
+    assert set(leaders["name"].split(" and ")) == {"Greta Lind", "Aldo Ferri"}
+
+
+def test_a_name_after_a_comma_ends_the_role_noun(analyze):
+    partner = source(
+        analyze("Her longtime partner at Brixton, Maria T. Delgado, called it reckless.")
+    )
+    assert partner["type"] == "named_person"
+    assert partner["name"] == "Maria T. Delgado"
+
+
+def test_a_word_of_a_place_name_is_not_a_surname(analyze):
+    result = analyze(
+        "Daniel Korea, a farmer from Ohio, said the harvest was poor.",
+        "South Korea said the talks would resume in March.",
+    )
+    south = source(result, 1)
+    assert south["type"] == "named_organization"
+    assert south["name"] != "Daniel Korea"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("State regulators said the mine had broken the rules.", "anonymous"),
+        ("Federal investigators said the fire was set on purpose.", "anonymous"),
+        ("Demonstrators said they would march again on Sunday.", "vague"),
+        ("Others in the Hispanic community said the plan was unfair.", "vague"),
+        ("Her submission to the court said the house was hers.", "document"),
+    ],
+)
+def test_source_types_of_groups_and_documents(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind
+
+
+def test_a_signed_byline_is_a_person_even_if_the_recogniser_says_organisation(analyze):
+    result = analyze("“The council has failed this town for years.” ― Linnea Bergqvist Haldor")
+    byline = source(result)
+    assert byline["text"] == "Linnea Bergqvist Haldor"
+    assert byline["type"] == "named_person"
