@@ -93,3 +93,10 @@ def test_a_signed_byline_is_a_person_even_if_the_recogniser_says_organisation(an
     byline = source(result)
     assert byline["text"] == "Linnea Bergqvist Haldor"
     assert byline["type"] == "named_person"
+
+
+def test_a_mention_leaves_out_a_dateline_and_edge_spaces(analyze):
+    text = "TOLEDO, Ohio, Oct. 4 (UPI) — Former Governor Ellen Marsh told voters it would reopen."
+    assert source(analyze(text))["text"] == "Former Governor Ellen Marsh"
+    spaced = source(analyze("A\xa0Harbor Institute poll\xa0shows the mayor ahead."))
+    assert spaced["text"] == "A\xa0Harbor Institute poll"

@@ -15,6 +15,8 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 MAX_CLIMB = 3
 LEADING_DEPS = {"advmod", "cc", "punct", "preconj"}
+# "WASHINGTON -- President Obama": a dateline before the dash is not the mention's.
+DATELINE_DASHES = {"--", "—", "–", "―"}
 
 
 @dataclass
@@ -42,17 +44,20 @@ def _subject(verb: Token) -> Token | None:
 
 
 def mention_tokens(head: Token, exclude: set[int]) -> set[int]:
-    """The head's subtree without excluded tokens, kept contiguous around the head."""
+    """The head's subtree without excluded tokens, kept contiguous around the head,
+    without a dateline or edge spaces ("A\xa0Bloomberg poll\xa0said")."""
     tokens = subtree(head) - exclude
     left = head.i
-    while left - 1 in tokens:
+    while left - 1 in tokens and head.doc[left - 1].text not in DATELINE_DASHES:
         left -= 1
     # "Even Ukraine's president": a leading adverb or conjunction is not the mention's.
-    while left < head.i and head.doc[left].dep_ in LEADING_DEPS:
+    while left < head.i and (head.doc[left].dep_ in LEADING_DEPS or head.doc[left].is_space):
         left += 1
     right = head.i
     while right + 1 in tokens:
         right += 1
+    while right > head.i and head.doc[right].is_space:
+        right -= 1
     return set(range(left, right + 1))
 
 
@@ -83,4 +88,15 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return None
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return Mention({subject.i}, subject, antecedent=verb.head)
+    subject = _past_dateline(subject)
     return Mention(mention_tokens(subject, exclude), subject)
+
+
+def _past_dateline(subject: Token) -> Token:
+    """ "TOLEDO, Ohio — Governor Ellen Marsh said": the parser may make the dateline the
+    subject and the speaker its apposition, after the dash."""
+    dash = next((c for c in subject.rights if c.text in DATELINE_DASHES), None)
+    if dash is None:
+        return subject
+    after = [c for c in subject.rights if c.i > dash.i and c.dep_ in ("appos", "conj")]
+    return after[0] if after else subject
