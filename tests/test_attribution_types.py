@@ -100,3 +100,18 @@ def test_a_mention_leaves_out_a_dateline_and_edge_spaces(analyze):
     assert source(analyze(text))["text"] == "Former Governor Ellen Marsh"
     spaced = source(analyze("A\xa0Harbor Institute poll\xa0shows the mayor ahead."))
     assert spaced["text"] == "A\xa0Harbor Institute poll"
+
+
+def test_said_by_phone_keeps_the_speaker(analyze):
+    result = analyze("Hendra, a fisherman from the area, said by text message the sea was calm.")
+    hendra = source(result)
+    assert hendra["text"].startswith("Hendra")
+    assert hendra["name"] == "Hendra"
+    assert hendra["type"] == "named_person"
+
+
+def test_a_company_described_beside_its_name_stays_an_organisation(analyze):
+    assert (
+        source(analyze("Acme, a company based in Ohio, said the plant would close."))["type"]
+        == "named_organization"
+    )

@@ -17,6 +17,7 @@ from .types import (
     ORGANIZATION_NOUNS,
     PERSON_PRONOUNS,
     UNIQUE_OFFICES,
+    described_person,
     is_pronoun,
     mention_type,
     named_in_apposition,
@@ -149,7 +150,7 @@ class Resolver:
             (e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None
         )
         if person_entity is None:
-            person_entity = named_in_apposition(doc, tokens, head)
+            person_entity = named_in_apposition(doc, tokens, head) or described_person(doc, head)
         if person_entity is not None:
             name = self.person(person_entity.text) or _person_name(person_entity)
             self._add_person(person_entity)  # so that a later surname finds it

@@ -73,6 +73,13 @@ PUBLIC_LEMMAS = {
     "american", "citizen", "community", "demonstrator", "fan", "other", "others", "parent",
     "people", "protester", "protestor", "public", "resident", "supporter", "taxpayer", "voter",
 }
+# People by what they do or are, beside a name the recogniser missed: "Hendra, a fisherman".
+PERSON_NOUNS = ANONYMOUS_ROLES | VAGUE_NOUNS | {
+    "author", "coach", "daughter", "doctor", "driver", "farmer", "father", "fisherman",
+    "founder", "husband", "journalist", "mother", "neighbor", "neighbour", "nurse", "owner",
+    "pastor", "player", "priest", "professor", "reporter", "son", "survivor", "teacher",
+    "veteran", "victim", "widow", "wife", "witness", "writer",
+}
 # fmt: on
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "we", "us", "it", "this", "that", "who", "which"}
@@ -156,6 +163,18 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     return None
 
 
+def described_person(doc: Doc, head: Token) -> Span | None:
+    """A name the recogniser missed, described as a person beside it: "Hendra, a fisherman
+    from the area", "Tomasz Wrobel, the club's coach"."""
+    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "PERSON"):
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS - PUBLIC_LEMMAS:
+            start = min(t.i for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN")
+            return doc[start : head.i + 1]
+    return None
+
+
 def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """The type the mention shows by itself, or None when it needs its referent."""
     lemma = common_lemma(head)
@@ -167,6 +186,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "named_person"
     if lemma in UNIQUE_OFFICES and head.tag_ not in ("NNS", "NNPS") and head.ent_type_ != "ORG":
         return None  # "the Russian President": named when the office-holder is known
+    if described_person(doc, head) is not None:
+        return "named_person"
     if head.ent_type_ in ORGANIZATION_ENTS or is_proper(head):
         if head.lower_ in PUBLIC_GROUPS:
             return "vague"
