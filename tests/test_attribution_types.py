@@ -115,3 +115,21 @@ def test_a_company_described_beside_its_name_stays_an_organisation(analyze):
         source(analyze("Acme, a company based in Ohio, said the plant would close."))["type"]
         == "named_organization"
     )
+
+
+def test_she_skips_a_speaker_the_article_calls_mr(analyze):
+    result = analyze(
+        "Mr. Tom Brandt said the budget was balanced.",
+        "Ruth Hale, the treasurer, shook her head. “We will not cut the schools,” she said.",
+    )
+    assert source(result, 0)["name"] == "Tom Brandt"
+    assert source(result, 1)["name"] == "Ruth Hale"
+
+
+def test_he_is_not_a_school_the_recogniser_took_for_a_person(analyze):
+    result = analyze(
+        "Premier Daniel Okafor toured the new wing on Friday.",
+        "Later he met students at James M. Hill High School in the gym.",
+        "“Every child deserves a good school,” he said.",
+    )
+    assert source(result, 2)["name"] == "Daniel Okafor"

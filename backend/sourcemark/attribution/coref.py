@@ -8,6 +8,7 @@ President's press service") to an office of the resolved owner.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,12 @@ GROUP_PRONOUNS = {"they", "them"}
 GROUP_NUMBERS = {"two", "three", "both"}  # "the two leaders", "both candidates"
 PEOPLE_NOUNS = {"candidate", "leader", "man", "nominee", "politician", "rival", "woman"}
 PUNCT_STRIP = " ,.;:'\"“”‘’"
+MALE, FEMALE = "male", "female"
+PRONOUN_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), MALE),
+    **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
+}
+HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 
 
 @dataclass
@@ -42,6 +49,7 @@ class Referent:
     head: str = ""  # lemma of the head noun of its first mention
     words: set[str] = field(default_factory=set)  # words of its mentions, for role nouns
     last: tuple[int, int] = (0, 0)  # paragraph and character where it was last a source
+    plural: bool = False  # named people together: "Obama and Clinton"
 
 
 def _stem(word: str) -> str:
@@ -55,6 +63,30 @@ def _clean(text: str) -> str:
         words.pop(0)
     name = " ".join(words).strip(PUNCT_STRIP)
     return name.removesuffix("’s").removesuffix("'s")
+
+
+def _institution(entity: Span) -> bool:
+    """A "person" the recogniser got wrong: "James M. Hill High School"."""
+    return entity[-1].lower_ in ORGANIZATION_NOUNS
+
+
+def _gender_of(entity: Span, people: list[Span]) -> str | None:
+    """From a title ("Mr. Hale", "Ms. Ortiz"), or from the first he/she/his/her after the
+    name as subject in its sentence, with no other name between ("Ortiz said she …")."""
+    doc = entity.doc
+    before = doc[entity.start - 1] if entity.start > 0 else None
+    for token in (before, entity[0]):
+        if token is not None and token.lower_.rstrip(".") in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[token.lower_.rstrip(".")]
+    if entity.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    others = {i for e in people if e != entity for i in range(e.start, e.end)}
+    for token in doc[entity.end : entity.sent.end]:
+        if token.i in others:
+            return None
+        if token.lower_ in PRONOUN_GENDER:
+            return PRONOUN_GENDER[token.lower_]
+    return None
 
 
 def _person_name(entity: Span) -> str:
@@ -71,17 +103,27 @@ class Resolver:
         self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
         # Named people joined by "and": "Obama and Clinton", antecedents of "they".
         self.groups_at: list[tuple[tuple[int, int], list[Span]]] = []
+        genders: list[tuple[Span, str]] = []
         for index, doc in enumerate(docs):
-            people = [e for e in doc.ents if e.label_ == "PERSON"]
+            people = [e for e in doc.ents if e.label_ == "PERSON" and not _institution(e)]
             for entity in people:
                 self._add_person(entity)
                 self.people_at.append(((index, entity.start_char), entity))
+                gender = _gender_of(entity, people)
+                if gender is not None:
+                    genders.append((entity, gender))
             for entity in people:
                 group = [entity] + [
                     e for e in people if e.root.dep_ == "conj" and e.root.head.i == entity.root.i
                 ]
                 if len(group) > 1 and entity.root.dep_ != "conj":
                     self.groups_at.append(((index, group[-1].start_char), group))
+        # What the article tells of each person's gender, for "he" and "she".
+        votes: dict[str, Counter] = {}
+        for entity, gender in genders:
+            name = self.person(entity.text) or _person_name(entity)
+            votes.setdefault(name, Counter())[gender] += 1
+        self.gender = {name: count.most_common(1)[0][0] for name, count in votes.items()}
         self.where = (0, 0)  # paragraph and character of the mention being resolved
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
@@ -226,7 +268,9 @@ class Resolver:
     def _group(self, group: list[Span], words: set[str]) -> Referent:
         names = [self.person(e.text) or _person_name(e) for e in group]
         name = " and ".join(names)
-        return self._new(name, "named_person", f"people:{name.lower()}", None, words)
+        referent = self._new(name, "named_person", f"people:{name.lower()}", None, words)
+        referent.plural = True
+        return referent
 
     def _group_before(self) -> tuple[tuple[int, int], list[Span]] | None:
         """The last "X and Y" of named people before the mention, if recent."""
@@ -278,23 +322,33 @@ class Resolver:
 
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
         wanted_person = head.lower_ in PERSON_PRONOUNS
+        gender = PRONOUN_GENDER.get(head.lower_)
+
+        def fits(referent: Referent) -> bool:
+            """One person, of the pronoun's gender where the article tells it."""
+            known = self.gender.get(referent.name)
+            return not referent.plural and (gender is None or known in (None, gender))
+
         if wanted_person:
             # The last speaker if recent, else the last person named before the pronoun.
-            speaker = next((r for r in reversed(self.recent) if r.type == "named_person"), None)
+            speaker = next(
+                (r for r in reversed(self.recent) if r.type == "named_person" and fits(r)), None
+            )
             if speaker is None or self.where[0] - speaker.last[0] > PRONOUN_REACH:
-                named = [e for at, e in self.people_at if at < self.where]
-                if named:
-                    name = self.person(named[-1].text) or _person_name(named[-1])
-                    return self._new(name, "named_person", f"person:{name.lower()}", None, words)
+                for _, entity in reversed([p for p in self.people_at if p[0] < self.where]):
+                    name = self.person(entity.text) or _person_name(entity)
+                    if gender is None or self.gender.get(name) in (None, gender):
+                        key = f"person:{name.lower()}"
+                        return self._new(name, "named_person", key, None, words)
         if head.lower_ in GROUP_PRONOUNS:
             found = self._group_before()
             other = next((r for r in reversed(self.recent) if r.type != "named_person"), None)
             if found is not None and (other is None or other.last < found[0]):
                 return self._group(found[1], words)
         for referent in reversed(self.recent):
-            if (referent.type == "named_person") == wanted_person or (
-                not wanted_person and referent.type != "named_person"
-            ):
+            if wanted_person and referent.type == "named_person" and fits(referent):
+                return referent
+            if not wanted_person and referent.type != "named_person":
                 return referent
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
