@@ -133,3 +133,12 @@ def test_he_is_not_a_school_the_recogniser_took_for_a_person(analyze):
         "“Every child deserves a good school,” he said.",
     )
     assert source(result, 2)["name"] == "Daniel Okafor"
+
+
+def test_a_cue_in_the_reported_clause_belongs_to_the_speaker(analyze):
+    result = analyze(
+        "Harmon said he had fought three bouts of flu on the trail and called it "
+        "a common ailment of long campaigns."
+    )
+    found = sources(result, 0)
+    assert len(found) == 2 and all(s["text"] == "Harmon" for s in found), found

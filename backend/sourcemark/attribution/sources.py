@@ -14,6 +14,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Verbs a cue hangs from without a subject of its own ("..., saying", "and added").
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 MAX_CLIMB = 3
+SPEAKER_PRONOUNS = {"he", "she", "they"}
 LEADING_DEPS = {"advmod", "cc", "punct", "preconj"}
 # "WASHINGTON -- President Obama": a dateline before the dash is not the mention's.
 DATELINE_DASHES = {"--", "—", "–", "―"}
@@ -88,8 +89,19 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return None
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return Mention({subject.i}, subject, antecedent=verb.head)
+    if verb is not cue.head:
+        subject = _speaker_of_clause(verb, subject)
     subject = _past_dateline(subject)
     return Mention(mention_tokens(subject, exclude), subject)
+
+
+def _speaker_of_clause(verb: Token, subject: Token) -> Token:
+    """ "Rendell said he'd battled pneumonia and called it common": a cue hung from the
+    reported clause, whose subject is a pronoun for the speaker, is the speaker's."""
+    if subject.lower_ not in SPEAKER_PRONOUNS or verb.dep_ != "ccomp":
+        return subject
+    outer = _subject(verb.head)
+    return outer if outer is not None and outer.pos_ in ("PROPN", "NOUN") else subject
 
 
 def _past_dateline(subject: Token) -> Token:
