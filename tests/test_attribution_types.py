@@ -142,3 +142,15 @@ def test_a_cue_in_the_reported_clause_belongs_to_the_speaker(analyze):
     )
     found = sources(result, 0)
     assert len(found) == 2 and all(s["text"] == "Harmon" for s in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Ohio’s tax commissioner says the review found no leak.", "named_person"),
+        ("A commissioner said the review found no leak.", "anonymous"),
+        ("Several companies, including Delta, said fees would rise.", "named_organization"),
+    ],
+)
+def test_offices_and_listed_bodies(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind

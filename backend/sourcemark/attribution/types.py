@@ -53,8 +53,8 @@ SPECIFIC_ROLES = {
 }
 # Offices with one holder, known to readers: named_person when the article names no one.
 UNIQUE_OFFICES = {
-    "chancellor", "governor", "king", "mayor", "minister", "nominee", "pope", "premier",
-    "president", "queen", "secretary",
+    "chancellor", "commissioner", "governor", "king", "mayor", "minister", "nominee", "pope",
+    "premier", "president", "queen", "secretary", "superintendent", "treasurer",
 }
 # Bodies named by a common noun: "the Obama administration", "the Clinton campaign",
 # "the union" (the one the article is about).
@@ -151,7 +151,7 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         if after_comma and entity.end - 1 == last and head.i < entity.start:
             return entity
         listed = root.dep_ == "pobj" and root.head.lower_ in ("like", "including")
-        if listed and root.head.head.i == head.i:
+        if listed and root.head.head.i == head.i and head.lemma_.lower() not in ORGANIZATION_NOUNS:
             return entity
     if head.lemma_.lower() not in ANONYMOUS_ROLES | UNIQUE_OFFICES:
         return None
@@ -173,6 +173,15 @@ def described_person(doc: Doc, head: Token) -> Span | None:
             start = min(t.i for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN")
             return doc[start : head.i + 1]
     return None
+
+
+def _lists_names(head: Token) -> bool:
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in ("like", "including")
+        and any(c.dep_ == "pobj" and c.ent_type_ for c in child.children)
+        for child in head.children
+    )
 
 
 def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
@@ -198,6 +207,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     if lemma in PUBLIC_LEMMAS and not named_body:
         return "vague"
     affiliated = has_affiliation(doc, tokens, head)
+    if lemma in ORGANIZATION_NOUNS and _lists_names(head):
+        return "named_organization"  # "mining companies, including Patriot"
     if lemma in ORGANIZATION_NOUNS and head.tag_ != "NNS" and (affiliated or _definite(head)):
         return "named_organization"
     relative = any(doc[i].dep_ == "relcl" for i in tokens)
