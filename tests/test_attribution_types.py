@@ -154,3 +154,14 @@ def test_a_cue_in_the_reported_clause_belongs_to_the_speaker(analyze):
 )
 def test_offices_and_listed_bodies(analyze, sentence, kind):
     assert source(analyze(sentence))["type"] == kind
+
+
+def test_who_stands_for_people_not_the_thing_the_parser_chose(analyze):
+    text = (
+        "The footage has become a focal point for demonstrators here, "
+        "who have said the police are hiding something."
+    )
+    who = source(analyze(text))
+    assert who["text"] == "who"
+    assert who["name"] == "Demonstrators"
+    assert who["type"] == "vague"

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from .cues import Cue
 from .tokens import subtree
+from .types import PERSON_NOUNS, common_lemma
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -88,11 +89,26 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
     else:
         return None
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return Mention({subject.i}, subject, antecedent=verb.head)
+        return Mention({subject.i}, subject, antecedent=_antecedent(verb.head, subject))
     if verb is not cue.head:
         subject = _speaker_of_clause(verb, subject)
     subject = _past_dateline(subject)
     return Mention(mention_tokens(subject, exclude), subject)
+
+
+def _antecedent(noun: Token, pronoun: Token) -> Token:
+    """ "a focal point for demonstrators here, who have …": "who" stands for people, so
+    when the parser hangs the clause on a thing, the nearest people before it."""
+    if pronoun.lower_ not in ("who", "whom") or _people(noun):
+        return noun
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.pos_ in ("NOUN", "PROPN") and _people(token):
+            return token
+    return noun
+
+
+def _people(token: Token) -> bool:
+    return token.ent_type_ in ("PERSON", "ORG", "NORP") or common_lemma(token) in PERSON_NOUNS
 
 
 def _speaker_of_clause(verb: Token, subject: Token) -> Token:
