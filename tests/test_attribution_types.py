@@ -98,6 +98,8 @@ def test_a_signed_byline_is_a_person_even_if_the_recogniser_says_organisation(an
 def test_a_mention_leaves_out_a_dateline_and_edge_spaces(analyze):
     text = "TOLEDO, Ohio, Oct. 4 (UPI) — Former Governor Ellen Marsh told voters it would reopen."
     assert source(analyze(text))["text"] == "Former Governor Ellen Marsh"
+    aside = "Brill -- co-author of a book on the primaries -- said the debates had changed."
+    assert source(analyze(aside))["text"].startswith("Brill -- co-author")
     spaced = source(analyze("A\xa0Harbor Institute poll\xa0shows the mayor ahead."))
     assert spaced["text"] == "A\xa0Harbor Institute poll"
 

@@ -45,12 +45,20 @@ def _subject(verb: Token) -> Token | None:
     return subject if subject is not None else _agent(verb)
 
 
+def _dateline_ends(token: Token) -> bool:
+    """The dash after "WASHINGTON" or "FLINT, Mich., Oct. 4 (UPI)" at a sentence's start."""
+    if token.text not in DATELINE_DASHES:
+        return False
+    before = token.doc[token.sent.start : token.i]
+    return any(t.is_upper and len(t) > 1 and t.is_alpha for t in before)
+
+
 def mention_tokens(head: Token, exclude: set[int]) -> set[int]:
     """The head's subtree without excluded tokens, kept contiguous around the head,
     without a dateline or edge spaces ("A\xa0Bloomberg poll\xa0said")."""
     tokens = subtree(head) - exclude
     left = head.i
-    while left - 1 in tokens and head.doc[left - 1].text not in DATELINE_DASHES:
+    while left - 1 in tokens and not _dateline_ends(head.doc[left - 1]):
         left -= 1
     # "Even Ukraine's president": a leading adverb or conjunction is not the mention's.
     while left < head.i and (head.doc[left].dep_ in LEADING_DEPS or head.doc[left].is_space):
@@ -123,7 +131,7 @@ def _speaker_of_clause(verb: Token, subject: Token) -> Token:
 def _past_dateline(subject: Token) -> Token:
     """ "TOLEDO, Ohio — Governor Ellen Marsh said": the parser may make the dateline the
     subject and the speaker its apposition, after the dash."""
-    dash = next((c for c in subject.rights if c.text in DATELINE_DASHES), None)
+    dash = next((c for c in subject.rights if _dateline_ends(c)), None)
     if dash is None:
         return subject
     after = [c for c in subject.rights if c.i > dash.i and c.dep_ in ("appos", "conj")]
