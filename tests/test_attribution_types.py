@@ -167,3 +167,13 @@ def test_who_stands_for_people_not_the_thing_the_parser_chose(analyze):
     assert who["text"] == "who"
     assert who["name"] == "Demonstrators"
     assert who["type"] == "vague"
+
+
+def test_a_body_is_named_without_its_aside(analyze):
+    result = analyze(
+        "Acme, a company based in Ohio, said the plant would close.",
+        "Brightwater, a charity in Ohio, said it would help the workers.",
+    )
+    assert source(result, 0)["name"] == "Acme"
+    assert source(result, 1)["name"] == "Brightwater"
+    assert source(result, 0)["source_id"] != source(result, 1)["source_id"]

@@ -228,6 +228,10 @@ class Resolver:
             if holder is not None:
                 return self._new(holder, "named_person", f"person:{holder.lower()}", head, words)
             type_ = "named_person" if self._definite(doc, head) else "anonymous"
+        # The name stops before an aside: "Acme, a company based in Ohio" is "Acme".
+        comma = next((i for i in sorted(tokens) if i > head.i and doc[i].text == ","), None)
+        if comma is not None:
+            text = doc[min(tokens) : comma].text
         name = _clean(text) or text
         if type_ == "named_organization":
             for referent in reversed(self.referents):
