@@ -177,3 +177,15 @@ def test_a_body_is_named_without_its_aside(analyze):
     assert source(result, 0)["name"] == "Acme"
     assert source(result, 1)["name"] == "Brightwater"
     assert source(result, 0)["source_id"] != source(result, 1)["source_id"]
+
+
+def test_the_company_is_the_body_just_named(analyze):
+    result = analyze(
+        "Northwind Energy reported a loss on Tuesday after a long strike at its mine.",
+        "The company said it would cut 200 jobs by the spring.",
+    )
+    company = source(result, 1)
+    assert company["type"] == "named_organization"
+    assert company["name"] == "Northwind Energy"
+    alone = source(analyze("The company said it would cut 200 jobs by the spring."))
+    assert alone["name"] == "Company"

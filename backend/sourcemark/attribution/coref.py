@@ -32,6 +32,8 @@ PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "he"
 GROUP_PRONOUNS = {"they", "them"}
 GROUP_NUMBERS = {"two", "three", "both"}  # "the two leaders", "both candidates"
 PEOPLE_NOUNS = {"candidate", "leader", "man", "nominee", "politician", "rival", "woman"}
+# Common nouns that stand for a body just named: "Suncor … the company said".
+BODY_NOUNS = {"agency", "company", "firm", "group", "network", "organization", "organisation"}
 PUNCT_STRIP = " ,.;:'\"“”‘’"
 MALE, FEMALE = "male", "female"
 PRONOUN_GENDER = {
@@ -101,10 +103,16 @@ class Resolver:
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
         self.titles: list[tuple[set[str], str]] = []  # title words -> the person holding it
         self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
+        self.bodies_at: list[tuple[tuple[int, int], Span]] = []  # ORG names, in order
         # Named people joined by "and": "Obama and Clinton", antecedents of "they".
         self.groups_at: list[tuple[tuple[int, int], list[Span]]] = []
         genders: list[tuple[Span, str]] = []
         for index, doc in enumerate(docs):
+            self.bodies_at += [
+                ((index, e.start_char), e)
+                for e in doc.ents
+                if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass")
+            ]
             people = [e for e in doc.ents if e.label_ == "PERSON" and not _institution(e)]
             for entity in people:
                 self._add_person(entity)
@@ -219,6 +227,9 @@ class Resolver:
             name = f"{owner_referent.name}’s {office.lower()}"
             return self._new(name, "named_organization", f"org:{name.lower()}", head, words)
         type_ = mention_type(doc, tokens, head)
+        body = self._the_body(doc, tokens, head, type_)
+        if body is not None:
+            return body
         if type_ is None or self._definite(doc, head):
             earlier = self._role(head, words)
             if earlier is not None:
@@ -297,6 +308,28 @@ class Resolver:
         if len(distinct) < 2:
             return None
         return self._group(list(distinct.values())[-2:], set())
+
+    def _the_body(self, doc: Doc, tokens: set[int], head: Token, type_: str | None):
+        """ "The company", "the agency", "the security firm": the body last named as a
+        subject or quoted, if recent."""
+        if type_ != "named_organization" or head.lemma_.lower() not in BODY_NOUNS:
+            return None
+        if any(doc[i].ent_type_ or doc[i].pos_ == "PROPN" or doc[i].dep_ == "poss" for i in tokens):
+            return None
+        source = next((r for r in reversed(self.recent) if r.type == type_), None)
+        named = [(at, e) for at, e in self.bodies_at if at < self.where]
+        if named and (source is None or source.last < named[-1][0]):
+            if self.where[0] - named[-1][0][0] > PRONOUN_REACH:
+                return None
+            name = _clean(named[-1][1].text)
+        elif source is not None and self.where[0] - source.last[0] <= PRONOUN_REACH:
+            return source
+        else:
+            return None
+        for referent in reversed(self.referents):
+            if referent.type == type_ and referent.name.split()[-1] == name.split()[-1]:
+                return referent
+        return self._new(name, type_, f"named_organization:{name.lower()}", head, set())
 
     def _definite(self, doc: Doc, head: Token) -> bool:
         return any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE for c in head.children)
