@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from sourcemark.attribution.coref import Resolver
+from sourcemark.attribution.sources import Mention
 from sourcemark.pipeline import Pipeline
 
 
@@ -14,6 +16,7 @@ def analyze():
     def run(*paragraphs: str) -> dict:
         return pipeline.analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs)])
 
+    run.nlp = pipeline.nlp
     return run
 
 
@@ -189,3 +192,16 @@ def test_the_company_is_the_body_just_named(analyze):
     assert company["name"] == "Northwind Energy"
     alone = source(analyze("The company said it would cut 200 jobs by the spring."))
     assert alone["name"] == "Company"
+
+
+def test_a_mention_given_without_its_parse_links(analyze):
+    """Mentions from the role tagger come as bare spans: an appositive role noun is the
+    person beside it, and "who" is what its clause hangs on."""
+    doc = analyze.nlp("Senator Dana Whitfield, a top Moreno ally, praised the critics who spoke.")
+    resolver = Resolver([doc])
+    ally = next(t for t in doc if t.text == "ally")
+    who = next(t for t in doc if t.text == "who")
+    role = resolver.resolve(doc, Mention(set(range(ally.left_edge.i, ally.i + 1)), ally), 0)
+    assert (role.name, role.type) == ("Dana Whitfield", "named_person")
+    critics = resolver.resolve(doc, Mention({who.i}, who), 0)
+    assert (critics.name, critics.type) == ("Critics", "vague")

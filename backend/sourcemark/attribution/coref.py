@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .sources import Mention
+from .sources import RELATIVE_PRONOUNS, Mention, relative_antecedent
 from .types import (
     ORGANIZATION_NOUNS,
     PERSON_PRONOUNS,
@@ -190,8 +190,12 @@ class Resolver:
         return self._seen(self._resolve(doc, mention))
 
     def _resolve(self, doc: Doc, mention: Mention) -> Referent:
-        head = mention.antecedent if mention.antecedent is not None else mention.head
-        tokens = mention.tokens if mention.antecedent is None else {head.i}
+        antecedent = mention.antecedent
+        relative = mention.head.lower_ in RELATIVE_PRONOUNS and mention.head.head.dep_ == "relcl"
+        if antecedent is None and relative:  # a mention from the role tagger: "who"
+            antecedent = relative_antecedent(mention.head.head.head, mention.head)
+        head = antecedent if antecedent is not None else mention.head
+        tokens = mention.tokens if antecedent is None else {head.i}
         text = doc[min(tokens) : max(tokens) + 1].text
         words = {_stem(doc[i].text) for i in tokens if doc[i].is_alpha}
         if is_pronoun(head) and head.lower_ not in ("some", "many", "most", "others"):
@@ -199,6 +203,11 @@ class Resolver:
         person_entity = next(
             (e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None
         )
+        if person_entity is None and head.dep_ == "appos":
+            # "Flynn, a top Trump surrogate": the role noun stands beside a name.
+            person_entity = next(
+                (e for e in doc.ents if e.label_ == "PERSON" and e.root.i == head.head.i), None
+            )
         if person_entity is None:
             person_entity = named_in_apposition(doc, tokens, head) or described_person(doc, head)
         if person_entity is not None:

@@ -97,14 +97,14 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
     else:
         return None
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return Mention({subject.i}, subject, antecedent=_antecedent(verb.head, subject))
+        return Mention({subject.i}, subject, antecedent=relative_antecedent(verb.head, subject))
     if verb is not cue.head:
         subject = _speaker_of_clause(verb, subject)
     subject = _past_dateline(subject)
     return Mention(mention_tokens(subject, exclude), subject)
 
 
-def _antecedent(noun: Token, pronoun: Token) -> Token:
+def relative_antecedent(noun: Token, pronoun: Token) -> Token:
     """ "a focal point for demonstrators here, who have …": "who" stands for people, so
     when the parser hangs the clause on a thing, the nearest people before it."""
     if pronoun.lower_ not in ("who", "whom") or _people(noun):
