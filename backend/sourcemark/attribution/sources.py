@@ -8,13 +8,17 @@ from spacy.tokens import Token
 
 from .cues import Cue
 from .tokens import subtree
+from .types import PERSON_NOUNS, common_lemma
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Verbs a cue hangs from without a subject of its own ("..., saying", "and added").
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 MAX_CLIMB = 3
+SPEAKER_PRONOUNS = {"he", "she", "they"}
 LEADING_DEPS = {"advmod", "cc", "punct", "preconj"}
+# "WASHINGTON -- President Obama": a dateline before the dash is not the mention's.
+DATELINE_DASHES = {"--", "—", "–", "―"}
 
 
 @dataclass
@@ -22,6 +26,7 @@ class Mention:
     tokens: set[int]
     head: Token
     antecedent: Token | None = None  # for a relative pronoun, the noun it stands for
+    label: bool = False  # a speaker label or byline: "PENCE: …", "“…” ― Maria Gonzalez"
 
 
 def _agent(verb: Token) -> Token | None:
@@ -32,26 +37,37 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    agent = _agent(verb)
-    if agent is not None:
-        return agent
-    return next(
+    """The active subject, else the agent of a passive: "Roman said by text message …"
+    keeps Roman, whatever the parser made of "by"."""
+    subject = next(
         (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None
     )
+    return subject if subject is not None else _agent(verb)
+
+
+def _dateline_ends(token: Token) -> bool:
+    """The dash after "WASHINGTON" or "FLINT, Mich., Oct. 4 (UPI)" at a sentence's start."""
+    if token.text not in DATELINE_DASHES:
+        return False
+    before = token.doc[token.sent.start : token.i]
+    return any(t.is_upper and len(t) > 1 and t.is_alpha for t in before)
 
 
 def mention_tokens(head: Token, exclude: set[int]) -> set[int]:
-    """The head's subtree without excluded tokens, kept contiguous around the head."""
+    """The head's subtree without excluded tokens, kept contiguous around the head,
+    without a dateline or edge spaces ("A\xa0Bloomberg poll\xa0said")."""
     tokens = subtree(head) - exclude
     left = head.i
-    while left - 1 in tokens:
+    while left - 1 in tokens and not _dateline_ends(head.doc[left - 1]):
         left -= 1
     # "Even Ukraine's president": a leading adverb or conjunction is not the mention's.
-    while left < head.i and head.doc[left].dep_ in LEADING_DEPS:
+    while left < head.i and (head.doc[left].dep_ in LEADING_DEPS or head.doc[left].is_space):
         left += 1
     right = head.i
     while right + 1 in tokens:
         right += 1
+    while right > head.i and head.doc[right].is_space:
+        right -= 1
     return set(range(left, right + 1))
 
 
@@ -59,7 +75,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
     """The cue's subject (or agent, or the `according to` object), with its modifiers."""
     if cue.label is not None:
         start, end = cue.label
-        return Mention(set(range(start, end)), cue.head.doc[end - 1])
+        return Mention(set(range(start, end)), cue.head.doc[end - 1], label=True)
     if cue.according_to:
         to = cue.head.doc[cue.end - 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -81,5 +97,42 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
     else:
         return None
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return Mention({subject.i}, subject, antecedent=verb.head)
+        return Mention({subject.i}, subject, antecedent=relative_antecedent(verb.head, subject))
+    if verb is not cue.head:
+        subject = _speaker_of_clause(verb, subject)
+    subject = _past_dateline(subject)
     return Mention(mention_tokens(subject, exclude), subject)
+
+
+def relative_antecedent(noun: Token, pronoun: Token) -> Token:
+    """ "a focal point for demonstrators here, who have …": "who" stands for people, so
+    when the parser hangs the clause on a thing, the nearest people before it."""
+    if pronoun.lower_ not in ("who", "whom") or _people(noun):
+        return noun
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.pos_ in ("NOUN", "PROPN") and _people(token):
+            return token
+    return noun
+
+
+def _people(token: Token) -> bool:
+    return token.ent_type_ in ("PERSON", "ORG", "NORP") or common_lemma(token) in PERSON_NOUNS
+
+
+def _speaker_of_clause(verb: Token, subject: Token) -> Token:
+    """ "Rendell said he'd battled pneumonia and called it common": a cue hung from the
+    reported clause, whose subject is a pronoun for the speaker, is the speaker's."""
+    if subject.lower_ not in SPEAKER_PRONOUNS or verb.dep_ != "ccomp":
+        return subject
+    outer = _subject(verb.head)
+    return outer if outer is not None and outer.pos_ in ("PROPN", "NOUN") else subject
+
+
+def _past_dateline(subject: Token) -> Token:
+    """ "TOLEDO, Ohio — Governor Ellen Marsh said": the parser may make the dateline the
+    subject and the speaker its apposition, after the dash."""
+    dash = next((c for c in subject.rights if _dateline_ends(c)), None)
+    if dash is None:
+        return subject
+    after = [c for c in subject.rights if c.i > dash.i and c.dep_ in ("appos", "conj")]
+    return after[0] if after else subject

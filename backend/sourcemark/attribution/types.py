@@ -20,20 +20,20 @@ DOCUMENT_NOUNS = {
     "motion", "note", "notice", "number", "op-ed", "opinion", "order", "page", "paper", "plan",
     "platform", "policy", "poll", "post", "projection", "proposal", "readout", "record",
     "recording", "release", "report", "research", "resolution", "result", "review", "ruling",
-    "sample", "site", "speech", "statement", "story", "study", "suit", "survey", "tally",
-    "tape", "testimony", "text", "transcript", "tweet", "video", "website",
+    "sample", "site", "speech", "statement", "story", "study", "submission", "suit", "survey",
+    "tally", "tape", "testimony", "text", "transcript", "tweet", "video", "website",
 }
 # Generic collectives: vague unless an affiliation makes them checkable.
 VAGUE_NOUNS = {
     "activist", "advocate", "all", "american", "analyst", "anyone", "candidate", "citizen",
     "commentator", "conservative", "conservatives", "consumer", "critic", "democrat",
-    "economist", "everybody", "everyone", "expert", "fan", "few", "folk", "historian",
-    "insider", "lawmaker", "leader", "legislator", "liberal", "liberals", "man", "many",
-    "member", "most", "nobody", "observer", "opponent", "other", "parent", "people", "person",
-    "politician", "professional", "progressive", "public", "pundit", "reader", "republican",
-    "researcher", "resident", "sceptic", "scholar", "scientist", "several", "skeptic", "some",
-    "somebody", "someone", "strategist", "student", "supporter", "viewer", "voter", "watcher",
-    "woman", "worker",
+    "demonstrator", "economist", "everybody", "everyone", "expert", "fan", "few", "folk",
+    "historian", "insider", "lawmaker", "leader", "legislator", "liberal", "liberals", "man",
+    "many", "member", "most", "nobody", "observer", "opponent", "other", "parent", "people",
+    "person", "politician", "professional", "progressive", "protester", "protestor", "public",
+    "pundit", "reader", "republican", "researcher", "resident", "sceptic", "scholar",
+    "scientist", "several", "skeptic", "some", "somebody", "someone", "strategist", "student",
+    "supporter", "viewer", "voter", "watcher", "woman", "worker",
 }
 # Role nouns that name a specific person or group when unnamed: anonymous even without
 # an affiliation ("a source", "an aide", "officials").
@@ -53,8 +53,8 @@ SPECIFIC_ROLES = {
 }
 # Offices with one holder, known to readers: named_person when the article names no one.
 UNIQUE_OFFICES = {
-    "chancellor", "governor", "king", "mayor", "minister", "nominee", "pope", "premier",
-    "president", "queen", "secretary",
+    "chancellor", "commissioner", "governor", "king", "mayor", "minister", "nominee", "pope",
+    "premier", "president", "queen", "secretary", "superintendent", "treasurer",
 }
 # Bodies named by a common noun: "the Obama administration", "the Clinton campaign",
 # "the union" (the one the article is about).
@@ -67,12 +67,28 @@ ORGANIZATION_NOUNS = {
     "office", "organisation", "organization", "parliament", "party", "police", "regime",
     "school", "senate", "service", "staff", "team", "union", "university",
 }
+# The public: vague even when a nationality, party or person qualifies them ("black
+# voters", "Trump supporters", "others in the African-American community").
+PUBLIC_LEMMAS = {
+    "american", "citizen", "community", "demonstrator", "fan", "other", "others", "parent",
+    "people", "protester", "protestor", "public", "resident", "supporter", "taxpayer", "voter",
+}
+# People by what they do or are, beside a name the recogniser missed: "Hendra, a fisherman".
+PERSON_NOUNS = ANONYMOUS_ROLES | VAGUE_NOUNS | {
+    "author", "coach", "daughter", "doctor", "driver", "farmer", "father", "fisherman",
+    "founder", "husband", "journalist", "mother", "neighbor", "neighbour", "nurse", "owner",
+    "pastor", "player", "priest", "professor", "reporter", "son", "survivor", "teacher",
+    "veteran", "victim", "widow", "wife", "witness", "writer",
+}
 # fmt: on
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "we", "us", "it", "this", "that", "who", "which"}
 PUBLIC_GROUPS = {"americans", "voters", "supporters", "people", "citizens", "residents"}
 AFFILIATION_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"}
 ORGANIZATION_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
+# Common-noun modifiers that tie people to a body: "state regulators", "campaign aides".
+AFFILIATION_MODIFIERS = ORGANIZATION_NOUNS | {"county", "city", "federal", "municipal", "state"}
+COMMON_NOUNS = DOCUMENT_NOUNS | VAGUE_NOUNS | ANONYMOUS_ROLES | UNIQUE_OFFICES
 
 
 def is_pronoun(head: Token) -> bool:
@@ -89,7 +105,25 @@ def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
             return True
         if token.dep_ == "poss" and token.head.i == head.i:
             return True
+        modifier = token.dep_ in ("compound", "amod") and token.head.i == head.i
+        if modifier and token.lemma_.lower() in AFFILIATION_MODIFIERS:
+            return True
     return False
+
+
+def common_lemma(head: Token) -> str:
+    """The head's lemma, lower-cased; a capitalised common noun that the tagger took for
+    a name, at the start of a sentence or in a title-case headline, gives the noun's
+    singular ("Demonstrators" -> "demonstrator")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "PROPN" or head.ent_type_:
+        return lemma
+    singular = lemma.removesuffix("s")
+    return singular if singular in COMMON_NOUNS else lemma
+
+
+def is_proper(head: Token) -> bool:
+    return head.pos_ == "PROPN" and common_lemma(head) not in COMMON_NOUNS
 
 
 def _definite(head: Token) -> bool:
@@ -98,7 +132,11 @@ def _definite(head: Token) -> bool:
 
 def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     """A person named beside a role noun: "his running mate, Indiana Gov. Mike Pence",
-    "Ukraine's president, Volodymyr Zelenskiy", "critics, like Senator Charles Grassley"."""
+    "Ukraine's president, Volodymyr Zelenskiy", "critics, like Senator Charles Grassley",
+    "his partner at the firm, John Smith" (however the parser attached the name)."""
+    last = max(tokens)
+    while last > min(tokens) and doc[last].is_punct:
+        last -= 1
     for entity in doc.ents:
         if (
             entity.label_ != "PERSON"
@@ -109,8 +147,11 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         root = entity.root
         if root.dep_ == "appos" and root.head.i == head.i:
             return entity
+        after_comma = entity.start > 0 and doc[entity.start - 1].text == ","
+        if after_comma and entity.end - 1 == last and head.i < entity.start:
+            return entity
         listed = root.dep_ == "pobj" and root.head.lower_ in ("like", "including")
-        if listed and root.head.head.i == head.i:
+        if listed and root.head.head.i == head.i and head.lemma_.lower() not in ORGANIZATION_NOUNS:
             return entity
     if head.lemma_.lower() not in ANONYMOUS_ROLES | UNIQUE_OFFICES:
         return None
@@ -122,9 +163,30 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     return None
 
 
+def described_person(doc: Doc, head: Token) -> Span | None:
+    """A name the recogniser missed, described as a person beside it: "Hendra, a fisherman
+    from the area", "Tomasz Wrobel, the club's coach"."""
+    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "PERSON"):
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS - PUBLIC_LEMMAS:
+            start = min(t.i for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN")
+            return doc[start : head.i + 1]
+    return None
+
+
+def _lists_names(head: Token) -> bool:
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in ("like", "including")
+        and any(c.dep_ == "pobj" and c.ent_type_ for c in child.children)
+        for child in head.children
+    )
+
+
 def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """The type the mention shows by itself, or None when it needs its referent."""
-    lemma = head.lemma_.lower()
+    lemma = common_lemma(head)
     if is_pronoun(head) and head.lower_ not in ("some", "many", "most", "others", "several"):
         return None
     if head.pos_ in ("NOUN", "PROPN") and lemma in DOCUMENT_NOUNS and head.ent_type_ != "PERSON":
@@ -133,13 +195,20 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "named_person"
     if lemma in UNIQUE_OFFICES and head.tag_ not in ("NNS", "NNPS") and head.ent_type_ != "ORG":
         return None  # "the Russian President": named when the office-holder is known
-    if head.ent_type_ in ORGANIZATION_ENTS or head.pos_ == "PROPN":
+    if described_person(doc, head) is not None:
+        return "named_person"
+    if head.ent_type_ in ORGANIZATION_ENTS or is_proper(head):
         if head.lower_ in PUBLIC_GROUPS:
             return "vague"
         return "named_organization"
     if named_in_apposition(doc, tokens, head):
         return "named_person"
+    named_body = any(doc[i].ent_type_ == "ORG" for i in tokens if i != head.i)
+    if lemma in PUBLIC_LEMMAS and not named_body:
+        return "vague"
     affiliated = has_affiliation(doc, tokens, head)
+    if lemma in ORGANIZATION_NOUNS and _lists_names(head):
+        return "named_organization"  # "mining companies, including Patriot"
     if lemma in ORGANIZATION_NOUNS and head.tag_ != "NNS" and (affiliated or _definite(head)):
         return "named_organization"
     relative = any(doc[i].dep_ == "relcl" for i in tokens)

@@ -1,0 +1,207 @@
+"""Source typing and resolution on sentences written for these tests, one per pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcemark.attribution.coref import Resolver
+from sourcemark.attribution.sources import Mention
+from sourcemark.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    pipeline = Pipeline()
+
+    def run(*paragraphs: str) -> dict:
+        return pipeline.analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs)])
+
+    run.nlp = pipeline.nlp
+    return run
+
+
+def sources(result: dict, paragraph: int) -> list[dict]:
+    return [a["source"] for a in result["paragraphs"][paragraph]["attributions"] if a["source"]]
+
+
+def source(result: dict, paragraph: int = 0) -> dict:
+    found = sources(result, paragraph)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_they_after_two_named_people_is_those_people(analyze):
+    result = analyze(
+        "Senator Paul Hagen and Senator Rita Moreno met the farmers in Iowa on Monday.",
+        "They said the subsidy would be renewed next year.",
+    )
+    they = source(result, 1)
+    assert they["text"] == "They"
+    assert they["type"] == "named_person"
+    assert they["name"] == "Paul Hagen and Rita Moreno"
+
+
+def test_they_after_an_organisation_stays_with_it(analyze):
+    result = analyze(
+        "The Farmers Union said the subsidy was too small.",
+        "They said the cuts would hurt small farms.",
+    )
+    assert source(result, 1)["type"] == "named_organization"
+
+
+def test_the_two_leaders_are_the_named_people(analyze):
+    result = analyze(
+        "Chancellor Greta Lind met Prime Minister Aldo Ferri in Rome on Friday.",
+        "The two leaders said the border would stay open.",
+    )
+    leaders = source(result, 1)
+    assert leaders["type"] == "named_person"
+    assert set(leaders["name"].split(" and ")) == {"Greta Lind", "Aldo Ferri"}
+
+
+def test_a_name_after_a_comma_ends_the_role_noun(analyze):
+    partner = source(
+        analyze("Her longtime partner at Brixton, Maria T. Delgado, called it reckless.")
+    )
+    assert partner["type"] == "named_person"
+    assert partner["name"] == "Maria T. Delgado"
+
+
+def test_a_word_of_a_place_name_is_not_a_surname(analyze):
+    result = analyze(
+        "Daniel Korea, a farmer from Ohio, said the harvest was poor.",
+        "South Korea said the talks would resume in March.",
+    )
+    south = source(result, 1)
+    assert south["type"] == "named_organization"
+    assert south["name"] != "Daniel Korea"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("State regulators said the mine had broken the rules.", "anonymous"),
+        ("Federal investigators said the fire was set on purpose.", "anonymous"),
+        ("Demonstrators said they would march again on Sunday.", "vague"),
+        ("Others in the Hispanic community said the plan was unfair.", "vague"),
+        ("Her submission to the court said the house was hers.", "document"),
+    ],
+)
+def test_source_types_of_groups_and_documents(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind
+
+
+def test_a_signed_byline_is_a_person_even_if_the_recogniser_says_organisation(analyze):
+    result = analyze("“The council has failed this town for years.” ― Linnea Bergqvist Haldor")
+    byline = source(result)
+    assert byline["text"] == "Linnea Bergqvist Haldor"
+    assert byline["type"] == "named_person"
+
+
+def test_a_mention_leaves_out_a_dateline_and_edge_spaces(analyze):
+    text = "TOLEDO, Ohio, Oct. 4 (UPI) — Former Governor Ellen Marsh told voters it would reopen."
+    assert source(analyze(text))["text"] == "Former Governor Ellen Marsh"
+    aside = "Brill -- co-author of a book on the primaries -- said the debates had changed."
+    assert source(analyze(aside))["text"].startswith("Brill -- co-author")
+    spaced = source(analyze("A\xa0Harbor Institute poll\xa0shows the mayor ahead."))
+    assert spaced["text"] == "A\xa0Harbor Institute poll"
+
+
+def test_said_by_phone_keeps_the_speaker(analyze):
+    result = analyze("Hendra, a fisherman from the area, said by text message the sea was calm.")
+    hendra = source(result)
+    assert hendra["text"].startswith("Hendra")
+    assert hendra["name"] == "Hendra"
+    assert hendra["type"] == "named_person"
+
+
+def test_a_company_described_beside_its_name_stays_an_organisation(analyze):
+    assert (
+        source(analyze("Acme, a company based in Ohio, said the plant would close."))["type"]
+        == "named_organization"
+    )
+
+
+def test_she_skips_a_speaker_the_article_calls_mr(analyze):
+    result = analyze(
+        "Mr. Tom Brandt said the budget was balanced.",
+        "Ruth Hale, the treasurer, shook her head. “We will not cut the schools,” she said.",
+    )
+    assert source(result, 0)["name"] == "Tom Brandt"
+    assert source(result, 1)["name"] == "Ruth Hale"
+
+
+def test_he_is_not_a_school_the_recogniser_took_for_a_person(analyze):
+    result = analyze(
+        "Premier Daniel Okafor toured the new wing on Friday.",
+        "Later he met students at James M. Hill High School in the gym.",
+        "“Every child deserves a good school,” he said.",
+    )
+    assert source(result, 2)["name"] == "Daniel Okafor"
+
+
+def test_a_cue_in_the_reported_clause_belongs_to_the_speaker(analyze):
+    result = analyze(
+        "Harmon said he had fought three bouts of flu on the trail and called it "
+        "a common ailment of long campaigns."
+    )
+    found = sources(result, 0)
+    assert len(found) == 2 and all(s["text"] == "Harmon" for s in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Ohio’s tax commissioner says the review found no leak.", "named_person"),
+        ("A commissioner said the review found no leak.", "anonymous"),
+        ("Several companies, including Delta, said fees would rise.", "named_organization"),
+    ],
+)
+def test_offices_and_listed_bodies(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind
+
+
+def test_who_stands_for_people_not_the_thing_the_parser_chose(analyze):
+    text = (
+        "The footage has become a focal point for demonstrators here, "
+        "who have said the police are hiding something."
+    )
+    who = source(analyze(text))
+    assert who["text"] == "who"
+    assert who["name"] == "Demonstrators"
+    assert who["type"] == "vague"
+
+
+def test_a_body_is_named_without_its_aside(analyze):
+    result = analyze(
+        "Acme, a company based in Ohio, said the plant would close.",
+        "Brightwater, a charity in Ohio, said it would help the workers.",
+    )
+    assert source(result, 0)["name"] == "Acme"
+    assert source(result, 1)["name"] == "Brightwater"
+    assert source(result, 0)["source_id"] != source(result, 1)["source_id"]
+
+
+def test_the_company_is_the_body_just_named(analyze):
+    result = analyze(
+        "Northwind Energy reported a loss on Tuesday after a long strike at its mine.",
+        "The company said it would cut 200 jobs by the spring.",
+    )
+    company = source(result, 1)
+    assert company["type"] == "named_organization"
+    assert company["name"] == "Northwind Energy"
+    alone = source(analyze("The company said it would cut 200 jobs by the spring."))
+    assert alone["name"] == "Company"
+
+
+def test_a_mention_given_without_its_parse_links(analyze):
+    """Mentions from the role tagger come as bare spans: an appositive role noun is the
+    person beside it, and "who" is what its clause hangs on."""
+    doc = analyze.nlp("Senator Dana Whitfield, a top Moreno ally, praised the critics who spoke.")
+    resolver = Resolver([doc])
+    ally = next(t for t in doc if t.text == "ally")
+    who = next(t for t in doc if t.text == "who")
+    role = resolver.resolve(doc, Mention(set(range(ally.left_edge.i, ally.i + 1)), ally), 0)
+    assert (role.name, role.type) == ("Dana Whitfield", "named_person")
+    critics = resolver.resolve(doc, Mention({who.i}, who), 0)
+    assert (critics.name, critics.type) == ("Critics", "vague")
