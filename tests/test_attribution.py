@@ -295,3 +295,17 @@ def test_byline_dash_after_a_quote(analyze):
     assert a["cue"]["text"] == "―"
     assert a["source"]["text"] == "Maria Gonzalez"
     assert texts(a) == ["“He is simply the wrong man for this job.”"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The health minister warned that hospitals were running out of beds.", "indirect"),
+        ("Her spokesman told reporters that the meeting had been cancelled.", "indirect"),
+        ("A new study found that the river had been polluted for years.", "other"),
+        ("The mayor believes that the budget will pass next week.", "other"),
+        ("The governor wants to build a new bridge over the river.", "other"),
+    ],
+)
+def test_reported_speech_is_indirect_and_beliefs_or_findings_are_other(analyze, sentence, kind):
+    assert only(analyze(sentence))["kind"] == kind
