@@ -311,3 +311,30 @@ def test_cache_evicts_least_recently_used(make_client):
     # "two." was evicted by "three." (least recently used), "one." never was.
     assert spy.texts == ["one.", "two.", "three.", "two."]
     assert len(pipeline.cache) == 2
+
+
+def test_breakdown_and_share_count_characters_by_source_type(client):
+    texts = ["“We will win the vote,” the mayor said. The bridge opened in 1990.", "It rained."]
+    body = analyze(client, paragraphs(*texts)).get_json()
+    totals = {"unattributed": 0}
+    for text, paragraph in zip(texts, body["paragraphs"], strict=True):
+        owned = [None] * len(text)
+        for attribution in paragraph["attributions"]:
+            kind = attribution["source"]["type"] if attribution["source"] else "vague"
+            for span in [*attribution["content"], attribution["source"], attribution["cue"]]:
+                for i in range(span["start"], span["end"]) if span else ():
+                    owned[i] = owned[i] or kind
+        counts = {}
+        for ch, kind in zip(text, owned, strict=True):
+            if not ch.isspace():
+                counts[kind or "unattributed"] = counts.get(kind or "unattributed", 0) + 1
+        expected = {k: round(v / sum(counts.values()), 4) for k, v in counts.items()}
+        assert {k: v for k, v in paragraph["breakdown"].items() if v} == expected
+        for k, v in counts.items():
+            totals[k] = totals.get(k, 0) + v
+    assert body["paragraphs"][0]["attributions"], "the quote should be attributed"
+    share = body["summary"]["share"]
+    assert {k: v for k, v in share.items() if v} == {
+        k: round(v / sum(totals.values()), 4) for k, v in totals.items()
+    }
+    assert abs(sum(share.values()) - 1.0) < 1e-3

@@ -28,12 +28,17 @@ def _covered_types(text: str, attributions: list[dict]) -> list[str | None]:
     return owner
 
 
-def breakdown(text: str, owner: list[str | None]) -> dict[str, float]:
-    """Fractions of the paragraph's non-space characters by source type."""
+def type_counts(text: str, owner: list[str | None]) -> Counter[str]:
+    """Non-space characters by source type ("unattributed" for the outlet's own voice)."""
     counts: Counter[str] = Counter()
     for ch, kind in zip(text, owner, strict=True):
         if not ch.isspace():
             counts[kind or "unattributed"] += 1
+    return counts
+
+
+def shares(counts: Counter[str]) -> dict[str, float]:
+    """Fractions of the counted characters by source type; all zero when there are none."""
     total = sum(counts.values())
     return {k: (round(counts[k] / total, 4) if total else 0.0) for k in BREAKDOWN_KEYS}
 
@@ -83,9 +88,8 @@ def build_analysis(
     for pid, doc, found in zip(ids, docs, attributions, strict=True):
         text = doc.text
         owner = _covered_types(text, found)
-        for ch, kind in zip(text, owner, strict=True):
-            if not ch.isspace():
-                char_totals[kind or "unattributed"] += 1
+        counts = type_counts(text, owner)
+        char_totals += counts
         said: list[Span] = []
         toned = []
         for attribution in found:
@@ -115,7 +119,7 @@ def build_analysis(
                 "unattributed": unattributed,
                 "sentiment": tone.paragraph(doc),
                 "markers": tone.markers(doc, said),
-                "breakdown": breakdown(text, owner),
+                "breakdown": shares(counts),
             }
         )
 
@@ -132,17 +136,13 @@ def build_analysis(
         if source_counts[s["id"]]
     ]
     sources.sort(key=lambda s: (-s["attributions"], s["name"].lower()))
-    total_chars = sum(char_totals.values())
     all_attributions = [a for found in attributions for a in found]
     by_type = Counter(a["source"]["type"] if a["source"] else "vague" for a in all_attributions)
     summary = {
         "paragraphs": len(paragraphs),
         "attributions": len(all_attributions),
         "by_type": {k: by_type[k] for k in SOURCE_TYPES},
-        "share": {
-            k: (round(char_totals[k] / total_chars, 4) if total_chars else 0.0)
-            for k in BREAKDOWN_KEYS
-        },
+        "share": shares(char_totals),
         "tone": {
             voice: weighted_mean(tones) if tones else None for voice, tones in voice_tones.items()
         },
