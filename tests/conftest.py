@@ -11,12 +11,24 @@ from sourcemark.pipeline import Pipeline
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DATA_DIR = Path(os.environ.get("SOURCEMARK_DATA", REPO.parent / "shared" / "data"))
+SEED_FILE = DATA_DIR / "seed" / "russia-security-demands.txt"
 
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     """One model load for the whole test session."""
     return Pipeline(Settings())
+
+
+@pytest.fixture(scope="session")
+def analyze(pipeline):
+    """Analyse paragraphs given as strings, ids p0, p1, ...; `analyze.nlp` is the model."""
+
+    def run(*paragraphs: str) -> dict:
+        return pipeline.analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs)])
+
+    run.nlp = pipeline.nlp
+    return run
 
 
 @pytest.fixture

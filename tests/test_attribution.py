@@ -5,18 +5,6 @@ from __future__ import annotations
 import pytest
 
 from sourcemark.attribution.quotes import find_quotes
-from sourcemark.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def analyze():
-    pipeline = Pipeline()
-
-    def run(*paragraphs: str) -> dict:
-        return pipeline.analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs)])
-
-    run.nlp = pipeline.nlp
-    return run
 
 
 def attributions(result: dict, paragraph: int = 0) -> list[dict]:

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from sourcemark.contract import Analysis
 from sourcemark.documents import split_paragraphs
-from sourcemark.pipeline import Pipeline
 
-DATA = Path(
-    os.environ.get("SOURCEMARK_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
-)
-SEED = DATA / "seed" / "russia-security-demands.txt"
+from .conftest import SEED_FILE as SEED
 
 pytestmark = [
     pytest.mark.data,
@@ -23,9 +16,9 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def seed() -> dict:
+def seed(pipeline) -> dict:
     paragraphs = split_paragraphs(SEED.read_text(encoding="utf-8"))
-    return Pipeline().analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs)])
+    return pipeline.analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs)])
 
 
 def mentions(seed: dict) -> list[dict]:

@@ -6,18 +6,6 @@ import pytest
 
 from sourcemark.attribution.coref import Resolver
 from sourcemark.attribution.sources import Mention
-from sourcemark.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def analyze():
-    pipeline = Pipeline()
-
-    def run(*paragraphs: str) -> dict:
-        return pipeline.analyze([{"id": f"p{i}", "text": t} for i, t in enumerate(paragraphs)])
-
-    run.nlp = pipeline.nlp
-    return run
 
 
 def sources(result: dict, paragraph: int) -> list[dict]:

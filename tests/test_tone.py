@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from sourcemark.api import create_app
 from sourcemark.contract import Analysis
-from sourcemark.pipeline import Pipeline
 from sourcemark.report import build_analysis
 from sourcemark.tone import quotation_spans, score, weighted_mean
 
-DATA_DIR = Path(
-    os.environ.get("SOURCEMARK_DATA", Path(__file__).resolve().parents[1].parent / "shared/data")
-)
-SEED = DATA_DIR / "seed" / "russia-security-demands.txt"
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
+from .conftest import SEED_FILE as SEED
 
 
 @pytest.fixture(scope="module")

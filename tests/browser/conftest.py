@@ -18,8 +18,9 @@ from sourcemark.api import create_app
 from sourcemark.config import Settings
 from sourcemark.pipeline import Pipeline
 
+from ..conftest import REPO
 from .fixture_engine import FixtureEngine, add_fixture_markers
-from .pages import REPO, SEED_FILE, news_page, seed_blocks
+from .pages import SEED_FILE, news_page, seed_blocks
 
 DIST = REPO / "extension" / "dist"
 CHROMIUM = Path("/usr/lib/chromium/chromium")

@@ -6,14 +6,12 @@ from __future__ import annotations
 import gzip
 import html
 import json
-import os
 import re
 from pathlib import Path
 from string import Template
 
-REPO = Path(__file__).resolve().parents[2]
-DATA_DIR = Path(os.environ.get("SOURCEMARK_DATA", REPO.parent / "shared" / "data"))
-SEED_FILE = DATA_DIR / "seed" / "russia-security-demands.txt"
+from ..conftest import DATA_DIR, SEED_FILE
+
 NEWSHTML_AEB = DATA_DIR / "newshtml" / "aeb"
 TEMPLATE = Path(__file__).parent / "templates" / "news_page.html"
 _DATE = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}")

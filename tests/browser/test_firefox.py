@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from ..conftest import REPO
 from .conftest import DIST
-from .pages import EXPERTS, NATO, REPO, normalize, seed_blocks
+from .pages import EXPERTS, NATO, normalize, seed_blocks
 
 FIREFOX = Path("/usr/bin/firefox-esr")
 DRIVER = Path(__file__).parent / "firefox" / "drive.mjs"
