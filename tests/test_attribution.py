@@ -179,6 +179,8 @@ def test_quote_running_on_into_the_next_paragraph(analyze):
         assert quote["cue"] is None
         assert quote["kind"] == "direct"
         assert quote["source"]["source_id"] == said["source"]["source_id"]
+        assert quote["continues"] == said["id"]  # the attribution with the cue
+    assert said["continues"] is None
 
 
 def test_floating_quote_carries_the_last_speaker(analyze):
@@ -192,6 +194,7 @@ def test_floating_quote_carries_the_last_speaker(analyze):
     assert speaker["name"] == "Ellen Park"
     carried = only(result, 1)
     assert carried["source"]["source_id"] == speaker["source_id"]
+    assert carried["continues"] == only(result, 0)["id"]
     assert texts(carried) == ["“We cannot wait another decade for clean water.”"]
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from sourcemark.evaluation import ggt
-from sourcemark.evaluation.articles import Predicted, paragraph_starts
+from sourcemark.evaluation.articles import Predicted, join_continuations, paragraph_starts
 from sourcemark.evaluation.polnear import parse_ann
 from sourcemark.evaluation.spans import (
     Relation,
@@ -117,6 +118,18 @@ def test_ggt_matching_takes_the_best_unmatched_prediction_above_threshold():
     assert pairs[0][1] is big
     assert pairs[1][1] is None  # 25% of the second quote is below 0.3
     assert ggt.match_article(gold, [far], 0.2)[1][1] is far
+
+
+def test_continued_quotes_join_the_attribution_they_carry_on_for_polnear():
+    said = replace(_predicted(10, 20), id="a1")
+    other = replace(_predicted(30, 40), id="a2")
+    carried = replace(_predicted(50, 60), id="a3", continues="a1")
+    carried.relation = replace(carried.relation, cue=(), source=())
+    joined = join_continuations([said, other, carried])
+    assert [p.id for p in joined] == ["a1", "a2"]
+    assert joined[0].relation.content == ((10, 20), (50, 60))
+    assert joined[0].relation.cue == said.relation.cue
+    assert joined[1] is other
 
 
 def test_evaluation_skips_without_data(tmp_path):

@@ -90,6 +90,9 @@ class Attribution(_Strict):
     source: SourceMention | None
     content: list[Span]
     sentiment: Sentiment | None = None  # tone of the content; None when it has no words
+    # A quote with no cue of its own that carries on an earlier attribution of the same
+    # speaker (maybe in an earlier paragraph): that attribution's id.
+    continues: str | None = None
 
 
 class Sentence(_Strict):

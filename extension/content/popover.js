@@ -121,6 +121,13 @@ function breakdownSection(breakdown) {
   );
 }
 
+function cueLine(attribution) {
+  if (attribution.cue) return h("div", { class: "cue" }, "Cue: ", h("q", { text: attribution.cue.text }));
+  // A quote with no cue of its own that carries on the same speaker's earlier quote.
+  if (attribution.continues) return h("div", { class: "cue", text: "No cue: carries on an earlier quote" });
+  return null;
+}
+
 function attributionRow(attribution) {
   const type = attributionType(attribution);
   const name = attribution.source ? attribution.source.name || attribution.source.text : "Unnamed source";
@@ -135,9 +142,7 @@ function attributionRow(attribution) {
       h("span", { class: "name", text: name, title: attribution.source?.text ?? null }),
       KIND_LABELS[attribution.kind] ? h("span", { class: "kind", text: KIND_LABELS[attribution.kind] }) : null,
     ),
-    attribution.cue
-      ? h("div", { class: "cue" }, "Cue: ", h("q", { text: attribution.cue.text }))
-      : null,
+    cueLine(attribution),
     quote ? h("blockquote", { class: "quote", text: `“${excerpt(quote)}”` }) : null,
   );
 }

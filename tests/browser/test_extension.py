@@ -18,6 +18,7 @@ from .pages import (
     NEWSHTML_AEB,
     SEED_FILE,
     aeb_pages,
+    news_page,
     normalize,
     seed_blocks,
 )
@@ -125,6 +126,31 @@ def test_seed_popover_anonymous_and_vague_with_fixture_engine(ext, stub_backend,
 
 def test_seed_popover_anonymous_and_vague_with_real_engine(ext, backend, seed_url):
     _check_seed_sources(ext, backend.url, seed_url)
+
+
+CARRIED_ON = "“We cannot wait another decade for clean water in these towns.”"
+
+
+def test_popover_says_a_cueless_quote_carries_on_the_last_speaker(ext, backend, site):
+    paragraphs = [
+        "Governor Ellen Park toured the new treatment plant on Tuesday morning, two years "
+        "after the river that feeds it was found to carry lead from an old smelter upstream.",
+        "“It is the right thing to do for this state and for the families who live here,” "
+        "she said, standing beside the plant's first filter bed.",
+        CARRIED_ON,
+        "The plant cost the state $40 million and will serve about 60,000 homes in three "
+        "counties when it runs at full capacity next spring.",
+    ]
+    (site.root / "carried.html").write_text(
+        news_page("Governor opens water plant", "2026-11-28", paragraphs), encoding="utf-8"
+    )
+    ext.configure(backendUrl=backend.url)
+    page = ext.open(f"{site.url}/carried.html")
+    paragraph(page, CARRIED_ON).click()
+    assert popover_open(page)
+    row = popover_rows(page).first
+    assert row.locator(".name").text_content() == "Ellen Park"
+    assert row.locator(".cue").text_content() == "No cue: carries on an earlier quote"
 
 
 def test_popover_content_keyboard_and_closing(ext, stub_backend, seed_url):

@@ -97,7 +97,9 @@ class AttributionEngine:
         drafts = [self.paragraph(doc) for doc in docs]
         resolver = Resolver(docs)
         results: list[list[dict]] = []
-        last_speaker: tuple[int, Referent] | None = None
+        # The last speaker: paragraph index, referent, and the attribution with a cue that
+        # a quote carrying on that speaker continues.
+        last_speaker: tuple[int, Referent, str] | None = None
         number = 0  # attribution ids are unique across the article
         for index, (doc, found) in enumerate(zip(docs, drafts, strict=True)):
             text = doc.text  # built on each access: once per paragraph
@@ -105,17 +107,18 @@ class AttributionEngine:
             for draft in found:
                 if not self._credible_label(doc, draft, resolver):
                     continue
-                referent = None
+                referent, continues = None, None
                 if draft.source is not None:
                     referent = resolver.resolve(doc, draft.source, index)
                 elif draft.cue is None:  # a quote carrying on the last speaker
                     if last_speaker is None or index - last_speaker[0] > MAX_CARRY_PARAGRAPHS:
                         continue
-                    referent = last_speaker[1]
-                if referent is not None:
-                    last_speaker = (index, referent)
+                    _, referent, continues = last_speaker
                 number += 1
-                attributions.append(self._to_dict(text, doc, draft, referent, f"a{number}"))
+                ident = f"a{number}"
+                if referent is not None:
+                    last_speaker = (index, referent, continues or ident)
+                attributions.append(self._to_dict(text, doc, draft, referent, ident, continues))
             results.append(attributions)
         roster = [{"id": r.id, "name": r.name, "type": r.type} for r in resolver.referents]
         return results, roster
@@ -361,7 +364,14 @@ class AttributionEngine:
     # ---- output -------------------------------------------------------------------------
 
     @staticmethod
-    def _to_dict(text: str, doc: Doc, draft: Draft, referent: Referent | None, ident: str) -> dict:
+    def _to_dict(
+        text: str,
+        doc: Doc,
+        draft: Draft,
+        referent: Referent | None,
+        ident: str,
+        continues: str | None,
+    ) -> dict:
         cue = None
         if draft.cue is not None:
             span = draft.cue.span
@@ -390,4 +400,5 @@ class AttributionEngine:
             "cue": cue,
             "source": source,
             "content": content,
+            "continues": continues,
         }

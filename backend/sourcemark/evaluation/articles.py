@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..documents import split_paragraphs
-from .spans import Relation, Span
+from .spans import Relation, Span, normalize
 
 
 @dataclass
@@ -19,6 +19,8 @@ class Predicted:
     source_type: str | None
     source_name: str | None
     paragraph: int
+    id: str = ""
+    continues: str | None = None  # the id of the attribution this quote carries on
 
 
 @cache
@@ -71,6 +73,22 @@ def analyze_text(text: str, pipeline=None) -> tuple[list[Predicted], dict]:
                     source_type=source["type"] if source else None,
                     source_name=source["name"] if source else None,
                     paragraph=index,
+                    id=attribution["id"],
+                    continues=attribution.get("continues"),
                 )
             )
     return predicted, analysis
+
+
+def join_continuations(predicted: list[Predicted]) -> list[Predicted]:
+    """Quotes that carry on an earlier attribution become more of its content, as PolNeAR
+    marks a quote that runs on: one attribution with discontinuous content."""
+    joined: dict[str, Predicted] = {}
+    for p in predicted:
+        root = joined.get(p.continues or "")
+        if root is None:
+            joined[p.id] = p
+            continue
+        content = normalize(root.relation.content + p.relation.content)
+        joined[root.id] = replace(root, relation=replace(root.relation, content=content))
+    return list(joined.values())

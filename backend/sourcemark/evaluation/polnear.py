@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Predicted, analyze_text
+from .articles import Predicted, analyze_text, join_continuations
 from .spans import (
     Counts,
     Relation,
@@ -187,7 +187,7 @@ def evaluate(data_dir: Path, limit: int | None = None, pipeline=None) -> tuple[S
     scores, errors = Scores(), Errors()
     predictions: dict[str, list[Predicted]] = {}
     for article in articles:
-        predicted, _ = analyze_text(article.text, pipeline)
+        predicted = join_continuations(analyze_text(article.text, pipeline)[0])
         predictions[article.name] = predicted
         score_article(article, predicted, scores, errors)
     labels_path = data_dir / "polnear_source_types" / "dev.jsonl"
