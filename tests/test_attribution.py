@@ -300,3 +300,17 @@ def test_byline_dash_after_a_quote(analyze):
 )
 def test_reported_speech_is_indirect_and_beliefs_or_findings_are_other(analyze, sentence, kind):
     assert only(analyze(sentence))["kind"] == kind
+
+
+def test_a_role_noun_and_a_possessive_office_resolve_to_the_named_leader(analyze):
+    result = analyze(
+        "Chilean President Gabriela Soto said the mine would reopen next year.",
+        "The Chilean president also said the workers would be paid in full.",
+        "The Chilean President's press office said the decree was signed on Monday.",
+    )
+    leader, role_noun, office = (only(result, i)["source"] for i in range(3))
+    assert leader["name"] == "Gabriela Soto" and leader["type"] == "named_person"
+    assert role_noun["source_id"] == leader["source_id"]
+    assert office["text"] == "The Chilean President's press office"
+    assert office["source_id"] != leader["source_id"]  # the office speaks, not the president
+    assert "Gabriela Soto" in office["name"]

@@ -1,0 +1,45 @@
+"""Cues from data: the lexicon and the cue model that learn_cues.py learns from annotated
+paragraphs (PolNeAR train in `make train`; small sentences of our own here)."""
+
+from sourcemark.attribution.cue_model import CueModel, features
+from sourcemark.attribution.learn_cues import count_lexicon, examples, fit
+
+CUES = [
+    "Officials insisted that the bridge was safe.",
+    "The mayor insisted the budget would balance.",
+    "Critics insisted that nothing had changed.",
+    "The union insisted the strike would go on.",
+]
+NOT_CUES = [
+    "The children painted the fence on Sunday.",
+    "The workers painted the hall blue.",
+    "Volunteers painted the school last year.",
+]
+
+
+def annotated(nlp) -> list:
+    """(doc, indexes of cue heads) per paragraph: "insisted" is marked, "painted" is not."""
+    paragraphs = []
+    for text in CUES + NOT_CUES:
+        doc = nlp(text)
+        paragraphs.append((doc, {t.i for t in doc if t.lower_ == "insisted"}))
+    return paragraphs
+
+
+def test_the_lexicon_counts_cue_uses_per_frame(pipeline):
+    lexicon = count_lexicon(annotated(pipeline.nlp))
+    frames = lexicon["insist/VERB"]
+    assert sum(cues for cues, _ in frames.values()) == len(CUES)
+    assert all(cues == total for cues, total in frames.values())
+    assert not any(key.startswith("paint/") for key in lexicon)  # never marked: not listed
+
+
+def test_the_learned_model_tells_a_cue_from_another_verb_in_new_sentences(pipeline):
+    paragraphs = annotated(pipeline.nlp)
+    rows, labels = examples(paragraphs, count_lexicon(paragraphs))
+    weights, bias = fit(rows, labels)
+    model = CueModel(weights, bias, threshold=0.5)
+    doc = pipeline.nlp("The minister insisted that taxes would fall, and her aides painted signs.")
+    insisted, painted = doc[2], next(t for t in doc if t.lower_ == "painted")
+    assert model.is_cue(features(insisted, in_quote=False, sentence_quotes=False))
+    assert not model.is_cue(features(painted, in_quote=False, sentence_quotes=False))
