@@ -296,6 +296,10 @@ def test_byline_dash_after_a_quote(analyze):
         ("A new study found that the river had been polluted for years.", "other"),
         ("The mayor believes that the budget will pass next week.", "other"),
         ("The governor wants to build a new bridge over the river.", "other"),
+        # Quoted words in what someone wants are a scare quote, not speech; in what someone
+        # calls something, they are that person's words.
+        ("The mayor wants a “fair deal” for the workers of the city.", "other"),
+        ("The union leader called the offer “an insult” to every worker.", "mixed"),
     ],
 )
 def test_reported_speech_is_indirect_and_beliefs_or_findings_are_other(analyze, sentence, kind):
@@ -314,3 +318,19 @@ def test_a_role_noun_and_a_possessive_office_resolve_to_the_named_leader(analyze
     assert office["text"] == "The Chilean President's press office"
     assert office["source_id"] != leader["source_id"]  # the office speaks, not the president
     assert "Gabriela Soto" in office["name"]
+
+
+def test_a_learned_cue_inside_a_quote_is_the_quoted_speakers(pipeline):
+    from sourcemark.attribution.roles import CUE_PROBABILITY_KEY, ROLES_KEY
+
+    doc = pipeline.nlp("“Our leaders argued for years that the border was safe,” she said.")
+    words = [t.text for t in doc]
+    tags = ["OOO"] * len(doc)
+    tags[1:3] = ["BOO", "IOO"]  # Our leaders
+    tags[words.index("argued")] = "OBO"
+    that = words.index("that")
+    tags[that : words.index(",")] = ["OOB"] + ["OOI"] * (words.index(",") - that - 1)
+    doc.user_data[ROLES_KEY] = tags
+    doc.user_data[CUE_PROBABILITY_KEY] = [1.0] * len(doc)
+    drafts = pipeline.engine.paragraph(doc)
+    assert [d.cue.span.text for d in drafts] == ["said"]

@@ -173,12 +173,14 @@ class AttributionEngine:
                 s, e = found.source
                 source = Mention(set(range(s, e)), doc[s:e].root)
             content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in found.content]
+            if any(q.contains(cue_span.start_char, cue_span.start_char + 1) for q in quotes):
+                continue  # as for the rules: words inside a quote are the quoted speaker's
             touched = [q for q in quotes if any(_overlaps((q.start, q.end), c) for c in content)]
             if cue.according_to:
                 kind = "according_to"
             elif all(any(q.contains(a, b) for q in quotes) for a, b in content):
                 kind = "direct"
-            elif touched:
+            elif touched and cue.head.lemma_.lower() in SPEECH_LEMMAS:
                 kind = "mixed"
             else:
                 # What the rules miss is mostly beliefs, plans and feelings (PolNeAR's broad
@@ -226,16 +228,17 @@ class AttributionEngine:
         content = _merge(content + [(q.start, q.end) for q in touched])
         if source is None and not self._impersonal(cue):
             return None
+        speech = cue.head.lemma_.lower() in SPEECH_LEMMAS
         if cue.according_to:
             kind = "according_to"
         elif cue.label is not None or (
             touched and all(any(q.contains(*c) for q in touched) for c in content)
         ):
             kind = "direct"
-        elif touched:
+        elif touched and speech:
             kind = "mixed"
         else:
-            speech = cue.head.lemma_.lower() in SPEECH_LEMMAS
+            # A quote in what someone "passed" or "is known as" is a title or a scare quote.
             kind = "indirect" if speech and construction in ("clause", "inverted") else "other"
         position = min([doc[cue.start].idx] + [s for s, _ in content[:1]])
         return Draft(cue, source, content, kind, position, touched)
