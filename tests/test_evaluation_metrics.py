@@ -12,7 +12,7 @@ import pytest
 
 from sourcemark.evaluation import ggt
 from sourcemark.evaluation.articles import Predicted, join_continuations, paragraph_starts
-from sourcemark.evaluation.polnear import parse_ann
+from sourcemark.evaluation.polnear import annotator_agreement, parse_ann
 from sourcemark.evaluation.spans import (
     Relation,
     char_counts,
@@ -90,6 +90,34 @@ def test_parse_ann_reads_events_and_discontinuous_spans():
     first, second = parse_ann(ann)
     assert first == Relation(cue=((6, 10),), source=((0, 5),), content=((11, 20), (25, 30)))
     assert second.source == () and second.cue == ((40, 44),)
+
+
+def _ann(*relations: tuple[int, int, int, int, int, int]) -> str:
+    """BRAT lines for (source, cue, content) offset pairs."""
+    lines = []
+    for n, (s0, s1, c0, c1, t0, t1) in enumerate(relations):
+        ids = [f"T{3 * n + k}" for k in range(1, 4)]
+        lines += [f"{ids[0]}\tSource {s0} {s1}\tx", f"{ids[1]}\tCue {c0} {c1}\tx"]
+        lines += [f"{ids[2]}\tContent {t0} {t1}\tx"]
+        lines.append(
+            f"E{n + 1}\tAttribution:{ids[1]} Source:{ids[0]} Cue:{ids[1]} Content:{ids[2]}"
+        )
+    return "\n".join(lines)
+
+
+def test_annotator_agreement_scores_later_annotators_against_the_first(tmp_path):
+    both = [(0, 5, 6, 10, 11, 20), (30, 35, 36, 40, 41, 50)]
+    folder = tmp_path / "dev" / "attributions"
+    folder.mkdir(parents=True)
+    (folder / "story_a.ann").write_text(_ann(*both))
+    (folder / "story_b.ann").write_text(_ann(*both))  # agrees on both
+    (folder / "story_c.ann").write_text(_ann(both[0]))  # leaves the second out
+    (folder / "alone_a.ann").write_text(_ann(both[0]))  # one annotator: not a pair
+    scores, pairs, articles = annotator_agreement(tmp_path)
+    assert (pairs, articles) == (2, 1)
+    assert scores.linked.precision == 1.0
+    assert scores.linked.recall == 3 / 4
+    assert scores.spans["cue", "overlap"].recall == 3 / 4
 
 
 def test_paragraph_starts_map_back_to_the_text():

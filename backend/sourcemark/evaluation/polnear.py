@@ -105,24 +105,47 @@ def _text(text: str, span: Span) -> str:
     return " … ".join(text[s:e] for s, e in span).replace("\n", " ")
 
 
+def add_scores(gold: list[Relation], predicted: list[Relation], scores: Scores) -> list:
+    """Adds one article's span, character and linked counts; returns the linked matches."""
+    for role in ROLES:
+        g = [getattr(r, role) for r in gold]
+        p = [getattr(r, role) for r in predicted]
+        for mode in ("exact", "overlap"):
+            scores.spans[role, mode].add(span_counts(g, p, mode))
+    scores.content_chars.add(char_counts([r.content for r in gold], [r.content for r in predicted]))
+    matches = linked_matches(gold, predicted)
+    matched = sum(m is not None for m in matches)
+    scores.linked.add(
+        Counts(tp_pred=matched, pred=len(predicted), tp_gold=matched, gold=len(matches))
+    )
+    return matches
+
+
 def score_article(
     gold: GoldArticle, predicted: list[Predicted], scores: Scores, errors: Errors
 ) -> None:
-    pred_relations = [p.relation for p in predicted]
-    for role in ROLES:
-        g = [getattr(r, role) for r in gold.relations]
-        p = [getattr(r, role) for r in pred_relations]
-        for mode in ("exact", "overlap"):
-            scores.spans[role, mode].add(span_counts(g, p, mode))
-    scores.content_chars.add(
-        char_counts([r.content for r in gold.relations], [r.content for r in pred_relations])
-    )
-    matches = linked_matches(gold.relations, pred_relations)
-    matched = sum(m is not None for m in matches)
-    scores.linked.add(
-        Counts(tp_pred=matched, pred=len(pred_relations), tp_gold=matched, gold=len(matches))
-    )
+    matches = add_scores(gold.relations, [p.relation for p in predicted], scores)
     _collect_errors(gold, predicted, matches, errors)
+
+
+def annotator_agreement(polnear_dir: Path) -> tuple[Scores, int, int]:
+    """How far PolNeAR's own annotators agree under these metrics: on every article that
+    several annotators marked (train and dev), each later .ann scored against the first,
+    as the system is. Returns the scores, the number of pairs and of articles."""
+    scores, pairs, articles = Scores(), 0, 0
+    for split in ("train", "dev"):
+        by_article: dict[str, list[Path]] = defaultdict(list)
+        for ann in sorted((polnear_dir / split / "attributions").glob("*.ann")):
+            by_article[ann.name.rsplit("_", 1)[0]].append(ann)
+        for anns in by_article.values():
+            if len(anns) < 2:
+                continue
+            articles += 1
+            first = parse_ann(anns[0].read_text(encoding="utf-8"))
+            for other in anns[1:]:
+                pairs += 1
+                add_scores(first, parse_ann(other.read_text(encoding="utf-8")), scores)
+    return scores, pairs, articles
 
 
 def _collect_errors(gold: GoldArticle, predicted, matches, errors: Errors) -> None:
@@ -207,19 +230,36 @@ GOALS = {
 }
 
 
-def format_scores(scores: Scores) -> str:
-    rows = []
-    for role in ROLES:
-        for mode in ("exact", "overlap"):
-            c = scores.spans[role, mode]
-            rows.append(
-                [f"{role} span {mode}", c.precision, c.recall, c.f1, GOALS.get((role, mode), "")]
-            )
-    c = scores.content_chars
-    rows.append(["content characters", c.precision, c.recall, c.f1, GOALS["content_chars"]])
-    c = scores.linked
-    rows.append(["linked attribution", c.precision, c.recall, c.f1, GOALS["linked"]])
-    table = render(["PolNeAR dev", "P", "R", "F1", "goal"], rows)
+def format_scores(scores: Scores, agreement: tuple[Scores, int, int] | None = None) -> str:
+    """The system's scores beside the goals and, when given, the annotators' agreement F1."""
+    measured = [
+        (f"{role} span {mode}", scores.spans[role, mode])
+        for role in ROLES
+        for mode in ("exact", "overlap")
+    ]
+    measured += [
+        ("content characters", scores.content_chars),
+        ("linked attribution", scores.linked),
+    ]
+    goals = [GOALS.get(key, "") for key in [(r, m) for r in ROLES for m in ("exact", "overlap")]]
+    goals += [GOALS["content_chars"], GOALS["linked"]]
+    humans = [""] * len(measured)
+    if agreement is not None:
+        a = agreement[0]
+        humans = [a.spans[r, m].f1 for r in ROLES for m in ("exact", "overlap")]
+        humans += [a.content_chars.f1, a.linked.f1]
+    rows = [
+        [name, c.precision, c.recall, c.f1, goal, human]
+        for (name, c), goal, human in zip(measured, goals, humans, strict=True)
+    ]
+    table = render(["PolNeAR dev", "P", "R", "F1", "goal", "annotators F1"], rows)
+    if agreement is not None:
+        _, pairs, articles = agreement
+        table += (
+            f"\n(annotators F1: each later annotator of the {articles} articles PolNeAR had"
+            f" marked by several people, {pairs} pairs in train and dev, scored against the"
+            " first as the system is)"
+        )
     total = scores.types_total or 1
     found = scores.types_found or 1
     types = render(
@@ -261,5 +301,5 @@ def run(data_dir: Path, errors: bool = False, limit: int | None = None) -> str:
     if not (data_dir / "polnear" / "dev").is_dir():
         return f"PolNeAR: skipped, no {data_dir / 'polnear' / 'dev'}"
     scores, found_errors = evaluate(data_dir, limit)
-    out = format_scores(scores)
+    out = format_scores(scores, annotator_agreement(data_dir / "polnear"))
     return out + ("\n" + format_errors(found_errors) if errors else "")
