@@ -143,6 +143,16 @@ def test_headline_says(analyze):
     assert texts(a) == ["budget cuts are unavoidable"]
 
 
+def test_a_promoted_headline_is_another_articles_sourcing(analyze):
+    result = analyze(
+        "READ MORE: Mayor says budget cuts are unavoidable",
+        "Related: Mayor says budget cuts are unavoidable",
+        "Mayor says budget cuts are unavoidable",
+    )
+    assert attributions(result, 0) == [] and attributions(result, 1) == []
+    assert only(result, 2)["cue"]["text"] == "says"
+
+
 def test_nested_source_inside_a_quote(analyze):
     text = (
         "The ministry did say that “Johnson noted the army will study the proposal "
