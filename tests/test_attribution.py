@@ -181,6 +181,11 @@ def test_quote_running_on_into_the_next_paragraph(analyze):
     )
     said, running_on = attributions(result, 0)
     assert said["source"]["name"] == "Anna Berg"
+    # Named in the same paragraph: the carried-on quote points at that mention.
+    assert (running_on["source"]["start"], running_on["source"]["end"]) == (
+        said["source"]["start"],
+        said["source"]["end"],
+    )
     assert texts(said) == ["“We have waited long enough for this road,”"]
     # The second quote is left open at the paragraph's end: it runs to the end.
     assert texts(running_on) == ["“It has been years of promises."]
@@ -205,6 +210,7 @@ def test_floating_quote_carries_the_last_speaker(analyze):
     carried = only(result, 1)
     assert carried["source"]["source_id"] == speaker["source_id"]
     assert carried["continues"] == only(result, 0)["id"]
+    assert carried["source"]["text"] == ""  # the speaker is not named in this paragraph
     assert texts(carried) == ["“We cannot wait another decade for clean water.”"]
 
 

@@ -113,6 +113,7 @@ class AttributionEngine:
         # The last speaker: paragraph index, referent, and the attribution with a cue that
         # a quote carrying on that speaker continues.
         last_speaker: tuple[int, Referent, str] | None = None
+        last_mention: tuple[int, Mention] | None = None  # where the speaker was last named
         number = 0  # attribution ids are unique across the article
         for index, (doc, found) in enumerate(zip(docs, drafts, strict=True)):
             text = doc.text  # built on each access: once per paragraph
@@ -123,10 +124,13 @@ class AttributionEngine:
                 referent, continues = None, None
                 if draft.source is not None:
                     referent = resolver.resolve(doc, draft.source, index)
+                    last_mention = (index, draft.source)
                 elif draft.cue is None:  # a quote carrying on the last speaker
                     if last_speaker is None or index - last_speaker[0] > MAX_CARRY_PARAGRAPHS:
                         continue
                     _, referent, continues = last_speaker
+                    if last_mention is not None and last_mention[0] == index:
+                        draft.source = last_mention[1]  # named in this paragraph: point there
                 number += 1
                 ident = f"a{number}"
                 if referent is not None:
