@@ -99,3 +99,18 @@ def test_the_tagger_cannot_veto_a_cue_inside_a_quote(engine, analyze):
     doc = marked(analyze.nlp, text, {}, {"say": 0.9})  # "noted" gets 0
     cues = engine.cues.find(doc, find_quotes(doc))
     assert "noted" in [c.head.text for c in cues]
+
+
+def learned_kind(engine, nlp, text: str) -> str:
+    """The kind of the learned draft for "Ms. Diaz described <the rest>"."""
+    doc = nlp(text)
+    tags = ["BOO", "IOO", "OBO"] + ["OOB"] + ["OOI"] * (len(doc) - 5) + ["OOO"]
+    (draft,) = engine._learned_drafts(doc, tags, find_quotes(doc))
+    return draft.kind
+
+
+def test_a_learned_cue_with_a_scare_quote_is_not_quoting_speech(engine, analyze):
+    scare = "Ms. Diaz described the plan as “a dead end” for farmers."
+    assert learned_kind(engine, analyze.nlp, scare) == "other"
+    quoted = "Ms. Diaz described the plan as “a dead end for all our farmers” in March."
+    assert learned_kind(engine, analyze.nlp, quoted) == "mixed"

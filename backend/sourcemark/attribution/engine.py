@@ -174,6 +174,7 @@ class AttributionEngine:
 
     def _learned_drafts(self, doc: Doc, tags: list[str], quotes: list[Quote]) -> list[Draft]:
         drafts = []
+        text = doc.text
         for found in decode(doc, tags):
             if not found.content:
                 continue
@@ -190,11 +191,12 @@ class AttributionEngine:
                 kind = "according_to"
             elif all(any(q.contains(a, b) for q in quotes) for a, b in content):
                 kind = "direct"
-            elif touched:
+            elif any(len(text[q.start : q.end].split()) >= MIN_FLOATING_WORDS for q in touched):
                 kind = "mixed"
             else:
                 # What the rules miss is mostly beliefs, plans and feelings (PolNeAR's broad
-                # sense), not reported speech.
+                # sense), not reported speech; a scare quote or title doesn't make it speech
+                # ("an app called “Screenwise Meter”").
                 kind = "other"
             position = min(cue_span.start_char, content[0][0])
             drafts.append(
