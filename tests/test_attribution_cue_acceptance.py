@@ -2,7 +2,11 @@
 
 import pytest
 
-from sourcemark.attribution.cues import MAX_VETOED_CUE_PROBABILITY
+from sourcemark.attribution.cues import (
+    MAX_WEAK_MODEL_PROBABILITY,
+    MIN_TAGGER_CUE_PROBABILITY,
+    MIN_TAGGER_WEAK_CUE_PROBABILITY,
+)
 from sourcemark.attribution.engine import (
     MIN_LEARNED_CUE_CONFIDENCE,
     MIN_LEARNED_VERB_CONFIDENCE,
@@ -46,11 +50,26 @@ def test_the_tagger_vetoes_a_rule_cue_it_is_sure_is_none(engine, analyze):
     text = "Officials said the talks would resume."
     sure = marked(analyze.nlp, text, {}, {"said": 0.9})
     assert [c.head.text for c in engine.cues.find(sure, [])] == ["said"]
-    vetoed = marked(analyze.nlp, text, {}, {"said": MAX_VETOED_CUE_PROBABILITY / 2})
+    vetoed = marked(analyze.nlp, text, {}, {"said": MIN_TAGGER_CUE_PROBABILITY / 2})
     assert engine.cues.find(vetoed, []) == []
     untagged = analyze.nlp(text)
     del untagged.user_data[CUE_PROBABILITY_KEY]  # a pipeline without the tagger
     assert [c.head.text for c in engine.cues.find(untagged, [])] == ["said"]
+
+
+def test_a_cue_the_model_is_only_fairly_sure_of_needs_more_from_the_tagger(engine, analyze):
+    text = "The council approved the budget."
+    approved = next(t for t in analyze.nlp(text) if t.text == "approved")
+    model = engine.cues.model_probability(approved, [])
+    assert engine.cues.model.threshold <= model < MAX_WEAK_MODEL_PROBABILITY
+    between = (MIN_TAGGER_CUE_PROBABILITY + MIN_TAGGER_WEAK_CUE_PROBABILITY) / 2
+    doc = marked(analyze.nlp, text, {}, {"approved": between})
+    assert engine.cues.find(doc, []) == []
+    doc = marked(analyze.nlp, text, {}, {"approved": MIN_TAGGER_WEAK_CUE_PROBABILITY + 0.05})
+    assert [c.head.text for c in engine.cues.find(doc, [])] == ["approved"]
+    # A cue the model is sure of keeps what the tagger gives it between the two.
+    said = marked(analyze.nlp, "Officials said the talks would resume.", {}, {"said": between})
+    assert [c.head.text for c in engine.cues.find(said, [])] == ["said"]
 
 
 DECIDED = "The committee decided against a new tax."

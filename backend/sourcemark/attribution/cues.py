@@ -33,9 +33,12 @@ CUE_POS = {"VERB", "AUX"}
 DASH_TOKEN = r"^[”\"»’]?(―|—|–|-|--)$"  # a dash, maybe glued to the closing quote
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
 CUE_PARTS = {"aux", "auxpass", "neg"}
-# Below this probability from the role tagger, a word the cue model takes for a cue is
-# dropped. Tuned on PolNeAR dev, where both halves of the articles pick it over 0.02 and 0.1.
-MAX_VETOED_CUE_PROBABILITY = 0.05
+# How likely the role tagger must find a word the cue model takes for a cue, for it to stay
+# one: a little, or more when the model itself is only fairly sure. Tuned on PolNeAR dev,
+# where each half of the articles gains from these values.
+MIN_TAGGER_CUE_PROBABILITY = 0.05
+MIN_TAGGER_WEAK_CUE_PROBABILITY = 0.2
+MAX_WEAK_MODEL_PROBABILITY = 0.6
 
 
 @dataclass(frozen=True)
@@ -129,19 +132,23 @@ class CueFinder:
 
     def is_cue_word(self, token: Token, quotes: list[Quote]) -> bool:
         """The learned model decides where it is shipped, the lexicon rule otherwise and
-        inside quotes. Where the model decides, the role tagger (if the pipeline has it)
-        overrules it when the tagger is sure the word is no cue; inside quotes it can't, as
-        PolNeAR, which it learned from, leaves nested cues unmarked."""
+        inside quotes. Where the model decides, the role tagger (if the pipeline has it) can
+        overrule it; inside quotes it can't, as PolNeAR, which it learned from, leaves nested
+        cues unmarked."""
         if self.model is not None and not is_candidate(token, self.lemmas):
             return False
         probability = self.model_probability(token, quotes)
         if probability is None:
             frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
             return bool(frames) and frame_of(token) in frames
-        tagger = token.doc.user_data.get(CUE_PROBABILITY_KEY)
-        if tagger is not None and tagger[token.i] < MAX_VETOED_CUE_PROBABILITY:
+        if probability < self.model.threshold:
             return False
-        return probability >= self.model.threshold
+        tagger = token.doc.user_data.get(CUE_PROBABILITY_KEY)
+        if tagger is None:
+            return True
+        if probability < MAX_WEAK_MODEL_PROBABILITY:
+            return tagger[token.i] >= MIN_TAGGER_WEAK_CUE_PROBABILITY
+        return tagger[token.i] >= MIN_TAGGER_CUE_PROBABILITY
 
     def find(self, doc: Doc, quotes: list[Quote]) -> list[Cue]:
         cues = [
