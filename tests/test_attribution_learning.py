@@ -41,5 +41,5 @@ def test_the_learned_model_tells_a_cue_from_another_verb_in_new_sentences(pipeli
     model = CueModel(weights, bias, threshold=0.5)
     doc = pipeline.nlp("The minister insisted that taxes would fall, and her aides painted signs.")
     insisted, painted = doc[2], next(t for t in doc if t.lower_ == "painted")
-    assert model.is_cue(features(insisted, in_quote=False, sentence_quotes=False))
-    assert not model.is_cue(features(painted, in_quote=False, sentence_quotes=False))
+    assert model.probability(features(insisted, in_quote=False, sentence_quotes=False)) > 0.5
+    assert model.probability(features(painted, in_quote=False, sentence_quotes=False)) < 0.5

@@ -100,9 +100,6 @@ class CueModel:
         score = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
-    def is_cue(self, feats: list[str]) -> bool:
-        return self.probability(feats) >= self.threshold
-
 
 @cache
 def load_model(path: Path = MODEL_PATH) -> CueModel | None:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from .cue_model import features, is_candidate, load_model
 from .frames import frame_of
 from .quotes import Quote
+from .roles import CUE_PROBABILITY_KEY
 
 LEXICON_PATH = Path(__file__).parent / "data" / "cues.json"
 MIN_RATE = 0.3  # share of a lemma's uses, in a frame, that PolNeAR marks as cues
@@ -32,6 +33,12 @@ CUE_POS = {"VERB", "AUX"}
 DASH_TOKEN = r"^[”\"»’]?(―|—|–|-|--)$"  # a dash, maybe glued to the closing quote
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
 CUE_PARTS = {"aux", "auxpass", "neg"}
+# How likely the role tagger must find a word the cue model takes for a cue, for it to stay
+# one: a little, or more when the model itself is only fairly sure. Tuned on PolNeAR dev,
+# where each half of the articles gains from these values.
+MIN_TAGGER_CUE_PROBABILITY = 0.05
+MIN_TAGGER_WEAK_CUE_PROBABILITY = 0.2
+MAX_WEAK_MODEL_PROBABILITY = 0.6
 
 
 @dataclass(frozen=True)
@@ -110,22 +117,38 @@ class CueFinder:
         space = {"IS_SPACE": True, "OP": "?"}
         self.labels.add("BYLINE", [[{"IS_QUOTE": True}, dash, space, name], [dash, space, name]])
 
-    def is_cue_word(self, token: Token, quotes: list[Quote]) -> bool:
-        """The learned model decides where it is shipped; the lexicon rule otherwise."""
-        if self.model is None:
-            frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
-            return bool(frames) and frame_of(token) in frames
-        if not is_candidate(token, self.lemmas):
-            return False
+    def model_probability(self, token: Token, quotes: list[Quote]) -> float | None:
+        """The cue model's probability that a candidate word outside quotes is a cue; None
+        where the model does not judge (no model shipped, not a candidate, inside a quote)."""
+        if self.model is None or not is_candidate(token, self.lemmas):
+            return None
+        if any(q.contains(token.idx, token.idx + 1) for q in quotes):
+            return None  # PolNeAR leaves nested cues out, so its model can't judge them
         sentence = token.sent
-        in_quote = any(q.contains(token.idx, token.idx + 1) for q in quotes)
-        if in_quote:  # PolNeAR leaves nested cues out, so its model can't judge them
-            frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
-            return bool(frames) and frame_of(token) in frames
         sentence_quotes = any(
             q.start < sentence.end_char and sentence.start_char < q.end for q in quotes
         )
-        return self.model.is_cue(features(token, in_quote, sentence_quotes))
+        return self.model.probability(features(token, False, sentence_quotes))
+
+    def is_cue_word(self, token: Token, quotes: list[Quote]) -> bool:
+        """The learned model decides where it is shipped, the lexicon rule otherwise and
+        inside quotes. Where the model decides, the role tagger (if the pipeline has it) can
+        overrule it; inside quotes it can't, as PolNeAR, which it learned from, leaves nested
+        cues unmarked."""
+        if self.model is not None and not is_candidate(token, self.lemmas):
+            return False
+        probability = self.model_probability(token, quotes)
+        if probability is None:
+            frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
+            return bool(frames) and frame_of(token) in frames
+        if probability < self.model.threshold:
+            return False
+        tagger = token.doc.user_data.get(CUE_PROBABILITY_KEY)
+        if tagger is None:
+            return True
+        if probability < MAX_WEAK_MODEL_PROBABILITY:
+            return tagger[token.i] >= MIN_TAGGER_WEAK_CUE_PROBABILITY
+        return tagger[token.i] >= MIN_TAGGER_CUE_PROBABILITY
 
     def find(self, doc: Doc, quotes: list[Quote]) -> list[Cue]:
         cues = [
