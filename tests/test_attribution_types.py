@@ -193,3 +193,16 @@ def test_a_mention_given_without_its_parse_links(analyze):
     assert (role.name, role.type) == ("Dana Whitfield", "named_person")
     critics = resolver.resolve(doc, Mention({who.i}, who), 0)
     assert (critics.name, critics.type) == ("Critics", "vague")
+
+
+def test_someone_and_everyone_refer_to_no_one_named_before(analyze):
+    result = analyze(
+        "The Democrats said the vote was rigged.",
+        "Someone at the rally said the speech was too long.",
+        "Everyone said the food was cold.",
+    )
+    democrats = source(result, 0)
+    for index in (1, 2):
+        found = source(result, index)
+        assert found["source_id"] != democrats["source_id"]
+        assert found["type"] == "vague"

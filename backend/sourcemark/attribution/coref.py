@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .sources import RELATIVE_PRONOUNS, Mention, relative_antecedent
 from .types import (
+    NOT_ANAPHORIC,
     ORGANIZATION_NOUNS,
     PERSON_PRONOUNS,
     UNIQUE_OFFICES,
@@ -198,7 +199,7 @@ class Resolver:
         tokens = mention.tokens if antecedent is None else {head.i}
         text = doc[min(tokens) : max(tokens) + 1].text
         words = {_stem(doc[i].text) for i in tokens if doc[i].is_alpha}
-        if is_pronoun(head) and head.lower_ not in ("some", "many", "most", "others"):
+        if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
             return self._pronoun(head, text, words)
         person_entity = next(
             (e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None

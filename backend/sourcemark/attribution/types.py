@@ -91,6 +91,14 @@ AFFILIATION_MODIFIERS = ORGANIZATION_NOUNS | {"county", "city", "federal", "muni
 COMMON_NOUNS = DOCUMENT_NOUNS | VAGUE_NOUNS | ANONYMOUS_ROLES | UNIQUE_OFFICES
 
 
+# Pronouns that refer to no one named before ("some say", "someone said"): typed by
+# themselves, never resolved.
+NOT_ANAPHORIC = {
+    "some", "many", "most", "others", "several", "someone", "somebody", "anyone", "anybody",
+    "everyone", "everybody", "nobody",
+}  # fmt: skip
+
+
 def is_pronoun(head: Token) -> bool:
     return head.lower_ in PERSON_PRONOUNS or head.lower_ in GROUP_PRONOUNS or head.pos_ == "PRON"
 
@@ -187,7 +195,7 @@ def _lists_names(head: Token) -> bool:
 def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """The type the mention shows by itself, or None when it needs its referent."""
     lemma = common_lemma(head)
-    if is_pronoun(head) and head.lower_ not in ("some", "many", "most", "others", "several"):
+    if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
         return None
     if head.pos_ in ("NOUN", "PROPN") and lemma in DOCUMENT_NOUNS and head.ent_type_ != "PERSON":
         return "document"
@@ -215,7 +223,7 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     specific = head.tag_ != "NNS" or affiliated or relative or lemma in SPECIFIC_ROLES
     if lemma in ANONYMOUS_ROLES and specific:
         return "anonymous"
-    if lemma in VAGUE_NOUNS or head.lower_ in ("some", "many", "most", "others", "several"):
+    if lemma in VAGUE_NOUNS or head.lower_ in NOT_ANAPHORIC:
         return "anonymous" if affiliated else "vague"
     if head.tag_ in ("NNS", "NNPS"):
         return "anonymous" if affiliated else "vague"
