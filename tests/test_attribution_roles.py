@@ -99,6 +99,27 @@ def test_training_writes_a_tagger_that_loads(tmp_path):
     assert len(doc.user_data[ROLES_KEY]) == len(words)
 
 
+def test_training_twice_from_the_seed_writes_the_same_weights(tmp_path):
+    """`make train` is reproducible: same seed, same data, byte-identical weights."""
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.training import Example
+    from thinc.api import fix_random_seed
+
+    from sourcemark.attribution.train_roles import SEED
+
+    words = ["Officials", "said", "the", "plan", "failed", "."]
+    tags = ["BOO", "OBO", "OOB", "OOI", "OOI", "OOO"]
+    for run in ("first", "second"):
+        fix_random_seed(SEED)
+        nlp = spacy.blank("en")
+        reference = Doc(nlp.vocab, words=words, tags=tags)
+        examples = [Example(Doc(nlp.vocab, words=words), reference)] * 8
+        train(nlp, list(examples), examples[:2], epochs=2, out=tmp_path / run)
+    first, second = ((tmp_path / run / "model").read_bytes() for run in ("first", "second"))
+    assert first == second
+
+
 def test_the_tagger_can_be_left_out(pipeline):
     from sourcemark.config import Settings
     from sourcemark.pipeline import Pipeline
