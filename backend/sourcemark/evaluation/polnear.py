@@ -230,27 +230,25 @@ GOALS = {
 }
 
 
-def format_scores(scores: Scores, agreement: tuple[Scores, int, int] | None = None) -> str:
-    """The system's scores beside the goals and, when given, the annotators' agreement F1."""
-    measured = [
-        (f"{role} span {mode}", scores.spans[role, mode])
+def _rows(scores: Scores) -> list[tuple[str, Counts, float | str]]:
+    """(row name, counts, goal) in the table's order."""
+    rows = [
+        (f"{role} span {mode}", scores.spans[role, mode], GOALS.get((role, mode), ""))
         for role in ROLES
         for mode in ("exact", "overlap")
     ]
-    measured += [
-        ("content characters", scores.content_chars),
-        ("linked attribution", scores.linked),
-    ]
-    goals = [GOALS.get(key, "") for key in [(r, m) for r in ROLES for m in ("exact", "overlap")]]
-    goals += [GOALS["content_chars"], GOALS["linked"]]
-    humans = [""] * len(measured)
-    if agreement is not None:
-        a = agreement[0]
-        humans = [a.spans[r, m].f1 for r in ROLES for m in ("exact", "overlap")]
-        humans += [a.content_chars.f1, a.linked.f1]
+    rows.append(("content characters", scores.content_chars, GOALS["content_chars"]))
+    rows.append(("linked attribution", scores.linked, GOALS["linked"]))
+    return rows
+
+
+def format_scores(scores: Scores, agreement: tuple[Scores, int, int] | None = None) -> str:
+    """The system's scores beside the goals and, when given, the annotators' agreement F1."""
+    system = _rows(scores)
+    humans = [c.f1 for _, c, _ in _rows(agreement[0])] if agreement else [""] * len(system)
     rows = [
         [name, c.precision, c.recall, c.f1, goal, human]
-        for (name, c), goal, human in zip(measured, goals, humans, strict=True)
+        for (name, c, goal), human in zip(system, humans, strict=True)
     ]
     table = render(["PolNeAR dev", "P", "R", "F1", "goal", "annotators F1"], rows)
     if agreement is not None:
