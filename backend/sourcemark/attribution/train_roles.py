@@ -18,6 +18,7 @@ from spacy.training import Example
 from thinc.api import fix_random_seed
 
 from ..documents import split_paragraphs
+from ..evaluation.spans import Counts
 from ..pipeline import load_model
 from .roles import CONTENT, CUE, ROLE_MODEL_DIR, ROLE_TAGGER, ROLES_KEY, SOURCE, runs
 
@@ -92,9 +93,7 @@ def run_f1(predicted: list[list[str]], gold: list[list[str]], role: int) -> floa
         n_g += len(g_runs)
         hits_p += sum(any(s < ge and gs < e for gs, ge in g_runs) for s, e in p_runs)
         hits_g += sum(any(s < pe and ps < e for ps, pe in p_runs) for s, e in g_runs)
-    precision = hits_p / n_p if n_p else 0.0
-    recall = hits_g / n_g if n_g else 0.0
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Counts(tp_pred=hits_p, pred=n_p, tp_gold=hits_g, gold=n_g).f1
 
 
 def score(tagger, dev: list[Example]) -> dict[str, float]:

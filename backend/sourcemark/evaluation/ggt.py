@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Predicted, analyze_text
-from .spans import overlaps
+from .spans import Counts, overlaps
 from .table import render
 
 THRESHOLDS = (0.3, 0.8)
@@ -120,17 +120,15 @@ def evaluate(data_dir: Path, limit: int | None = None, pipeline=None):
 def format_tallies(tallies: dict[float, Tally], skipped: int) -> str:
     rows = []
     for threshold, t in tallies.items():
-        p = t.matched / t.pred if t.pred else 0.0
-        r = t.matched / t.gold if t.gold else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        quotes = Counts(tp_pred=t.matched, pred=t.pred, tp_gold=t.matched, gold=t.gold)
         m = t.matched or 1
         speakers = t.speaker_known or 1
         rows.append(
             [
                 f"quotes at {threshold}",
-                p,
-                r,
-                f1,
+                quotes.precision,
+                quotes.recall,
+                quotes.f1,
                 t.speaker_right / speakers,
                 t.speaker_text_right / speakers,
                 t.verb_right / m,

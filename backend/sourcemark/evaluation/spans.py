@@ -13,6 +13,11 @@ Piece = tuple[int, int]
 Span = tuple[Piece, ...]
 
 
+def f1_score(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall; 0 when both are 0."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass
 class Counts:
     """Matched predictions, predictions, matched gold items and gold items."""
@@ -38,8 +43,7 @@ class Counts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
 
 def normalize(span: Iterable[Piece]) -> Span:

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..evaluation.spans import f1_score
+
 SHINGLE_SIZE = 4
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -47,8 +49,7 @@ class PageCounts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision or 0.0, self.recall or 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision or 0.0, self.recall or 0.0)
 
 
 def page_counts(expected: str, predicted: str) -> PageCounts:
@@ -78,5 +79,4 @@ def scores(pages: Iterable[PageCounts]) -> Scores:
     recalls = [p.recall for p in pages if p.recall is not None]
     precision = statistics.mean(precisions) if precisions else 0.0
     recall = statistics.mean(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Scores(precision, recall, f1, len(pages))
+    return Scores(precision, recall, f1_score(precision, recall), len(pages))
