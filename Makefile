@@ -82,8 +82,8 @@ eval: $(STAMP)
 # Relearn the cue lexicon and cue model, then the role tagger, from PolNeAR train (CPU,
 # deterministic; about half an hour on two cores).
 train: $(STAMP)
-	$(PY) -m sourcemark.attribution.learn_cues --data $(DATA)
-	$(PY) -m sourcemark.attribution.train_roles --data $(DATA)
+	$(PY) -m sourcemark.training.learn_cues --data $(DATA)
+	$(PY) -m sourcemark.training.train_roles --data $(DATA)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_backend.py --data $(DATA)

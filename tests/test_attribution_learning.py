@@ -2,7 +2,7 @@
 paragraphs (PolNeAR train in `make train`; small sentences of our own here)."""
 
 from sourcemark.attribution.cue_model import CueModel, features
-from sourcemark.attribution.learn_cues import count_lexicon, examples, fit
+from sourcemark.training.learn_cues import count_lexicon, examples, fit
 
 CUES = [
     "Officials insisted that the bridge was safe.",

@@ -12,7 +12,7 @@ from sourcemark.attribution.roles import (
     decode,
     runs,
 )
-from sourcemark.attribution.train_roles import gold_spans, tags_for, train
+from sourcemark.training.train_roles import gold_spans, tags_for, train
 
 
 def test_runs_read_b_and_i_per_role():
@@ -106,7 +106,7 @@ def test_training_twice_from_the_seed_writes_the_same_weights(tmp_path):
     from spacy.training import Example
     from thinc.api import fix_random_seed
 
-    from sourcemark.attribution.train_roles import SEED
+    from sourcemark.training.train_roles import SEED
 
     words = ["Officials", "said", "the", "plan", "failed", "."]
     tags = ["BOO", "OBO", "OOB", "OOI", "OOI", "OOO"]

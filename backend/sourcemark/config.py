@@ -22,6 +22,7 @@ class Settings:
     batch_size: int = 64  # paragraphs per nlp.pipe batch
     extra_origins: tuple[str, ...] = field(default_factory=tuple)
     learned_roles: bool = True  # add the role tagger trained on PolNeAR to the pipeline
+    matmul: str = "numpy"  # the models' matrix products: "numpy" (OpenBLAS) or "blis"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
@@ -34,7 +35,7 @@ class Settings:
                 continue
             if f.name == "extra_origins":
                 values[f.name] = tuple(o.strip() for o in raw.split(",") if o.strip())
-            elif f.name in ("host", "model"):
+            elif f.name in ("host", "model", "matmul"):
                 values[f.name] = raw
             elif f.name == "learned_roles":
                 values[f.name] = raw.strip().lower() not in ("0", "false", "no", "off")

@@ -1,6 +1,6 @@
 """Learns the cue lexicon and cue model from PolNeAR train; writes attribution/data/.
 
-Run: `python -m sourcemark.attribution.learn_cues [--data DIR]`. Articles are split into
+Run: `python -m sourcemark.training.learn_cues [--data DIR]`. Articles are split into
 paragraphs and parsed as `sourcemark analyze` does. For every lemma that heads a gold cue it
 counts how often the lemma occurs and is a cue in each syntactic frame (cues.json); then it
 fits a logistic regression over the context features of cue_model.py (cue_model.json).
@@ -17,14 +17,14 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, DocBin
 
+from ..attribution.cue_model import features, is_candidate
+from ..attribution.frames import frame_of
+from ..attribution.quotes import find_quotes
 from ..documents import split_paragraphs
 from ..evaluation.articles import paragraph_starts
 from ..evaluation.polnear import load_split
-from .cue_model import features, is_candidate
-from .frames import frame_of
-from .quotes import find_quotes
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "attribution" / "data"
 MIN_CUES = 3  # a lemma must head a gold cue this many times to be listed
 MIN_FEATURE_COUNT = 2
 L2 = 1e-4

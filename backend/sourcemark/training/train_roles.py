@@ -1,4 +1,4 @@
-"""Train the role tagger on PolNeAR train: `python -m sourcemark.attribution.train_roles`.
+"""Train the role tagger on PolNeAR train: `python -m sourcemark.training.train_roles`.
 
 Reproducible (fixed seeds, sorted inputs), CPU only. Each article's first .ann file in
 sorted order is its gold; paragraphs are split as `sourcemark analyze` splits them and
@@ -17,10 +17,10 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import fix_random_seed
 
+from ..attribution.roles import CONTENT, CUE, ROLE_MODEL_DIR, ROLE_TAGGER, ROLES_KEY, SOURCE, runs
 from ..documents import split_paragraphs
 from ..evaluation.spans import Counts
-from ..pipeline import load_model
-from .roles import CONTENT, CUE, ROLE_MODEL_DIR, ROLE_TAGGER, ROLES_KEY, SOURCE, runs
+from ..pipeline import load_model, matmul_ops
 
 GOLD_ROLES = {"Source": SOURCE, "Cue": CUE, "Content": CONTENT}
 SEED = 0
@@ -107,7 +107,8 @@ def score(tagger, dev: list[Example]) -> dict[str, float]:
 
 def train(nlp, train_set: list[Example], dev_set: list[Example], epochs: int, out: Path):
     """Train the tagger; after each epoch, keep it in `out` if it beats the best on dev."""
-    tagger = nlp.add_pipe(ROLE_TAGGER)
+    with matmul_ops():
+        tagger = nlp.add_pipe(ROLE_TAGGER)
     tagger.initialize(lambda: train_set, nlp=nlp)
     optimizer = tagger.create_optimizer()
     shuffler = random.Random(SEED)
