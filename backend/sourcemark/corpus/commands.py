@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 EXTRA_HINT = "pip install 'sourcemark[corpus]'"
@@ -54,8 +55,6 @@ def add_corpus_commands(commands) -> None:
 
 def _run(module: str):
     def command(args) -> int:
-        import importlib
-
         try:
             target = importlib.import_module(f"sourcemark.corpus.{module}")
         except ModuleNotFoundError as error:
