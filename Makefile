@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 DATA ?= ../shared/data
 
-.PHONY: all run test lint eval train bench clean extension eval-extract lint-extension package
+.PHONY: all run test lint eval train bench bench-corpus clean extension eval-extract lint-extension package
 
 all: $(STAMP)
 
@@ -87,3 +87,8 @@ train: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_backend.py --data $(DATA)
+
+# `sourcemark corpus` on PolNeAR train with 1 and 2 worker processes, beside `analyze --jobs 2`
+# (about 15 minutes on two cores). BENCH_ARGS="--articles 100 --rounds 2" for a shorter run.
+bench-corpus: $(STAMP)
+	$(PY) benchmarks/bench_corpus.py --data $(DATA) $(BENCH_ARGS)

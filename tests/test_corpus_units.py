@@ -16,7 +16,13 @@ from sourcemark.corpus.profile import ALL, build_profile
 from sourcemark.corpus.report import render_html, render_text
 from sourcemark.corpus.store import MANIFEST, Store
 
+from .conftest import FIXTURES
 from .corpus_articles import ARTICLES, write_jsonl
+
+
+def ids_and_rows(source, size=None):
+    partitions = plan(source, input_files(source), size)
+    return [found for partition in partitions for found in read_partition(partition)]
 
 
 def ids_read(source, size):
@@ -52,6 +58,14 @@ def test_a_folder_is_read_in_name_order_skipping_hidden_files(tmp_path):
     partitions, ids = ids_read(tmp_path, 2)
     assert ids == ["a.txt", "b.txt", "d.html"]  # the page has no article: a bad row, by name
     assert [p.files for p in partitions] == [("a.txt", "b.txt"), ("d.html",)]
+
+
+def test_a_page_in_a_folder_brings_its_paragraphs_and_title(tmp_path):
+    (tmp_path / "page.html").write_bytes((FIXTURES / "article.html").read_bytes())
+    [(where, row)] = ids_and_rows(tmp_path)
+    assert where == row["id"] == "page.html"
+    assert row["title"] == "Harbour council delays vote on the new ferry terminal"
+    assert row["paragraphs"][1].startswith("The Eastport harbour council postponed its vote")
 
 
 def test_an_input_with_no_articles_is_refused(tmp_path):

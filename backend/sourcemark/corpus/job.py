@@ -125,11 +125,12 @@ def run(
     partition_size: int | None = None,
     settings: Settings | None = None,
     client: Client | None = None,
-    log=sys.stderr,
+    log=None,
 ) -> RunResult:
     """Analyse the corpus at `source` into the dataset at `out`, skipping the partitions an
     earlier run wrote. `client` reuses a running cluster instead of `scheduler`."""
     started = time.perf_counter()
+    log = log or sys.stderr
     settings = settings or Settings.from_env()
     store = Store(out)
     partitions = store.open(Path(source), partition_size)
@@ -137,7 +138,7 @@ def run(
     skipped = len(partitions) - len(todo)
     if skipped:
         print(f"{skipped} of {len(partitions)} partitions already written: skipped", file=log)
-    articles = failed = shown = 0
+    articles = failed = 0
     if todo:
         with nullcontext(client) if client else connect(scheduler) as active:
             name = plugin_name(settings)
@@ -147,30 +148,7 @@ def run(
             futures = active.map(
                 analyze_partition, todo, out=str(out), full=full, plugin=name, pure=False
             )
-            partition_of = {f.key: p for f, p in zip(futures, todo, strict=True)}
-            bar = tqdm(total=len(todo), unit="part", file=log, disable=None)
-            for future in as_completed(futures):
-                bar.update()
-                try:
-                    done = future.result()
-                except Exception as error:  # a partition that can't be read; the rest go on
-                    failed += 1
-                    partition = partition_of[future.key]
-                    reason = f"partition failed: {type(error).__name__}: {error}"
-                    store.record_errors(
-                        partition, [{"id": None, "where": partition.name, "reason": reason}]
-                    )
-                    bar.write(f"sourcemark: {partition.name}: {reason}", file=log)
-                    continue
-                articles += done["articles"]
-                bar.set_postfix(articles=articles)
-                for error in done["errors"]:
-                    if shown < SHOWN_ERRORS:
-                        shown += 1
-                        bar.write(
-                            f"bad row {error['id'] or error['where']}: {error['reason']}", file=log
-                        )
-            bar.close()
+            articles, failed = _follow(dict(zip(futures, todo, strict=True)), store, log)
     return RunResult(
         partitions=len(partitions),
         skipped=skipped,
@@ -179,6 +157,32 @@ def run(
         failed=failed,
         seconds=time.perf_counter() - started,
     )
+
+
+def _follow(partition_of: dict, store: Store, log) -> tuple[int, int]:
+    """Wait for the partitions with a progress bar, telling of bad rows and failed
+    partitions as they come; return (articles analysed, partitions failed)."""
+    articles = failed = shown = 0
+    with tqdm(total=len(partition_of), unit="part", file=log, disable=None) as bar:
+        for future in as_completed(partition_of):
+            bar.update()
+            try:
+                done = future.result()
+            except Exception as error:  # a partition that can't be read; the rest go on
+                failed += 1
+                partition = partition_of[future]
+                reason = f"partition failed: {type(error).__name__}: {error}"
+                store.record_errors(
+                    partition, [{"id": None, "where": partition.name, "reason": reason}]
+                )
+                bar.write(f"sourcemark: {partition.name}: {reason}", file=log)
+                continue
+            articles += done["articles"]
+            bar.set_postfix(articles=articles)
+            for error in done["errors"][: SHOWN_ERRORS - shown]:
+                shown += 1
+                bar.write(f"bad row {error['id'] or error['where']}: {error['reason']}", file=log)
+    return articles, failed
 
 
 def main(args) -> int:
