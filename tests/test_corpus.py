@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import dask
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -88,6 +89,8 @@ def test_the_model_is_loaded_once_per_worker(first_run, cluster):
     assert result.partitions > len(loads)
     threads = cluster.run(lambda: os.environ.get("OPENBLAS_NUM_THREADS"))
     assert set(threads.values()) == {"1"}
+    profiling = cluster.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert set(profiling.values()) == {False}  # job.QUIET reached the worker processes
 
 
 def test_bad_rows_are_recorded_and_the_run_goes_on(first_run):

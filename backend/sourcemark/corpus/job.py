@@ -16,6 +16,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 from tqdm import tqdm
 
@@ -93,6 +94,17 @@ def parse_scheduler(scheduler: str) -> str | int:
     )
 
 
+# A local cluster's housekeeping, made less frequent: at Dask's defaults (a 20 ms event-loop
+# tick, a stack sample every 10 ms, memory polled every 100 ms) an idle 2-worker cluster
+# used 10% of a core, and a run 15-20% more CPU per article than with these.
+QUIET = {
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.worker.profile.enabled": False,
+}
+
+
 @contextmanager
 def connect(scheduler: str):
     """A client of a new LocalCluster (one single-threaded worker process per core, as
@@ -103,6 +115,7 @@ def connect(scheduler: str):
             yield client
         return
     with (
+        dask.config.set(QUIET),
         LocalCluster(
             n_workers=target,
             threads_per_worker=1,
