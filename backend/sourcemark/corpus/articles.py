@@ -60,8 +60,11 @@ class Outcome:
     errors: list[dict] = field(default_factory=list)
 
 
-def analyze_rows(pipeline, rows: Iterable[tuple[str, dict | BadRow]]) -> Outcome:
-    """Analyse (where, row) pairs one article at a time; a bad row is recorded, not raised."""
+def analyze_rows(
+    pipeline, rows: Iterable[tuple[str, dict | BadRow]], keep_analyses: bool = True
+) -> Outcome:
+    """Analyse (where, row) pairs one article at a time; a bad row is recorded, not raised.
+    Without `keep_analyses` only the rows are kept, not the (much larger) contracts."""
     outcome = Outcome()
     for where, row in rows:
         try:
@@ -77,7 +80,8 @@ def analyze_rows(pipeline, rows: Iterable[tuple[str, dict | BadRow]]) -> Outcome
             outcome.errors.append({"id": bad.id, "where": where, "reason": bad.reason})
             continue
         outcome.rows.append(result)
-        outcome.analyses.append({"id": article.id, "analysis": analysis})
+        if keep_analyses:
+            outcome.analyses.append({"id": article.id, "analysis": analysis})
     return outcome
 
 

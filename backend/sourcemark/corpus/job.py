@@ -61,7 +61,7 @@ def _serves_dashboard(dask_scheduler) -> bool:
 def analyze_partition(partition: Partition, out: str, full: bool, plugin: str) -> dict:
     """The task: read the partition, analyse its articles, write its files."""
     pipeline = get_worker().plugins[plugin].pipeline
-    outcome = analyze_rows(pipeline, read_partition(partition))
+    outcome = analyze_rows(pipeline, read_partition(partition), keep_analyses=full)
     Store(out).write(partition, outcome, full)
     return {"articles": len(outcome.rows), "errors": outcome.errors[:SHOWN_ERRORS]}
 
