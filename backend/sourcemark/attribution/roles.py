@@ -13,6 +13,7 @@ with a fingerprint of the tok2vec they were trained on: with any other, the tagg
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,11 +159,11 @@ def add_role_tagger(nlp: Language, path: Path = ROLE_MODEL_DIR) -> bool:
     this pipeline's tok2vec."""
     if not (path / "model").is_file() or FEATURES_FROM not in nlp.pipe_names:
         return False
-    tagger = nlp.add_pipe(ROLE_TAGGER, last=True).from_disk(path, exclude=["vocab"])
-    if tagger.cfg.get("features") != features_fingerprint(nlp):
-        log.warning("role tagger left out: trained on another model's %s", FEATURES_FROM)
-        nlp.remove_pipe(ROLE_TAGGER)
+    trained_on = json.loads((path / "cfg").read_text(encoding="utf-8")).get("features")
+    if trained_on != features_fingerprint(nlp):
+        log.warning("role tagger left out: not trained on this model's %s", FEATURES_FROM)
         return False
+    nlp.add_pipe(ROLE_TAGGER, last=True).from_disk(path, exclude=["vocab"])
     return True
 
 
