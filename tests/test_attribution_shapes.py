@@ -1,24 +1,12 @@
 """Quote shapes of real articles, on sentences written for these tests: interrupted quotes,
 embedded posts, pull quotes, colon and noun cues, transcript and round-up labels, claims that
-carry on after "said:", invisible characters, and verbs that are not attributions."""
+carry on after "said:", and invisible characters."""
 
 from __future__ import annotations
 
 from sourcemark.attribution import invisible
 
-
-def attributions(result: dict, paragraph: int = 0) -> list[dict]:
-    return result["paragraphs"][paragraph]["attributions"]
-
-
-def only(result: dict, paragraph: int = 0) -> dict:
-    found = attributions(result, paragraph)
-    assert len(found) == 1, found
-    return found[0]
-
-
-def texts(attribution: dict) -> list[str]:
-    return [c["text"] for c in attribution["content"]]
+from .test_attribution import attributions, only, texts
 
 
 def test_an_interrupted_quote_is_one_attribution_whose_second_piece_carries_on(analyze):
@@ -38,13 +26,13 @@ def test_a_quote_with_the_speaker_after_stays_whole(analyze):
 
 def test_an_embedded_post_is_signed_by_its_byline(analyze):
     post = (
-        "The council voted against the park again tonight. Shameful. pic.twitter.com/AbC123"
+        "Great crowd in Dayton tonight. Thank you, Ohio! pic.twitter.com/AbC123"
         " — Rosa Velez (@rosavelez) May 3, 2016"
     )
     a = only(analyze(post))
     assert a["cue"]["text"] == "—"
     assert a["source"]["text"] == "Rosa Velez"
-    assert texts(a) == ["The council voted against the park again tonight. Shameful"]
+    assert texts(a) == ["Great crowd in Dayton tonight. Thank you, Ohio"]
 
 
 def test_a_pull_quote_signed_with_name_and_title(analyze):
@@ -135,12 +123,3 @@ def test_a_parse_laid_back_over_invisible_characters_keeps_every_annotation(anal
     assert [(e.start, e.end, e.label_) for e in doc.ents] == [
         (e.start, e.end, e.label_) for e in clean.ents
     ]
-
-
-def test_a_verb_train_never_attests_with_a_noun_phrase_is_no_cue(analyze):
-    assert attributions(analyze("The council voted against the new park on Tuesday night.")) == []
-
-
-def test_a_verb_that_carries_a_proposition_stays_a_cue(analyze):
-    a = only(analyze("The farmers fear that the drought will last another year."))
-    assert a["cue"]["text"] == "fear" and a["kind"] == "other"

@@ -120,7 +120,6 @@ class CueFinder:
         cue_model = data / "cue_model.json"
         self.model = None if os.environ.get("SOURCEMARK_CUE_RULES") else load_model(cue_model)
         self.lemmas = lexicon_lemmas(data / "cues.json")
-        self.counts = _lexicon_data(data / "cues.json")["lemmas"]
         self.matcher = Matcher(nlp.vocab)
         # NORM: a word with an invisible character inside keeps its clean form there.
         self.matcher.add("ACCORDING_TO", [[{"NORM": "according"}, {"NORM": "to"}]])
@@ -185,30 +184,18 @@ class CueFinder:
             return tagger[token.i] >= MIN_TAGGER_WEAK_CUE_PROBABILITY
         return tagger[token.i] >= MIN_TAGGER_CUE_PROBABILITY
 
-    def attested(self, token: Token, min_cues: int, min_rate: float) -> bool:
-        """Whether PolNeAR train marks this lemma as a cue often enough in this token's
-        frame (for a verb with a noun phrase: "unveiled a new ad" is not, "wants a deal" is)."""
-        frames = self.counts.get(f"{token.lemma_.lower()}/{token.pos_}", {})
-        cues, total = frames.get(frame_of(token), (0, 0))
-        return cues >= min_cues and cues >= min_rate * total
-
     def find(self, doc: Doc, quotes: list[Quote]) -> list[Cue]:
         cues = [
             Cue(doc[start], start, end, according_to=True) for _, start, end in self.matcher(doc)
         ]
         cues += self._labels(doc)
         for token in doc:
-            if token.pos_ not in CUE_POS:
-                continue
-            colon = _pointing_colon(token)
-            # A word that heads cues in PolNeAR, pointing at a colon, is one ("posted this:").
-            pointing = colon is not None and token.lemma_.lower() in self.lemmas
-            if pointing or self.is_cue_word(token, quotes):
+            if token.pos_ in CUE_POS and (self._points(token) or self.is_cue_word(token, quotes)):
                 start = min(
                     [token.i]
                     + [c.i for c in token.lefts if c.dep_ in CUE_PARTS and c.i >= token.i - 3]
                 )
-                cues.append(Cue(token, start, token.i + 1, colon=colon))
+                cues.append(Cue(token, start, token.i + 1, colon=_pointing_colon(token)))
         nouns = _noun_cues(doc)
         copulas = {cue.head.head.i for cue in nouns}  # "was" in "His answer was simple:"
         cues = [c for c in cues if c.head.i not in copulas] + nouns
@@ -253,6 +240,13 @@ class CueFinder:
             if not kept or kept[-1].start != cue.start:
                 kept.append(cue)
         return kept
+
+    def _points(self, verb: Token) -> bool:
+        """A word that heads cues in PolNeAR whose object points at what follows a colon:
+        "posted this on Facebook: …"."""
+        if verb.lemma_.lower() not in self.lemmas or _pointing_colon(verb) is None:
+            return False
+        return any(c.dep_ == "dobj" and c.lower_ in POINTING_OBJECTS for c in verb.children)
 
     @staticmethod
     def _label_inside(doc: Doc, first: int, end: int) -> bool:

@@ -52,10 +52,6 @@ SPEECH_LEMMAS = frozenset({
 MIN_LEARNED_CUE_CONFIDENCE = 0.8
 MIN_LEARNED_VERB_CONFIDENCE = 0.6
 MIN_LEARNED_VERB_MODEL_PROBABILITY = 0.2
-# A verb that is not one of saying, with a noun phrase for content ("unveiled a new ad"), is a
-# cue only where PolNeAR train marks its lemma so in that frame this often (cross-validated).
-MIN_ATTESTED_CUES = 2
-MIN_ATTESTED_RATE = 0.2
 MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, not speech
 MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to be speech
 MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote may be
@@ -304,8 +300,6 @@ class AttributionEngine:
                 # sense), not reported speech; a scare quote or title doesn't make it speech
                 # ("an app called “Screenwise Meter”").
                 kind = "other"
-                if not touched and not self._earns_place(cue):
-                    continue
             position = min(cue_span.start_char, content[0][0])
             drafts.append(
                 Draft(cue, source, sorted(content), kind, position, touched, found.confidence)
@@ -335,24 +329,6 @@ class AttributionEngine:
             return False
         return draft.cue.head.sent.start == words[-1].sent.start
 
-    def _earns_place(self, cue: Cue) -> bool:
-        """A verb that is not one of saying is a cue when it carries a proposition (a
-        clause, an infinitive, "about doing"; quotes are checked by the caller), or when
-        PolNeAR train attests its lemma as a cue with a noun phrase in this frame."""
-        head = cue.head
-        if cue.according_to or cue.label is not None or cue.colon is not None:
-            return True
-        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in SPEECH_LEMMAS:
-            return True
-        for child in head.children:
-            if child.dep_ in ("ccomp", "parataxis", "xcomp", "csubj"):
-                return True
-            if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
-                return True
-        if head.dep_ in ("ccomp", "parataxis") and head.head is not head:
-            return True  # inverted: "…, he believes"
-        return self.cues.attested(head, MIN_ATTESTED_CUES, MIN_ATTESTED_RATE)
-
     def _draft(self, doc: Doc, cue: Cue, quotes: list[Quote]) -> Draft | None:
         cue_tokens = set(range(cue.start, cue.end))
         content_tokens, construction = find_content(cue)
@@ -377,8 +353,6 @@ class AttributionEngine:
         ]
         content = _merge(content + [(q.start, q.end) for q in touched])
         if source is None and not self._impersonal(cue):
-            return None
-        if not touched and not self._earns_place(cue):
             return None
         speech = cue.head.lemma_.lower() in SPEECH_LEMMAS
         if cue.according_to:

@@ -4,38 +4,19 @@ source, a cue and/or a content span, and the decoding of those marks into attrib
 A token's tag has three letters, for source, cue and content, each B (begins), I (inside)
 or O (outside): "OBI" begins a cue inside someone's content. Nested attributions need all
 three at once. The tagger reads the parse (POS, tag, dependency, entity) through its own
-small network over what the pipeline already computed: the shared tok2vec's vectors
-(doc.tensor, set during nlp.pipe) and hashed lemma, dependency and entity labels, so it sees
-the syntax the rules see for a fraction of a parse's cost. Its weights ship in data/roles/,
-with a fingerprint of the tok2vec they were trained on: with any other, the tagger stays out.
+small CNN, so it sees the syntax the rules see; its weights ship in data/roles/.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
 from spacy.language import Language
-from spacy.ml.featureextractor import FeatureExtractor
 from spacy.pipeline import Tagger
 from spacy.tokens import Doc, Token
-from spacy.util import registry
-from thinc.api import (
-    Config,
-    HashEmbed,
-    Maxout,
-    Model,
-    Ragged,
-    chain,
-    concatenate,
-    list2ragged,
-    ragged2list,
-    with_array,
-)
+from thinc.api import Config
 
 # The learned parts: cue lexicon (cues.json), cue model (cue_model.json), tagger (roles/).
 ATTRIBUTION_DATA = Path(__file__).parent / "data"
@@ -45,9 +26,6 @@ ROLES_KEY = "sourcemark_roles"  # doc.user_data key for the per-token tags
 CUE_PROBABILITY_KEY = "sourcemark_cue_probability"
 SOURCE, CUE, CONTENT = range(3)
 MAX_CARRY_TOKENS = 40  # how far a content run may sit from a cue outside its sentences
-
-FEATURES_FROM = "tok2vec"  # the pipeline component whose doc.tensor the tagger reads
-log = logging.getLogger(__name__)
 
 MODEL_CONFIG = """
 [model]
@@ -59,70 +37,19 @@ normalize = false
 @architectures = "spacy.Tok2Vec.v2"
 
 [model.tok2vec.embed]
-@architectures = "sourcemark.RoleFeatures.v1"
-width = 64
-tensor_width = 96
-attrs = ["LEMMA", "DEP", "ENT_TYPE", "ENT_IOB"]
-rows = [2000, 100, 50, 10]
-attr_width = 16
+@architectures = "spacy.MultiHashEmbed.v2"
+width = 128
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "POS", "TAG", "DEP", "ENT_TYPE", "LEMMA"]
+rows = [5000, 1000, 2500, 2500, 100, 200, 200, 100, 5000]
+include_static_vectors = false
 
 [model.tok2vec.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 64
-depth = 2
+width = 128
+depth = 6
 window_size = 2
 maxout_pieces = 3
 """
-
-
-def _doc_tensors(width: int) -> Model[list[Doc], Ragged]:
-    """The vectors the pipeline's tok2vec left in doc.tensor, read as input (not trained)."""
-
-    def forward(model: Model, docs: list[Doc], is_train: bool):
-        lengths = model.ops.asarray1i([len(doc) for doc in docs])
-        arrays = []
-        for doc in docs:
-            if doc.tensor.shape != (len(doc), width):
-                raise ValueError(
-                    f"the role tagger reads {FEATURES_FROM}'s vectors (doc.tensor, {width} wide)"
-                    f" but got {doc.tensor.shape}: run it in a pipeline that sets them"
-                )
-            arrays.append(doc.tensor)
-        data = model.ops.asarray2f(
-            numpy.concatenate(arrays) if arrays else numpy.zeros((0, width), "float32")
-        )
-        return Ragged(data, lengths), lambda d_ragged: []
-
-    return Model("doc_tensors", forward, dims={"nO": width})
-
-
-@registry.architectures("sourcemark.RoleFeatures.v1")
-def role_features(
-    width: int, tensor_width: int, attrs: list[str], rows: list[int], attr_width: int
-) -> Model[list[Doc], list]:
-    """doc.tensor beside small hashed embeddings of the parse's labels, mixed to `width`."""
-    embeddings = [
-        HashEmbed(attr_width, n, column=i, seed=11 + i, dropout=0.0) for i, n in enumerate(rows)
-    ]
-    labels = chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)))
-    mixed = tensor_width + attr_width * len(attrs)
-    return chain(
-        concatenate(_doc_tensors(tensor_width), labels),
-        with_array(Maxout(width, mixed, nP=3, dropout=0.0, normalize=True)),
-        ragged2list(),
-    )
-
-
-def features_fingerprint(nlp: Language) -> str:
-    """Identifies the weights of the tok2vec whose vectors the tagger reads."""
-    return hashlib.sha256(nlp.get_pipe(FEATURES_FROM).model.to_bytes()).hexdigest()[:16]
-
-
-def ensure_features(nlp: Language, docs: list[Doc]) -> None:
-    """Set doc.tensor where a doc lost it (docs restored from a DocBin keep no tensor)."""
-    missing = [doc for doc in docs if doc.tensor.shape[0] != len(doc)]
-    for _ in nlp.get_pipe(FEATURES_FROM).pipe(missing, batch_size=128):
-        pass
 
 
 class RoleTagger(Tagger):
@@ -155,13 +82,8 @@ def make_role_tagger(nlp: Language, name: str, model) -> RoleTagger:
 
 
 def add_role_tagger(nlp: Language, path: Path = ROLE_MODEL_DIR) -> bool:
-    """Append the trained role tagger to nlp, if its weights are there and were trained on
-    this pipeline's tok2vec."""
-    if not (path / "model").is_file() or FEATURES_FROM not in nlp.pipe_names:
-        return False
-    trained_on = json.loads((path / "cfg").read_text(encoding="utf-8")).get("features")
-    if trained_on != features_fingerprint(nlp):
-        log.warning("role tagger left out: not trained on this model's %s", FEATURES_FROM)
+    """Append the trained role tagger to nlp, if its weights are there."""
+    if not (path / "model").is_file():
         return False
     nlp.add_pipe(ROLE_TAGGER, last=True).from_disk(path, exclude=["vocab"])
     return True

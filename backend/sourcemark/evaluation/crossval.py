@@ -28,13 +28,7 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 from thinc.api import fix_random_seed
 
-from ..attribution.roles import (
-    CUE_PROBABILITY_KEY,
-    ROLE_TAGGER,
-    ROLES_KEY,
-    add_role_tagger,
-    ensure_features,
-)
+from ..attribution.roles import CUE_PROBABILITY_KEY, ROLE_TAGGER, ROLES_KEY, add_role_tagger
 from ..config import Settings
 from ..documents import split_paragraphs
 from ..pipeline import Pipeline, load_model, matmul_ops
@@ -174,7 +168,6 @@ def tag_fold(nlp, docs: list[Doc], weights: Path, cache_dir: Path) -> None:
         tags = pickle.loads(cache.read_bytes())
     else:
         tagger = nlp.get_pipe(ROLE_TAGGER)
-        ensure_features(nlp, docs)
         tags = [
             (doc.user_data[ROLES_KEY], doc.user_data[CUE_PROBABILITY_KEY])
             for doc in tagger.pipe(docs, batch_size=64)
@@ -208,7 +201,7 @@ def evaluate_fold(
         with matmul_ops(settings.matmul):
             if not add_role_tagger(nlp, fold_dir / "roles"):
                 raise SystemExit(
-                    f"no role tagger for this model in {fold_dir / 'roles'}: retrain with"
+                    f"no role tagger in {fold_dir / 'roles'}: train the folds with"
                     " --train, or measure the rules alone with SOURCEMARK_LEARNED_ROLES=0"
                 )
     try:

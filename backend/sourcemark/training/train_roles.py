@@ -17,17 +17,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import fix_random_seed
 
-from ..attribution.roles import (
-    CONTENT,
-    CUE,
-    ROLE_MODEL_DIR,
-    ROLE_TAGGER,
-    ROLES_KEY,
-    SOURCE,
-    ensure_features,
-    features_fingerprint,
-    runs,
-)
+from ..attribution.roles import CONTENT, CUE, ROLE_MODEL_DIR, ROLE_TAGGER, ROLES_KEY, SOURCE, runs
 from ..documents import split_paragraphs
 from ..evaluation.spans import Counts
 from ..pipeline import load_model, matmul_ops
@@ -131,12 +121,9 @@ def score(tagger, dev: list[Example]) -> dict[str, float]:
 
 
 def train(nlp, train_set: list[Example], dev_set: list[Example], epochs: int, out: Path):
-    """Train the tagger; after each epoch, keep it in `out` if it beats the best on dev.
-    Without dev examples, keep the last epoch (shipping trains a fixed number of epochs)."""
-    ensure_features(nlp, [eg.predicted for eg in [*train_set, *dev_set]])
+    """Train the tagger; after each epoch, keep it in `out` if it beats the best on dev."""
     with matmul_ops():
         tagger = nlp.add_pipe(ROLE_TAGGER)
-    tagger.cfg["features"] = features_fingerprint(nlp)
     tagger.initialize(lambda: train_set, nlp=nlp)
     optimizer = tagger.create_optimizer()
     shuffler = random.Random(SEED)
@@ -147,7 +134,7 @@ def train(nlp, train_set: list[Example], dev_set: list[Example], epochs: int, ou
         losses: dict[str, float] = {}
         for i in range(0, len(train_set), BATCH):
             tagger.update(train_set[i : i + BATCH], sgd=optimizer, losses=losses)
-        result = score(tagger, dev_set) if dev_set else {"mean": float(epoch)}
+        result = score(tagger, dev_set)
         kept = result["mean"] > best
         if kept:
             best = result["mean"]
