@@ -39,3 +39,8 @@ export function boxInLayer(layer, element) {
     height: box.height,
   };
 }
+
+/** Sourcemark's own elements (layer, chips, marks, skip link), which page logic must skip. */
+export function isOwnElement(node) {
+  return node.nodeType === Node.ELEMENT_NODE && node.localName.startsWith("sourcemark-");
+}

@@ -208,6 +208,20 @@ class Extension:
             time.sleep(0.2)
         raise AssertionError(f"tab state never reached {statuses}: last {state}")
 
+    def analyses(self, url: str) -> list[dict]:
+        """The backend's answers for the page's current run, one per chunk, from the cache."""
+        keys = self.wait_for_state(url, {"done"})["cacheKeys"]
+        return self.worker.evaluate(
+            "async keys => { const s = await chrome.storage.session.get(keys);"
+            " return keys.map(k => s[k]).filter(Boolean); }",
+            keys,
+        )
+
+    def analysis(self, url: str) -> dict:
+        """The page's analysis, when it came in one request."""
+        (only,) = self.analyses(url)
+        return only
+
     def stop_service_worker(self):
         """Stops the background service worker, as Chromium does when it idles."""
         page = self.context.new_page()
