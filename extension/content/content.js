@@ -4,7 +4,7 @@
 import { ext } from "../shared/browser-api.js";
 import { isOwnExtension, MSG } from "../shared/messages.js";
 import { loadSettings, normalizeSettings } from "../shared/settings.js";
-import { findArticleParagraphs } from "./find-paragraphs.js";
+import { findArticleParagraphsPaced } from "./find-paragraphs.js";
 import { Highlights } from "./highlights.js";
 import { createLayer, isOwnElement } from "./layer.js";
 import { Chips } from "./markers.js";
@@ -14,7 +14,7 @@ import { joinParts, toChunks, toUnits } from "./units.js";
 
 const INTERACTIVE = "a, button, input, select, textarea, summary, label, [contenteditable], [role=button], [role=link]";
 // Chips are drawn this many at a time, then the page gets the main thread back.
-const DRAW_BATCH = 100;
+const DRAW_BATCH = 40;
 // Backoff of the automatic retry while the backend is down or busy.
 const RETRY_FIRST_MS = 2000;
 const RETRY_MAX_MS = 60_000;
@@ -50,7 +50,9 @@ async function analyzePage() {
   }
   if (run && run.url !== pageUrl()) erase(); // a single-page site moved on
   prune();
-  const found = findArticleParagraphs(document);
+  const tf = performance.now();
+  const found = await findArticleParagraphsPaced(document, yieldToPage);
+  console.log("TIMING finder", Math.round(tf), Math.round(performance.now() - tf));
   const fresh = found.isArticle ? found.paragraphs.filter((p) => !isMarked(p)) : [];
   if (!found.isArticle && !view) {
     await report({ status: "not-article" });
@@ -138,9 +140,11 @@ async function drawChunk(chunk, analysis) {
   ensureView();
   for (let i = 0; i < ready.length; i += DRAW_BATCH) {
     const batch = ready.slice(i, i + DRAW_BATCH);
+    const elements = batch.map(([element]) => element);
+    const plans = view.chips.plan(elements); // read the layout before writing to it
     for (const [element, paragraph] of batch) mark(element, paragraph, names);
+    view.chips.placeFor(elements, plans);
     view.highlights.add(batch, settings.highlights);
-    view.chips.placeAll();
     await yieldToPage();
   }
   view.skip.update(view.marked.size);
@@ -167,7 +171,18 @@ function ensureView() {
       view?.popover.place();
     });
   };
-  view.resize = new ResizeObserver(view.relayout);
+  // A newly observed element reports its size at once; only a change of size moves chips
+  // (else each batch of chips drawn would lay out every chip drawn before it again).
+  const sizes = new WeakMap();
+  view.resize = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const { target, contentRect } of entries) {
+      const size = `${contentRect.width}x${contentRect.height}`;
+      if (sizes.has(target) && sizes.get(target) !== size) changed = true;
+      sizes.set(target, size);
+    }
+    if (changed) view?.relayout();
+  });
   view.resize.observe(document.documentElement);
   if (document.body) view.resize.observe(document.body);
   window.addEventListener("resize", view.relayout);

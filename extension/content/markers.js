@@ -4,8 +4,7 @@
 // inline mark at the paragraph's start, in the text's flow, so it never covers text.
 import { CHIP_CSS, CHIP_HEIGHT, CHIP_WIDTH, chipFace, chipLabel, chipTooltip } from "../shared/chip.js";
 import { paragraphShares } from "../shared/analysis.js";
-import { h } from "../shared/dom.js";
-import { isOwnElement, pinStyle } from "./layer.js";
+import { adoptStyles, isOwnElement, pinStyle } from "./layer.js";
 
 const CHIP_GAP = 10;
 const INLINE_STYLE = {
@@ -39,7 +38,8 @@ export class Chips {
     chip.setAttribute("data-largest", paragraphShares(paragraph).largest.key);
     pinStyle(chip, { all: "initial", cursor: "pointer", "z-index": "1", ...GUTTER_STYLE, visibility: "hidden" });
     const root = chip.attachShadow({ mode: "open" });
-    root.append(h("style", { text: CHIP_CSS }), chipFace(paragraph));
+    root.append(chipFace(paragraph));
+    adoptStyles(root, CHIP_CSS);
     chip.addEventListener("click", (event) => {
       event.stopPropagation();
       event.preventDefault(); // an inline chip may sit inside a link
@@ -72,20 +72,35 @@ export class Chips {
       .map(({ chip, element }) => ({ chip, element }));
   }
 
-  /**
-   * Places every chip: all boxes are read first, then all styles written, so the page is
-   * laid out once, not once per chip.
-   */
+  /** Places every chip (after the page's layout changed). */
   placeAll() {
+    const items = [...this.items.values()];
+    this.apply(items, this.plan(items.map(({ element }) => element)));
+  }
+
+  /**
+   * Where chips for these paragraphs go, read from the page's current layout. Reading every
+   * box before anything is written (before new chips exist, even) lays the page out once,
+   * not once per chip.
+   */
+  plan(elements) {
     const obstacles = new ObstacleIndex();
     const origin = this.layer.getBoundingClientRect();
     const pageLeft = -origin.left - window.scrollX;
     const pageRight = pageLeft + document.documentElement.clientWidth;
-    const plans = [];
-    for (const item of this.items.values()) {
-      plans.push([item, planChip(item, origin, pageLeft, pageRight, obstacles)]);
-    }
-    for (const [item, plan] of plans) applyPlan(this.layer, item, plan);
+    return elements.map((element) => planChip(element, origin, pageLeft, pageRight, obstacles));
+  }
+
+  /** Puts the chips of these paragraphs where `plans` (from plan()) say. */
+  placeFor(elements, plans) {
+    this.apply(
+      elements.map((element) => this.items.get(element)),
+      plans,
+    );
+  }
+
+  apply(items, plans) {
+    items.forEach((item, i) => item && applyPlan(this.layer, item, plans[i]));
   }
 
   clear() {
@@ -94,8 +109,7 @@ export class Chips {
   }
 }
 
-function planChip(item, origin, pageLeft, pageRight, obstacles) {
-  const { element } = item;
+function planChip(element, origin, pageLeft, pageRight, obstacles) {
   if (!element.isConnected) return { hidden: true };
   const box = element.getBoundingClientRect();
   if (box.width === 0 && box.height === 0) return { hidden: true };
@@ -140,6 +154,8 @@ const REPLACED = new Set(["IMG", "SVG", "VIDEO", "IFRAME", "CANVAS", "PICTURE", 
 // How far into an element that overlaps a margin we look for what it shows there; past this,
 // it counts as showing something (a margin is left free only when we know it is).
 const SEARCH_BUDGET = 400;
+// How many siblings wholly above (or below) a chip are passed before the search stops.
+const SIBLINGS_PAST = 8;
 
 /** Whether an element paints a box of its own: a background or a border (a sidebar's panel). */
 function paints(element) {
@@ -155,13 +171,12 @@ function paints(element) {
  * Finds whether a rectangle beside a paragraph holds anything the page shows: text, a
  * picture, a control, a panel. Only elements outside the paragraph's ancestors can (the ancestors are
  * the column it sits in, whose padding is free space). Boxes are cached for one placement
- * pass; each parent's children are kept sorted by top, so a query looks only at the few
- * children level with the chip, even beside thousands of paragraphs.
+ * pass, and a query looks only at the few siblings level with the chip, even beside
+ * thousands of paragraphs.
  */
 class ObstacleIndex {
   constructor() {
     this.boxes = new Map();
-    this.rows = new Map(); // parent -> {entries: [[top, bottom, child]], reach: running max bottom}
   }
 
   box(element) {
@@ -175,40 +190,29 @@ class ObstacleIndex {
 
   blocks(rect, paragraph) {
     for (let child = paragraph, parent = paragraph.parentElement; parent; child = parent, parent = parent.parentElement) {
-      for (const sibling of this.levelWith(parent, rect)) {
-        if (sibling !== child && this.shows(sibling, rect, { budget: SEARCH_BUDGET })) return true;
+      for (const sibling of this.levelWith(child, rect)) {
+        if (this.shows(sibling, rect, { budget: SEARCH_BUDGET })) return true;
       }
     }
     return false;
   }
 
-  /** The children of `parent` whose boxes overlap the rectangle's rows. */
-  levelWith(parent, rect) {
-    let row = this.rows.get(parent);
-    if (!row) {
-      const entries = [...parent.children]
-        .filter((child) => !isOwnElement(child))
-        .map((child) => {
-          const box = this.box(child);
-          return [box.top, box.bottom, child];
-        })
-        .sort((a, b) => a[0] - b[0]);
-      let reach = -Infinity;
-      row = { entries, reach: entries.map(([, bottom]) => (reach = Math.max(reach, bottom))) };
-      this.rows.set(parent, row);
+  /**
+   * The siblings of `child` that overlap the rectangle's rows. Siblings are met in page order
+   * going out from `child`, so each way stops after a few that lie wholly past the rectangle
+   * (a few, not one: a float may come later in the page than where it shows).
+   */
+  *levelWith(child, rect) {
+    for (const step of ["previousElementSibling", "nextElementSibling"]) {
+      let past = 0;
+      for (let sibling = child[step]; sibling && past < SIBLINGS_PAST; sibling = sibling[step]) {
+        if (isOwnElement(sibling)) continue;
+        const box = this.box(sibling);
+        const beyond = step === "previousElementSibling" ? box.bottom <= rect.top : box.top >= rect.bottom;
+        if (beyond && box.height > 0) past += 1;
+        else if (box.bottom > rect.top && box.top < rect.bottom) yield sibling;
+      }
     }
-    const { entries, reach } = row;
-    let end = entries.length; // first entry whose top is at or below the rectangle's bottom
-    for (let low = 0; low < end; ) {
-      const mid = (low + end) >> 1;
-      if (entries[mid][0] < rect.bottom) low = mid + 1;
-      else end = mid;
-    }
-    const found = [];
-    for (let i = end - 1; i >= 0 && reach[i] > rect.top; i--) {
-      if (entries[i][1] > rect.top) found.push(entries[i][2]);
-    }
-    return found;
   }
 
   shows(element, rect, search) {

@@ -95,10 +95,17 @@ export function largestSegment(shown) {
   return best;
 }
 
+const sharesOf = new WeakMap(); // paragraph analysis -> its shares, counted once
+
 /** A paragraph's displayed breakdown: segments and the largest of them. */
 export function paragraphShares(paragraph) {
-  const shown = segments(segmentCounts(paragraph));
-  return { segments: shown, largest: largestSegment(shown) };
+  let shares = sharesOf.get(paragraph);
+  if (!shares) {
+    const shown = segments(segmentCounts(paragraph));
+    shares = { segments: shown, largest: largestSegment(shown) };
+    sharesOf.set(paragraph, shares);
+  }
+  return shares;
 }
 
 // ---- merging the analyses of an article's chunks ---------------------------------------------

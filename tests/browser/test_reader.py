@@ -8,14 +8,13 @@ import json
 import re
 import time
 
-import pytest
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from sourcemark.contract import SOURCE_TYPES
 
 from ..conftest import free_port
-from .conftest import ARTIFACTS, ServerThread, serve_app
+from .conftest import ARTIFACTS, ServerThread
 from .pages import NATO
 
 READER = "/reader.html"
@@ -501,41 +500,17 @@ def test_popup_sources_go_to_their_first_paragraph_and_the_list_shows_it_scrolls
 # ---- 6. pages that change ------------------------------------------------------------------
 
 
-@pytest.fixture
-def recorded(stub_pipeline):
-    """The stub backend, recording the paragraphs of each /v1/analyze request."""
-    from sourcemark.api import create_app
-    from sourcemark.config import Settings
-
-    app = create_app(Settings(), pipeline=stub_pipeline)
-    requests: list[list[str]] = []
-
-    def recording(environ, start_response):
-        if environ["PATH_INFO"] == "/v1/analyze":
-            body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
-            requests.append([p["text"] for p in json.loads(body)["paragraphs"]])
-            import io
-
-            environ["wsgi.input"] = io.BytesIO(body)
-        return app(environ, start_response)
-
-    server = serve_app(recording)
-    server.requests = requests
-    yield server
-    server.stop()
-
-
 def test_added_paragraphs_and_single_page_navigation_are_analysed(ext, recorded, site):
     ext.configure(backendUrl=recorded.url)
     url = f"{site.url}/spa.html"
     page = ext.open(url)
-    assert marks(page) == 3 and len(recorded.requests) == 1
+    assert marks(page) == 3 and len(recorded.recorder.requests) == 1
 
     page.evaluate("() => window.addMore()")
     page.wait_for_function("() => document.querySelectorAll('sourcemark-chip').length === 5")
     # Only the new paragraphs were sent.
-    assert len(recorded.requests) == 2
-    assert [t[:20] for t in recorded.requests[1]] == [
+    assert len(recorded.recorder.requests) == 2
+    assert [t[:20] for t in recorded.recorder.requests[1]] == [
         "Harbour master Tom I",
         "Tickets for the firs",
     ]
@@ -552,8 +527,8 @@ def test_added_paragraphs_and_single_page_navigation_are_analysed(ext, recorded,
         ".join(' ').includes('ferry company')"
     )
     page.wait_for_function("() => document.querySelectorAll('sourcemark-chip').length === 3")
-    assert len(recorded.requests) == 3
-    assert [t[:20] for t in recorded.requests[2]] == [
+    assert len(recorded.recorder.requests) == 3
+    assert [t[:20] for t in recorded.recorder.requests[2]] == [
         "The ferry company sa",
         "One council member, ",
         "Passengers on the mo",
