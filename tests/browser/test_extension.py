@@ -469,7 +469,7 @@ def test_screenshots_of_marked_seed_page_and_popover(ext, stub_backend, seed_url
                     height: pop.bottom - para.top + 48};
         }"""
     )
-    page.screenshot(path=str(ARTIFACTS / "popover-readme.png"), clip=box)
+    page.screenshot(path=str(ARTIFACTS / "popover-readme.png"), clip=box)  # docs/popover.png
     page.keyboard.press("Escape")
     page.emulate_media(color_scheme="dark")
     target.click()
