@@ -8,7 +8,7 @@ import { percent, signed } from "./format.js";
 import { THEME_CSS, TYPE_LETTERS } from "./theme.js";
 
 export const CHIP_WIDTH = 26;
-export const CHIP_HEIGHT = 24;
+export const CHIP_HEIGHT = 30; // 16 letter + 3 gap + 3 bar + 2 × 3 padding + 2 × 1 border
 
 export const CHIP_CSS = `${THEME_CSS}
 :host { all: initial; }
