@@ -119,7 +119,7 @@ class MainThreadTrace:
         threads = {(e["pid"], e["tid"]) for e in self.calls}
         first = min((e["ts"] for e in self.calls), default=0)
         return [
-            e[clock] / 1000
+            e.get(clock, e["dur"]) / 1000  # no thread time: the wall clock, the longer
             for e in self.events
             if e.get("name") in TASK_EVENTS
             and e.get("ph") == "X"
