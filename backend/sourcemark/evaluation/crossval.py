@@ -199,7 +199,11 @@ def evaluate_fold(
         doc.user_data.pop(CUE_PROBABILITY_KEY, None)
     if settings.learned_roles:
         with matmul_ops(settings.matmul):
-            add_role_tagger(nlp, fold_dir / "roles")
+            if not add_role_tagger(nlp, fold_dir / "roles"):
+                raise SystemExit(
+                    f"no role tagger in {fold_dir / 'roles'}: train the folds with"
+                    " --train, or measure the rules alone with SOURCEMARK_LEARNED_ROLES=0"
+                )
     try:
         if settings.learned_roles:
             tag_fold(nlp, fold_docs, fold_dir / "roles" / "model", cache_dir or fold_dir)

@@ -7,6 +7,7 @@ import random
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .articles import Predicted, analyze_text, join_continuations
@@ -141,7 +142,8 @@ METRICS = (
 @dataclass
 class Errors:
     missed_cues: Counter = field(default_factory=Counter)
-    false_cues: Counter = field(default_factory=Counter)
+    false_cues: Counter = field(default_factory=Counter)  # by (kind, cue lemma)
+    false_cue_texts: dict = field(default_factory=lambda: defaultdict(Counter))
     unlinked: Counter = field(default_factory=Counter)  # cue found, link failed: why
     source_bounds: list = field(default_factory=list)
     content_bounds: list = field(default_factory=list)
@@ -215,7 +217,27 @@ def _collect_errors(gold: GoldArticle, predicted, matches, errors: Errors) -> No
     gold_cues = [g.cue for g in gold.relations]
     for p in predicted:
         if not any(overlaps(p.relation.cue, c) for c in gold_cues):
-            errors.false_cues[p.cue_text.lower() or f"<{p.kind}, no cue>"] += 1
+            key = (p.kind, cue_lemma(p.cue_text) if p.cue_text else "<no cue>")
+            errors.false_cues[key] += 1
+            errors.false_cue_texts[key][p.cue_text.lower()] += 1
+
+
+@cache
+def _lemmatizer():
+    from ..pipeline import load_model
+
+    return load_model(role_model=None)
+
+
+def cue_lemma(text: str) -> str:
+    """The lemma a cue's text turns on: its last verb ("had told": tell), else its last word
+    ("according to", "―")."""
+    if text.lower().startswith("according"):
+        return "according to"
+    doc = _lemmatizer()(text)
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX")]
+    words = verbs or [t for t in doc if not t.is_space] or list(doc)
+    return words[-1].lemma_.lower() if words else text
 
 
 def load_type_labels(data_dir: Path, split: str) -> dict[str, list[dict]]:
@@ -396,7 +418,14 @@ def format_errors(errors: Errors, top: int = 25) -> str:
         lines.extend(f"  {n:4d}  {key}" for key, n in counts.most_common(top))
 
     counter("missed cues (gold cue text)", errors.missed_cues)
-    counter("false-positive cues (predicted cue text)", errors.false_cues)
+    lines.append(f"\n## false cues by kind and lemma ({sum(errors.false_cues.values())})")
+    for (kind, lemma), n in errors.false_cues.most_common(top * 2):
+        texts = ", ".join(t for t, _ in errors.false_cue_texts[kind, lemma].most_common(3))
+        lines.append(f"  {n:4d}  {kind:12s} {lemma:16s} ({texts})")
+    by_kind = Counter()
+    for (kind, _), n in errors.false_cues.items():
+        by_kind[kind] += n
+    lines.append("  by kind: " + ", ".join(f"{k} {n}" for k, n in by_kind.most_common()))
     counter("cue found but link failed", errors.unlinked)
     lines.append(f"\n## source boundary errors ({len(errors.source_bounds)}), gold | predicted")
     lines.extend(f"  {g!r} | {p!r}" for g, p in errors.source_bounds[:top])
