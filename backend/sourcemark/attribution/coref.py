@@ -15,9 +15,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .sources import RELATIVE_PRONOUNS, Mention, relative_antecedent
 from .types import (
+    ANONYMOUS_ROLES,
+    DOCUMENT_NOUNS,
     NOT_ANAPHORIC,
     ORGANIZATION_NOUNS,
     PERSON_PRONOUNS,
+    PUBLIC_LEMMAS,
+    SPECIFIC_ROLES,
     UNIQUE_OFFICES,
     described_person,
     is_pronoun,
@@ -29,10 +33,14 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "o
 INDEFINITE = {"a", "an", "another", "one"}
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
-PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "he"/"she"
+PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
+SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
-GROUP_NUMBERS = {"two", "three", "both"}  # "the two leaders", "both candidates"
-PEOPLE_NOUNS = {"candidate", "leader", "man", "nominee", "politician", "rival", "woman"}
+GROUP_NUMBERS = {"two": 2, "three": 3, "both": 2}  # "the two leaders", "both candidates"
+PEOPLE_NOUNS = {
+    "brother", "candidate", "leader", "man", "nominee", "politician", "rival", "sister", "woman",
+}  # fmt: skip
+COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Common nouns that stand for a body just named: "Suncor … the company said".
 BODY_NOUNS = {"agency", "company", "firm", "group", "network", "organization", "organisation"}
 PUNCT_STRIP = " ,.;:'\"“”‘’"
@@ -55,9 +63,39 @@ class Referent:
     plural: bool = False  # named people together: "Obama and Clinton"
 
 
+# Titles written short before a name: "Sen. Ted Cruz" holds the office "the senator".
+TITLE_ABBREVIATIONS = {
+    "adm": "admiral", "amb": "ambassador", "atty": "attorney", "capt": "captain",
+    "cmdr": "commander", "col": "colonel", "det": "detective", "dr": "doctor",
+    "gen": "general", "gov": "governor", "insp": "inspector", "lt": "lieutenant",
+    "pres": "president", "prof": "professor", "rep": "representative", "sec": "secretary",
+    "sen": "senator", "sgt": "sergeant", "supt": "superintendent",
+}  # fmt: skip
+# Words that stand before a name as a title, inside what the recogniser calls the name.
+TITLE_WORDS = set(TITLE_ABBREVIATIONS) | {
+    "judge", "justice", "president", "senator", "governor", "mayor", "minister", "prince",
+    "princess", "king", "queen", "pope", "chancellor", "sheriff", "chief", "premier",
+    "congressman", "congresswoman", "secretary", "ambassador", "general", "captain",
+}  # fmt: skip
+
+
+# Nouns for a person that the article need not tie to anyone it names: "the official said".
+UNNAMED_ROLES = SPECIFIC_ROLES | PUBLIC_LEMMAS | {
+    "adviser", "advisor", "agent", "analyst", "announcer", "assistant", "attendee", "caller",
+    "child", "employee", "expert", "family", "investigator", "man", "member", "narrator",
+    "officer", "person", "spokesman", "spokesperson", "spokeswoman", "witness", "woman",
+    "worker",
+}  # fmt: skip
+NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES
+# Stems of the offices a title holds: a person with one is only "the senator" by title.
+OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBREVIATIONS.values())}
+
+
 def _stem(word: str) -> str:
-    """Crude stem so that "Russian" meets "Russia" and "officials" meets "official"."""
-    return word.lower()[:5]
+    """Crude stem so that "Russian" meets "Russia", "officials" meets "official" and
+    "Sen." meets "senator"."""
+    word = word.lower().rstrip(".")
+    return TITLE_ABBREVIATIONS.get(word, word)[:5]
 
 
 def _clean(text: str) -> str:
@@ -92,9 +130,27 @@ def _gender_of(entity: Span, people: list[Span]) -> str | None:
     return None
 
 
+def _is_title(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in HONORIFIC_GENDER
+
+
+def _name_tokens(entity: Span) -> list[Token]:
+    """The name's own words: no possessive, edge punctuation or leading title ("Judge",
+    "Sen.", "Mr.") that the recogniser took into the name."""
+    tokens = [t for t in entity if not t.is_space and t.lower_ not in ("'s", "’s", "'", "’")]
+    while tokens and (tokens[0].is_punct or (_is_title(tokens[0]) and len(tokens) > 1)):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
 def _person_name(entity: Span) -> str:
-    tokens = [t for t in entity if not (t.is_punct or t.is_space) and t.lower_ not in ("'s", "’s")]
-    return " ".join(t.text for t in tokens)
+    """The name as written, hyphens and apostrophes kept: "Kim Jong-un", "Sophie in 't Veld"."""
+    tokens = _name_tokens(entity)
+    text = "".join(t.text_with_ws for t in tokens[:-1]) + (tokens[-1].text if tokens else "")
+    return " ".join(text.split())
 
 
 class Resolver:
@@ -102,7 +158,10 @@ class Resolver:
 
     def __init__(self, docs: list[Doc]):
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
-        self.titles: list[tuple[set[str], str]] = []  # title words -> the person holding it
+        self.given_names: dict[str, set[str]] = {}  # a given name (lower) -> full names
+        self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
+        # Title words, the person holding them, and where the article says so.
+        self.titles: list[tuple[set[str], str, tuple[int, int]]] = []
         self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
         self.bodies_at: list[tuple[tuple[int, int], Span]] = []  # ORG names, in order
         # Named people joined by "and": "Obama and Clinton", antecedents of "they".
@@ -114,9 +173,12 @@ class Resolver:
                 for e in doc.ents
                 if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass")
             ]
+            for entity in doc.ents:
+                if entity.label_ == "ORG":
+                    self._add_body(entity)
             people = [e for e in doc.ents if e.label_ == "PERSON" and not _institution(e)]
             for entity in people:
-                self._add_person(entity)
+                self._add_person(entity, (index, entity.start_char))
                 self.people_at.append(((index, entity.start_char), entity))
                 gender = _gender_of(entity, people)
                 if gender is not None:
@@ -138,17 +200,22 @@ class Resolver:
         self.by_key: dict[str, Referent] = {}
         self.recent: list[Referent] = []  # most recent last
 
-    def _add_person(self, entity: Span) -> None:
+    def _add_person(self, entity: Span, at: tuple[int, int]) -> None:
         name = _person_name(entity)
         if not name:
             return
-        surname = name.split()[-1].lower()
-        known = self.full_names.get(surname)
-        if known is None or len(name) > len(known):
-            self.full_names[surname] = name
+        *given, surname = name.lower().split()
+        # The fullest name wins its surname and each part of a double one ("Wilson" in
+        # "Jody Wilson-Raybould"); a given name ("Kim" of "Kim Jong-un") finds it too.
+        for key in {surname, *surname.split("-")}:
+            known = self.full_names.get(key)
+            if known is None or len(name) > len(known):
+                self.full_names[key] = name
+        for word in given:
+            self.given_names.setdefault(word.rstrip("."), set()).add(name)
         if " " in name:
             self.full_names[name.lower()] = name
-        words = set()
+        words = {_stem(t.text) for t in entity if t.i < _name_tokens(entity)[0].i and t.is_alpha}
         root = entity.root
         for child in root.lefts:
             if child.dep_ in TITLE_DEPS and child.i < entity.start:
@@ -160,14 +227,52 @@ class Resolver:
                 words |= {_stem(t.text) for t in child.subtree if t.is_alpha}
         words -= {_stem(w) for w in name.split()}
         if words:
-            self.titles.append((words, name))
+            self.titles.append((words, name, at))
 
-    def person(self, text: str) -> str | None:
-        """The full name for a name or surname seen as a person in the article."""
-        text = _clean(text)
+    def _add_body(self, entity: Span) -> None:
+        """Short forms of a body's name that the article may use later: its first word
+        ("Suncor" for "Suncor Energy"), its initials ("EDC") or the initials it gives in
+        brackets, "Export Development Canada (EDC)"."""
+        name = _clean(entity.text)
+        words = name.split()
+        if len(words) < 2:
+            return
+        capitals = [w for w in words if w[:1].isupper()]
+        keys = {words[0].lower()}
+        if len(capitals) > 1:
+            keys.add("".join(w[0] for w in capitals).lower())
+        doc = entity.doc
+        if (
+            entity.end + 2 < len(doc)
+            and doc[entity.end].text == "("
+            and doc[entity.end + 2].text == ")"
+        ):
+            keys.add(doc[entity.end + 1].lower_)
+        for key in keys:
+            known = self.body_names.get(key)
+            if known is None or len(name) > len(known):
+                self.body_names[key] = name
+
+    def body(self, name: str) -> str:
+        """The fullest name the article gives a body named by one word."""
+        if " " in name:
+            return name
+        return self.body_names.get(name.lower(), name)
+
+    def person(self, text: str, given: bool = False) -> str | None:
+        """The fullest name for a name or surname seen as a person in the article; with
+        `given`, for a given name too ("Kim" -> "Kim Jong-un") if one person has it."""
+        text = " ".join(t for t in _clean(text).split() if t.lower().rstrip(".") not in TITLE_WORDS)
         if not text:
             return None
-        return self.full_names.get(text.lower()) or self.full_names.get(text.split()[-1].lower())
+        last = text.split()[-1].lower()
+        found = self.full_names.get(text.lower()) or self.full_names.get(last)
+        if found is not None or not given:
+            return found
+        names = {
+            self.full_names.get(n.split()[-1].lower(), n) for n in self.given_names.get(last, ())
+        }
+        return names.pop() if len(names) == 1 else None
 
     def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
         referent = self.by_key.get(key)
@@ -212,8 +317,8 @@ class Resolver:
         if person_entity is None:
             person_entity = named_in_apposition(doc, tokens, head) or described_person(doc, head)
         if person_entity is not None:
-            name = self.person(person_entity.text) or _person_name(person_entity)
-            self._add_person(person_entity)  # so that a later surname finds it
+            name = self.person(person_entity.text, given=True) or _person_name(person_entity)
+            self._add_person(person_entity, self.where)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         group = self._numbered_group(doc, head)
         if group is not None:
@@ -244,6 +349,9 @@ class Resolver:
             earlier = self._role(head, words)
             if earlier is not None:
                 return earlier
+        described = self._described_person(doc, head, words, type_)
+        if described is not None:
+            return self._new(described, "named_person", f"person:{described.lower()}", head, words)
         if type_ is None:
             holder = self._office_holder(head, words)
             if holder is not None:
@@ -254,7 +362,11 @@ class Resolver:
         if comma is not None:
             text = doc[min(tokens) : comma].text
         name = _clean(text) or text
+        if type_ == "document":
+            name = self._owned(doc, head, name)
         if type_ == "named_organization":
+            if head.ent_type_ == "ORG" or name.isupper():  # not a place: "Saskatoon"
+                name = self.body(name)
             for referent in reversed(self.referents):
                 if referent.type == type_ and referent.name.split()[-1] == name.split()[-1]:
                     return referent
@@ -269,7 +381,7 @@ class Resolver:
     @staticmethod
     def _other_name(doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
         """A name of another kind around the head, with words the person's name lacks."""
-        known = {w.lower() for w in person.split()}
+        known = {part for w in person.lower().split() for part in (w, *w.split("-"))}
         return any(
             e.label_ != "PERSON"
             and min(tokens) <= e.start <= head.i < e.end
@@ -297,27 +409,49 @@ class Resolver:
         referent.plural = True
         return referent
 
-    def _group_before(self) -> tuple[tuple[int, int], list[Span]] | None:
-        """The last "X and Y" of named people before the mention, if recent."""
+    def _group_before(
+        self, reach: int | None = PRONOUN_REACH
+    ) -> tuple[tuple[int, int], list[Span]] | None:
+        """The last "X and Y" of named people before the mention, within `reach`
+        paragraphs (None: anywhere before)."""
         earlier = [(at, g) for at, g in self.groups_at if at < self.where]
-        if not earlier or self.where[0] - earlier[-1][0][0] > PRONOUN_REACH:
+        if not earlier or (reach is not None and self.where[0] - earlier[-1][0][0] > reach):
             return None
         return earlier[-1]
 
     def _numbered_group(self, doc: Doc, head: Token) -> Referent | None:
-        """ "The two leaders", "both candidates": the named people just mentioned."""
-        if head.tag_ != "NNS" or head.lemma_.lower() not in PEOPLE_NOUNS | UNIQUE_OFFICES:
-            return None
-        if not any(c.lower_ in GROUP_NUMBERS for c in head.children):
-            return None
+        """ "The two leaders", "both candidates", "the couple": the named people just
+        joined by "and", else the ones the article has named most so far (the two who
+        talked, not a minister named once in passing)."""
+        lemma = head.lemma_.lower()
+        numbers = [GROUP_NUMBERS[c.lower_] for c in head.children if c.lower_ in GROUP_NUMBERS]
         found = self._group_before()
-        if found is not None:
-            return self._group(found[1], set())
-        named = [e for at, e in self.people_at if at < self.where]
-        distinct = {self.person(e.text) or _person_name(e): e for e in named}
-        if len(distinct) < 2:
+        if head.tag_ == "NNS" and lemma in PEOPLE_NOUNS | UNIQUE_OFFICES and numbers:
+            size = numbers[0]
+        elif lemma in COUPLES and self._definite(doc, head):
+            size = 0  # "the couple": only two people the article joined by "and"
+            found = self._group_before(reach=None)
+            if found is not None and len(found[1]) == 2:
+                return self._group(found[1], set())
+        elif head.tag_ == "NNS" and lemma in PEOPLE_NOUNS and self._definite(doc, head):
+            size = len(found[1]) if found is not None else 0  # "the brothers"
+        else:
             return None
-        return self._group(list(distinct.values())[-2:], set())
+        if found is not None and len(found[1]) == size:
+            return self._group(found[1], set())
+        if not size:
+            return None
+        counts: Counter = Counter()
+        first: dict[str, Span] = {}
+        for at, entity in self.people_at:
+            if at < self.where:
+                name = self.person(entity.text) or _person_name(entity)
+                counts[name] += 1
+                first.setdefault(name, entity)
+        if len(counts) < size:
+            return None
+        most = [name for name, _ in counts.most_common(size)]
+        return self._group([first[n] for n in first if n in most], set())
 
     def _the_body(self, doc: Doc, tokens: set[int], head: Token, type_: str | None):
         """ "The company", "the agency", "the security firm": the body last named as a
@@ -357,15 +491,96 @@ class Resolver:
         return None
 
     def _title_words(self, name: str) -> set[str]:
-        return {w for words, holder in self.titles if holder == name for w in words}
+        return {w for words, holder, _ in self.titles if holder == name for w in words}
+
+    def _owned(self, doc: Doc, head: Token, name: str) -> str:
+        """A document named by its owner's fullest name: "her statement" -> "Shannon
+        Phillips’s statement", "Foster's book" -> "Cecil Foster’s book"."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return name
+        if owner.lower_ in PRONOUN_GENDER:
+            gender = PRONOUN_GENDER[owner.lower_]
+            full = next(
+                (
+                    r.name
+                    for r in reversed(self.recent)
+                    if r.type == "named_person"
+                    and not r.plural
+                    and self.gender.get(r.name) in (None, gender)
+                ),
+                None,
+            )
+        else:
+            full = self.person(owner.text) if owner.pos_ == "PROPN" else None
+        if full is None:
+            return name
+        rest = " ".join(
+            t.text for t in doc[owner.i + 1 : head.i + 1] if t.lower_ not in ("'s", "’s", "'", "’")
+        )
+        return f"{full}’s {rest}"
+
+    def _described_person(
+        self, doc: Doc, head: Token, words: set[str], type_: str | None
+    ) -> str | None:
+        """ "The senator", "the 58-year-old governor", "the star": one person the article
+        names, by the title it gives them, else the person it is talking about (the last
+        speaker or person named, or for a headline or lead, the first named just after).
+        Not "the official" or "the woman", whom a reader can't tie to a name without a title."""
+        singular = head.tag_ == "NN" or (head.tag_ == "NNP" and not head.ent_type_)
+        if not singular or type_ not in (None, "anonymous", "vague"):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in NOT_PEOPLE:
+            return None
+        holder = self._office_holder(head, words)
+        if holder is not None or lemma in UNNAMED_ROLES:
+            return holder
+        return self._person_near()
+
+    def _person_near(self) -> str | None:
+        """The person the article is about here, if the article gives them no office
+        title (which would have named them above)."""
+        speaker = next(
+            (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
+        )
+        if speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
+            name = speaker.name
+        else:
+            before = [
+                e
+                for at, e in self.people_at
+                if at < self.where and self.where[0] - at[0] <= PRONOUN_REACH
+            ]
+            after = [
+                e for at, e in self.people_at if at > self.where and at[0] - self.where[0] <= 1
+            ]
+            entity = before[-1] if before else after[0] if after else None
+            if entity is None:
+                return None
+            name = self.person(entity.text) or _person_name(entity)
+        if self._title_words(name) & OFFICE_STEMS:
+            return None
+        return name
 
     def _office_holder(self, head: Token, words: set[str]) -> str | None:
         """The named person whose title has these words: "the Russian president" -> Putin."""
         needed = words - {_stem(w) for w in DETERMINERS}
-        for title, name in self.titles:
-            if _stem(head.text) in title and needed <= title:
-                return name
-        return None
+        holders = [
+            (at, name)
+            for title, name, at in self.titles
+            if _stem(head.text) in title and needed <= title
+        ]
+        before = {name for at, name in holders if at <= self.where}
+        # The one the article last quoted, else the last named before, else the first after.
+        speaker = next((r.name for r in reversed(self.recent) if r.name in before), None)
+        if speaker is not None:
+            return speaker
+        if before:
+            return [name for at, name in holders if at <= self.where][-1]
+        return holders[0][1] if holders else None
 
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
         wanted_person = head.lower_ in PERSON_PRONOUNS
@@ -377,16 +592,28 @@ class Resolver:
             return not referent.plural and (gender is None or known in (None, gender))
 
         if wanted_person:
-            # The last speaker if recent, else the last person named before the pronoun.
+            # The last speaker if recent (a quote or two may carry them on); else the last
+            # person named whom the article calls he or she as the pronoun does; else the
+            # last person named before the pronoun, of no other gender.
             speaker = next(
                 (r for r in reversed(self.recent) if r.type == "named_person" and fits(r)), None
             )
-            if speaker is None or self.where[0] - speaker.last[0] > PRONOUN_REACH:
-                for _, entity in reversed([p for p in self.people_at if p[0] < self.where]):
+            if speaker is None or self.where[0] - speaker.last[0] > SPEAKER_REACH:
+                named = []
+                for at, entity in reversed([p for p in self.people_at if p[0] < self.where]):
                     name = self.person(entity.text) or _person_name(entity)
                     if gender is None or self.gender.get(name) in (None, gender):
-                        key = f"person:{name.lower()}"
-                        return self._new(name, "named_person", key, None, words)
+                        named.append((at, name))
+                told = [
+                    name
+                    for at, name in named
+                    if gender is not None
+                    and self.gender.get(name) == gender
+                    and self.where[0] - at[0] <= SPEAKER_REACH
+                ]
+                if told or named:
+                    name = told[0] if told else named[0][1]
+                    return self._new(name, "named_person", f"person:{name.lower()}", None, words)
         if head.lower_ in GROUP_PRONOUNS:
             found = self._group_before()
             other = next((r for r in reversed(self.recent) if r.type != "named_person"), None)

@@ -22,7 +22,21 @@ DOCUMENT_NOUNS = {
     "recording", "release", "report", "research", "resolution", "result", "review", "ruling",
     "sample", "site", "speech", "statement", "story", "study", "submission", "suit", "survey",
     "tally", "tape", "testimony", "text", "transcript", "tweet", "video", "website",
+    # deals, laws and rulings, recordings, posts and other texts
+    "accord", "agreement", "average", "blog", "brochure", "broadcast", "contract",
+    "database", "deal", "documentary", "dossier", "examination", "kit", "leaflet",
+    "legislation", "measure", "newsletter", "pamphlet", "petition", "photo", "piece",
+    "podcast", "precedent", "regulation", "rule", "sign", "subpoena", "treaty", "update",
+    "verdict", "warrant",
 }
+# Heads that count part of what follows "of": "half of respondents", "a group of rabbis".
+QUANTITY_HEADS = {
+    "dozen", "dozens", "fraction", "group", "half", "handful", "hundreds", "majority",
+    "millions", "minority", "number", "percent", "percentage", "plurality", "portion",
+    "quarter", "share", "third", "thousands",
+}
+# Words that make counted people a poll's result: "62 percent of those surveyed".
+POLL_LEMMAS = {"poll", "polling", "pollster", "survey", "respondent", "questionnaire"}
 # Generic collectives: vague unless an affiliation makes them checkable.
 VAGUE_NOUNS = {
     "activist", "advocate", "all", "american", "analyst", "anyone", "candidate", "citizen",
@@ -39,7 +53,7 @@ VAGUE_NOUNS = {
 # an affiliation ("a source", "an aide", "officials").
 ANONYMOUS_ROLES = {
     "adviser", "advisor", "agent", "aide", "ally", "ambassador", "analyst", "assistant",
-    "associate", "attorney", "chair", "chairman", "chief", "colleague", "commander",
+    "associate", "attorney", "authority", "chair", "chairman", "chief", "colleague", "commander",
     "confidant", "congressman", "congresswoman", "delegate", "diplomat", "director", "employee",
     "envoy", "executive", "expert", "friend", "general", "governor", "head", "insider",
     "investigator", "judge", "justice", "lawmaker", "lawyer", "leader", "legislator", "manager",
@@ -49,7 +63,7 @@ ANONYMOUS_ROLES = {
 }
 # Unnamed people who are specific even in the plural ("sources said", "officials said").
 SPECIFIC_ROLES = {
-    "aide", "diplomat", "insider", "official", "operative", "source", "staffer",
+    "aide", "authority", "diplomat", "insider", "official", "operative", "source", "staffer",
 }
 # Offices with one holder, known to readers: named_person when the article names no one.
 UNIQUE_OFFICES = {
@@ -192,6 +206,36 @@ def _lists_names(head: Token) -> bool:
     )
 
 
+def _poll_near(head: Token) -> bool:
+    """A poll or survey in the mention's sentence or the one before it."""
+    sentence = head.sent
+    start = sentence.start
+    if start > 0:
+        start = head.doc[start - 1].sent.start
+    return any(t.lemma_.lower() in POLL_LEMMAS for t in head.doc[start : sentence.end])
+
+
+def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
+    """A share or number of people: a poll's result beside a poll ("Thirty-nine percent of
+    all Americans", "nearly half", "respondents"), else the type of the people counted
+    ("a number of GOP delegates", "the pair of editorials"), a group of them specific."""
+    lemma = head.lemma_.lower()
+    quantity = lemma in QUANTITY_HEADS or head.like_num or head.ent_type_ in ("PERCENT", "CARDINAL")
+    if lemma == "respondent" or (quantity and lemma != "group" and _poll_near(head)):
+        return "document"
+    if not quantity:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if counted is None or is_pronoun(counted):
+        return None
+    part = {t.i for t in counted.subtree} & tokens
+    kind = mention_type(doc, part or {counted.i}, counted)
+    if lemma == "group" and kind == "vague":
+        return "anonymous"  # "a group of black parents": specific people, though unnamed
+    return kind
+
+
 def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """The type the mention shows by itself, or None when it needs its referent."""
     lemma = common_lemma(head)
@@ -201,6 +245,9 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "document"
     if head.ent_type_ == "PERSON":
         return "named_person"
+    counted = _counted(doc, tokens, head)
+    if counted is not None:
+        return counted
     if lemma in UNIQUE_OFFICES and head.tag_ not in ("NNS", "NNPS") and head.ent_type_ != "ORG":
         return None  # "the Russian President": named when the office-holder is known
     if described_person(doc, head) is not None:
