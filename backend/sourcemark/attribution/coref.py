@@ -40,9 +40,15 @@ GROUP_NUMBERS = {"two": 2, "three": 3, "both": 2}  # "the two leaders", "both ca
 PEOPLE_NOUNS = {
     "brother", "candidate", "leader", "man", "nominee", "politician", "rival", "sister", "woman",
 }  # fmt: skip
+BODY_ENTITIES = {"ORG", "GPE", "NORP"}  # what ties unnamed people to a body
+SUBJECTS = {"nsubj", "nsubjpass"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Common nouns that stand for a body just named: "Suncor … the company said".
-BODY_NOUNS = {"agency", "company", "firm", "group", "network", "organization", "organisation"}
+BODY_NOUNS = {
+    "agency", "airline", "bank", "broadcaster", "company", "firm", "group", "insurer", "maker",
+    "manufacturer", "network", "newspaper", "organisation", "organization", "outlet",
+    "publication", "retailer", "startup",
+}  # fmt: skip
 PUNCT_STRIP = " ,.;:'\"“”‘’"
 MALE, FEMALE = "male", "female"
 PRONOUN_GENDER = {
@@ -86,9 +92,17 @@ UNNAMED_ROLES = SPECIFIC_ROLES | PUBLIC_LEMMAS | {
     "officer", "person", "spokesman", "spokesperson", "spokeswoman", "witness", "woman",
     "worker",
 }  # fmt: skip
-NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES
+# Many people at once, or a body: never one person the article names.
+NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {
+    "audience", "crowd", "family", "jury", "panel", "public",
+}  # fmt: skip
 # Stems of the offices a title holds: a person with one is only "the senator" by title.
 OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBREVIATIONS.values())}
+
+
+def _word(token: Token) -> bool:
+    """A word, abbreviations included ("Sen.", "Gov.")."""
+    return token.text.rstrip(".").isalpha()
 
 
 def _stem(word: str) -> str:
@@ -104,6 +118,17 @@ def _clean(text: str) -> str:
         words.pop(0)
     name = " ".join(words).strip(PUNCT_STRIP)
     return name.removesuffix("’s").removesuffix("'s")
+
+
+def _described_as_body(name: Token) -> bool:
+    """A proper noun the article calls a body, before or beside it: "drug maker Pfizo",
+    "the network Vexa", "Pfizo, a drug maker," (the recogniser may take it for a person)."""
+    described = [c for c in name.children if c.dep_ in ("compound", "appos") and c.i != name.i]
+    if name.dep_ == "appos":
+        described.append(name.head)
+    return any(
+        c.pos_ == "NOUN" and c.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS for c in described
+    )
 
 
 def _institution(entity: Span) -> bool:
@@ -158,8 +183,10 @@ class Resolver:
 
     def __init__(self, docs: list[Doc]):
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
-        self.given_names: dict[str, set[str]] = {}  # a given name (lower) -> full names
+        self.given_names: dict[str, list[str]] = {}  # a given name -> full names, in order
         self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
+        # Names the article calls a company, network, firm...: "drug maker Pfizo".
+        self.described_bodies: set[str] = set()
         # Title words, the person holding them, and where the article says so.
         self.titles: list[tuple[set[str], str, tuple[int, int]]] = []
         self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
@@ -168,14 +195,13 @@ class Resolver:
         self.groups_at: list[tuple[tuple[int, int], list[Span]]] = []
         genders: list[tuple[Span, str]] = []
         for index, doc in enumerate(docs):
-            self.bodies_at += [
-                ((index, e.start_char), e)
-                for e in doc.ents
-                if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass")
-            ]
+            self.bodies_at += [((index, e.start_char), e) for e in doc.ents if e.label_ == "ORG"]
             for entity in doc.ents:
                 if entity.label_ == "ORG":
                     self._add_body(entity)
+            self.described_bodies |= {
+                t.lower_ for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
+            }
             people = [e for e in doc.ents if e.label_ == "PERSON" and not _institution(e)]
             for entity in people:
                 self._add_person(entity, (index, entity.start_char))
@@ -195,6 +221,7 @@ class Resolver:
             name = self.person(entity.text) or _person_name(entity)
             votes.setdefault(name, Counter())[gender] += 1
         self.gender = {name: count.most_common(1)[0][0] for name, count in votes.items()}
+        self.docs = docs
         self.where = (0, 0)  # paragraph and character of the mention being resolved
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
@@ -212,19 +239,21 @@ class Resolver:
             if known is None or len(name) > len(known):
                 self.full_names[key] = name
         for word in given:
-            self.given_names.setdefault(word.rstrip("."), set()).add(name)
+            named = self.given_names.setdefault(word.rstrip("."), [])
+            if name not in named:
+                named.append(name)
         if " " in name:
             self.full_names[name.lower()] = name
-        words = {_stem(t.text) for t in entity if t.i < _name_tokens(entity)[0].i and t.is_alpha}
+        words = {_stem(t.text) for t in entity if t.i < _name_tokens(entity)[0].i and _word(t)}
         root = entity.root
         for child in root.lefts:
             if child.dep_ in TITLE_DEPS and child.i < entity.start:
-                words |= {_stem(t.text) for t in child.subtree if t.is_alpha}
+                words |= {_stem(t.text) for t in child.subtree if _word(t)}
         if root.dep_ == "appos":
-            words |= {_stem(t.text) for t in root.head.subtree if t.is_alpha and t.i < root.i}
+            words |= {_stem(t.text) for t in root.head.subtree if _word(t) and t.i < root.i}
         for child in root.children:
             if child.dep_ == "appos":
-                words |= {_stem(t.text) for t in child.subtree if t.is_alpha}
+                words |= {_stem(t.text) for t in child.subtree if _word(t)}
         words -= {_stem(w) for w in name.split()}
         if words:
             self.titles.append((words, name, at))
@@ -261,18 +290,20 @@ class Resolver:
 
     def person(self, text: str, given: bool = False) -> str | None:
         """The fullest name for a name or surname seen as a person in the article; with
-        `given`, for a given name too ("Kim" -> "Kim Jong-un") if one person has it."""
+        `given`, for a given name too ("Kim" -> "Kim Jong-un")."""
         text = " ".join(t for t in _clean(text).split() if t.lower().rstrip(".") not in TITLE_WORDS)
         if not text:
             return None
         last = text.split()[-1].lower()
         found = self.full_names.get(text.lower()) or self.full_names.get(last)
-        if found is not None or not given:
+        if not given or (found is not None and " " in found):
             return found
-        names = {
+        # Several people share it ("Kim Jong-un", "Kim Yong-chol"): the first named, whom
+        # the article is about.
+        names = [
             self.full_names.get(n.split()[-1].lower(), n) for n in self.given_names.get(last, ())
-        }
-        return names.pop() if len(names) == 1 else None
+        ]
+        return names[0] if names else found
 
     def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
         referent = self.by_key.get(key)
@@ -303,7 +334,7 @@ class Resolver:
         head = antecedent if antecedent is not None else mention.head
         tokens = mention.tokens if antecedent is None else {head.i}
         text = doc[min(tokens) : max(tokens) + 1].text
-        words = {_stem(doc[i].text) for i in tokens if doc[i].is_alpha}
+        words = {_stem(doc[i].text) for i in tokens if _word(doc[i])}
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
             return self._pronoun(head, text, words)
         person_entity = next(
@@ -316,7 +347,22 @@ class Resolver:
             )
         if person_entity is None:
             person_entity = named_in_apposition(doc, tokens, head) or described_person(doc, head)
+        if person_entity is not None and self._body_taken_for_person(person_entity):
+            name = self.body(_clean(person_entity.text))
+            return self._new(
+                name, "named_organization", f"named_organization:{name.lower()}", head, words
+            )
         if person_entity is not None:
+            joined = [
+                e
+                for e in doc.ents
+                if e.label_ == "PERSON"
+                and e.start in tokens
+                and e.root.dep_ == "conj"
+                and e.root.head.i == person_entity.root.i
+            ]
+            if joined and antecedent is None:  # "Kim and Trump": both, by their full names
+                return self._group([person_entity, *joined], words)
             name = self.person(person_entity.text, given=True) or _person_name(person_entity)
             self._add_person(person_entity, self.where)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
@@ -342,6 +388,8 @@ class Resolver:
             name = f"{owner_referent.name}’s {office.lower()}"
             return self._new(name, "named_organization", f"org:{name.lower()}", head, words)
         type_ = mention_type(doc, tokens, head)
+        if type_ == "vague" and self._affiliated_before(doc, head):
+            type_ = "anonymous"
         body = self._the_body(doc, tokens, head, type_)
         if body is not None:
             return body
@@ -403,7 +451,7 @@ class Resolver:
         )
 
     def _group(self, group: list[Span], words: set[str]) -> Referent:
-        names = [self.person(e.text) or _person_name(e) for e in group]
+        names = [self.person(e.text, given=True) or _person_name(e) for e in group]
         name = " and ".join(names)
         referent = self._new(name, "named_person", f"people:{name.lower()}", None, words)
         referent.plural = True
@@ -453,15 +501,40 @@ class Resolver:
         most = [name for name, _ in counts.most_common(size)]
         return self._group([first[n] for n in first if n in most], set())
 
+    def _body_taken_for_person(self, entity: Span) -> bool:
+        """One word the recogniser calls a person, which the article calls a company or
+        network, and which is no one's surname ("Pfizo", not "Gore" of "Al Gore")."""
+        if len(_name_tokens(entity)) != 1 or entity.root.lower_ not in self.described_bodies:
+            return False
+        known = self.person(entity.text)
+        return known is None or " " not in known
+
+    def _affiliated_before(self, doc: Doc, head: Token) -> bool:
+        """Unnamed people whom the context ties to a named body: "The Food Agency sent
+        inspectors to the farm. The inspectors said …", "officials of the ministry … officials
+        said"; not the public ("voters")."""
+        lemma = head.lemma_.lower()
+        if head.tag_ != "NNS" or lemma in PUBLIC_LEMMAS:
+            return False
+        index = self.where[0]
+        earlier = [t for t in doc[: head.i] if t.lemma_.lower() == lemma]
+        if index > 0:
+            earlier += [t for t in self.docs[index - 1] if t.lemma_.lower() == lemma]
+        for token in earlier:
+            around = list(token.subtree) + [c for c in token.head.children if c.dep_ in SUBJECTS]
+            if any(t.ent_type_ in BODY_ENTITIES for t in around if t.i != token.i):
+                return True
+        return False
+
     def _the_body(self, doc: Doc, tokens: set[int], head: Token, type_: str | None):
-        """ "The company", "the agency", "the security firm": the body last named as a
-        subject or quoted, if recent."""
+        """ "The company", "the agency", "the security firm": the body last named or
+        quoted, if recent."""
         if type_ != "named_organization" or head.lemma_.lower() not in BODY_NOUNS:
             return None
         if any(doc[i].ent_type_ or doc[i].pos_ == "PROPN" or doc[i].dep_ == "poss" for i in tokens):
             return None
         source = next((r for r in reversed(self.recent) if r.type == type_), None)
-        named = [(at, e) for at, e in self.bodies_at if at < self.where]
+        named = [(at, e) for at, e in self.bodies_at if at < self.where and e.start not in tokens]
         if named and (source is None or source.last < named[-1][0]):
             if self.where[0] - named[-1][0][0] > PRONOUN_REACH:
                 return None
@@ -500,17 +573,8 @@ class Resolver:
         if owner is None:
             return name
         if owner.lower_ in PRONOUN_GENDER:
-            gender = PRONOUN_GENDER[owner.lower_]
-            full = next(
-                (
-                    r.name
-                    for r in reversed(self.recent)
-                    if r.type == "named_person"
-                    and not r.plural
-                    and self.gender.get(r.name) in (None, gender)
-                ),
-                None,
-            )
+            referent = self._pronoun(owner, owner.text, set())
+            full = referent.name if referent.type == "named_person" else None
         else:
             full = self.person(owner.text) if owner.pos_ == "PROPN" else None
         if full is None:
@@ -538,31 +602,33 @@ class Resolver:
         holder = self._office_holder(head, words)
         if holder is not None or lemma in UNNAMED_ROLES:
             return holder
-        return self._person_near()
+        return self._person_near(head)
 
-    def _person_near(self) -> str | None:
-        """The person the article is about here, if the article gives them no office
-        title (which would have named them above)."""
+    def _person_near(self, head: Token) -> str | None:
+        """The person the article is about here: the last named before in this paragraph,
+        else the last speaker, else the last named in the paragraph before, else (in a lead)
+        the first named just after; unless the article gives them another office."""
+        before = [
+            (at, e)
+            for at, e in self.people_at
+            if at < self.where and self.where[0] - at[0] <= PRONOUN_REACH
+        ]
+        after = [e for at, e in self.people_at if at > self.where and at[0] - self.where[0] <= 1]
         speaker = next(
             (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
         )
-        if speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
+        if before and before[-1][0][0] == self.where[0]:
+            name = self.person(before[-1][1].text) or _person_name(before[-1][1])
+        elif speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
             name = speaker.name
-        else:
-            before = [
-                e
-                for at, e in self.people_at
-                if at < self.where and self.where[0] - at[0] <= PRONOUN_REACH
-            ]
-            after = [
-                e for at, e in self.people_at if at > self.where and at[0] - self.where[0] <= 1
-            ]
-            entity = before[-1] if before else after[0] if after else None
-            if entity is None:
-                return None
+        elif before or after:
+            entity = before[-1][1] if before else after[0]
             name = self.person(entity.text) or _person_name(entity)
-        if self._title_words(name) & OFFICE_STEMS:
+        else:
             return None
+        offices = self._title_words(name) & OFFICE_STEMS
+        if offices and _stem(head.text) not in offices:
+            return None  # "the governor" is not the person the article calls senator
         return name
 
     def _office_holder(self, head: Token, words: set[str]) -> str | None:
@@ -611,9 +677,23 @@ class Resolver:
                     and self.gender.get(name) == gender
                     and self.where[0] - at[0] <= SPEAKER_REACH
                 ]
-                if told or named:
+                # A speaker the article has called he or she beats a name of unknown gender.
+                known = next(
+                    (
+                        r
+                        for r in reversed(self.recent)
+                        if r.type == "named_person"
+                        and not r.plural
+                        and gender is not None
+                        and self.gender.get(r.name) == gender
+                    ),
+                    None,
+                )
+                if told or (known is None and named):
                     name = told[0] if told else named[0][1]
                     return self._new(name, "named_person", f"person:{name.lower()}", None, words)
+                if known is not None:
+                    return known
         if head.lower_ in GROUP_PRONOUNS:
             found = self._group_before()
             other = next((r for r in reversed(self.recent) if r.type != "named_person"), None)

@@ -53,6 +53,32 @@ def _dateline_ends(token: Token) -> bool:
     return any(t.is_upper and len(t) > 1 and t.is_alpha for t in before)
 
 
+def _hyphenated(doc, i: int) -> bool:
+    """Tokens i and i + 1 are parts of one hyphenated word: "Wilson" "-" "Raybould"."""
+    if i < 0 or i + 1 >= len(doc) or doc[i].whitespace_:
+        return False
+    return "HYPH" in (doc[i].tag_, doc[i + 1].tag_) and not (doc[i].is_space or doc[i + 1].is_space)
+
+
+def _whole_words(doc, left: int, right: int) -> tuple[int, int]:
+    """Widens a mention to whole hyphenated words, which the parser may split."""
+    while _hyphenated(doc, left - 1):
+        left -= 1
+    while _hyphenated(doc, right):
+        right += 1
+    return left, right
+
+
+def _named_part(token: Token) -> Token:
+    """For a hyphen the parser made a subject, the name part after (or before) it."""
+    if token.tag_ != "HYPH":
+        return token
+    doc = token.doc
+    if _hyphenated(doc, token.i):
+        return doc[token.i + 1]
+    return doc[token.i - 1] if _hyphenated(doc, token.i - 1) else token
+
+
 def mention_tokens(head: Token, exclude: set[int]) -> set[int]:
     """The head's subtree without excluded tokens, kept contiguous around the head,
     without a dateline or edge spaces ("A\xa0Bloomberg poll\xa0said")."""
@@ -66,6 +92,7 @@ def mention_tokens(head: Token, exclude: set[int]) -> set[int]:
     right = head.i
     while right + 1 in tokens:
         right += 1
+    left, right = _whole_words(head.doc, left, right)
     while right > head.i and head.doc[right].is_space:
         right -= 1
     return set(range(left, right + 1))
@@ -100,7 +127,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return Mention({subject.i}, subject, antecedent=relative_antecedent(verb.head, subject))
     if verb is not cue.head:
         subject = _speaker_of_clause(verb, subject)
-    subject = _past_dateline(subject)
+    subject = _named_part(_past_dateline(subject))
     return Mention(mention_tokens(subject, exclude), subject)
 
 

@@ -35,6 +35,8 @@ QUANTITY_HEADS = {
     "millions", "minority", "number", "percent", "percentage", "plurality", "portion",
     "quarter", "share", "third", "thousands",
 }
+# Quantifiers that pick unnamed members out of a named group: "some Democrats".
+SOME = {"some", "many", "several", "few", "most", "certain", "other"}
 # Words that make counted people a poll's result: "62 percent of those surveyed".
 POLL_LEMMAS = {"poll", "polling", "pollster", "survey", "respondent", "questionnaire"}
 # Generic collectives: vague unless an affiliation makes them checkable.
@@ -73,7 +75,9 @@ UNIQUE_OFFICES = {
 # Bodies named by a common noun: "the Obama administration", "the Clinton campaign",
 # "the union" (the one the article is about).
 ORGANIZATION_NOUNS = {
-    "administration", "agency", "alliance", "army", "association", "authority", "bank", "board",
+    "administration", "agency", "airline", "alliance", "army", "association", "authority",
+    "bank", "board", "broadcaster", "insurer", "maker", "manufacturer", "outlet", "publication",
+    "retailer", "startup",
     "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
     "committee", "company", "congress", "council", "court", "department", "embassy",
     "federation", "firm", "foundation", "government", "group", "house", "institute", "journal",
@@ -231,7 +235,7 @@ def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return None
     part = {t.i for t in counted.subtree} & tokens
     kind = mention_type(doc, part or {counted.i}, counted)
-    if lemma == "group" and kind == "vague":
+    if lemma == "group" and head.tag_ == "NN" and kind == "vague":
         return "anonymous"  # "a group of black parents": specific people, though unnamed
     return kind
 
@@ -243,6 +247,12 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return None
     if head.pos_ in ("NOUN", "PROPN") and lemma in DOCUMENT_NOUNS and head.ent_type_ != "PERSON":
         return "document"
+    if (
+        head.pos_ == "NOUN"
+        and lemma not in PERSON_NOUNS | ORGANIZATION_NOUNS
+        and any(c.dep_ == "compound" and c.lemma_.lower() in DOCUMENT_NOUNS for c in head.children)
+    ):
+        return "document"  # "an email chain", "a text thread", "the video series"
     if head.ent_type_ == "PERSON":
         return "named_person"
     counted = _counted(doc, tokens, head)
@@ -255,6 +265,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     if head.ent_type_ in ORGANIZATION_ENTS or is_proper(head):
         if head.lower_ in PUBLIC_GROUPS:
             return "vague"
+        if head.ent_type_ == "NORP" and any(c.lower_ in SOME for c in head.children):
+            return "anonymous"  # "some Democrats", "many Republicans": unnamed members
         return "named_organization"
     if named_in_apposition(doc, tokens, head):
         return "named_person"
