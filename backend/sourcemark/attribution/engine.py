@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .confidence import Calibrator, features
 from .content import find_content
 from .coref import Referent, Resolver
 from .cues import Cue, CueFinder
@@ -98,6 +99,7 @@ class AttributionEngine:
     def __init__(self, nlp: Language, data: Path = ATTRIBUTION_DATA):
         self.nlp = nlp
         self.cues = CueFinder(nlp, data)
+        self.calibrator = Calibrator.load()
         # "READ MORE: Mayor says …" heads a link to another article, not this one's sourcing.
         self.promo = Matcher(nlp.vocab)
         colon = {"ORTH": ":"}
@@ -140,7 +142,9 @@ class AttributionEngine:
                 ident = f"a{number}"
                 if referent is not None:
                     last_speaker = (index, referent, continues or ident)
-                attributions.append(self._to_dict(text, doc, draft, referent, ident, continues))
+                attribution = self._to_dict(text, doc, draft, referent, ident, continues)
+                attribution["confidence"] = self.calibrator(features(doc, draft, referent))
+                attributions.append(attribution)
             results.append(attributions)
         roster = [{"id": r.id, "name": r.name, "type": r.type} for r in resolver.referents]
         return results, roster
