@@ -140,6 +140,24 @@ def test_a_person_is_named_by_the_fullest_form(analyze, first, then, name):
     assert named(result, 1, then)["name"] == name
 
 
+def test_a_surname_is_the_person_of_that_name_the_article_names_most(analyze):
+    result = analyze(
+        "Donald Trump spoke in Ohio, and Donald Trump Jr. spoke in Iowa.",
+        "Donald Trump arrived with his wife, Melania Trump.",
+        "Trump said the crowd was the largest yet.",
+    )
+    assert source(result, 2)["name"] == "Donald Trump"
+
+
+def test_a_kinship_noun_is_the_person_the_article_titles_so(analyze):
+    result = analyze(
+        "Donald Trump arrived with his wife, Melania Trump.",
+        "His wife said the trip had been long.",
+    )
+    wife = source(result, 1)
+    assert (wife["type"], wife["name"]) == ("named_person", "Melania Trump")
+
+
 @pytest.mark.parametrize(
     ("first", "then", "name"),
     [
@@ -198,6 +216,13 @@ def test_a_body_the_article_calls_a_company_is_an_organisation(analyze, text):
     result = analyze(*text)
     last = sources(result, len(text) - 1)[-1]
     assert last["type"] == "named_organization"
+
+
+def test_a_full_name_the_recogniser_takes_for_a_body_is_a_person_called_she(analyze):
+    result = analyze("Carly Fiorina said she would back the senator.", "Fiorina said he would win.")
+    for paragraph in (0, 1):
+        found = source(result, paragraph)
+        assert (found["type"], found["name"]) == ("named_person", "Carly Fiorina")
 
 
 def test_a_group_of_people_is_specific_though_unnamed(analyze):

@@ -42,6 +42,7 @@ PEOPLE_NOUNS = {
 }  # fmt: skip
 BODY_ENTITIES = {"ORG", "GPE", "NORP"}  # what ties unnamed people to a body
 SUBJECTS = {"nsubj", "nsubjpass"}
+POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Common nouns that stand for a body just named: "Suncor … the company said".
 BODY_NOUNS = {
@@ -131,6 +132,12 @@ def _described_as_body(name: Token) -> bool:
     )
 
 
+def _full_name(entity: Span) -> bool:
+    """Two or three capitalised words and nothing else: "Carly Fiorina"."""
+    words = [t for t in entity if not t.is_punct]
+    return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+
+
 def _institution(entity: Span) -> bool:
     """A "person" the recogniser got wrong: "James M. Hill High School"."""
     return entity[-1].lower_ in ORGANIZATION_NOUNS
@@ -184,7 +191,9 @@ class Resolver:
     def __init__(self, docs: list[Doc]):
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
         self.given_names: dict[str, list[str]] = {}  # a given name -> full names, in order
+        self.name_counts: Counter = Counter()  # how often each full name is written
         self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
+        self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
         # Names the article calls a company, network, firm...: "drug maker Pfizo".
         self.described_bodies: set[str] = set()
         # Title words, the person holding them, and where the article says so.
@@ -203,6 +212,12 @@ class Resolver:
                 t.lower_ for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
             }
             people = [e for e in doc.ents if e.label_ == "PERSON" and not _institution(e)]
+            # A full name the recogniser took for a body, which the article calls he or she:
+            # "Carly Fiorina endorsed Cruz, saying she …".
+            called = [e for e in doc.ents if e.label_ == "ORG" and _full_name(e)]
+            called = [e for e in called if _gender_of(e, people + called) is not None]
+            self.called_people |= {e.text.lower() for e in called}
+            people += called
             for entity in people:
                 self._add_person(entity, (index, entity.start_char))
                 self.people_at.append(((index, entity.start_char), entity))
@@ -234,9 +249,10 @@ class Resolver:
         *given, surname = name.lower().split()
         # The fullest name wins its surname and each part of a double one ("Wilson" in
         # "Jody Wilson-Raybould"); a given name ("Kim" of "Kim Jong-un") finds it too.
+        self.name_counts[name] += 1
         for key in {surname, *surname.split("-")}:
             known = self.full_names.get(key)
-            if known is None or len(name) > len(known):
+            if known is None or self._better_name(name, known):
                 self.full_names[key] = name
         for word in given:
             named = self.given_names.setdefault(word.rstrip("."), [])
@@ -257,6 +273,17 @@ class Resolver:
         words -= {_stem(w) for w in name.split()}
         if words:
             self.titles.append((words, name, at))
+
+    def _better_name(self, name: str, known: str) -> bool:
+        """For a surname: a fuller form of the same person ("Hillary Rodham Clinton" over
+        "Hillary Clinton", "Kim Jong-un" over "Kim"), else the person the article names
+        more often ("Donald Trump" over "Melania Trump" in an article about him)."""
+        words, known_words = set(name.lower().split()), set(known.lower().split())
+        if words > known_words:
+            return True
+        if words < known_words or " " not in known:
+            return " " not in known and " " in name
+        return self.name_counts[name] > self.name_counts[known]
 
     def _add_body(self, entity: Span) -> None:
         """Short forms of a body's name that the article may use later: its first word
@@ -338,7 +365,7 @@ class Resolver:
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
             return self._pronoun(head, text, words)
         person_entity = next(
-            (e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None
+            (e for e in doc.ents if self._is_person(e) and e.start <= head.i < e.end), None
         )
         if person_entity is None and head.dep_ == "appos":
             # "Flynn, a top Trump surrogate": the role noun stands beside a name.
@@ -346,7 +373,11 @@ class Resolver:
                 (e for e in doc.ents if e.label_ == "PERSON" and e.root.i == head.head.i), None
             )
         if person_entity is None:
-            person_entity = named_in_apposition(doc, tokens, head) or described_person(doc, head)
+            person_entity = (
+                named_in_apposition(doc, tokens, head)
+                or described_person(doc, head)
+                or self._name_cut_off(doc, tokens)
+            )
         if person_entity is not None and self._body_taken_for_person(person_entity):
             name = self.body(_clean(person_entity.text))
             return self._new(
@@ -501,6 +532,18 @@ class Resolver:
         most = [name for name, _ in counts.most_common(size)]
         return self._group([first[n] for n in first if n in most], set())
 
+    def _name_cut_off(self, doc: Doc, tokens: set[int]) -> Span | None:
+        """A name the mention stops inside or just before: "McConnell spokesman Don" of
+        "McConnell spokesman Don Stewart said" (the role tagger may cut it short)."""
+        end = max(tokens) + 1
+        return next(
+            (e for e in doc.ents if self._is_person(e) and min(tokens) < e.start <= end < e.end),
+            None,
+        )
+
+    def _is_person(self, entity: Span) -> bool:
+        return entity.label_ == "PERSON" or entity.text.lower() in self.called_people
+
     def _body_taken_for_person(self, entity: Span) -> bool:
         """One word the recogniser calls a person, which the article calls a company or
         network, and which is no one's surname ("Pfizo", not "Gore" of "Al Gore")."""
@@ -594,13 +637,15 @@ class Resolver:
         singular = head.tag_ == "NN" or (head.tag_ == "NNP" and not head.ent_type_)
         if not singular or type_ not in (None, "anonymous", "vague"):
             return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return None
         lemma = head.lemma_.lower()
         if lemma in NOT_PEOPLE:
             return None
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        owned = any(c.dep_ == "poss" for c in head.children)  # "his wife": by title only
+        if not (the or owned):
+            return None
         holder = self._office_holder(head, words)
-        if holder is not None or lemma in UNNAMED_ROLES:
+        if holder is not None or lemma in UNNAMED_ROLES or not the:
             return holder
         return self._person_near(head)
 
@@ -633,7 +678,7 @@ class Resolver:
 
     def _office_holder(self, head: Token, words: set[str]) -> str | None:
         """The named person whose title has these words: "the Russian president" -> Putin."""
-        needed = words - {_stem(w) for w in DETERMINERS}
+        needed = words - {_stem(w) for w in DETERMINERS | POSSESSIVES}
         holders = [
             (at, name)
             for title, name, at in self.titles
