@@ -225,6 +225,16 @@ def test_a_full_name_the_recogniser_takes_for_a_body_is_a_person_called_she(anal
         assert (found["type"], found["name"]) == ("named_person", "Carly Fiorina")
 
 
+def test_a_body_is_named_by_the_name_beside_its_noun(analyze):
+    found = source(analyze("The pro-farm group Harvest Alliance said the credit must stay."))
+    assert (found["type"], found["name"]) == ("named_organization", "Harvest Alliance")
+
+
+def test_a_body_described_but_not_named_is_anonymous(analyze):
+    found = source(analyze("A Russian company said it would bid for the mine."))
+    assert found["type"] == "anonymous"
+
+
 def test_a_group_of_people_is_specific_though_unnamed(analyze):
     result = analyze("A group of parents with children at the school said the fees were too high.")
     assert source(result)["type"] == "anonymous"

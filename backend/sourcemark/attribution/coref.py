@@ -132,6 +132,34 @@ def _described_as_body(name: Token) -> bool:
     )
 
 
+def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
+    """The name beside a body noun in the mention: "the group American Renewable Future",
+    "media buying company GroupM"."""
+    nouns = ORGANIZATION_NOUNS | BODY_NOUNS
+    if head.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns
+        for c in head.children
+    ):
+        start = head.i
+        while start - 1 in tokens and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return doc[start : head.i + 1]
+    if head.lemma_.lower() not in nouns:
+        return None
+    return next(
+        (
+            e
+            for e in doc.ents
+            if e.label_ == "ORG"
+            and e.start in tokens
+            and not e.start <= head.i < e.end
+            and e.root.head.i == head.i
+            and e.root.dep_ in ("appos", "compound")
+        ),
+        None,
+    )
+
+
 def _full_name(entity: Span) -> bool:
     """Two or three capitalised words and nothing else: "Carly Fiorina"."""
     words = [t for t in entity if not t.is_punct]
@@ -444,6 +472,9 @@ class Resolver:
         if type_ == "document":
             name = self._owned(doc, head, name)
         if type_ == "named_organization":
+            called = _body_called(doc, tokens, head)
+            if called is not None:  # "media buying company GroupM" is GroupM
+                name = _clean(called.text)
             if head.ent_type_ == "ORG" or name.isupper():  # not a place: "Saskatoon"
                 name = self.body(name)
             for referent in reversed(self.referents):

@@ -76,8 +76,8 @@ UNIQUE_OFFICES = {
 # "the union" (the one the article is about).
 ORGANIZATION_NOUNS = {
     "administration", "agency", "airline", "alliance", "army", "association", "authority",
-    "bank", "board", "broadcaster", "insurer", "maker", "manufacturer", "outlet", "publication",
-    "retailer", "startup",
+    "bank", "board", "broadcaster", "insurer", "maker", "manufacturer", "operation", "outfit",
+    "outlet", "pac", "publication", "retailer", "startup",
     "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
     "committee", "company", "congress", "council", "court", "department", "embassy",
     "federation", "firm", "foundation", "government", "group", "house", "institute", "journal",
@@ -210,6 +210,16 @@ def _lists_names(head: Token) -> bool:
     )
 
 
+def _unnamed_body(doc: Doc, tokens: set[int], head: Token) -> bool:
+    """A body the mention only describes: "a" or "an" before a body noun, with no name of
+    a body in the mention."""
+    if head.lower_ not in ORGANIZATION_NOUNS and head.lemma_.lower() not in ORGANIZATION_NOUNS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False
+    return not any(doc[i].ent_type_ in ("ORG", "GPE", "FAC") for i in tokens)
+
+
 def _poll_near(head: Token) -> bool:
     """A poll or survey in the mention's sentence or the one before it."""
     sentence = head.sent
@@ -262,6 +272,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return None  # "the Russian President": named when the office-holder is known
     if described_person(doc, head) is not None:
         return "named_person"
+    if _unnamed_body(doc, tokens, head):
+        return "anonymous"  # "an anti-Trump PAC", "a Russian company": a body, not named
     if head.ent_type_ in ORGANIZATION_ENTS or is_proper(head):
         if head.lower_ in PUBLIC_GROUPS:
             return "vague"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .articles import Predicted, analyze_text, join_continuations
 from .confidence import Judged, judge, reliability_table
+from .ggt import named_right
 from .spans import (
     Counts,
     Relation,
@@ -117,6 +118,9 @@ class Scores:
             return self.types_right / self.types_total if self.types_total else 0.0
         if name == "types among found":
             return self.types_right / self.types_found if self.types_found else 0.0
+        if name == "person named right":
+            checked = self.types["named_person", "name checked"]
+            return self.types["named_person", "name right"] / checked if checked else 0.0
         if name == "share found":
             return self.types_found / self.types_total if self.types_total else 0.0
         if name == "linked":
@@ -136,6 +140,7 @@ METRICS = (
     "share found",
     "types among found",
     "types overall",
+    "person named right",
 )
 
 
@@ -263,6 +268,11 @@ def score_types(
         scores.types[item["type"], "found"] += 1
         if hit.source_type == item["type"]:
             scores.types[item["type"], "right"] += 1
+        referent = re.sub(r"\(.*?\)", "", item.get("referent", "")).strip()
+        if item["type"] == "named_person" and referent and not re.search(r",| and ", referent):
+            # One person: is the source named by the last word of the label's referent?
+            scores.types["named_person", "name checked"] += 1
+            scores.types["named_person", "name right"] += named_right(referent, hit.source_name)
         else:
             errors.type_confusions[item["type"], hit.source_type] += 1
             errors.type_examples[item["type"], hit.source_type].append(
@@ -400,6 +410,14 @@ def format_types(scores: Scores, intervals: dict[str, tuple[float, float]]) -> s
         right = scores.types[kind, "right"] / found if found else 0.0
         goal = GOALS["types among found, each type"]
         rows.append([f"  {kind} ({found} of {scores.types[kind, 'total']} found)", right, "", goal])
+    rows.append(
+        [
+            "one person, named by the referent's last word",
+            scores.metric("person named right"),
+            _interval(intervals, "person named right"),
+            "",
+        ]
+    )
     rows.append(
         [
             "accuracy overall (found x right)",
