@@ -240,6 +240,21 @@ def test_a_group_of_people_is_specific_though_unnamed(analyze):
     assert source(result)["type"] == "anonymous"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Anti-tax activists said the levy was theft.", "vague"),  # a stance, not a body
+        ("Her critics said the plan was weak.", "vague"),  # whom they criticise, not a body
+        ("Her fellow cast members said the show would go on.", "anonymous"),
+        ("The crowd chanted that the wall must be built.", "vague"),
+        ("Some 20 percent of people in a recent Gallup poll said they trust Congress.",
+         "document"),
+    ],
+)  # fmt: skip
+def test_generic_people_are_vague_unless_a_body_or_a_poll_says_otherwise(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind
+
+
 def test_people_of_a_body_named_just_before_are_anonymous_not_vague(analyze):
     result = analyze(
         "The Food Agency sent inspectors to the farm on Monday.",

@@ -88,8 +88,9 @@ ORGANIZATION_NOUNS = {
 # The public: vague even when a nationality, party or person qualifies them ("black
 # voters", "Trump supporters", "others in the African-American community").
 PUBLIC_LEMMAS = {
-    "american", "citizen", "community", "demonstrator", "fan", "other", "others", "parent",
-    "people", "protester", "protestor", "public", "resident", "supporter", "taxpayer", "voter",
+    "american", "audience", "citizen", "community", "crowd", "demonstrator", "fan", "other",
+    "others", "parent", "people", "protester", "protestor", "public", "resident", "supporter",
+    "taxpayer", "voter",
 }
 # People by what they do or are, beside a name the recogniser missed: "Hendra, a fisherman".
 PERSON_NOUNS = ANONYMOUS_ROLES | VAGUE_NOUNS | {
@@ -121,15 +122,33 @@ def is_pronoun(head: Token) -> bool:
     return head.lower_ in PERSON_PRONOUNS or head.lower_ in GROUP_PRONOUNS or head.pos_ == "PRON"
 
 
+def _stance(token: Token) -> bool:
+    """A word inside "anti-X" or "pro-X": what people are for or against, not their body."""
+    doc = token.doc
+    start, end = token.i, token.i
+    while start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    while end + 1 < len(doc) and not doc[end].whitespace_:
+        end += 1
+    return doc[start].lower_ in ("anti", "pro") and end > start
+
+
 def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
-    """A named body in the mention, other than its head: "a NATO official", "from the FBI"."""
+    """A named body in the mention, other than its head: "a NATO official", "from the FBI";
+    not a stance ("anti-TPP activists") nor, for generic nouns, a person they are about
+    ("Clinton's critics")."""
+    generic = head.lemma_.lower() in VAGUE_NOUNS - {"member"}  # members of it are of it
     for i in tokens:
         token = doc[i]
-        if i == head.i:
+        if i == head.i or _stance(token) or (generic and token.ent_type_ == "PERSON"):
             continue
         if token.ent_type_ in AFFILIATION_ENTS or token.pos_ == "PROPN":
             return True
-        if token.dep_ == "poss" and token.head.i == head.i:
+        if (
+            token.dep_ == "poss"
+            and token.head.i == head.i
+            and not (generic and token.pos_ == "PRON")
+        ):
             return True
         modifier = token.dep_ in ("compound", "amod") and token.head.i == head.i
         if modifier and token.lemma_.lower() in AFFILIATION_MODIFIERS:
@@ -235,7 +254,8 @@ def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     ("a number of GOP delegates", "the pair of editorials"), a group of them specific."""
     lemma = head.lemma_.lower()
     quantity = lemma in QUANTITY_HEADS or head.like_num or head.ent_type_ in ("PERCENT", "CARDINAL")
-    if lemma == "respondent" or (quantity and lemma != "group" and _poll_near(head)):
+    polled = any(doc[i].lemma_.lower() in POLL_LEMMAS for i in tokens)
+    if lemma == "respondent" or (quantity and lemma != "group" and (polled or _poll_near(head))):
         return "document"
     if not quantity:
         return None
@@ -284,7 +304,9 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "named_person"
     named_body = any(doc[i].ent_type_ == "ORG" for i in tokens if i != head.i)
     if lemma in PUBLIC_LEMMAS and not named_body:
-        return "vague"
+        # "people in a recent CNN poll": the poll's result, as the guidelines say
+        polled = any(doc[i].lemma_.lower() in POLL_LEMMAS for i in tokens if i != head.i)
+        return "document" if polled else "vague"
     affiliated = has_affiliation(doc, tokens, head)
     if lemma in ORGANIZATION_NOUNS and _lists_names(head):
         return "named_organization"  # "mining companies, including Patriot"
