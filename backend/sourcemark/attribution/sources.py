@@ -16,6 +16,12 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 MAX_CLIMB = 3
 SPEAKER_PRONOUNS = {"he", "she", "they"}
+# Verbs whose source is the one who feels: the object, or the subject of the passive.
+FEELING_LEMMAS = {
+    "alarm", "anger", "annoy", "delight", "disappoint", "dismay", "enrage", "frustrate",
+    "incense", "infuriate", "irritate", "outrage", "please", "rattle", "shock", "startle",
+    "stun", "surprise", "trouble", "unnerve", "upset", "worry",
+}  # fmt: skip
 LEADING_DEPS = {"advmod", "cc", "punct", "preconj"}
 # "WASHINGTON -- President Obama": a dateline before the dash is not the mention's.
 DATELINE_DASHES = {"--", "—", "–", "―"}
@@ -38,7 +44,13 @@ def _agent(verb: Token) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """The active subject, else the agent of a passive: "Roman said by text message …"
-    keeps Roman, whatever the parser made of "by"."""
+    keeps Roman, whatever the parser made of "by". For a verb of feeling the one who feels:
+    "Republicans were incensed", "the move angered officials"."""
+    if verb.lemma_.lower() in FEELING_LEMMAS:
+        felt = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "dobj"
+        feeler = next((c for c in verb.children if c.dep_ == felt), None)
+        if feeler is not None:
+            return feeler
     subject = next(
         (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None
     )
