@@ -89,6 +89,26 @@ def test_she_goes_to_the_person_the_article_calls_she_not_the_last_name(analyze)
     assert source(result, 4)["name"] == "Anna Berg"
 
 
+def test_he_goes_to_a_man_named_after_a_speaker_of_unknown_gender(analyze):
+    result = analyze(
+        "The program works, Robin Kim says. These days retiree Doug Purdy, 73, walks his dog "
+        "daily. “I feel better,” he says."
+    )
+    he = sources(result, 0)[-1]
+    assert (he["text"], he["name"]) == ("he", "Doug Purdy")
+
+
+def test_a_name_inside_a_quote_is_not_the_she_after_it(analyze):
+    result = analyze(
+        "Moyra Baxter, the board's chair, said she understands the parents.",
+        "The board will appeal, Baxter says.",
+        "The plan will take a decade.",
+        "The province is short of money.",
+        "“Surrey has over 70,000 students, so we realize how huge it is,” she said.",
+    )
+    assert source(result, 4)["name"] == "Moyra Baxter"
+
+
 # ---- groups --------------------------------------------------------------------------------
 
 

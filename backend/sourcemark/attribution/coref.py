@@ -56,6 +56,7 @@ PRONOUN_GENDER = {
     **dict.fromkeys(("he", "him", "his", "himself"), MALE),
     **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
 }
+QUOTE_MARKS = {"“", "”", '"', "«", "»"}
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 
 
@@ -183,8 +184,8 @@ def _gender_of(entity: Span, people: list[Span]) -> str | None:
         return None
     others = {i for e in people if e != entity for i in range(e.start, e.end)}
     for token in doc[entity.end : entity.sent.end]:
-        if token.i in others:
-            return None
+        if token.i in others or token.text in QUOTE_MARKS:
+            return None  # another name, or the end of a quote: "“Surrey has …,” she said"
         if token.lower_ in PRONOUN_GENDER:
             return PRONOUN_GENDER[token.lower_]
     return None
@@ -196,11 +197,14 @@ def _is_title(token: Token) -> bool:
 
 
 def _name_tokens(entity: Span) -> list[Token]:
-    """The name's own words: no possessive, edge punctuation or leading title ("Judge",
-    "Sen.", "Mr.") that the recogniser took into the name."""
+    """The name's own words: no possessive, edge punctuation, leading title ("Judge",
+    "Sen.", "Mr.") or common noun ("Retiree") that the recogniser took into the name."""
     tokens = [t for t in entity if not t.is_space and t.lower_ not in ("'s", "’s", "'", "’")]
-    while tokens and (tokens[0].is_punct or (_is_title(tokens[0]) and len(tokens) > 1)):
-        tokens.pop(0)
+    while tokens and (
+        tokens[0].is_punct
+        or (len(tokens) > 1 and (_is_title(tokens[0]) or tokens[0].pos_ in ("NOUN", "ADJ")))
+    ):
+        tokens.pop(0)  # "Retiree Doug Purdy" is Doug Purdy
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return tokens
@@ -724,6 +728,46 @@ class Resolver:
             return [name for at, name in holders if at <= self.where][-1]
         return holders[0][1] if holders else None
 
+    def _he_or_she(self, gender: str | None, fits) -> Referent | str | None:
+        """Whom "he", "she" or "I" stands for: the last speaker, if recent (quotes may carry
+        them on) and not of unknown gender where someone named since is known to be of the
+        pronoun's; else that person; else a speaker known to be of the pronoun's gender;
+        else the last person named, of no other gender. A name, or None if nobody fits."""
+        speaker = next(
+            (r for r in reversed(self.recent) if r.type == "named_person" and fits(r)), None
+        )
+        if speaker is not None and self.where[0] - speaker.last[0] > SPEAKER_REACH:
+            speaker = None
+        named = []
+        for at, entity in reversed([p for p in self.people_at if p[0] < self.where]):
+            name = self.person(entity.text) or _person_name(entity)
+            if gender is None or self.gender.get(name) in (None, gender):
+                named.append((at, name))
+        told = [
+            (at, name)
+            for at, name in named
+            if gender is not None
+            and self.gender.get(name) == gender
+            and self.where[0] - at[0] <= SPEAKER_REACH
+        ]
+        if speaker is not None and (gender is None or self.gender.get(speaker.name) == gender):
+            return speaker
+        if told and (speaker is None or (told[0][0] > speaker.last and told[0][1] != speaker.name)):
+            return told[0][1]
+        if speaker is not None:
+            return speaker
+        known = next(
+            (
+                r
+                for r in reversed(self.recent)
+                if r.type == "named_person" and not r.plural and self.gender.get(r.name) == gender
+            ),
+            None,
+        )
+        if known is not None and gender is not None:
+            return known
+        return named[0][1] if named else None
+
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
         wanted_person = head.lower_ in PERSON_PRONOUNS
         gender = PRONOUN_GENDER.get(head.lower_)
@@ -734,42 +778,11 @@ class Resolver:
             return not referent.plural and (gender is None or known in (None, gender))
 
         if wanted_person:
-            # The last speaker if recent (a quote or two may carry them on); else the last
-            # person named whom the article calls he or she as the pronoun does; else the
-            # last person named before the pronoun, of no other gender.
-            speaker = next(
-                (r for r in reversed(self.recent) if r.type == "named_person" and fits(r)), None
-            )
-            if speaker is None or self.where[0] - speaker.last[0] > SPEAKER_REACH:
-                named = []
-                for at, entity in reversed([p for p in self.people_at if p[0] < self.where]):
-                    name = self.person(entity.text) or _person_name(entity)
-                    if gender is None or self.gender.get(name) in (None, gender):
-                        named.append((at, name))
-                told = [
-                    name
-                    for at, name in named
-                    if gender is not None
-                    and self.gender.get(name) == gender
-                    and self.where[0] - at[0] <= SPEAKER_REACH
-                ]
-                # A speaker the article has called he or she beats a name of unknown gender.
-                known = next(
-                    (
-                        r
-                        for r in reversed(self.recent)
-                        if r.type == "named_person"
-                        and not r.plural
-                        and gender is not None
-                        and self.gender.get(r.name) == gender
-                    ),
-                    None,
-                )
-                if told or (known is None and named):
-                    name = told[0] if told else named[0][1]
-                    return self._new(name, "named_person", f"person:{name.lower()}", None, words)
-                if known is not None:
-                    return known
+            found = self._he_or_she(gender, fits)
+            if isinstance(found, str):
+                return self._new(found, "named_person", f"person:{found.lower()}", None, words)
+            if found is not None:
+                return found
         if head.lower_ in GROUP_PRONOUNS:
             found = self._group_before()
             other = next((r for r in reversed(self.recent) if r.type != "named_person"), None)
