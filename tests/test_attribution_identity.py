@@ -46,6 +46,15 @@ def test_a_description_is_the_person_the_article_is_about(analyze):
     assert (star["type"], star["name"]) == ("named_person", "Lena Fox")
 
 
+def test_a_party_member_described_is_the_person_the_article_is_about(analyze):
+    result = analyze(
+        "Senate Majority Leader Mitch McConnell spoke on Monday.",
+        "The Kentucky Republican said the vote would wait.",
+    )
+    member = source(result, 1)
+    assert (member["type"], member["name"]) == ("named_person", "Mitch McConnell")
+
+
 def test_the_official_stays_unnamed_when_no_title_ties_it_to_a_name(analyze):
     result = analyze(
         "Mayor Tom Reed met a delegation from the port authority on Monday.",

@@ -42,6 +42,8 @@ PEOPLE_NOUNS = {
 }  # fmt: skip
 BODY_ENTITIES = {"ORG", "GPE", "NORP"}  # what ties unnamed people to a body
 SUBJECTS = {"nsubj", "nsubjpass"}
+# One party member, "the Kentucky Republican": a person, though the recogniser says group.
+PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent", "socialist"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Common nouns that stand for a body just named: "Suncor … the company said".
@@ -437,7 +439,9 @@ class Resolver:
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         # A surname of someone named in the article, even where the tagger calls it a noun;
         # not a word inside another kind of name ("Korea" in "South Korea").
-        name = self.person(head.text) if head.text[:1].isupper() else None
+        # A given name too ("Wang" of "Wang Qishan") unless it names another kind of thing.
+        given = head.ent_type_ in ("", "PERSON")
+        name = self.person(head.text, given=given) if head.text[:1].isupper() else None
         if name is not None and not self._other_name(doc, tokens, head, name):
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -669,8 +673,9 @@ class Resolver:
         names, by the title it gives them, else the person it is talking about (the last
         speaker or person named, or for a headline or lead, the first named just after).
         Not "the official" or "the woman", whom a reader can't tie to a name without a title."""
-        singular = head.tag_ == "NN" or (head.tag_ == "NNP" and not head.ent_type_)
-        if not singular or type_ not in (None, "anonymous", "vague"):
+        partisan = head.ent_type_ == "NORP" and head.lemma_.lower() in PARTISANS
+        singular = head.tag_ == "NN" or (head.tag_ == "NNP" and (partisan or not head.ent_type_))
+        if not singular or (type_ not in (None, "anonymous", "vague") and not partisan):
             return None
         lemma = head.lemma_.lower()
         if lemma in NOT_PEOPLE:
@@ -707,7 +712,8 @@ class Resolver:
         else:
             return None
         offices = self._title_words(name) & OFFICE_STEMS
-        if offices and _stem(head.text) not in offices:
+        office = _stem(head.text) if _stem(head.text) in OFFICE_STEMS else None
+        if offices and office is not None and office not in offices:
             return None  # "the governor" is not the person the article calls senator
         return name
 
