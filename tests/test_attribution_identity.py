@@ -292,3 +292,8 @@ def test_people_of_a_body_named_just_before_are_anonymous_not_vague(analyze):
     assert source(result, 1)["type"] == "anonymous"
     alone = analyze("Inspectors said the barns were clean.")
     assert source(alone)["type"] == "vague"
+
+
+def test_the_source_of_a_feeling_is_who_feels_it(analyze):
+    found = source(analyze("Republicans were incensed that the vote was delayed."))
+    assert found["text"] == "Republicans"

@@ -42,14 +42,14 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
     """The active subject, else the agent of a passive: "Roman said by text message …"
-    keeps Roman, whatever the parser made of "by". For a verb of feeling the one who feels:
-    "Republicans were incensed", "the move angered officials"."""
+    keeps Roman, whatever the parser made of "by". For a verb of feeling the one who feels
+    ("Republicans were incensed", "the move angered officials"), unless that is the content."""
     if verb.lemma_.lower() in FEELING_LEMMAS:
         felt = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "dobj"
         feeler = next((c for c in verb.children if c.dep_ == felt), None)
-        if feeler is not None:
+        if feeler is not None and feeler.i not in exclude:
             return feeler
     subject = next(
         (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None
@@ -123,7 +123,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return Mention(mention_tokens(pobj, exclude), pobj)
     verb = cue.head
     for _ in range(MAX_CLIMB):
-        subject = _subject(verb)
+        subject = _subject(verb, exclude)
         if subject is not None:
             break
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
