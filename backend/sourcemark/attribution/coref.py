@@ -1,9 +1,12 @@
 """Resolves source mentions to one canonical source per referent across an article.
 
-Pronouns go to the last fitting source, surnames to the full name, role nouns ("the
-official", "the French official", "the Russian president") to an earlier source with the
-same head and modifiers or to a named office-holder, and possessive offices ("the Russian
-President's press service") to an office of the resolved owner.
+Each source is named as a reader would name it: by the fullest form of a name ("Kim" is Kim
+Jong-un, "EDC" Export Development Canada). Pronouns go to the last speaker or the person
+the article calls he or she; role nouns and descriptions ("the official", "the senator",
+"the star", "the Russian president") to an earlier source with the same head and modifiers,
+to the person whose title they match (before or after) or to the person the article is
+about; groups ("the two leaders", "the couple", "Kim and Trump") to the named people;
+possessive offices ("the Russian President's press service") to an office of the owner.
 """
 
 from __future__ import annotations
@@ -281,8 +284,8 @@ class Resolver:
         if not name:
             return
         *given, surname = name.lower().split()
-        # The fullest name wins its surname and each part of a double one ("Wilson" in
-        # "Jody Wilson-Raybould"); a given name ("Kim" of "Kim Jong-un") finds it too.
+        # The surname, and each part of a double one ("Wilson" of "Jody Wilson-Raybould"),
+        # goes to the better name (see _better_name); a given name ("Kim") finds it too.
         self.name_counts[name] += 1
         for key in {surname, *surname.split("-")}:
             known = self.full_names.get(key)
