@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .confidence import Calibrator, features
 from .content import find_content
 from .coref import Referent, Resolver
 from .cues import TITLES, Cue, CueFinder
@@ -113,6 +114,7 @@ class AttributionEngine:
     def __init__(self, nlp: Language, data: Path = ATTRIBUTION_DATA):
         self.nlp = nlp
         self.cues = CueFinder(nlp, data)
+        self.calibrator = Calibrator.load()
         # "READ MORE: Mayor says …" heads a link to another article, not this one's sourcing.
         self.promo = Matcher(nlp.vocab)
         colon = {"ORTH": ":"}
@@ -166,7 +168,9 @@ class AttributionEngine:
                     ident = f"a{number}"
                     if referent is not None:
                         last_speaker = (index, referent, continues or ident)
-                    attributions.append(self._to_dict(text, doc, part, referent, ident, continues))
+                    attribution = self._to_dict(text, doc, part, referent, ident, continues)
+                    attribution["confidence"] = self.calibrator(features(doc, part, referent))
+                    attributions.append(attribution)
                     continues = continues or ident  # a second piece carries on the first
                     if not part.content:
                         opened = (index, referent, ident, part.kind)
