@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from thinc.api import use_ops
 
 from . import CONTRACT_VERSION
-from .attribution import AttributionEngine
+from .attribution import AttributionEngine, invisible
 from .attribution.roles import ATTRIBUTION_DATA, ROLE_TAGGER, add_role_tagger
 from .config import Settings
 from .report import build_analysis
@@ -151,7 +151,8 @@ class Pipeline:
             if doc is None:
                 missing.setdefault(texts[i], []).append(i)
         if missing:
-            parsed = self.nlp.pipe(missing.keys(), batch_size=self.settings.batch_size)
+            # Parsed without invisible characters, offsets in the original text.
+            parsed = invisible.parse(self.nlp, missing.keys(), self.settings.batch_size)
             for (text, indices), doc in zip(missing.items(), parsed, strict=True):
                 # The tok2vec output is only needed inside the pipeline; dropping it
                 # cuts the memory a cached paragraph holds by about 3x.
