@@ -7,6 +7,7 @@ the article calls he or she; role nouns and descriptions ("the official", "the s
 to the person whose title they match (before or after) or to the person the article is
 about; groups ("the two leaders", "the couple", "Kim and Trump") to the named people;
 possessive offices ("the Russian President's press service") to an office of the owner.
+The names themselves, their titles and genders are indexed by names.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .names import (
+    BODY_NOUNS,
+    DETERMINERS,
+    PRONOUN_GENDER,
+    TITLE_ABBREVIATIONS,
+    NameIndex,
+    clean_name,
+    is_word,
+    person_name,
+    stem,
+)
 from .sources import RELATIVE_PRONOUNS, Mention, relative_antecedent
 from .types import (
     ANONYMOUS_ROLES,
@@ -32,10 +44,8 @@ from .types import (
     named_in_apposition,
 )
 
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
 INDEFINITE = {"a", "an", "another", "one"}
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
-TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
 SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
@@ -49,20 +59,6 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent", "socialist"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
-# Common nouns that stand for a body just named: "Suncor … the company said".
-BODY_NOUNS = {
-    "agency", "airline", "bank", "broadcaster", "company", "firm", "group", "insurer", "maker",
-    "manufacturer", "network", "newspaper", "organisation", "organization", "outlet",
-    "publication", "retailer", "startup",
-}  # fmt: skip
-PUNCT_STRIP = " ,.;:'\"“”‘’"
-MALE, FEMALE = "male", "female"
-PRONOUN_GENDER = {
-    **dict.fromkeys(("he", "him", "his", "himself"), MALE),
-    **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
-}
-QUOTE_MARKS = {"“", "”", '"', "«", "»"}
-HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 
 
 @dataclass
@@ -74,22 +70,6 @@ class Referent:
     words: set[str] = field(default_factory=set)  # words of its mentions, for role nouns
     last: tuple[int, int] = (0, 0)  # paragraph and character where it was last a source
     plural: bool = False  # named people together: "Obama and Clinton"
-
-
-# Titles written short before a name: "Sen. Ted Cruz" holds the office "the senator".
-TITLE_ABBREVIATIONS = {
-    "adm": "admiral", "amb": "ambassador", "atty": "attorney", "capt": "captain",
-    "cmdr": "commander", "col": "colonel", "det": "detective", "dr": "doctor",
-    "gen": "general", "gov": "governor", "insp": "inspector", "lt": "lieutenant",
-    "pres": "president", "prof": "professor", "rep": "representative", "sec": "secretary",
-    "sen": "senator", "sgt": "sergeant", "supt": "superintendent",
-}  # fmt: skip
-# Words that stand before a name as a title, inside what the recogniser calls the name.
-TITLE_WORDS = set(TITLE_ABBREVIATIONS) | {
-    "judge", "justice", "president", "senator", "governor", "mayor", "minister", "prince",
-    "princess", "king", "queen", "pope", "chancellor", "sheriff", "chief", "premier",
-    "congressman", "congresswoman", "secretary", "ambassador", "general", "captain",
-}  # fmt: skip
 
 
 # Nouns for a person that the article need not tie to anyone it names: "the official said".
@@ -105,37 +85,6 @@ NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {
 }  # fmt: skip
 # Stems of the offices a title holds: a person with one is only "the senator" by title.
 OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBREVIATIONS.values())}
-
-
-def _word(token: Token) -> bool:
-    """A word, abbreviations included ("Sen.", "Gov.")."""
-    return token.text.rstrip(".").isalpha()
-
-
-def _stem(word: str) -> str:
-    """Crude stem so that "Russian" meets "Russia", "officials" meets "official" and
-    "Sen." meets "senator"."""
-    word = word.lower().rstrip(".")
-    return TITLE_ABBREVIATIONS.get(word, word)[:5]
-
-
-def _clean(text: str) -> str:
-    words = text.strip(PUNCT_STRIP).split()
-    while words and words[0].lower() in DETERMINERS:
-        words.pop(0)
-    name = " ".join(words).strip(PUNCT_STRIP)
-    return name.removesuffix("’s").removesuffix("'s")
-
-
-def _described_as_body(name: Token) -> bool:
-    """A proper noun the article calls a body, before or beside it: "drug maker Pfizo",
-    "the network Vexa", "Pfizo, a drug maker," (the recogniser may take it for a person)."""
-    described = [c for c in name.children if c.dep_ in ("compound", "appos") and c.i != name.i]
-    if name.dep_ == "appos":
-        described.append(name.head)
-    return any(
-        c.pos_ == "NOUN" and c.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS for c in described
-    )
 
 
 def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
@@ -166,208 +115,17 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     )
 
 
-def _full_name(entity: Span) -> bool:
-    """Two or three capitalised words and nothing else: "Carly Fiorina"."""
-    words = [t for t in entity if not t.is_punct]
-    return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
-
-
-def _institution(entity: Span) -> bool:
-    """A "person" the recogniser got wrong: "James M. Hill High School"."""
-    return entity[-1].lower_ in ORGANIZATION_NOUNS
-
-
-def _gender_of(entity: Span, people: list[Span]) -> str | None:
-    """From a title ("Mr. Hale", "Ms. Ortiz"), or from the first he/she/his/her after the
-    name as subject in its sentence, with no other name between ("Ortiz said she …")."""
-    doc = entity.doc
-    before = doc[entity.start - 1] if entity.start > 0 else None
-    for token in (before, entity[0]):
-        if token is not None and token.lower_.rstrip(".") in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[token.lower_.rstrip(".")]
-    if entity.root.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    others = {i for e in people if e != entity for i in range(e.start, e.end)}
-    for token in doc[entity.end : entity.sent.end]:
-        if token.i in others or token.text in QUOTE_MARKS:
-            return None  # another name, or the end of a quote: "“Surrey has …,” she said"
-        if token.lower_ in PRONOUN_GENDER:
-            return PRONOUN_GENDER[token.lower_]
-    return None
-
-
-def _is_title(token: Token) -> bool:
-    word = token.lower_.rstrip(".")
-    return word in TITLE_WORDS or word in HONORIFIC_GENDER
-
-
-def _name_tokens(entity: Span) -> list[Token]:
-    """The name's own words: no possessive, edge punctuation, leading title ("Judge",
-    "Sen.", "Mr.") or common noun ("Retiree") that the recogniser took into the name."""
-    tokens = [t for t in entity if not t.is_space and t.lower_ not in ("'s", "’s", "'", "’")]
-    while tokens and (
-        tokens[0].is_punct
-        or (len(tokens) > 1 and (_is_title(tokens[0]) or tokens[0].pos_ in ("NOUN", "ADJ")))
-    ):
-        tokens.pop(0)  # "Retiree Doug Purdy" is Doug Purdy
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    return tokens
-
-
-def _person_name(entity: Span) -> str:
-    """The name as written, hyphens and apostrophes kept: "Kim Jong-un", "Sophie in 't Veld"."""
-    tokens = _name_tokens(entity)
-    text = "".join(t.text_with_ws for t in tokens[:-1]) + (tokens[-1].text if tokens else "")
-    return " ".join(text.split())
-
-
 class Resolver:
-    """Article-wide state: names seen, office titles, and the referents found so far."""
+    """Article-wide state: the names the article gives (names.py), and the referents found
+    so far."""
 
     def __init__(self, docs: list[Doc]):
-        self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
-        self.given_names: dict[str, list[str]] = {}  # a given name -> full names, in order
-        self.name_counts: Counter = Counter()  # how often each full name is written
-        self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
-        self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
-        # Names the article calls a company, network, firm...: "drug maker Pfizo".
-        self.described_bodies: set[str] = set()
-        # Title words, the person holding them, and where the article says so.
-        self.titles: list[tuple[set[str], str, tuple[int, int]]] = []
-        self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
-        self.bodies_at: list[tuple[tuple[int, int], Span]] = []  # ORG names, in order
-        # Named people joined by "and": "Obama and Clinton", antecedents of "they".
-        self.groups_at: list[tuple[tuple[int, int], list[Span]]] = []
-        genders: list[tuple[Span, str]] = []
-        for index, doc in enumerate(docs):
-            self.bodies_at += [((index, e.start_char), e) for e in doc.ents if e.label_ == "ORG"]
-            for entity in doc.ents:
-                if entity.label_ == "ORG":
-                    self._add_body(entity)
-            self.described_bodies |= {
-                t.lower_ for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
-            }
-            people = [e for e in doc.ents if e.label_ == "PERSON" and not _institution(e)]
-            # A full name the recogniser took for a body, which the article calls he or she:
-            # "Carly Fiorina endorsed Cruz, saying she …".
-            called = [e for e in doc.ents if e.label_ == "ORG" and _full_name(e)]
-            called = [e for e in called if _gender_of(e, people + called) is not None]
-            self.called_people |= {e.text.lower() for e in called}
-            people += called
-            for entity in people:
-                self._add_person(entity, (index, entity.start_char))
-                self.people_at.append(((index, entity.start_char), entity))
-                gender = _gender_of(entity, people)
-                if gender is not None:
-                    genders.append((entity, gender))
-            for entity in people:
-                group = [entity] + [
-                    e for e in people if e.root.dep_ == "conj" and e.root.head.i == entity.root.i
-                ]
-                if len(group) > 1 and entity.root.dep_ != "conj":
-                    self.groups_at.append(((index, group[-1].start_char), group))
-        # What the article tells of each person's gender, for "he" and "she".
-        votes: dict[str, Counter] = {}
-        for entity, gender in genders:
-            name = self.person(entity.text) or _person_name(entity)
-            votes.setdefault(name, Counter())[gender] += 1
-        self.gender = {name: count.most_common(1)[0][0] for name, count in votes.items()}
+        self.names = NameIndex(docs)
         self.docs = docs
         self.where = (0, 0)  # paragraph and character of the mention being resolved
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
         self.recent: list[Referent] = []  # most recent last
-
-    def _add_person(self, entity: Span, at: tuple[int, int]) -> None:
-        name = _person_name(entity)
-        if not name:
-            return
-        *given, surname = name.lower().split()
-        # The surname, and each part of a double one ("Wilson" of "Jody Wilson-Raybould"),
-        # goes to the better name (see _better_name); a given name ("Kim") finds it too.
-        self.name_counts[name] += 1
-        for key in {surname, *surname.split("-")}:
-            known = self.full_names.get(key)
-            if known is None or self._better_name(name, known):
-                self.full_names[key] = name
-        for word in given:
-            named = self.given_names.setdefault(word.rstrip("."), [])
-            if name not in named:
-                named.append(name)
-        if " " in name:
-            self.full_names[name.lower()] = name
-        words = {_stem(t.text) for t in entity if t.i < _name_tokens(entity)[0].i and _word(t)}
-        root = entity.root
-        for child in root.lefts:
-            if child.dep_ in TITLE_DEPS and child.i < entity.start:
-                words |= {_stem(t.text) for t in child.subtree if _word(t)}
-        if root.dep_ == "appos":
-            words |= {_stem(t.text) for t in root.head.subtree if _word(t) and t.i < root.i}
-        for child in root.children:
-            if child.dep_ == "appos":
-                words |= {_stem(t.text) for t in child.subtree if _word(t)}
-        words -= {_stem(w) for w in name.split()}
-        if words:
-            self.titles.append((words, name, at))
-
-    def _better_name(self, name: str, known: str) -> bool:
-        """For a surname: a fuller form of the same person ("Hillary Rodham Clinton" over
-        "Hillary Clinton", "Kim Jong-un" over "Kim"), else the person the article names
-        more often ("Donald Trump" over "Melania Trump" in an article about him)."""
-        words, known_words = set(name.lower().split()), set(known.lower().split())
-        if words > known_words:
-            return True
-        if words < known_words or " " not in known:
-            return " " not in known and " " in name
-        return self.name_counts[name] > self.name_counts[known]
-
-    def _add_body(self, entity: Span) -> None:
-        """Short forms of a body's name that the article may use later: its first word
-        ("Suncor" for "Suncor Energy"), its initials ("EDC") or the initials it gives in
-        brackets, "Export Development Canada (EDC)"."""
-        name = _clean(entity.text)
-        words = name.split()
-        if len(words) < 2:
-            return
-        capitals = [w for w in words if w[:1].isupper()]
-        keys = {words[0].lower()}
-        if len(capitals) > 1:
-            keys.add("".join(w[0] for w in capitals).lower())
-        doc = entity.doc
-        if (
-            entity.end + 2 < len(doc)
-            and doc[entity.end].text == "("
-            and doc[entity.end + 2].text == ")"
-        ):
-            keys.add(doc[entity.end + 1].lower_)
-        for key in keys:
-            known = self.body_names.get(key)
-            if known is None or len(name) > len(known):
-                self.body_names[key] = name
-
-    def body(self, name: str) -> str:
-        """The fullest name the article gives a body named by one word."""
-        if " " in name:
-            return name
-        return self.body_names.get(name.lower(), name)
-
-    def person(self, text: str, given: bool = False) -> str | None:
-        """The fullest name for a name or surname seen as a person in the article; with
-        `given`, for a given name too ("Kim" -> "Kim Jong-un")."""
-        text = " ".join(t for t in _clean(text).split() if t.lower().rstrip(".") not in TITLE_WORDS)
-        if not text:
-            return None
-        last = text.split()[-1].lower()
-        found = self.full_names.get(text.lower()) or self.full_names.get(last)
-        if not given or (found is not None and " " in found):
-            return found
-        # Several people share it ("Kim Jong-un", "Kim Yong-chol"): the first named, whom
-        # the article is about.
-        names = [
-            self.full_names.get(n.split()[-1].lower(), n) for n in self.given_names.get(last, ())
-        ]
-        return names[0] if names else found
 
     def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
         referent = self.by_key.get(key)
@@ -398,11 +156,11 @@ class Resolver:
         head = antecedent if antecedent is not None else mention.head
         tokens = mention.tokens if antecedent is None else {head.i}
         text = doc[min(tokens) : max(tokens) + 1].text
-        words = {_stem(doc[i].text) for i in tokens if _word(doc[i])}
+        words = {stem(doc[i].text) for i in tokens if is_word(doc[i])}
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
             return self._pronoun(head, text, words)
         person_entity = next(
-            (e for e in doc.ents if self._is_person(e) and e.start <= head.i < e.end), None
+            (e for e in doc.ents if self.names.is_person(e) and e.start <= head.i < e.end), None
         )
         if person_entity is None and head.dep_ == "appos":
             # "Flynn, a top Trump surrogate": the role noun stands beside a name.
@@ -415,8 +173,8 @@ class Resolver:
                 or described_person(doc, head)
                 or self._name_cut_off(doc, tokens)
             )
-        if person_entity is not None and self._body_taken_for_person(person_entity):
-            name = self.body(_clean(person_entity.text))
+        if person_entity is not None and self.names.body_taken_for_person(person_entity):
+            name = self.names.body(clean_name(person_entity.text))
             return self._new(
                 name, "named_organization", f"named_organization:{name.lower()}", head, words
             )
@@ -431,20 +189,20 @@ class Resolver:
             ]
             if joined and antecedent is None:  # "Kim and Trump": both, by their full names
                 return self._group([person_entity, *joined], words)
-            name = self.person(person_entity.text, given=True) or _person_name(person_entity)
-            self._add_person(person_entity, self.where)  # so that a later surname finds it
+            name = self.names.person(person_entity.text, given=True) or person_name(person_entity)
+            self.names.add_person(person_entity, self.where)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         group = self._numbered_group(doc, head)
         if group is not None:
             return group
         if mention.label and self._signed_name(doc, tokens):
-            name = _clean(text)
+            name = clean_name(text)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         # A surname of someone named in the article, even where the tagger calls it a noun;
         # not a word inside another kind of name ("Korea" in "South Korea").
         # A given name too ("Wang" of "Wang Qishan") unless it names another kind of thing.
         given = head.ent_type_ in ("", "PERSON")
-        name = self.person(head.text, given=given) if head.text[:1].isupper() else None
+        name = self.names.person(head.text, given=given) if head.text[:1].isupper() else None
         if name is not None and not self._other_name(doc, tokens, head, name):
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -479,15 +237,15 @@ class Resolver:
         comma = next((i for i in sorted(tokens) if i > head.i and doc[i].text == ","), None)
         if comma is not None:
             text = doc[min(tokens) : comma].text
-        name = _clean(text) or text
+        name = clean_name(text) or text
         if type_ == "document":
             name = self._owned(doc, head, name)
         if type_ == "named_organization":
             called = _body_called(doc, tokens, head)
             if called is not None:  # "media buying company GroupM" is GroupM
-                name = _clean(called.text)
+                name = clean_name(called.text)
             if head.ent_type_ == "ORG" or name.isupper():  # not a place: "Saskatoon"
-                name = self.body(name)
+                name = self.names.body(name)
             for referent in reversed(self.referents):
                 if referent.type == type_ and referent.name.split()[-1] == name.split()[-1]:
                     return referent
@@ -524,7 +282,7 @@ class Resolver:
         )
 
     def _group(self, group: list[Span], words: set[str]) -> Referent:
-        names = [self.person(e.text, given=True) or _person_name(e) for e in group]
+        names = [self.names.person(e.text, given=True) or person_name(e) for e in group]
         name = " and ".join(names)
         referent = self._new(name, "named_person", f"people:{name.lower()}", None, words)
         referent.plural = True
@@ -535,7 +293,7 @@ class Resolver:
     ) -> tuple[tuple[int, int], list[Span]] | None:
         """The last "X and Y" of named people before the mention, within `reach`
         paragraphs (None: anywhere before)."""
-        earlier = [(at, g) for at, g in self.groups_at if at < self.where]
+        earlier = [(at, g) for at, g in self.names.groups_at if at < self.where]
         if not earlier or (reach is not None and self.where[0] - earlier[-1][0][0] > reach):
             return None
         return earlier[-1]
@@ -564,9 +322,9 @@ class Resolver:
             return None
         counts: Counter = Counter()
         first: dict[str, Span] = {}
-        for at, entity in self.people_at:
+        for at, entity in self.names.people_at:
             if at < self.where:
-                name = self.person(entity.text) or _person_name(entity)
+                name = self.names.person(entity.text) or person_name(entity)
                 counts[name] += 1
                 first.setdefault(name, entity)
         if len(counts) < size:
@@ -579,20 +337,13 @@ class Resolver:
         "McConnell spokesman Don Stewart said" (the role tagger may cut it short)."""
         end = max(tokens) + 1
         return next(
-            (e for e in doc.ents if self._is_person(e) and min(tokens) < e.start <= end < e.end),
+            (
+                e
+                for e in doc.ents
+                if self.names.is_person(e) and min(tokens) < e.start <= end < e.end
+            ),
             None,
         )
-
-    def _is_person(self, entity: Span) -> bool:
-        return entity.label_ == "PERSON" or entity.text.lower() in self.called_people
-
-    def _body_taken_for_person(self, entity: Span) -> bool:
-        """One word the recogniser calls a person, which the article calls a company or
-        network, and which is no one's surname ("Pfizo", not "Gore" of "Al Gore")."""
-        if len(_name_tokens(entity)) != 1 or entity.root.lower_ not in self.described_bodies:
-            return False
-        known = self.person(entity.text)
-        return known is None or " " not in known
 
     def _affiliated_before(self, doc: Doc, head: Token) -> bool:
         """Unnamed people whom the context ties to a named body: "The Food Agency sent
@@ -619,11 +370,13 @@ class Resolver:
         if any(doc[i].ent_type_ or doc[i].pos_ == "PROPN" or doc[i].dep_ == "poss" for i in tokens):
             return None
         source = next((r for r in reversed(self.recent) if r.type == type_), None)
-        named = [(at, e) for at, e in self.bodies_at if at < self.where and e.start not in tokens]
+        named = [
+            (at, e) for at, e in self.names.bodies_at if at < self.where and e.start not in tokens
+        ]
         if named and (source is None or source.last < named[-1][0]):
             if self.where[0] - named[-1][0][0] > PRONOUN_REACH:
                 return None
-            name = _clean(named[-1][1].text)
+            name = clean_name(named[-1][1].text)
         elif source is not None and self.where[0] - source.last[0] <= PRONOUN_REACH:
             return source
         else:
@@ -640,16 +393,13 @@ class Resolver:
         """An earlier source with the same head noun and at least these modifiers."""
         lemma = head.lemma_.lower()
         for referent in reversed(self.recent):
-            if referent.head == lemma and words <= referent.words | {_stem("the")}:
+            if referent.head == lemma and words <= referent.words | {stem("the")}:
                 return referent
             office = referent.type == "named_person" and lemma in UNIQUE_OFFICES
-            known = referent.words | self._title_words(referent.name)
-            if office and words - {_stem("the")} <= known:
+            known = referent.words | self.names.title_words(referent.name)
+            if office and words - {stem("the")} <= known:
                 return referent
         return None
-
-    def _title_words(self, name: str) -> set[str]:
-        return {w for words, holder, _ in self.titles if holder == name for w in words}
 
     def _owned(self, doc: Doc, head: Token, name: str) -> str:
         """A document named by its owner's fullest name: "her statement" -> "Shannon
@@ -661,7 +411,7 @@ class Resolver:
             referent = self._pronoun(owner, owner.text, set())
             full = referent.name if referent.type == "named_person" else None
         else:
-            full = self.person(owner.text) if owner.pos_ == "PROPN" else None
+            full = self.names.person(owner.text) if owner.pos_ == "PROPN" else None
         if full is None:
             return name
         rest = " ".join(
@@ -698,35 +448,37 @@ class Resolver:
         the first named just after; unless the article gives them another office."""
         before = [
             (at, e)
-            for at, e in self.people_at
+            for at, e in self.names.people_at
             if at < self.where and self.where[0] - at[0] <= PRONOUN_REACH
         ]
-        after = [e for at, e in self.people_at if at > self.where and at[0] - self.where[0] <= 1]
+        after = [
+            e for at, e in self.names.people_at if at > self.where and at[0] - self.where[0] <= 1
+        ]
         speaker = next(
             (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
         )
         if before and before[-1][0][0] == self.where[0]:
-            name = self.person(before[-1][1].text) or _person_name(before[-1][1])
+            name = self.names.person(before[-1][1].text) or person_name(before[-1][1])
         elif speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
             name = speaker.name
         elif before or after:
             entity = before[-1][1] if before else after[0]
-            name = self.person(entity.text) or _person_name(entity)
+            name = self.names.person(entity.text) or person_name(entity)
         else:
             return None
-        offices = self._title_words(name) & OFFICE_STEMS
-        office = _stem(head.text) if _stem(head.text) in OFFICE_STEMS else None
+        offices = self.names.title_words(name) & OFFICE_STEMS
+        office = stem(head.text) if stem(head.text) in OFFICE_STEMS else None
         if offices and office is not None and office not in offices:
             return None  # "the governor" is not the person the article calls senator
         return name
 
     def _office_holder(self, head: Token, words: set[str]) -> str | None:
         """The named person whose title has these words: "the Russian president" -> Putin."""
-        needed = words - {_stem(w) for w in DETERMINERS | POSSESSIVES}
+        needed = words - {stem(w) for w in DETERMINERS | POSSESSIVES}
         holders = [
             (at, name)
-            for title, name, at in self.titles
-            if _stem(head.text) in title and needed <= title
+            for title, name, at in self.names.titles
+            if stem(head.text) in title and needed <= title
         ]
         before = {name for at, name in holders if at <= self.where}
         # The one the article last quoted, else the last named before, else the first after.
@@ -748,18 +500,20 @@ class Resolver:
         if speaker is not None and self.where[0] - speaker.last[0] > SPEAKER_REACH:
             speaker = None
         named = []
-        for at, entity in reversed([p for p in self.people_at if p[0] < self.where]):
-            name = self.person(entity.text) or _person_name(entity)
-            if gender is None or self.gender.get(name) in (None, gender):
+        for at, entity in reversed([p for p in self.names.people_at if p[0] < self.where]):
+            name = self.names.person(entity.text) or person_name(entity)
+            if gender is None or self.names.gender.get(name) in (None, gender):
                 named.append((at, name))
         told = [
             (at, name)
             for at, name in named
             if gender is not None
-            and self.gender.get(name) == gender
+            and self.names.gender.get(name) == gender
             and self.where[0] - at[0] <= SPEAKER_REACH
         ]
-        if speaker is not None and (gender is None or self.gender.get(speaker.name) == gender):
+        if speaker is not None and (
+            gender is None or self.names.gender.get(speaker.name) == gender
+        ):
             return speaker
         if told and (speaker is None or (told[0][0] > speaker.last and told[0][1] != speaker.name)):
             return told[0][1]
@@ -769,7 +523,9 @@ class Resolver:
             (
                 r
                 for r in reversed(self.recent)
-                if r.type == "named_person" and not r.plural and self.gender.get(r.name) == gender
+                if r.type == "named_person"
+                and not r.plural
+                and self.names.gender.get(r.name) == gender
             ),
             None,
         )
@@ -783,7 +539,7 @@ class Resolver:
 
         def fits(referent: Referent) -> bool:
             """One person, of the pronoun's gender where the article tells it."""
-            known = self.gender.get(referent.name)
+            known = self.names.gender.get(referent.name)
             return not referent.plural and (gender is None or known in (None, gender))
 
         if wanted_person:

@@ -241,7 +241,7 @@ class AttributionEngine:
             return True
         if label[-1].lemma_.lower() in SPEAKING_DOCUMENTS:
             return True
-        return resolver.person(label.text) is not None
+        return resolver.names.person(label.text) is not None
 
     # ---- one paragraph ------------------------------------------------------------------
 

@@ -1,0 +1,295 @@
+"""What an article calls each person and body: the index of names that coref.py resolves
+mentions against.
+
+For people: the fullest form of each name ("Kim" is Kim Jong-un), the titles the article
+gives them ("Sen. Rita Moreno" holds "the senator"), what it tells of their gender, and
+where each is named. For bodies: short forms of their names ("EDC", "Suncor") and which
+names it calls a company or network. Built once per article, before resolution.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from .types import ORGANIZATION_NOUNS
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
+TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
+
+# Common nouns that stand for a body just named: "Suncor … the company said".
+BODY_NOUNS = {
+    "agency", "airline", "bank", "broadcaster", "company", "firm", "group", "insurer", "maker",
+    "manufacturer", "network", "newspaper", "organisation", "organization", "outlet",
+    "publication", "retailer", "startup",
+}  # fmt: skip
+PUNCT_STRIP = " ,.;:'\"“”‘’"
+MALE, FEMALE = "male", "female"
+PRONOUN_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), MALE),
+    **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
+}
+QUOTE_MARKS = {"“", "”", '"', "«", "»"}
+HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
+
+# Titles written short before a name: "Sen. Ted Cruz" holds the office "the senator".
+TITLE_ABBREVIATIONS = {
+    "adm": "admiral", "amb": "ambassador", "atty": "attorney", "capt": "captain",
+    "cmdr": "commander", "col": "colonel", "det": "detective", "dr": "doctor",
+    "gen": "general", "gov": "governor", "insp": "inspector", "lt": "lieutenant",
+    "pres": "president", "prof": "professor", "rep": "representative", "sec": "secretary",
+    "sen": "senator", "sgt": "sergeant", "supt": "superintendent",
+}  # fmt: skip
+# Words that stand before a name as a title, inside what the recogniser calls the name.
+TITLE_WORDS = set(TITLE_ABBREVIATIONS) | {
+    "judge", "justice", "president", "senator", "governor", "mayor", "minister", "prince",
+    "princess", "king", "queen", "pope", "chancellor", "sheriff", "chief", "premier",
+    "congressman", "congresswoman", "secretary", "ambassador", "general", "captain",
+}  # fmt: skip
+
+
+def is_word(token: Token) -> bool:
+    """A word, abbreviations included ("Sen.", "Gov.")."""
+    return token.text.rstrip(".").isalpha()
+
+
+def stem(word: str) -> str:
+    """Crude stem so that "Russian" meets "Russia", "officials" meets "official" and
+    "Sen." meets "senator"."""
+    word = word.lower().rstrip(".")
+    return TITLE_ABBREVIATIONS.get(word, word)[:5]
+
+
+def clean_name(text: str) -> str:
+    words = text.strip(PUNCT_STRIP).split()
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    name = " ".join(words).strip(PUNCT_STRIP)
+    return name.removesuffix("’s").removesuffix("'s")
+
+
+def _described_as_body(name: Token) -> bool:
+    """A proper noun the article calls a body, before or beside it: "drug maker Pfizo",
+    "the network Vexa", "Pfizo, a drug maker," (the recogniser may take it for a person)."""
+    described = [c for c in name.children if c.dep_ in ("compound", "appos") and c.i != name.i]
+    if name.dep_ == "appos":
+        described.append(name.head)
+    return any(
+        c.pos_ == "NOUN" and c.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS for c in described
+    )
+
+
+def _full_name(entity: Span) -> bool:
+    """Two or three capitalised words and nothing else: "Carly Fiorina"."""
+    words = [t for t in entity if not t.is_punct]
+    return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+
+
+def _institution(entity: Span) -> bool:
+    """A "person" the recogniser got wrong: "James M. Hill High School"."""
+    return entity[-1].lower_ in ORGANIZATION_NOUNS
+
+
+def _gender_of(entity: Span, people: list[Span]) -> str | None:
+    """From a title ("Mr. Hale", "Ms. Ortiz"), or from the first he/she/his/her after the
+    name as subject in its sentence, with no other name between ("Ortiz said she …")."""
+    doc = entity.doc
+    before = doc[entity.start - 1] if entity.start > 0 else None
+    for token in (before, entity[0]):
+        if token is not None and token.lower_.rstrip(".") in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[token.lower_.rstrip(".")]
+    if entity.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    others = {i for e in people if e != entity for i in range(e.start, e.end)}
+    for token in doc[entity.end : entity.sent.end]:
+        if token.i in others or token.text in QUOTE_MARKS:
+            return None  # another name, or the end of a quote: "“Surrey has …,” she said"
+        if token.lower_ in PRONOUN_GENDER:
+            return PRONOUN_GENDER[token.lower_]
+    return None
+
+
+def _is_title(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in HONORIFIC_GENDER
+
+
+def name_tokens(entity: Span) -> list[Token]:
+    """The name's own words: no possessive, edge punctuation, leading title ("Judge",
+    "Sen.", "Mr.") or common noun ("Retiree") that the recogniser took into the name."""
+    tokens = [t for t in entity if not t.is_space and t.lower_ not in ("'s", "’s", "'", "’")]
+    while tokens and (
+        tokens[0].is_punct
+        or (len(tokens) > 1 and (_is_title(tokens[0]) or tokens[0].pos_ in ("NOUN", "ADJ")))
+    ):
+        tokens.pop(0)  # "Retiree Doug Purdy" is Doug Purdy
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def person_name(entity: Span) -> str:
+    """The name as written, hyphens and apostrophes kept: "Kim Jong-un", "Sophie in 't Veld"."""
+    tokens = name_tokens(entity)
+    text = "".join(t.text_with_ws for t in tokens[:-1]) + (tokens[-1].text if tokens else "")
+    return " ".join(text.split())
+
+
+class NameIndex:
+    """The names of one article, in the order it gives them."""
+
+    def __init__(self, docs: list[Doc]):
+        self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
+        self.given_names: dict[str, list[str]] = {}  # a given name -> full names, in order
+        self.name_counts: Counter = Counter()  # how often each full name is written
+        self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
+        self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
+        # Names the article calls a company, network, firm...: "drug maker Pfizo".
+        self.described_bodies: set[str] = set()
+        # Title words, the person holding them, and where the article says so.
+        self.titles: list[tuple[set[str], str, tuple[int, int]]] = []
+        self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
+        self.bodies_at: list[tuple[tuple[int, int], Span]] = []  # ORG names, in order
+        # Named people joined by "and": "Obama and Clinton", antecedents of "they".
+        self.groups_at: list[tuple[tuple[int, int], list[Span]]] = []
+        genders: list[tuple[Span, str]] = []
+        for index, doc in enumerate(docs):
+            self.bodies_at += [((index, e.start_char), e) for e in doc.ents if e.label_ == "ORG"]
+            for entity in doc.ents:
+                if entity.label_ == "ORG":
+                    self._add_body(entity)
+            self.described_bodies |= {
+                t.lower_ for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
+            }
+            people = [e for e in doc.ents if e.label_ == "PERSON" and not _institution(e)]
+            # A full name the recogniser took for a body, which the article calls he or she:
+            # "Carly Fiorina endorsed Cruz, saying she …".
+            called = [e for e in doc.ents if e.label_ == "ORG" and _full_name(e)]
+            called = [e for e in called if _gender_of(e, people + called) is not None]
+            self.called_people |= {e.text.lower() for e in called}
+            people += called
+            for entity in people:
+                self.add_person(entity, (index, entity.start_char))
+                self.people_at.append(((index, entity.start_char), entity))
+                gender = _gender_of(entity, people)
+                if gender is not None:
+                    genders.append((entity, gender))
+            for entity in people:
+                group = [entity] + [
+                    e for e in people if e.root.dep_ == "conj" and e.root.head.i == entity.root.i
+                ]
+                if len(group) > 1 and entity.root.dep_ != "conj":
+                    self.groups_at.append(((index, group[-1].start_char), group))
+        # What the article tells of each person's gender, for "he" and "she".
+        votes: dict[str, Counter] = {}
+        for entity, gender in genders:
+            name = self.person(entity.text) or person_name(entity)
+            votes.setdefault(name, Counter())[gender] += 1
+        self.gender = {name: count.most_common(1)[0][0] for name, count in votes.items()}
+
+    def add_person(self, entity: Span, at: tuple[int, int]) -> None:
+        name = person_name(entity)
+        if not name:
+            return
+        *given, surname = name.lower().split()
+        # The surname, and each part of a double one ("Wilson" of "Jody Wilson-Raybould"),
+        # goes to the better name (see _better_name); a given name ("Kim") finds it too.
+        self.name_counts[name] += 1
+        for key in {surname, *surname.split("-")}:
+            known = self.full_names.get(key)
+            if known is None or self._better_name(name, known):
+                self.full_names[key] = name
+        for word in given:
+            named = self.given_names.setdefault(word.rstrip("."), [])
+            if name not in named:
+                named.append(name)
+        if " " in name:
+            self.full_names[name.lower()] = name
+        words = {stem(t.text) for t in entity if t.i < name_tokens(entity)[0].i and is_word(t)}
+        root = entity.root
+        for child in root.lefts:
+            if child.dep_ in TITLE_DEPS and child.i < entity.start:
+                words |= {stem(t.text) for t in child.subtree if is_word(t)}
+        if root.dep_ == "appos":
+            words |= {stem(t.text) for t in root.head.subtree if is_word(t) and t.i < root.i}
+        for child in root.children:
+            if child.dep_ == "appos":
+                words |= {stem(t.text) for t in child.subtree if is_word(t)}
+        words -= {stem(w) for w in name.split()}
+        if words:
+            self.titles.append((words, name, at))
+
+    def _better_name(self, name: str, known: str) -> bool:
+        """For a surname: a fuller form of the same person ("Hillary Rodham Clinton" over
+        "Hillary Clinton", "Kim Jong-un" over "Kim"), else the person the article names
+        more often ("Donald Trump" over "Melania Trump" in an article about him)."""
+        words, known_words = set(name.lower().split()), set(known.lower().split())
+        if words > known_words:
+            return True
+        if words < known_words or " " not in known:
+            return " " not in known and " " in name
+        return self.name_counts[name] > self.name_counts[known]
+
+    def _add_body(self, entity: Span) -> None:
+        """Short forms of a body's name that the article may use later: its first word
+        ("Suncor" for "Suncor Energy"), its initials ("EDC") or the initials it gives in
+        brackets, "Export Development Canada (EDC)"."""
+        name = clean_name(entity.text)
+        words = name.split()
+        if len(words) < 2:
+            return
+        capitals = [w for w in words if w[:1].isupper()]
+        keys = {words[0].lower()}
+        if len(capitals) > 1:
+            keys.add("".join(w[0] for w in capitals).lower())
+        doc = entity.doc
+        if (
+            entity.end + 2 < len(doc)
+            and doc[entity.end].text == "("
+            and doc[entity.end + 2].text == ")"
+        ):
+            keys.add(doc[entity.end + 1].lower_)
+        for key in keys:
+            known = self.body_names.get(key)
+            if known is None or len(name) > len(known):
+                self.body_names[key] = name
+
+    def body(self, name: str) -> str:
+        """The fullest name the article gives a body named by one word."""
+        if " " in name:
+            return name
+        return self.body_names.get(name.lower(), name)
+
+    def person(self, text: str, given: bool = False) -> str | None:
+        """The fullest name for a name or surname seen as a person in the article; with
+        `given`, for a given name too ("Kim" -> "Kim Jong-un")."""
+        text = " ".join(
+            t for t in clean_name(text).split() if t.lower().rstrip(".") not in TITLE_WORDS
+        )
+        if not text:
+            return None
+        last = text.split()[-1].lower()
+        found = self.full_names.get(text.lower()) or self.full_names.get(last)
+        if not given or (found is not None and " " in found):
+            return found
+        # Several people share it ("Kim Jong-un", "Kim Yong-chol"): the first named, whom
+        # the article is about.
+        names = [
+            self.full_names.get(n.split()[-1].lower(), n) for n in self.given_names.get(last, ())
+        ]
+        return names[0] if names else found
+
+    def is_person(self, entity: Span) -> bool:
+        return entity.label_ == "PERSON" or entity.text.lower() in self.called_people
+
+    def body_taken_for_person(self, entity: Span) -> bool:
+        """One word the recogniser calls a person, which the article calls a company or
+        network, and which is no one's surname ("Pfizo", not "Gore" of "Al Gore")."""
+        if len(name_tokens(entity)) != 1 or entity.root.lower_ not in self.described_bodies:
+            return False
+        known = self.person(entity.text)
+        return known is None or " " not in known
+
+    def title_words(self, name: str) -> set[str]:
+        return {w for words, holder, _ in self.titles if holder == name for w in words}
