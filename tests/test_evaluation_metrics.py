@@ -176,3 +176,17 @@ def test_sections_skip_when_their_data_is_missing(tmp_path):
     (tmp_path / "ggt").mkdir()
     (tmp_path / "ggt" / "x.jsonl").write_text(json.dumps({}))
     assert "skipped" in ggt.run(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("reference", "name", "right"),
+    [
+        ("Darian Lonechild", "Ms. Darian Lonechild", True),
+        ("Darian Lonechild", "she", False),
+        ("Shannon Phillips", "Shannon Phillips’s statement", True),
+        ("Cecil Foster", "Cecil Foster's book", True),
+        ("Cecil Foster", "Fosters", False),
+    ],
+)
+def test_named_right_reads_an_owners_name_in_a_documents(reference, name, right):
+    assert ggt.named_right(reference, name) is right

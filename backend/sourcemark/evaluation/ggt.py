@@ -57,11 +57,13 @@ def quote_span(p: Predicted) -> tuple[int, int] | None:
 def named_right(reference: str, name: str | None) -> bool:
     """Whether a source's resolved name holds the last word of GGT's `reference`, the
     speaker after coreference: "Darian Lonechild" is named by "Lonechild" or "Ms. Darian
-    Lonechild", not by "she" or "the student"."""
+    Lonechild", not by "she" or "the student"; a document by its owner's name, "Shannon
+    Phillips’s statement", holds "Phillips"."""
     words = re.findall(r"\w[\w'’.-]*\w|\w", reference.lower())
     if not words or not name:
         return False
-    return words[-1] in re.findall(r"\w[\w'’.-]*\w|\w", name.lower())
+    named = re.findall(r"\w[\w'’.-]*\w|\w", name.lower())
+    return words[-1] in {w.removesuffix("'s").removesuffix("’s") for w in named} | set(named)
 
 
 def match_article(gold: list[dict], predicted: list[Predicted], threshold: float):
