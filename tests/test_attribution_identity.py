@@ -118,6 +118,68 @@ def test_a_name_inside_a_quote_is_not_the_she_after_it(analyze):
     assert source(result, 4)["name"] == "Moyra Baxter"
 
 
+def test_he_is_the_one_person_the_sentence_before_names(analyze):
+    result = analyze(
+        "“We need another vote,” said Kara Lind, who wants the country to stay.",
+        "Down the street, Omar Reyes stood among a group of revellers. "
+        "He believes the country should leave at once.",
+    )
+    assert named(result, 1, "He")["name"] == "Omar Reyes"
+
+
+def test_he_is_the_person_a_paragraph_ends_on(analyze):
+    result = analyze(
+        "“The rally went well,” said Vern Sparrow, one of the organisers.",
+        "John Godin of Bumper to Bumper came to the event to speak for laid-off workers.",
+        "“Some guys are losing their homes over this,” he said.",
+    )
+    assert source(result, 2)["name"] == "John Godin"
+
+
+def test_a_name_quoted_in_the_sentence_before_is_not_he(analyze):
+    result = analyze(
+        "Host Bill Maron spoke about the campaign on Friday.",
+        "“People think Bush was wrong about this.” He said the party had forgotten it.",
+    )
+    assert named(result, 1, "He")["name"] == "Bill Maron"
+
+
+def test_a_man_named_beside_the_speaker_is_not_he(analyze):
+    result = analyze(
+        "Kevin Vickers said he wants to carry on the legacy of his father, Bill, who began "
+        "the dairy.",
+        "He said the dairy gave the province a much-needed boost.",
+    )
+    assert source(result, 1)["name"] == "Kevin Vickers"
+
+
+def test_a_husband_or_wife_beside_a_name_tells_their_gender(analyze):
+    result = analyze(
+        "For Layla Haddad, the new year brings a passport.",
+        "The family arrived in Canada with her husband Omar Saleh in 2016.",
+        "“I am not a refugee any more,” she said.",
+    )
+    assert source(result, 2)["name"] == "Layla Haddad"
+
+
+def test_a_name_the_recogniser_misses_is_a_person_when_called_he(analyze):
+    result = analyze(
+        "Jordan Spalding also broke the rule last year.",
+        "Poulter, however, was the first culprit, and he saw it coming after his win.",
+        "“Winning was going to put me in default,” Poulter said.",
+    )
+    assert source(result, 2)["type"] == "named_person"
+
+
+def test_a_name_described_as_one_resident_is_a_person_and_she(analyze):
+    result = analyze(
+        "President Joko Widodo was to visit the coast on Monday.",
+        "Yuni, a resident of Lampung, was at home when the water came.",
+        "“I heard a rumbling sound and I thought it was the wind,” she said.",
+    )
+    assert (source(result, 2)["name"], source(result, 2)["type"]) == ("Yuni", "named_person")
+
+
 # ---- groups --------------------------------------------------------------------------------
 
 
@@ -151,6 +213,14 @@ def test_people_named_together_are_one_source_listing_their_full_names(analyze):
     )
     both = source(result, 1)
     assert (both["type"], both["name"]) == ("named_person", "Kim Jong-un and Donald Trump")
+
+
+def test_people_named_together_are_both_though_the_recogniser_calls_one_a_body(analyze):
+    result = analyze(
+        "Nick Sandmann met Nathan Phillips at the memorial on Tuesday.",
+        "Both Sandmann and Phillips said they were willing to meet again.",
+    )
+    assert source(result, 1)["name"] == "Nick Sandmann and Nathan Phillips"
 
 
 # ---- canonical names -----------------------------------------------------------------------

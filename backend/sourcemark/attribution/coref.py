@@ -87,6 +87,13 @@ NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {
 OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBREVIATIONS.values())}
 
 
+def _quoted(token: Token) -> bool:
+    """Inside quotation marks opened before it in its paragraph (“…” or "…")."""
+    before = token.doc[: token.i]
+    opened = sum(t.text == "“" for t in before) - sum(t.text == "”" for t in before)
+    return opened > 0 or sum(t.text == '"' for t in before) % 2 == 1
+
+
 def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     """The name beside a body noun in the mention: "the group American Renewable Future",
     "media buying company GroupM"."""
@@ -182,7 +189,7 @@ class Resolver:
             joined = [
                 e
                 for e in doc.ents
-                if e.label_ == "PERSON"
+                if (e.label_ == "PERSON" or self.names.person(e.text) is not None)
                 and e.start in tokens
                 and e.root.dep_ == "conj"
                 and e.root.head.i == person_entity.root.i
@@ -489,28 +496,39 @@ class Resolver:
             return [name for at, name in holders if at <= self.where][-1]
         return holders[0][1] if holders else None
 
-    def _he_or_she(self, gender: str | None, fits) -> Referent | str | None:
-        """Whom "he", "she" or "I" stands for: the last speaker, if recent (quotes may carry
-        them on) and not of unknown gender where someone named since is known to be of the
-        pronoun's; else that person; else a speaker known to be of the pronoun's gender;
-        else the last person named, of no other gender. A name, or None if nobody fits."""
+    def _he_or_she(self, head: Token, gender: str | None, fits) -> Referent | str | None:
+        """Whom "he", "she" or "I" stands for: the one person the sentence before names, if the
+        last speaker is not in it and is not known to be of the pronoun's gender where that
+        person is not ("Down the street, Mike Reyes rejoiced. He believes …");
+        the last speaker, if recent (quotes may carry them on) and not of unknown gender
+        where someone named since is known to be of the pronoun's; else that person; else a
+        speaker known to be of the pronoun's gender; else the last person named, of no other
+        gender. A name, or None if nobody fits."""
         speaker = next(
             (r for r in reversed(self.recent) if r.type == "named_person" and fits(r)), None
         )
         if speaker is not None and self.where[0] - speaker.last[0] > SPEAKER_REACH:
             speaker = None
-        named = []
+        introduced = self._named_just_before(head, gender) if gender is not None else None
+        if introduced is not None and (speaker is None or speaker.last < introduced[0]):
+            # Not over a speaker the article calls so, for someone it doesn't.
+            if speaker is None or self.names.gender.get(speaker.name) != gender:
+                return introduced[1]
+            if self.names.gender.get(introduced[1]) == gender:
+                return introduced[1]
+        named, told = [], []
         for at, entity in reversed([p for p in self.names.people_at if p[0] < self.where]):
             name = self.names.person(entity.text) or person_name(entity)
             if gender is None or self.names.gender.get(name) in (None, gender):
                 named.append((at, name))
-        told = [
-            (at, name)
-            for at, name in named
-            if gender is not None
-            and self.names.gender.get(name) == gender
-            and self.where[0] - at[0] <= SPEAKER_REACH
-        ]
+            # Told apart from the speaker only as a subject, not "his father, Bill".
+            if (
+                gender is not None
+                and self.names.gender.get(name) == gender
+                and self.where[0] - at[0] <= SPEAKER_REACH
+                and entity.root.dep_ in SUBJECTS
+            ):
+                told.append((at, name))
         if speaker is not None and (
             gender is None or self.names.gender.get(speaker.name) == gender
         ):
@@ -533,6 +551,44 @@ class Resolver:
             return known
         return named[0][1] if named else None
 
+    def _names_in(self, span: Span) -> set[str]:
+        """The people named in the span outside quotation marks, by their fullest names; a
+        surname the recogniser missed here counts too ("Poulter")."""
+        names = set()
+        for token in span:
+            if _quoted(token) or not token.text[:1].isupper() or token.ent_iob_ == "I":
+                continue
+            entity = next((e for e in span.doc.ents if e.start == token.i), None)
+            if entity is not None and self.names.is_person(entity):
+                names |= {self.names.person(entity.text)} - {None}  # not "… High School"
+            elif token.ent_type_ in ("", "ORG"):
+                names |= {self.names.person(token.text)} - {None}
+        return names
+
+    def _named_just_before(
+        self, head: Token, gender: str | None
+    ) -> tuple[tuple[int, int], str] | None:
+        """Where the sentence before the pronoun's starts (the last of the paragraph before,
+        for a paragraph's first), and the one person it names outside quotation marks, if of
+        no other gender and if the pronoun's own sentence names no one before it."""
+        index, sentence = self.where[0], head.sent
+        if self._names_in(head.doc[sentence.start : head.i]):
+            return None
+        if sentence.start > 0:
+            before = head.doc[sentence.start - 1].sent
+        elif index > 0 and len(self.docs[index - 1]):
+            index -= 1
+            before = self.docs[index][-1].sent
+        else:
+            return None
+        names = self._names_in(before)
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        if gender is not None and self.names.gender.get(name) not in (None, gender):
+            return None
+        return (index, before.start_char), name
+
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
         wanted_person = head.lower_ in PERSON_PRONOUNS
         gender = PRONOUN_GENDER.get(head.lower_)
@@ -543,7 +599,7 @@ class Resolver:
             return not referent.plural and (gender is None or known in (None, gender))
 
         if wanted_person:
-            found = self._he_or_she(gender, fits)
+            found = self._he_or_she(head, gender, fits)
             if isinstance(found, str):
                 return self._new(found, "named_person", f"person:{found.lower()}", None, words)
             if found is not None:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from .types import ORGANIZATION_NOUNS
+from .types import COMMON_NOUNS, ORGANIZATION_NOUNS, common_lemma, described_person
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
@@ -32,6 +32,19 @@ PRONOUN_GENDER = {
 }
 QUOTE_MARKS = {"“", "”", '"', "«", "»"}
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
+# Nouns for a man or a woman written beside a name: "husband Omar Haddad", "Lea, his wife".
+GENDERED_NOUNS = {
+    **dict.fromkeys((
+        "husband", "father", "son", "brother", "uncle", "grandfather", "grandson", "nephew",
+        "boyfriend", "widower", "king", "prince", "actor", "chairman", "spokesman",
+        "congressman", "businessman", "dad", "man",
+    ), MALE),
+    **dict.fromkeys((
+        "wife", "mother", "daughter", "sister", "aunt", "grandmother", "granddaughter", "niece",
+        "girlfriend", "widow", "queen", "princess", "actress", "chairwoman", "spokeswoman",
+        "congresswoman", "businesswoman", "mom", "woman",
+    ), FEMALE),
+}  # fmt: skip
 
 # Titles written short before a name: "Sen. Ted Cruz" holds the office "the senator".
 TITLE_ABBREVIATIONS = {
@@ -92,13 +105,21 @@ def _institution(entity: Span) -> bool:
 
 
 def _gender_of(entity: Span, people: list[Span]) -> str | None:
-    """From a title ("Mr. Hale", "Ms. Ortiz"), or from the first he/she/his/her after the
-    name as subject in its sentence, with no other name between ("Ortiz said she …")."""
+    """From a title ("Mr. Hale", "Ms. Ortiz"), a noun for a man or woman beside the name
+    ("husband Omar Haddad", "Lea Haddad, his wife"), or from the first he/she/his/her after
+    the name as subject in its sentence, with no other name between ("Ortiz said she …")."""
     doc = entity.doc
     before = doc[entity.start - 1] if entity.start > 0 else None
     for token in (before, entity[0]):
         if token is not None and token.lower_.rstrip(".") in HONORIFIC_GENDER:
             return HONORIFIC_GENDER[token.lower_.rstrip(".")]
+    root = entity.root
+    beside = [c for c in root.children if c.dep_ == "appos"] + [before] * (before is not None)
+    if root.dep_ == "appos":
+        beside.append(root.head)  # "his wife, Lea Haddad"
+    for token in beside:
+        if token.lemma_.lower() in GENDERED_NOUNS:
+            return GENDERED_NOUNS[token.lemma_.lower()]
     if entity.root.dep_ not in ("nsubj", "nsubjpass"):
         return None
     others = {i for e in people if e != entity for i in range(e.start, e.end)}
@@ -108,6 +129,35 @@ def _gender_of(entity: Span, people: list[Span]) -> str | None:
         if token.lower_ in PRONOUN_GENDER:
             return PRONOUN_GENDER[token.lower_]
     return None
+
+
+def _unrecognised_people(doc: Doc) -> list[Span]:
+    """Names the recogniser missed that may be people's: described as a person beside them
+    ("Yuni, a resident of Lampung", labelled PERSON here), and bare proper nouns as subjects
+    (a person only if the article then calls them he or she: "Poulter saw it coming, and he
+    …")."""
+    out = []
+    for token in doc:
+        if token.ent_type_ or not token.text[:1].isupper() or token.is_upper:
+            continue  # not "A" of "A: …" in an interview, nor "NATO"
+        described = described_person(doc, token)
+        if described is not None:
+            out.append(Span(doc, described.start, described.end, label="PERSON"))
+            continue
+        # A singular noun with no determiner is a name even where the tagger says noun,
+        # at a sentence's start too ("Poulter, however, was …").
+        bare = token.tag_ == "NN" and not any(c.dep_ == "det" for c in token.children)
+        proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and bare)
+        owned = any(c.dep_ == "poss" for c in token.children)  # "Dan Loeb's Third Point"
+        if (
+            proper
+            and token.dep_ == "nsubj"
+            and not owned
+            and common_lemma(token) not in COMMON_NOUNS
+        ):
+            given = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            out.append(doc[min([token.i] + [t.i for t in given]) : token.i + 1])
+    return out
 
 
 def _is_title(token: Token) -> bool:
@@ -169,6 +219,8 @@ class NameIndex:
             called = [e for e in called if _gender_of(e, people + called) is not None]
             self.called_people |= {e.text.lower() for e in called}
             people += called
+            unrecognised = _unrecognised_people(doc)
+            people += [n for n in unrecognised if _gender_of(n, people + unrecognised) or n.label_]
             for entity in people:
                 self.add_person(entity, (index, entity.start_char))
                 self.people_at.append(((index, entity.start_char), entity))

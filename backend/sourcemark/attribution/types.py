@@ -210,11 +210,14 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
 
 def described_person(doc: Doc, head: Token) -> Span | None:
     """A name the recogniser missed, described as a person beside it: "Hendra, a fisherman
-    from the area", "Tomasz Wrobel, the club's coach"."""
+    from the area", "Tomasz Wrobel, the club's coach", "Yuni, a resident of Lampung" (one
+    of the public, though residents together are vague)."""
     if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "PERSON"):
         return None
     for child in head.rights:
-        if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS - PUBLIC_LEMMAS:
+        lemma = child.lemma_.lower()
+        one = child.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in child.children)
+        if child.dep_ == "appos" and lemma in PERSON_NOUNS - (set() if one else PUBLIC_LEMMAS):
             start = min(t.i for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN")
             return doc[start : head.i + 1]
     return None
