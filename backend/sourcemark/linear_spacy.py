@@ -53,7 +53,12 @@ class BoundedTokenizer:
             return self.tokenizer(text)
         edges = [0, *bounds, len(text)]
         pieces = [self.tokenizer(text[a:b]) for a, b in pairwise(edges)]
-        return Doc.from_docs(pieces, ensure_whitespace=False)
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        first = 0
+        for piece in pieces[:-1]:  # a piece starts no sentence: the parser decides
+            first += len(piece)
+            doc[first].is_sent_start = None
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:

@@ -66,7 +66,7 @@ def load_model(name: str | None = None, *, roles: bool = False, matmul: str = "n
             nlp = spacy.load(candidate)
             if roles and ROLE_TAGGER not in nlp.pipe_names:
                 add_role_tagger(nlp)
-        return make_linear(nlp)
+        return deadline.check_between_components(make_linear(nlp))
     raise ModelNotFound(
         f"No spaCy model found (tried {', '.join(candidates)}). Install one with: {INSTALL_HINT}. "
         "SOURCEMARK_MODEL chooses another installed model."
