@@ -90,6 +90,29 @@ def _check_limits(req: AnalyzeRequest, settings: Settings) -> None:
         )
 
 
+def _read_request(settings: Settings) -> AnalyzeRequest:
+    """The body as a request within the limits, or an ApiError saying what is wrong."""
+    raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
+    try:
+        # The stdlib parser keeps lone surrogates, so the schema can name their field.
+        body = json.loads(raw)
+    except (ValueError, RecursionError) as error:
+        raise ApiError(
+            400, "malformed_json", f"the request body is not valid JSON: {error}"
+        ) from None
+    _check_count(body, settings)
+    try:
+        req = AnalyzeRequest.model_validate(body)
+    except ValidationError as error:
+        details = _validation_details(error)
+        first = details[0]
+        raise ApiError(
+            400, "invalid_request", f"{first['field']}: {first['message']}", details
+        ) from None
+    _check_limits(req, settings)
+    return req
+
+
 def _host_name(host: str) -> str:
     """The name in a Host header, without its port: "[::1]:8765" -> "[::1]"."""
     if host.startswith("["):
@@ -176,38 +199,20 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
 
     @app.post("/v1/analyze")
     def analyze():
-        started = time.monotonic()
+        until = time.monotonic() + settings.time_budget
         if not request.is_json:
             raise ApiError(
                 415,
                 "unsupported_media_type",
                 "send the request body as JSON with Content-Type: application/json",
             )
-        raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
         try:
-            # The stdlib parser keeps lone surrogates, so the schema can name their field.
-            body = json.loads(raw)
-        except (ValueError, RecursionError) as error:
-            raise ApiError(
-                400, "malformed_json", f"the request body is not valid JSON: {error}"
-            ) from None
-        _check_count(body, settings)
-        try:
-            req = AnalyzeRequest.model_validate(body)
-        except ValidationError as error:
-            details = _validation_details(error)
-            first = details[0]
-            raise ApiError(
-                400, "invalid_request", f"{first['field']}: {first['message']}", details
-            ) from None
-        _check_limits(req, settings)
-        timings = Timings()
-        until = started + settings.time_budget
-        try:
-            admission.enter(until)
+            admission.enter(until)  # first: a busy server spends nothing on a request
         except Busy as busy:
             raise ApiError(503, "busy", str(busy), headers={"Retry-After": retry_after}) from None
         try:
+            req = _read_request(settings)
+            timings = Timings()
             with deadline.deadline(until, request.environ.get("waitress.client_disconnected")):
                 result = pipeline.analyze([p.model_dump() for p in req.paragraphs], timings)
         except deadline.Stopped as stopped:
