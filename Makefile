@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 DATA ?= ../shared/data
 
-.PHONY: all run test lint eval train bench clean extension eval-extract lint-extension package
+.PHONY: all run test lint eval train bench fuzz clean extension eval-extract lint-extension package
 
 all: $(STAMP)
 
@@ -87,3 +87,11 @@ train: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_backend.py --data $(DATA)
+	$(PY) benchmarks/bench_scaling.py --data $(DATA)
+
+# The long fuzz runs: 5,000 schemathesis examples against the API, and a third as many
+# hypothesis examples through the pipeline (make test runs 300, and 100).
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(STAMP)
+	SOURCEMARK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -s -p no:cacheprovider \
+	  tests/test_schema_fuzz.py tests/test_engine_fuzz.py
