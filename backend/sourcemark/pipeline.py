@@ -8,6 +8,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy
 import spacy
@@ -17,7 +18,7 @@ from thinc.api import use_ops
 
 from . import CONTRACT_VERSION, deadline
 from .attribution import AttributionEngine
-from .attribution.roles import ROLE_TAGGER, add_role_tagger
+from .attribution.roles import ATTRIBUTION_DATA, ROLE_TAGGER, add_role_tagger
 from .config import MATMUL_BACKENDS, Settings
 from .linear_spacy import make_linear
 from .report import build_analysis
@@ -54,9 +55,11 @@ def matmul_ops(matmul: str = "numpy"):
     return use_ops("numpy", use_blis=matmul == "blis")
 
 
-def load_model(name: str | None = None, *, roles: bool = False, matmul: str = "numpy") -> Language:
+def load_model(
+    name: str | None = None, *, role_model: Path | None = None, matmul: str = "numpy"
+) -> Language:
     """Load the named spaCy pipeline, or the first default that is installed, with the role
-    tagger appended when `roles` is set, its maths in `matmul` (see matmul_ops)."""
+    tagger from `role_model` appended if given, its maths in `matmul` (see matmul_ops)."""
     ops = matmul_ops(matmul)
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
@@ -64,8 +67,8 @@ def load_model(name: str | None = None, *, roles: bool = False, matmul: str = "n
             continue
         with ops:
             nlp = spacy.load(candidate)
-            if roles and ROLE_TAGGER not in nlp.pipe_names:
-                add_role_tagger(nlp)
+            if role_model is not None and ROLE_TAGGER not in nlp.pipe_names:
+                add_role_tagger(nlp, role_model)
         return deadline.check_between_components(make_linear(nlp))
     raise ModelNotFound(
         f"No spaCy model found (tried {', '.join(candidates)}). Install one with: {INSTALL_HINT}. "
@@ -74,8 +77,6 @@ def load_model(name: str | None = None, *, roles: bool = False, matmul: str = "n
 
 
 def _is_path(name: str) -> bool:
-    from pathlib import Path
-
     return Path(name).exists()
 
 
@@ -136,10 +137,17 @@ class Timings:
 class Pipeline:
     """Loads the model once and analyses articles given as lists of paragraphs."""
 
-    def __init__(self, settings: Settings | None = None, nlp: Language | None = None):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        nlp: Language | None = None,
+        attribution_data: Path = ATTRIBUTION_DATA,
+    ):
+        """`attribution_data` holds the engine's learned parts (cross-validation swaps it)."""
         self.settings = settings or Settings()
+        roles = attribution_data / "roles" if self.settings.learned_roles else None
         self.nlp = nlp or load_model(
-            self.settings.model, roles=self.settings.learned_roles, matmul=self.settings.matmul
+            self.settings.model, role_model=roles, matmul=self.settings.matmul
         )
         meta = self.nlp.meta
         self.model_info = {
@@ -150,7 +158,7 @@ class Pipeline:
         roles = "+roles" if ROLE_TAGGER in self.nlp.pipe_names else ""
         self._model_key = f"{self.model_info['name']}@{self.model_info['version']}{roles}"
         self.cache = ParseCache(self.settings.cache_size)
-        self.engine = AttributionEngine(self.nlp)
+        self.engine = AttributionEngine(self.nlp, attribution_data)
         self.tone = ToneAnalyzer(self.nlp)
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
@@ -179,14 +187,15 @@ class Pipeline:
         docs = self.parse([p["text"] for p in paragraphs])
         parsed = time.perf_counter()
         deadline.check()
-        attributions, roster = self.engine.analyze(docs)
-        result = build_analysis(
-            ids=[p["id"] for p in paragraphs],
-            docs=docs,
-            attributions=attributions,
-            roster=roster,
-            tone=self.tone,
-        )
+        result = self.analyze_docs([p["id"] for p in paragraphs], docs)
         timings.parse_ms = (parsed - started) * 1000
         timings.analysis_ms = (time.perf_counter() - parsed) * 1000
+        return result
+
+    def analyze_docs(self, ids: Sequence[str], docs: Sequence[Doc]) -> dict:
+        """The contract for paragraphs already parsed by this pipeline's model."""
+        attributions, roster = self.engine.analyze(list(docs))
+        result = build_analysis(
+            ids=list(ids), docs=list(docs), attributions=attributions, roster=roster, tone=self.tone
+        )
         return {"version": CONTRACT_VERSION, "model": dict(self.model_info), **result}
