@@ -13,7 +13,6 @@ import hmac
 import ipaddress
 import json
 import logging
-import math
 import re
 import time
 
@@ -32,6 +31,9 @@ from .pipeline import Pipeline, Timings
 log = logging.getLogger(__name__)
 
 CORS_METHODS = ["GET", "POST", "OPTIONS"]  # what the routes answer; other methods get 405
+# Seconds before a retry: soon, since a refusal costs the server next to nothing, and a
+# request that ran out of time finds the paragraphs it had parsed in the cache.
+RETRY_AFTER = "1"
 LOOPBACK_NAMES = ("localhost",)
 
 
@@ -159,7 +161,6 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
     pipeline = pipeline or Pipeline(settings)
     app.extensions["sourcemark.pipeline"] = pipeline
     admission = Admission(settings.max_analyses, settings.max_waiting)
-    retry_after = str(math.ceil(settings.time_budget))  # a slot frees up within one budget
 
     origins = _origin_patterns(settings)
     CORS(
@@ -209,7 +210,7 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
         try:
             admission.enter(until)  # first: a busy server spends nothing on a request
         except Busy as busy:
-            raise ApiError(503, "busy", str(busy), headers={"Retry-After": retry_after}) from None
+            raise ApiError(503, "busy", str(busy), headers={"Retry-After": RETRY_AFTER}) from None
         try:
             req = _read_request(settings)
             timings = Timings()
@@ -221,7 +222,7 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
                 503,
                 "out_of_time",
                 f"{stopped}; paragraphs parsed so far are kept, so a retry goes further",
-                headers={"Retry-After": retry_after},
+                headers={"Retry-After": RETRY_AFTER},
             ) from None
         finally:
             admission.leave()

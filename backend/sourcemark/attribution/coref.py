@@ -73,9 +73,10 @@ def _institution(entity: Span) -> bool:
     return entity[-1].lower_ in ORGANIZATION_NOUNS
 
 
-def _gender_of(entity: Span, people: list[Span]) -> str | None:
+def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
     """From a title ("Mr. Hale", "Ms. Ortiz"), or from the first he/she/his/her after the
-    name as subject in its sentence, with no other name between ("Ortiz said she …")."""
+    name as subject in its sentence, with no other name between ("Ortiz said she …").
+    `person_at` maps each token of a person's name to that name."""
     doc = entity.doc
     before = doc[entity.start - 1] if entity.start > 0 else None
     for token in (before, entity[0]):
@@ -83,9 +84,8 @@ def _gender_of(entity: Span, people: list[Span]) -> str | None:
             return HONORIFIC_GENDER[token.lower_.rstrip(".")]
     if entity.root.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    others = {i for e in people if e != entity for i in range(e.start, e.end)}
     for token in doc[entity.end : entity.sent.end]:
-        if token.i in others:
+        if person_at.get(token.i, entity) != entity:  # another name: it stops here
             return None
         if token.lower_ in PRONOUN_GENDER:
             return PRONOUN_GENDER[token.lower_]
@@ -97,10 +97,27 @@ def _person_name(entity: Span) -> str:
     return " ".join(t.text for t in tokens)
 
 
+class _Names:
+    """A paragraph's named entities looked up by token, not searched for each mention."""
+
+    def __init__(self, doc: Doc):
+        self.entity_at: dict[int, Span] = {}  # each token of a name -> the name
+        self.person_at: dict[int, Span] = {}
+        self.person_rooted: dict[int, Span] = {}  # root token -> the first PERSON on it
+        for e in doc.ents:
+            for i in range(e.start, e.end):
+                self.entity_at[i] = e
+                if e.label_ == "PERSON":
+                    self.person_at[i] = e
+            if e.label_ == "PERSON":
+                self.person_rooted.setdefault(e.root.i, e)
+
+
 class Resolver:
     """Article-wide state: names seen, office titles, and the referents found so far."""
 
     def __init__(self, docs: list[Doc]):
+        self._names_of: dict[int, _Names] = {}  # by id: the docs outlive the resolver
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
         self.titles: list[tuple[set[str], str]] = []  # title words -> the person holding it
         self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
@@ -115,16 +132,20 @@ class Resolver:
                 if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass")
             ]
             people = [e for e in doc.ents if e.label_ == "PERSON" and not _institution(e)]
+            # Looked up by token, not searched: a paragraph may name thousands.
+            person_at = {i: e for e in people for i in range(e.start, e.end)}
+            conjoined: dict[int, list[Span]] = {}  # head token -> names joined to it
+            for e in people:
+                if e.root.dep_ == "conj":
+                    conjoined.setdefault(e.root.head.i, []).append(e)
             for entity in people:
                 self._add_person(entity)
                 self.people_at.append(((index, entity.start_char), entity))
-                gender = _gender_of(entity, people)
+                gender = _gender_of(entity, person_at)
                 if gender is not None:
                     genders.append((entity, gender))
             for entity in people:
-                group = [entity] + [
-                    e for e in people if e.root.dep_ == "conj" and e.root.head.i == entity.root.i
-                ]
+                group = [entity, *conjoined.get(entity.root.i, [])]
                 if len(group) > 1 and entity.root.dep_ != "conj":
                     self.groups_at.append(((index, group[-1].start_char), group))
         # What the article tells of each person's gender, for "he" and "she".
@@ -201,14 +222,11 @@ class Resolver:
         words = {_stem(doc[i].text) for i in tokens if doc[i].is_alpha}
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
             return self._pronoun(head, text, words)
-        person_entity = next(
-            (e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None
-        )
+        names = self._names(doc)
+        person_entity = names.person_at.get(head.i)
         if person_entity is None and head.dep_ == "appos":
             # "Flynn, a top Trump surrogate": the role noun stands beside a name.
-            person_entity = next(
-                (e for e in doc.ents if e.label_ == "PERSON" and e.root.i == head.head.i), None
-            )
+            person_entity = names.person_rooted.get(head.head.i)
         if person_entity is None:
             person_entity = named_in_apposition(doc, tokens, head) or described_person(doc, head)
         if person_entity is not None:
@@ -266,16 +284,23 @@ class Resolver:
         )
         return self._new(name[:1].upper() + name[1:], type_, key, head, words)
 
-    @staticmethod
-    def _other_name(doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
+    def _other_name(self, doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
         """A name of another kind around the head, with words the person's name lacks."""
         known = {w.lower() for w in person.split()}
-        return any(
-            e.label_ != "PERSON"
-            and min(tokens) <= e.start <= head.i < e.end
+        e = self._names(doc).entity_at.get(head.i)  # names don't overlap: one at most
+        return (
+            e is not None
+            and e.label_ != "PERSON"
+            and min(tokens) <= e.start
             and not {t.lower_ for t in e if t.is_alpha} <= known
-            for e in doc.ents
         )
+
+    def _names(self, doc: Doc) -> _Names:
+        """The paragraph's named entities by token, made once per paragraph."""
+        names = self._names_of.get(id(doc))
+        if names is None:
+            names = self._names_of[id(doc)] = _Names(doc)
+        return names
 
     @staticmethod
     def _signed_name(doc: Doc, tokens: set[int]) -> bool:
