@@ -68,6 +68,7 @@ def test_a_missing_model_says_how_to_install_one():
         ("SOURCEMARK_IDLE_TIMEOUT", "0"),
         ("SOURCEMARK_TOKEN", "short"),
         ("SOURCEMARK_TOKEN", "has a space in it somewhere"),
+        ("SOURCEMARK_TOKEN", "sixteen-or-more-é-characters"),
     ],
 )
 def test_a_bad_setting_is_refused_naming_its_variable(variable, value):

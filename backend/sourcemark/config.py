@@ -91,7 +91,7 @@ def _describe(name: str) -> str:
         "learned_roles": f"must be one of {', '.join(_TRUE + _FALSE)}",
         "matmul": f"must be one of {', '.join(MATMUL_BACKENDS)}",
         "time_budget": "must be a number of seconds above 0",
-        "token": "must be at least 16 characters, without spaces",
+        "token": "must be at least 16 printable ASCII characters, without spaces",
         "host": "must be an address or host name to bind",
         "model": "must name a spaCy model package or folder",
     }[name]
@@ -132,7 +132,9 @@ def _problems(settings: Settings):
     if settings.matmul not in MATMUL_BACKENDS:
         yield "matmul", settings.matmul
     token = settings.token
-    if token is not None and (len(token) < 16 or any(c.isspace() for c in token)):
+    # It travels in a header as it is: printable ASCII, no spaces.
+    printable = token is not None and token.isascii() and token.isprintable() and " " not in token
+    if token is not None and (len(token) < 16 or not printable):
         yield "token", "(hidden)"
     if not settings.host or any(c.isspace() for c in settings.host):
         yield "host", settings.host
