@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from thinc.api import use_ops
 
 from . import CONTRACT_VERSION, deadline
-from .attribution import AttributionEngine
+from .attribution import AttributionEngine, invisible
 from .attribution.roles import ATTRIBUTION_DATA, ROLE_TAGGER, add_role_tagger
 from .config import MATMUL_BACKENDS, Settings
 from .linear_spacy import make_linear
@@ -170,7 +170,8 @@ class Pipeline:
                 missing.setdefault(texts[i], []).append(i)
         for group in _groups(list(missing), self.settings.batch_size, GROUP_CHARS):
             deadline.check()
-            parsed = self.nlp.pipe(group, batch_size=self.settings.batch_size)
+            # Parsed without invisible characters, offsets in the original text.
+            parsed = invisible.parse(self.nlp, group, self.settings.batch_size)
             for text, doc in zip(group, parsed, strict=True):
                 # The tok2vec output is only needed inside the pipeline; dropping it
                 # cuts the memory a cached paragraph holds by about 3x.
