@@ -105,18 +105,18 @@ def _write(out: str | None, text: str) -> None:
 
 
 def cmd_serve(args) -> int:
-    from waitress import serve
-
     from .api import create_app
+    from .server import make_server
 
     settings = Settings.from_env(host=args.host, port=args.port, model=args.model)
     app = create_app(settings)
+    server = make_server(app, settings)
     print(
         f"Sourcemark backend on http://{settings.host}:{settings.port} "
         f"(model {app.extensions['sourcemark.pipeline'].model_info['name']})",
         flush=True,
     )
-    serve(app, host=settings.host, port=settings.port, threads=4, ident="sourcemark")
+    server.run()
     return 0
 
 

@@ -6,7 +6,7 @@ import importlib
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +16,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import use_ops
 
-from . import CONTRACT_VERSION
+from . import CONTRACT_VERSION, deadline
 from .attribution import AttributionEngine, invisible
 from .attribution.roles import ATTRIBUTION_DATA, ROLE_TAGGER, add_role_tagger
-from .config import Settings
+from .config import MATMUL_BACKENDS, Settings
+from .linear_spacy import make_linear
 from .report import build_analysis
 from .tone import ToneAnalyzer
 
@@ -32,7 +33,9 @@ INSTALL_HINT = (
 
 
 _EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
-MATMUL_BACKENDS = ("numpy", "blis")
+# Characters parsed in one go: a few seconds' work at most on a slow machine, so that a
+# request's deadline, checked between groups, is kept.
+GROUP_CHARS = 20_000
 
 
 class ModelNotFound(RuntimeError):
@@ -66,7 +69,7 @@ def load_model(
             nlp = spacy.load(candidate)
             if role_model is not None and ROLE_TAGGER not in nlp.pipe_names:
                 add_role_tagger(nlp, role_model)
-        return nlp
+        return deadline.check_between_components(make_linear(nlp))
     raise ModelNotFound(
         f"No spaCy model found (tried {', '.join(candidates)}). Install one with: {INSTALL_HINT}. "
         "SOURCEMARK_MODEL chooses another installed model."
@@ -110,6 +113,21 @@ class ParseCache:
         return len(self._docs)
 
 
+def _groups(texts: list[str], most: int, chars: int) -> Iterator[list[str]]:
+    """Consecutive texts, at most `most` and about `chars` characters a group: a request's
+    deadline is checked between groups, so no group may take long."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and (len(group) == most or size + len(text) > chars):
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
+
+
 @dataclass
 class Timings:
     parse_ms: float = 0.0
@@ -150,15 +168,16 @@ class Pipeline:
         for i, doc in enumerate(docs):
             if doc is None:
                 missing.setdefault(texts[i], []).append(i)
-        if missing:
+        for group in _groups(list(missing), self.settings.batch_size, GROUP_CHARS):
+            deadline.check()
             # Parsed without invisible characters, offsets in the original text.
-            parsed = invisible.parse(self.nlp, missing.keys(), self.settings.batch_size)
-            for (text, indices), doc in zip(missing.items(), parsed, strict=True):
+            parsed = invisible.parse(self.nlp, group, self.settings.batch_size)
+            for text, doc in zip(group, parsed, strict=True):
                 # The tok2vec output is only needed inside the pipeline; dropping it
                 # cuts the memory a cached paragraph holds by about 3x.
                 doc.tensor = _EMPTY_TENSOR
                 self.cache.put((self._model_key, text), doc)
-                for i in indices:
+                for i in missing[text]:
                     docs[i] = doc
         return docs  # type: ignore[return-value]
 
@@ -168,6 +187,7 @@ class Pipeline:
         started = time.perf_counter()
         docs = self.parse([p["text"] for p in paragraphs])
         parsed = time.perf_counter()
+        deadline.check()
         result = self.analyze_docs([p["id"] for p in paragraphs], docs)
         timings.parse_ms = (parsed - started) * 1000
         timings.analysis_ms = (time.perf_counter() - parsed) * 1000

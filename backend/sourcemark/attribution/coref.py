@@ -177,9 +177,10 @@ def _institution(entity: Span) -> bool:
     return entity[-1].lower_ in ORGANIZATION_NOUNS
 
 
-def _gender_of(entity: Span, people: list[Span]) -> str | None:
+def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
     """From a title ("Mr. Hale", "Ms. Ortiz"), or from the first he/she/his/her after the
-    name as subject in its sentence, with no other name between ("Ortiz said she …")."""
+    name as subject in its sentence, with no other name between ("Ortiz said she …").
+    `person_at` maps each token of a person's name to that name (see _name_at)."""
     doc = entity.doc
     before = doc[entity.start - 1] if entity.start > 0 else None
     for token in (before, entity[0]):
@@ -187,13 +188,18 @@ def _gender_of(entity: Span, people: list[Span]) -> str | None:
             return HONORIFIC_GENDER[token.lower_.rstrip(".")]
     if entity.root.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    others = {i for e in people if e != entity for i in range(e.start, e.end)}
     for token in doc[entity.end : entity.sent.end]:
-        if token.i in others or token.text in QUOTE_MARKS:
+        if person_at.get(token.i, entity) != entity or token.text in QUOTE_MARKS:
             return None  # another name, or the end of a quote: "“Surrey has …,” she said"
         if token.lower_ in PRONOUN_GENDER:
             return PRONOUN_GENDER[token.lower_]
     return None
+
+
+def _name_at(names: list[Span]) -> dict[int, Span]:
+    """Each token of the names -> its name: looked up, not searched, as a paragraph may name
+    thousands (names don't overlap)."""
+    return {i: e for e in names for i in range(e.start, e.end)}
 
 
 def _is_title(token: Token) -> bool:
@@ -222,10 +228,22 @@ def _person_name(entity: Span) -> str:
     return " ".join(text.split())
 
 
+class _Names:
+    """A paragraph's named entities looked up by token, not searched for each mention."""
+
+    def __init__(self, doc: Doc):
+        self.entity_at = _name_at(list(doc.ents))  # each token of a name -> the name
+        self.person_rooted: dict[int, Span] = {}  # root token -> the first PERSON on it
+        for e in doc.ents:
+            if e.label_ == "PERSON":
+                self.person_rooted.setdefault(e.root.i, e)
+
+
 class Resolver:
     """Article-wide state: names seen, office titles, and the referents found so far."""
 
     def __init__(self, docs: list[Doc]):
+        self._names_of: dict[int, _Names] = {}  # by id: the docs outlive the resolver
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
         self.given_names: dict[str, list[str]] = {}  # a given name -> full names, in order
         self.name_counts: Counter = Counter()  # how often each full name is written
@@ -252,19 +270,23 @@ class Resolver:
             # A full name the recogniser took for a body, which the article calls he or she:
             # "Carly Fiorina endorsed Cruz, saying she …".
             called = [e for e in doc.ents if e.label_ == "ORG" and _full_name(e)]
-            called = [e for e in called if _gender_of(e, people + called) is not None]
+            among = _name_at(people + called)
+            called = [e for e in called if _gender_of(e, among) is not None]
             self.called_people |= {e.text.lower() for e in called}
             people += called
+            person_at = _name_at(people)
+            conjoined: dict[int, list[Span]] = {}  # head token -> the names joined to it
+            for e in people:
+                if e.root.dep_ == "conj":
+                    conjoined.setdefault(e.root.head.i, []).append(e)
             for entity in people:
                 self._add_person(entity, (index, entity.start_char))
                 self.people_at.append(((index, entity.start_char), entity))
-                gender = _gender_of(entity, people)
+                gender = _gender_of(entity, person_at)
                 if gender is not None:
                     genders.append((entity, gender))
             for entity in people:
-                group = [entity] + [
-                    e for e in people if e.root.dep_ == "conj" and e.root.head.i == entity.root.i
-                ]
+                group = [entity, *conjoined.get(entity.root.i, [])]
                 if len(group) > 1 and entity.root.dep_ != "conj":
                     self.groups_at.append(((index, group[-1].start_char), group))
         # What the article tells of each person's gender, for "he" and "she".
@@ -401,14 +423,13 @@ class Resolver:
         words = {_stem(doc[i].text) for i in tokens if _word(doc[i])}
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
             return self._pronoun(head, text, words)
-        person_entity = next(
-            (e for e in doc.ents if self._is_person(e) and e.start <= head.i < e.end), None
-        )
+        names = self._names(doc)
+        person_entity = names.entity_at.get(head.i)
+        if person_entity is not None and not self._is_person(person_entity):
+            person_entity = None
         if person_entity is None and head.dep_ == "appos":
             # "Flynn, a top Trump surrogate": the role noun stands beside a name.
-            person_entity = next(
-                (e for e in doc.ents if e.label_ == "PERSON" and e.root.i == head.head.i), None
-            )
+            person_entity = names.person_rooted.get(head.head.i)
         if person_entity is None:
             person_entity = (
                 named_in_apposition(doc, tokens, head)
@@ -499,16 +520,23 @@ class Resolver:
         )
         return self._new(name[:1].upper() + name[1:], type_, key, head, words)
 
-    @staticmethod
-    def _other_name(doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
+    def _other_name(self, doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
         """A name of another kind around the head, with words the person's name lacks."""
         known = {part for w in person.lower().split() for part in (w, *w.split("-"))}
-        return any(
-            e.label_ != "PERSON"
-            and min(tokens) <= e.start <= head.i < e.end
+        e = self._names(doc).entity_at.get(head.i)  # names don't overlap: one at most
+        return (
+            e is not None
+            and e.label_ != "PERSON"
+            and min(tokens) <= e.start
             and not {t.lower_ for t in e if t.is_alpha} <= known
-            for e in doc.ents
         )
+
+    def _names(self, doc: Doc) -> _Names:
+        """The paragraph's named entities by token, made once per paragraph."""
+        names = self._names_of.get(id(doc))
+        if names is None:
+            names = self._names_of[id(doc)] = _Names(doc)
+        return names
 
     @staticmethod
     def _signed_name(doc: Doc, tokens: set[int]) -> bool:
