@@ -165,3 +165,5 @@ def test_fifty_clients_get_right_answers_or_honest_503s(data_dir, pipeline):
     assert served  # the server kept working through the storm
     assert not health_failures, health_failures[:5]
     assert max(health_times) < HEALTH_NOT_QUEUED
+    # Most checks meet the goal itself; a loaded scheduler may hold a few past it.
+    assert percentile(health_times, 0.95) < HEALTH_GOAL
