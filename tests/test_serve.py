@@ -2,36 +2,17 @@
 
 import json
 import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
 
-from .conftest import free_port
+from .conftest import start_server
 
 
 @pytest.fixture(scope="module")
 def server():
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sourcemark.cli", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/v1/health", timeout=1)
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"server exited: {process.stdout.read()}")
-            time.sleep(0.2)
-    yield url, port
+    process, url = start_server()
+    yield url, int(url.rsplit(":", 1)[1])
     process.terminate()
     process.wait(timeout=10)
 

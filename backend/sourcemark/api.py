@@ -15,15 +15,18 @@ from . import __version__
 from .config import EXTENSION_ORIGINS, Settings
 from .contract import AnalyzeRequest
 from .openapi import openapi_document
-from .pipeline import Pipeline, Timings
+from .pipeline import Pipeline, PipelineLoader, Timings
 
 log = logging.getLogger(__name__)
+# How long a request waits for the model still loading before it gets 503 + Retry-After.
+LOAD_WAIT_SECONDS = 30
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, details=None):
+    def __init__(self, status: int, code: str, message: str, details=None, headers=None):
         super().__init__(message)
         self.status, self.code, self.message, self.details = status, code, message, details
+        self.headers = headers or {}
 
 
 def _error(status: int, code: str, message: str, details=None) -> tuple[Response, int]:
@@ -70,14 +73,15 @@ def _check_limits(req: AnalyzeRequest, settings: Settings) -> None:
 
 
 def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None = None) -> Flask:
-    """Build the app. `config` is a Settings or a dict of Settings fields."""
+    """Build the app. `config` is a Settings or a dict of Settings fields. Without a
+    `pipeline`, the model loads in the background and health says so until it is ready."""
     settings = config if isinstance(config, Settings) else Settings(**(config or {}))
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.sort_keys = False
     app.extensions["sourcemark.settings"] = settings
-    pipeline = pipeline or Pipeline(settings)
-    app.extensions["sourcemark.pipeline"] = pipeline
+    loader = PipelineLoader(settings, pipeline)
+    app.extensions["sourcemark.loader"] = loader
 
     origins = [re.compile(o) for o in EXTENSION_ORIGINS] + list(settings.extra_origins)
     CORS(
@@ -88,7 +92,13 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
 
     @app.get("/v1/health")
     def health():
-        return jsonify({"status": "ok", "model": pipeline.model_info, "version": __version__})
+        if loader.state == "ready":
+            model = loader.pipeline.model_info
+            return jsonify({"status": "ok", "model": model, "version": __version__})
+        response = jsonify({"status": loader.state, "version": __version__})
+        if loader.state == "loading":
+            response.headers["Retry-After"] = "1"
+        return response, 503
 
     @app.post("/v1/analyze")
     def analyze():
@@ -115,6 +125,17 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
                 400, "invalid_request", f"{first['field']}: {first['message']}", details
             ) from None
         _check_limits(req, settings)
+        pipeline = loader.wait(LOAD_WAIT_SECONDS)
+        if pipeline is None:
+            loading = loader.state == "loading"
+            raise ApiError(
+                503,
+                "model_loading" if loading else "model_unavailable",
+                "the model is still loading; try again shortly"
+                if loading
+                else "the model failed to load; see the server log",
+                headers={"Retry-After": "5"} if loading else None,
+            )
         timings = Timings()
         result = pipeline.analyze([p.model_dump() for p in req.paragraphs], timings)
         response = jsonify(result)
@@ -129,7 +150,9 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
 
     @app.errorhandler(ApiError)
     def api_error(error: ApiError):
-        return _error(error.status, error.code, error.message, error.details)
+        response, status = _error(error.status, error.code, error.message, error.details)
+        response.headers.update(error.headers)
+        return response, status
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

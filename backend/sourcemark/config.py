@@ -18,11 +18,20 @@ class Settings:
     max_paragraph_chars: int = 20_000
     max_total_chars: int = 400_000
     max_body_bytes: int = 2 * 1024 * 1024
-    cache_size: int = 4096  # parsed paragraphs kept in memory
+    parse_cache_bytes: int = 64 * 1024 * 1024  # parsed paragraphs kept in memory; 0: none
+    analysis_cache_bytes: int = 32 * 1024 * 1024  # whole analyses kept, as JSON; 0: none
     batch_size: int = 64  # paragraphs per nlp.pipe batch
     extra_origins: tuple[str, ...] = field(default_factory=tuple)
     learned_roles: bool = True  # add the role tagger trained on PolNeAR to the pipeline
     matmul: str = "numpy"  # the models' matrix products: "numpy" (OpenBLAS) or "blis"
+
+    def __post_init__(self):
+        for name in ("parse_cache_bytes", "analysis_cache_bytes"):
+            if getattr(self, name) < 0:
+                raise ValueError(
+                    f"SOURCEMARK_{name.upper()}: {getattr(self, name)} is not a size in bytes "
+                    "(0 turns the cache off)"
+                )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:

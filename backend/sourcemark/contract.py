@@ -164,6 +164,11 @@ class Health(_Strict):
     version: str
 
 
+class HealthNotReady(_Strict):
+    status: Literal["loading", "failed"]  # the model is loading, or failed to load
+    version: str
+
+
 class ErrorBody(_Strict):
     code: str
     message: str

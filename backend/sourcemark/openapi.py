@@ -7,7 +7,7 @@ from functools import cache
 from pydantic.json_schema import models_json_schema
 
 from . import __version__
-from .contract import Analysis, AnalyzeRequest, ErrorResponse, Health
+from .contract import Analysis, AnalyzeRequest, ErrorResponse, Health, HealthNotReady
 
 _REF = "#/components/schemas/{model}"
 
@@ -24,6 +24,8 @@ def _error_responses(*statuses: int) -> dict:
         413: "Too large: body, paragraph count, paragraph length or total text.",
         415: "The body is not JSON.",
         500: "An internal failure; the details are in the server log.",
+        503: "The model is still loading (`model_loading`, with Retry-After) or failed to "
+        "load (`model_unavailable`).",
     }
     return {
         str(s): {
@@ -39,7 +41,7 @@ def openapi_document() -> dict:
     _, schemas = models_json_schema(
         [
             (m, "validation" if m is AnalyzeRequest else "serialization")
-            for m in (AnalyzeRequest, Analysis, Health, ErrorResponse)
+            for m in (AnalyzeRequest, Analysis, Health, HealthNotReady, ErrorResponse)
         ],
         ref_template=_REF,
     )
@@ -59,7 +61,12 @@ def openapi_document() -> dict:
                         "200": {
                             "description": "The backend is up; names the model it loaded.",
                             "content": _json("Health"),
-                        }
+                        },
+                        "503": {
+                            "description": "Not ready: the model is loading (Retry-After "
+                            "says when to ask again) or failed to load.",
+                            "content": _json("HealthNotReady"),
+                        },
                     },
                 }
             },
@@ -81,7 +88,7 @@ def openapi_document() -> dict:
                             },
                             "content": _json("Analysis"),
                         },
-                        **_error_responses(400, 405, 413, 415, 500),
+                        **_error_responses(400, 405, 413, 415, 500, 503),
                     },
                 }
             },
