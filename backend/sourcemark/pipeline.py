@@ -6,6 +6,7 @@ imported, so that a server can answer health while PipelineLoader loads the mode
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import importlib.util
 import json
@@ -41,6 +42,10 @@ DOC_BYTES = 6_500
 TOKEN_BYTES = 300
 # A cached analysis is kept as its JSON; this covers its key and the LRU's bookkeeping.
 ENTRY_BYTES = 200
+# Paragraphs go through the models in batches of at most this many characters (or one
+# longer paragraph): the models' working memory grows with the batch (about 20 KB a token
+# for the role tagger), and an article rarely needs more than one batch.
+BATCH_CHARS = 20_000
 # Parsed once at load, so the first request doesn't pay for lazily loaded tables.
 WARM_UP_TEXT = "“We are ready,” the mayor said on Monday, according to officials."
 
@@ -107,6 +112,28 @@ def load_model(name: str | None = None, *, roles: bool = False, matmul: str = "n
     return nlp
 
 
+def _malloc_trim():
+    """glibc's malloc_trim, or None where the C library has none (macOS, musl, Windows)."""
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def release_freed_memory() -> None:
+    """Hand memory freed by an analysis back to the system.
+
+    glibc keeps freed blocks in per-thread arenas for reuse; a server's threads each kept
+    the peak of the analyses they ran, and RSS grew by about 90 MB per 100,000-character
+    request without this.
+    """
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
+
+
 class ByteLRU:
     """A thread-safe least-recently-used map bounded by the bytes its entries hold."""
 
@@ -143,6 +170,19 @@ class ByteLRU:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def _batches(texts: list[str], max_chars: int):
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and size + len(text) > max_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
 
 
 def doc_bytes(text: str, doc: Doc) -> int:
@@ -201,7 +241,11 @@ class Pipeline:
             from numpy import zeros
 
             no_tensor = zeros((0, 0), dtype="float32")
-            parsed = self.nlp.pipe(missing.keys(), batch_size=self.settings.batch_size)
+            parsed = (
+                doc
+                for batch in _batches(list(missing), BATCH_CHARS)
+                for doc in self.nlp.pipe(batch, batch_size=self.settings.batch_size)
+            )
             for (text, indices), doc in zip(missing.items(), parsed, strict=True):
                 # The tok2vec output is only needed inside the pipeline; dropping it
                 # cuts the memory a cached paragraph holds by about 3x.
@@ -230,6 +274,7 @@ class Pipeline:
                 if cached is None:
                     result = self._analyze_uncached(paragraphs, timings)
                     self._remember(key, result)
+                    release_freed_memory()
                     return result
         result = json.loads(cached)
         timings.parse_ms = 0.0
