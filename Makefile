@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 DATA ?= ../shared/data
 
-.PHONY: all run test lint eval train bench clean extension eval-extract lint-extension package
+.PHONY: all run test lint eval crossval train bench clean extension eval-extract lint-extension package
 
 all: $(STAMP)
 
@@ -78,6 +78,11 @@ clean:
 
 eval: $(STAMP)
 	$(PY) -m sourcemark.evaluation --data $(DATA) $(EVAL_ARGS)
+
+# Cross-validation over PolNeAR train + dev articles (CV_ARGS=--train retrains each fold's
+# learned parts first, which takes hours on two cores; see evaluation/crossval.py).
+crossval: $(STAMP)
+	$(PY) -m sourcemark.evaluation.crossval --data $(DATA) $(CV_ARGS)
 
 # Relearn the cue lexicon and cue model, then the role tagger, from PolNeAR train (CPU,
 # deterministic; about half an hour on two cores).

@@ -2,6 +2,7 @@
 
 import pytest
 
+from sourcemark.attribution.roles import ROLE_MODEL_DIR
 from sourcemark.config import Settings
 from sourcemark.documents import split_paragraphs
 from sourcemark.pipeline import load_model
@@ -23,7 +24,7 @@ def annotations(nlp, paragraphs: list[str]) -> list[list[tuple]]:
 
 @pytest.fixture(scope="module")
 def blis():
-    return load_model(roles=True, matmul="blis")
+    return load_model(role_model=ROLE_MODEL_DIR, matmul="blis")
 
 
 @pytest.fixture(scope="module")

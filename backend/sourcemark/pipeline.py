@@ -97,9 +97,11 @@ def find_model(name: str | None = None) -> str:
     )
 
 
-def load_model(name: str | None = None, *, roles: bool = False, matmul: str = "numpy") -> Language:
+def load_model(
+    name: str | None = None, *, role_model: Path | None = None, matmul: str = "numpy"
+) -> Language:
     """Load the named spaCy pipeline, or the first default that is installed, with the role
-    tagger appended when `roles` is set, its maths in `matmul` (see matmul_ops)."""
+    tagger from `role_model` appended if given, its maths in `matmul` (see matmul_ops)."""
     import spacy
 
     from .attribution.roles import ROLE_TAGGER, add_role_tagger
@@ -107,8 +109,8 @@ def load_model(name: str | None = None, *, roles: bool = False, matmul: str = "n
     ops = matmul_ops(matmul)
     with ops:
         nlp = spacy.load(find_model(name))
-        if roles and ROLE_TAGGER not in nlp.pipe_names:
-            add_role_tagger(nlp)
+        if role_model is not None and ROLE_TAGGER not in nlp.pipe_names:
+            add_role_tagger(nlp, role_model)
     return nlp
 
 
@@ -205,30 +207,40 @@ class Pipeline:
     other down; processes (serve --workers) are what run them in parallel.
     """
 
-    def __init__(self, settings: Settings | None = None, nlp: Language | None = None):
-        self.settings = settings or Settings()
-        one_blas_thread()
-        self.nlp = nlp or load_model(
-            self.settings.model, roles=self.settings.learned_roles, matmul=self.settings.matmul
-        )
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        nlp: Language | None = None,
+        attribution_data: Path | None = None,
+    ):
+        """`attribution_data` holds the engine's learned parts (cross-validation swaps it)."""
         from .attribution import AttributionEngine
-        from .attribution.roles import ROLE_TAGGER
+        from .attribution.roles import ATTRIBUTION_DATA, ROLE_TAGGER
         from .tone import ToneAnalyzer
 
+        self.settings = settings or Settings()
+        attribution_data = attribution_data or ATTRIBUTION_DATA
+        one_blas_thread()
+        roles = attribution_data / "roles" if self.settings.learned_roles else None
+        self.nlp = nlp or load_model(
+            self.settings.model, role_model=roles, matmul=self.settings.matmul
+        )
         meta = self.nlp.meta
         self.model_info = {
             "name": f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}",
             "version": str(meta.get("version", "0")),
         }
-        # A parse with the role tagger's marks differs from one without.
-        roles = "+roles" if ROLE_TAGGER in self.nlp.pipe_names else ""
-        self._model_key = f"{self.model_info['name']}@{self.model_info['version']}{roles}"
+        # A parse with the role tagger's marks differs from one without, and the engine's
+        # learned parts change the analysis.
+        tagged = "+roles" if ROLE_TAGGER in self.nlp.pipe_names else ""
+        model = f"{self.model_info['name']}@{self.model_info['version']}{tagged}"
+        self._model_key = f"{model} {attribution_data}"
         self.cache = ByteLRU(self.settings.parse_cache_bytes)
         self.analyses = ByteLRU(self.settings.analysis_cache_bytes)
-        self.engine = AttributionEngine(self.nlp)
+        self.engine = AttributionEngine(self.nlp, attribution_data)
         self.tone = ToneAnalyzer(self.nlp)
         self._lock = threading.Lock()
-        self._analyze_docs(["warm-up"], list(self.nlp.pipe([WARM_UP_TEXT])))
+        self.analyze_docs(["warm-up"], list(self.nlp.pipe([WARM_UP_TEXT])))
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         """Parse texts, reusing cached parses; misses go through nlp.pipe in batches."""
@@ -293,17 +305,18 @@ class Pipeline:
         started = time.perf_counter()
         docs = self.parse([p["text"] for p in paragraphs])
         parsed = time.perf_counter()
-        result = self._analyze_docs([p["id"] for p in paragraphs], docs)
+        result = self.analyze_docs([p["id"] for p in paragraphs], docs)
         timings.parse_ms = (parsed - started) * 1000
         timings.analysis_ms = (time.perf_counter() - parsed) * 1000
         return result
 
-    def _analyze_docs(self, ids: Sequence[str], docs: Sequence[Doc]) -> dict:
+    def analyze_docs(self, ids: Sequence[str], docs: Sequence[Doc]) -> dict:
+        """The contract for paragraphs already parsed by this pipeline's model."""
         from .report import build_analysis
 
-        attributions, roster = self.engine.analyze(docs)
+        attributions, roster = self.engine.analyze(list(docs))
         result = build_analysis(
-            ids=ids, docs=docs, attributions=attributions, roster=roster, tone=self.tone
+            ids=list(ids), docs=list(docs), attributions=attributions, roster=roster, tone=self.tone
         )
         return {"version": CONTRACT_VERSION, "model": dict(self.model_info), **result}
 

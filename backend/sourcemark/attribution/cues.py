@@ -21,9 +21,9 @@ from spacy.tokens import Doc, Token
 from .cue_model import features, is_candidate, load_model
 from .frames import frame_of
 from .quotes import Quote
-from .roles import CUE_PROBABILITY_KEY
+from .roles import ATTRIBUTION_DATA, CUE_PROBABILITY_KEY
 
-LEXICON_PATH = Path(__file__).parent / "data" / "cues.json"
+LEXICON_PATH = ATTRIBUTION_DATA / "cues.json"
 MIN_RATE = 0.3  # share of a lemma's uses, in a frame, that PolNeAR marks as cues
 MIN_COUNT = 3  # cue uses seen in that frame in PolNeAR train
 # A lemma that is a cue this often over all its uses is one in any frame ("say", "tell").
@@ -93,13 +93,15 @@ def load_lexicon(
 
 
 class CueFinder:
-    """Built once per engine: the lexicon and the Matcher for multi-word cues."""
+    """Built once per engine: the lexicon and the Matcher for multi-word cues. `data` holds
+    the lexicon and the cue model learned from PolNeAR (another folder, for cross-validation)."""
 
-    def __init__(self, nlp):
+    def __init__(self, nlp, data: Path = ATTRIBUTION_DATA):
         self.nlp = nlp
-        self.lexicon = load_lexicon()
-        self.model = None if os.environ.get("SOURCEMARK_CUE_RULES") else load_model()
-        self.lemmas = lexicon_lemmas()
+        self.lexicon = load_lexicon(data / "cues.json")
+        cue_model = data / "cue_model.json"
+        self.model = None if os.environ.get("SOURCEMARK_CUE_RULES") else load_model(cue_model)
+        self.lemmas = lexicon_lemmas(data / "cues.json")
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
         name = {"POS": "PROPN", "OP": "{1,4}"}

@@ -9,6 +9,7 @@ a referent (coref.py) whose type follows the guidelines (types.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -18,7 +19,7 @@ from .content import find_content
 from .coref import Referent, Resolver
 from .cues import Cue, CueFinder
 from .quotes import Quote, find_quotes
-from .roles import decode, role_tags
+from .roles import ATTRIBUTION_DATA, decode, role_tags
 from .sources import SUBJECT_DEPS, Mention, find_source, mention_tokens
 from .tokens import pieces
 
@@ -94,9 +95,9 @@ class AttributionEngine:
     of sources as {"id", "name", "type"} dicts).
     """
 
-    def __init__(self, nlp: Language):
+    def __init__(self, nlp: Language, data: Path = ATTRIBUTION_DATA):
         self.nlp = nlp
-        self.cues = CueFinder(nlp)
+        self.cues = CueFinder(nlp, data)
         # "READ MORE: Mayor says …" heads a link to another article, not this one's sourcing.
         self.promo = Matcher(nlp.vocab)
         colon = {"ORTH": ":"}

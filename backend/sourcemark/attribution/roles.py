@@ -18,7 +18,9 @@ from spacy.pipeline import Tagger
 from spacy.tokens import Doc, Token
 from thinc.api import Config
 
-ROLE_MODEL_DIR = Path(__file__).parent / "data" / "roles"
+# The learned parts: cue lexicon (cues.json), cue model (cue_model.json), tagger (roles/).
+ATTRIBUTION_DATA = Path(__file__).parent / "data"
+ROLE_MODEL_DIR = ATTRIBUTION_DATA / "roles"
 ROLE_TAGGER = "sourcemark_roles"  # the pipeline component's factory and name
 ROLES_KEY = "sourcemark_roles"  # doc.user_data key for the per-token tags
 CUE_PROBABILITY_KEY = "sourcemark_cue_probability"

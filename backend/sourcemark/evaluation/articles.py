@@ -54,8 +54,12 @@ def analyze_text(text: str, pipeline=None) -> tuple[list[Predicted], dict]:
     """Predicted attributions over the whole text, and the contract the pipeline returned."""
     pipeline = pipeline or shared_pipeline()
     paragraphs = split_paragraphs(text)
-    starts = paragraph_starts(text, paragraphs)
     analysis = pipeline.analyze([{"id": f"p{i}", "text": p} for i, p in enumerate(paragraphs)])
+    return predictions(analysis, paragraph_starts(text, paragraphs)), analysis
+
+
+def predictions(analysis: dict, starts: list[int]) -> list[Predicted]:
+    """The contract's attributions in document offsets, given where each paragraph starts."""
     predicted = []
     for index, (paragraph, offset) in enumerate(zip(analysis["paragraphs"], starts, strict=True)):
         for attribution in paragraph["attributions"]:
@@ -77,7 +81,7 @@ def analyze_text(text: str, pipeline=None) -> tuple[list[Predicted], dict]:
                     continues=attribution.get("continues"),
                 )
             )
-    return predicted, analysis
+    return predicted
 
 
 def join_continuations(predicted: list[Predicted]) -> list[Predicted]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -84,9 +85,57 @@ class Scores:
     )
     content_chars: Counts = field(default_factory=Counts)
     linked: Counts = field(default_factory=Counts)
-    types_total: int = 0
-    types_found: int = 0
-    types_right: int = 0
+    # Labelled sources by (gold type, "total" | "found" | "right").
+    types: Counter = field(default_factory=Counter)
+
+    def add(self, other: Scores) -> None:
+        for key, counts in other.spans.items():
+            self.spans[key].add(counts)
+        self.content_chars.add(other.content_chars)
+        self.linked.add(other.linked)
+        self.types.update(other.types)
+
+    def _types(self, stage: str) -> int:
+        return sum(n for (_, s), n in self.types.items() if s == stage)
+
+    @property
+    def types_total(self) -> int:
+        return self._types("total")
+
+    @property
+    def types_found(self) -> int:
+        return self._types("found")
+
+    @property
+    def types_right(self) -> int:
+        return self._types("right")
+
+    def metric(self, name: str) -> float:
+        """One figure by name, as METRICS lists them."""
+        if name == "types overall":
+            return self.types_right / self.types_total if self.types_total else 0.0
+        if name == "types among found":
+            return self.types_right / self.types_found if self.types_found else 0.0
+        if name == "share found":
+            return self.types_found / self.types_total if self.types_total else 0.0
+        if name == "linked":
+            return self.linked.f1
+        if name == "content chars":
+            return self.content_chars.f1
+        role, mode = name.split()
+        return self.spans[role, mode].f1
+
+
+# The figures cross-validation and the bootstrap report.
+METRICS = (
+    "linked",
+    "source overlap",
+    "cue overlap",
+    "content chars",
+    "share found",
+    "types among found",
+    "types overall",
+)
 
 
 @dataclass
@@ -119,13 +168,6 @@ def add_scores(gold: list[Relation], predicted: list[Relation], scores: Scores) 
         Counts(tp_pred=matched, pred=len(predicted), tp_gold=matched, gold=len(matches))
     )
     return matches
-
-
-def score_article(
-    gold: GoldArticle, predicted: list[Predicted], scores: Scores, errors: Errors
-) -> None:
-    matches = add_scores(gold.relations, [p.relation for p in predicted], scores)
-    _collect_errors(gold, predicted, matches, errors)
 
 
 def annotator_agreement(polnear_dir: Path) -> tuple[Scores, int, int]:
@@ -176,27 +218,33 @@ def _collect_errors(gold: GoldArticle, predicted, matches, errors: Errors) -> No
             errors.false_cues[p.cue_text.lower() or f"<{p.kind}, no cue>"] += 1
 
 
+def load_type_labels(data_dir: Path, split: str) -> dict[str, list[dict]]:
+    """Source-type labels of one split by article, `unclear` (not a real source) left out."""
+    path = data_dir / "polnear_source_types" / f"{split}.jsonl"
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line) if line.strip() else None
+            if item and item["type"] != "unclear":
+                by_doc[item["doc"]].append(item)
+    return by_doc
+
+
 def score_types(
-    labels: list[dict],
-    predicted: dict[str, list[Predicted]],
-    texts: dict[str, str],
-    scores: Scores,
-    errors: Errors,
+    labels: list[dict], predicted: list[Predicted], text: str, scores: Scores, errors: Errors
 ) -> None:
-    """First prediction whose source overlaps the labelled span; `unclear` is left out."""
+    """One article's labelled sources: the first prediction whose source overlaps each."""
     for item in labels:
-        if item["type"] == "unclear" or item["doc"] not in predicted:
-            continue
-        scores.types_total += 1
+        scores.types[item["type"], "total"] += 1
         span = ((item["start"], item["end"]),)
-        hit = next((p for p in predicted[item["doc"]] if overlaps(span, p.relation.source)), None)
-        mention = texts[item["doc"]][item["start"] : item["end"]]
+        hit = next((p for p in predicted if overlaps(span, p.relation.source)), None)
+        mention = text[item["start"] : item["end"]]
         if hit is None:
             errors.types_missed.append((mention, item["type"]))
             continue
-        scores.types_found += 1
+        scores.types[item["type"], "found"] += 1
         if hit.source_type == item["type"]:
-            scores.types_right += 1
+            scores.types[item["type"], "right"] += 1
         else:
             errors.type_confusions[item["type"], hit.source_type] += 1
             errors.type_examples[item["type"], hit.source_type].append(
@@ -204,53 +252,105 @@ def score_types(
             )
 
 
-def evaluate(data_dir: Path, limit: int | None = None, pipeline=None) -> tuple[Scores, Errors]:
-    polnear_dir = data_dir / "polnear"
-    articles = load_split(polnear_dir, "dev", limit)
-    scores, errors = Scores(), Errors()
-    predictions: dict[str, list[Predicted]] = {}
-    for article in articles:
-        predicted = join_continuations(analyze_text(article.text, pipeline)[0])
-        predictions[article.name] = predicted
-        score_article(article, predicted, scores, errors)
-    labels_path = data_dir / "polnear_source_types" / "dev.jsonl"
-    if labels_path.exists():
-        labels = [json.loads(line) for line in labels_path.read_text().splitlines() if line]
-        texts = {a.name: a.text for a in articles}
-        score_types(labels, predictions, texts, scores, errors)
-    return scores, errors
+def score_article(
+    gold: GoldArticle, predicted: list[Predicted], labels: list[dict], errors: Errors
+) -> Scores:
+    """One article's scores: spans, linked attributions (continuations joined as PolNeAR
+    marks them) and labelled source types."""
+    scores = Scores()
+    predicted = join_continuations(predicted)
+    matches = add_scores(gold.relations, [p.relation for p in predicted], scores)
+    _collect_errors(gold, predicted, matches, errors)
+    score_types(labels, predicted, gold.text, scores, errors)
+    return scores
 
 
+def evaluate(
+    data_dir: Path, limit: int | None = None, pipeline=None
+) -> tuple[dict[str, Scores], Errors]:
+    """Dev's scores by article, and the errors."""
+    articles = load_split(data_dir / "polnear", "dev", limit)
+    labels = load_type_labels(data_dir, "dev")
+    errors = Errors()
+    by_article = {
+        article.name: score_article(
+            article, analyze_text(article.text, pipeline)[0], labels[article.name], errors
+        )
+        for article in articles
+    }
+    return by_article, errors
+
+
+def pooled(by_article: dict[str, Scores]) -> Scores:
+    total = Scores()
+    for scores in by_article.values():
+        total.add(scores)
+    return total
+
+
+def bootstrap_intervals(
+    by_article: dict[str, Scores], rounds: int = 1000, seed: int = 0
+) -> dict[str, tuple[float, float]]:
+    """95% intervals of each of METRICS, resampling articles with replacement."""
+    articles = list(by_article.values())
+    rng = random.Random(seed)
+    samples: dict[str, list[float]] = {m: [] for m in METRICS}
+    for _ in range(rounds):
+        total = Scores()
+        for scores in rng.choices(articles, k=len(articles)):
+            total.add(scores)
+        for metric in METRICS:
+            samples[metric].append(total.metric(metric))
+    low, high = int(0.025 * rounds), int(0.975 * rounds) - 1
+    return {m: (sorted(v)[low], sorted(v)[high]) for m, v in samples.items()}
+
+
+# Issue 10's goals (a second annotator's agreement) and issue 14's for source types.
 GOALS = {
-    ("source", "overlap"): 0.88,
-    ("cue", "overlap"): 0.88,
-    "content_chars": 0.80,
-    "linked": 0.75,
-    "types": 0.93,
+    "source overlap": 0.85,
+    "cue overlap": 0.81,
+    "content chars": 0.91,
+    "linked": 0.80,
+    "types overall": 0.93,
+    "types among found, each type": 0.90,
 }
+TYPES = ("named_person", "named_organization", "anonymous", "vague", "document")
 
 
-def _rows(scores: Scores) -> list[tuple[str, Counts, float | str]]:
-    """(row name, counts, goal) in the table's order."""
+def _rows(scores: Scores) -> list[tuple[str, str | None, Counts]]:
+    """(row name, metric name for its interval and goal, counts) in the table's order."""
     rows = [
-        (f"{role} span {mode}", scores.spans[role, mode], GOALS.get((role, mode), ""))
-        for role in ROLES
-        for mode in ("exact", "overlap")
+        (f"{role} span {mode}", f"{role} {mode}" if mode == "overlap" else None, counts)
+        for (role, mode), counts in scores.spans.items()
     ]
-    rows.append(("content characters", scores.content_chars, GOALS["content_chars"]))
-    rows.append(("linked attribution", scores.linked, GOALS["linked"]))
+    rows.append(("content characters", "content chars", scores.content_chars))
+    rows.append(("linked attribution", "linked", scores.linked))
     return rows
 
 
-def format_scores(scores: Scores, agreement: tuple[Scores, int, int] | None = None) -> str:
-    """The system's scores beside the goals and, when given, the annotators' agreement F1."""
+def _interval(intervals: dict[str, tuple[float, float]], metric: str | None) -> str:
+    if metric is None or metric not in intervals:
+        return ""
+    low, high = intervals[metric]
+    return f"{low:.3f}-{high:.3f}"
+
+
+def format_scores(
+    by_article: dict[str, Scores], agreement: tuple[Scores, int, int] | None = None
+) -> str:
+    """The system's scores with a bootstrap interval over articles, beside the goals and,
+    when given, the annotators' agreement F1."""
+    scores = pooled(by_article)
+    intervals = bootstrap_intervals(by_article)
     system = _rows(scores)
-    humans = [c.f1 for _, c, _ in _rows(agreement[0])] if agreement else [""] * len(system)
+    humans = [c.f1 for _, _, c in _rows(agreement[0])] if agreement else [""] * len(system)
     rows = [
-        [name, c.precision, c.recall, c.f1, goal, human]
-        for (name, c, goal), human in zip(system, humans, strict=True)
+        [name, c.precision, c.recall, c.f1, _interval(intervals, m), GOALS.get(m, ""), human]
+        for (name, m, c), human in zip(system, humans, strict=True)
     ]
-    table = render(["PolNeAR dev", "P", "R", "F1", "goal", "annotators F1"], rows)
+    header = ["PolNeAR dev", "P", "R", "F1", "95% interval", "goal", "annotators F1"]
+    table = render(header, rows)
+    table += f"\n(interval: 1,000 bootstrap resamples of the {len(by_article)} dev articles)"
     if agreement is not None:
         _, pairs, articles = agreement
         table += (
@@ -258,18 +358,34 @@ def format_scores(scores: Scores, agreement: tuple[Scores, int, int] | None = No
             f" marked by several people, {pairs} pairs in train and dev, scored against the"
             " first as the system is)"
         )
-    total = scores.types_total or 1
-    found = scores.types_found or 1
-    types = render(
-        ["source types (labelled dev)", "value", "goal"],
+    return f"{table}\n\n{format_types(scores, intervals)}"
+
+
+def format_types(scores: Scores, intervals: dict[str, tuple[float, float]]) -> str:
+    rows = [
+        ["labelled sources (not unclear)", scores.types_total, "", ""],
+        ["share found", scores.metric("share found"), _interval(intervals, "share found"), ""],
         [
-            ["labelled sources (not unclear)", scores.types_total, ""],
-            ["share found", scores.types_found / total, ""],
-            ["accuracy among found", scores.types_right / found, ""],
-            ["accuracy overall", scores.types_right / total, GOALS["types"]],
+            "accuracy among found",
+            scores.metric("types among found"),
+            _interval(intervals, "types among found"),
+            "",
         ],
+    ]
+    for kind in TYPES:
+        found = scores.types[kind, "found"]
+        right = scores.types[kind, "right"] / found if found else 0.0
+        goal = GOALS["types among found, each type"]
+        rows.append([f"  {kind} ({found} of {scores.types[kind, 'total']} found)", right, "", goal])
+    rows.append(
+        [
+            "accuracy overall (found x right)",
+            scores.metric("types overall"),
+            _interval(intervals, "types overall"),
+            GOALS["types overall"],
+        ]
     )
-    return f"{table}\n\n{types}"
+    return render(["source types (labelled dev)", "value", "95% interval", "goal"], rows)
 
 
 def format_errors(errors: Errors, top: int = 25) -> str:
@@ -298,6 +414,6 @@ def format_errors(errors: Errors, top: int = 25) -> str:
 def run(data_dir: Path, errors: bool = False, limit: int | None = None) -> str:
     if not (data_dir / "polnear" / "dev").is_dir():
         return f"PolNeAR: skipped, no {data_dir / 'polnear' / 'dev'}"
-    scores, found_errors = evaluate(data_dir, limit)
-    out = format_scores(scores, annotator_agreement(data_dir / "polnear"))
+    by_article, found_errors = evaluate(data_dir, limit)
+    out = format_scores(by_article, annotator_agreement(data_dir / "polnear"))
     return out + ("\n" + format_errors(found_errors) if errors else "")

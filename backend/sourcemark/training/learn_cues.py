@@ -32,34 +32,42 @@ STEPS = 400
 THRESHOLD = 0.45  # chosen on PolNeAR dev for linked attribution F1
 
 
+def paragraph_cues(article) -> list[tuple[str, list[tuple[int, int]]]]:
+    """An article's paragraphs, as `sourcemark analyze` splits them, each with its gold cue
+    pieces in paragraph offsets."""
+    paragraphs = split_paragraphs(article.text)
+    starts = paragraph_starts(article.text, paragraphs)
+    cues = [piece for r in article.relations for piece in r.cue]
+    return [
+        (
+            paragraph,
+            [(s - start, e - start) for s, e in cues if start <= s < start + len(paragraph)],
+        )
+        for paragraph, start in zip(paragraphs, starts, strict=True)
+    ]
+
+
+def cue_heads(doc: Doc, spans: list[tuple[int, int]]) -> set[int]:
+    """Token indexes of the heads of the gold cue spans."""
+    heads = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            heads.add(span.root.i)
+    return heads
+
+
 def parse_paragraphs(data_dir: Path, nlp, limit: int | None, cache: Path | None):
     """(doc, set of cue-head token indexes) for every paragraph of PolNeAR train."""
     articles = load_split(data_dir / "polnear", "train", limit)
-    texts, offsets, cue_spans = [], [], []
-    for article in articles:
-        paragraphs = split_paragraphs(article.text)
-        starts = paragraph_starts(article.text, paragraphs)
-        cues = [piece for r in article.relations for piece in r.cue]
-        for paragraph, start in zip(paragraphs, starts, strict=True):
-            texts.append(paragraph)
-            offsets.append(start)
-            cue_spans.append(
-                [(s - start, e - start) for s, e in cues if start <= s < start + len(paragraph)]
-            )
+    items = [item for article in articles for item in paragraph_cues(article)]
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:
-        docs = list(nlp.pipe(texts, batch_size=32))
+        docs = list(nlp.pipe([text for text, _ in items], batch_size=32))
         if cache is not None:
             DocBin(docs=docs).to_disk(cache)
-    out = []
-    for doc, spans in zip(docs, cue_spans, strict=True):
-        heads = set()
-        for start, end in spans:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and len(span):
-                heads.add(span.root.i)
-        out.append((doc, heads))
+    out = [(doc, cue_heads(doc, spans)) for doc, (_, spans) in zip(docs, items, strict=True)]
     return out, len(articles)
 
 
@@ -134,6 +142,27 @@ def fit(rows: list[list[str]], labels: np.ndarray) -> tuple[dict[str, float], fl
     return kept, round(float(weights[-1]), 4)
 
 
+def learn(paragraphs: list[tuple[Doc, set[int]]], n_articles: int, out: Path):
+    """Count the lexicon and fit the cue model on parsed paragraphs; write both to `out`."""
+    lexicon = count_lexicon(paragraphs)
+    out.mkdir(parents=True, exist_ok=True)
+    about = "cue and total counts per lemma/POS and frame, from PolNeAR train"
+    (out / "cues.json").write_text(
+        json.dumps({"about": about, "articles": n_articles, "lemmas": lexicon}, indent=0) + "\n"
+    )
+    rows, labels = examples(paragraphs, lexicon)
+    weights, bias = fit(rows, labels)
+    model = {
+        "about": "logistic regression over cue_model.features, from PolNeAR train",
+        "examples": len(rows),
+        "threshold": THRESHOLD,
+        "bias": bias,
+        "weights": weights,
+    }
+    (out / "cue_model.json").write_text(json.dumps(model, indent=0, sort_keys=True) + "\n")
+    return lexicon, weights
+
+
 def main(argv: list[str] | None = None) -> int:
     from ..evaluation.__main__ import DEFAULT_DATA
     from ..pipeline import load_model
@@ -150,22 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     paragraphs, n_articles = parse_paragraphs(
         options.data, load_model(), options.limit, options.cache
     )
-    lexicon = count_lexicon(paragraphs)
-    options.out.mkdir(parents=True, exist_ok=True)
-    about = "cue and total counts per lemma/POS and frame, from PolNeAR train"
-    (options.out / "cues.json").write_text(
-        json.dumps({"about": about, "articles": n_articles, "lemmas": lexicon}, indent=0) + "\n"
-    )
-    rows, labels = examples(paragraphs, lexicon)
-    weights, bias = fit(rows, labels)
-    model = {
-        "about": "logistic regression over cue_model.features, from PolNeAR train",
-        "examples": len(rows),
-        "threshold": THRESHOLD,
-        "bias": bias,
-        "weights": weights,
-    }
-    (options.out / "cue_model.json").write_text(json.dumps(model, indent=0, sort_keys=True) + "\n")
+    lexicon, weights = learn(paragraphs, n_articles, options.out)
     print(f"{len(lexicon)} cue lemmas, {len(weights)} model weights from {n_articles} articles")
     return 0
 

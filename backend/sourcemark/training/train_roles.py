@@ -43,11 +43,13 @@ def gold_spans(ann: str) -> dict[int, list[tuple[int, int]]]:
 
 
 def articles(split_dir: Path, limit: int | None = None):
+    """(name, text, gold role pieces) of each article, its first .ann file in sorted order."""
     anns = sorted((split_dir / "attributions").glob("*.ann"))
     for text_path in sorted((split_dir / "text").glob("*.txt"))[:limit]:
         first = next((a for a in anns if a.name.startswith(text_path.stem + "_")), None)
         if first is not None:
-            yield text_path.read_text(encoding="utf-8"), gold_spans(first.read_text("utf-8"))
+            text = text_path.read_text(encoding="utf-8")
+            yield text_path.stem, text, gold_spans(first.read_text("utf-8"))
 
 
 def tags_for(doc: Doc, offset: int, spans: dict[int, list[tuple[int, int]]]) -> list[str]:
@@ -64,24 +66,37 @@ def tags_for(doc: Doc, offset: int, spans: dict[int, list[tuple[int, int]]]) -> 
     return ["".join(t) for t in letters]
 
 
-def examples(nlp, split_dir: Path, limit: int | None = None) -> list[Example]:
-    items = []
-    for text, spans in articles(split_dir, limit):
-        cursor = 0
-        for paragraph in split_paragraphs(text):
-            offset = text.find(paragraph, cursor)
-            cursor = offset + len(paragraph)
-            items.append((paragraph, (offset, spans)))
-    out = []
-    for doc, (offset, spans) in nlp.pipe(items, as_tuples=True, batch_size=128):
-        reference = Doc(
-            nlp.vocab,
-            words=[t.text for t in doc],
-            spaces=[bool(t.whitespace_) for t in doc],
-            tags=tags_for(doc, offset, spans),
-        )
-        out.append(Example(doc, reference))
+def paragraphs_at(text: str) -> list[tuple[str, int]]:
+    """Each paragraph as `sourcemark analyze` splits it, with its offset in the text."""
+    out, cursor = [], 0
+    for paragraph in split_paragraphs(text):
+        offset = text.find(paragraph, cursor)
+        cursor = offset + len(paragraph)
+        out.append((paragraph, offset))
     return out
+
+
+def example(doc: Doc, offset: int, spans: dict[int, list[tuple[int, int]]]) -> Example:
+    """A parsed paragraph beside its gold role tags."""
+    reference = Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=tags_for(doc, offset, spans),
+    )
+    return Example(doc, reference)
+
+
+def examples(nlp, split_dir: Path, limit: int | None = None) -> list[Example]:
+    items = [
+        (paragraph, (offset, spans))
+        for _, text, spans in articles(split_dir, limit)
+        for paragraph, offset in paragraphs_at(text)
+    ]
+    return [
+        example(doc, offset, spans)
+        for doc, (offset, spans) in nlp.pipe(items, as_tuples=True, batch_size=128)
+    ]
 
 
 def run_f1(predicted: list[list[str]], gold: list[list[str]], role: int) -> float:

@@ -1,0 +1,81 @@
+"""Cross-validation over articles: stable folds, the cached path equal to the serving path,
+and comparisons that say whether a change holds in every fold."""
+
+from collections import Counter
+
+import pytest
+
+from sourcemark.attribution.roles import ATTRIBUTION_DATA
+from sourcemark.evaluation import crossval
+from sourcemark.evaluation.articles import analyze_text
+from sourcemark.evaluation.polnear import Errors, Scores, load_type_labels, score_article
+from sourcemark.evaluation.spans import Counts
+from sourcemark.pipeline import load_model
+
+
+def test_folds_are_stable_and_spread():
+    names = [f"article-{i}" for i in range(500)]
+    folds = [crossval.fold_of(n, 5) for n in names]
+    assert folds == [crossval.fold_of(n, 5) for n in names]
+    assert set(folds) == set(range(5))
+    assert min(Counter(folds).values()) > 60
+
+
+def _scores(linked: int, found: int) -> Scores:
+    scores = Scores()
+    scores.linked = Counts(tp_pred=linked, pred=10, tp_gold=linked, gold=10)
+    scores.types["vague", "total"] = 10
+    scores.types["vague", "found"] = found
+    scores.types["vague", "right"] = found
+    return scores
+
+
+def test_saved_counts_round_trip():
+    scores = _scores(7, 4)
+    scores.spans["cue", "overlap"] = Counts(3, 4, 3, 5)
+    back = crossval._from_json(crossval._to_json(scores))
+    assert back == scores
+    assert back.metric("cue overlap") == scores.metric("cue overlap") > 0
+
+
+def test_comparison_says_whether_a_change_holds_in_every_fold():
+    articles = [
+        crossval.Article(
+            gold=type("G", (), {"name": f"a{k}"})(), split="train", fold=k, paragraphs=[], starts=[]
+        )
+        for k in range(3)
+    ]
+    before = {f"a{k}": _scores(5, 5) for k in range(3)}
+    after = {"a0": _scores(6, 4), "a1": _scores(7, 5), "a2": _scores(6, 6)}
+    deltas = crossval.fold_deltas(after, before, articles, 3)
+    assert deltas[1]["linked"] == pytest.approx(0.2)
+    verdict = crossval.verdicts(deltas)
+    assert verdict["linked"] == "up in all"
+    assert verdict["share found"] == "mixed"
+    assert verdict["cue overlap"] == "same in all"
+    assert "up in all" in crossval.format_comparison(after, before, articles, 3)
+
+
+@pytest.mark.data
+def test_cached_parses_score_as_the_serving_path_does(data_dir, pipeline, tmp_path):
+    """Docs parsed once and kept in a DocBin, tagged and analysed apart, score exactly as
+    `make eval` scores the same articles through Pipeline.analyze."""
+    articles = [a for a in crossval.load_corpus(data_dir, 5, limit=3) if a.split == "dev"]
+    nlp = load_model()
+    docs = crossval.parse_corpus(nlp, articles, tmp_path)
+    docs = crossval.parse_corpus(nlp, articles, tmp_path)  # the second time from disk
+    labels = load_type_labels(data_dir, "dev")
+    for article in articles:
+        article.fold = 0
+    cached = crossval.evaluate_fold(
+        nlp, 0, articles, docs, labels, ATTRIBUTION_DATA, pipeline.settings, Errors(), tmp_path
+    )
+    for article in articles:
+        served = score_article(
+            article.gold,
+            analyze_text(article.gold.text, pipeline)[0],
+            labels[article.gold.name],
+            Errors(),
+        )
+        assert cached[article.gold.name] == served
+        assert served.linked.tp_gold > 0
