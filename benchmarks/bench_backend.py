@@ -195,10 +195,10 @@ def tagger_share(pages: list[list[str]], info: dict) -> str:
 def cold_start(runs: int, out: dict[str, Figure], info: dict) -> None:
     first, ready = [], []
     for _ in range(runs):
-        server = Server().wait_ready()
-        first.append(server.first_answer)
-        ready.append(server.ready)
-        server.stop()
+        with Server() as server:
+            server.wait_ready()
+            first.append(server.first_answer)
+            ready.append(server.ready)
     figure = out["cold_start"]
     figure.value = median(first)
     figure.detail = (
@@ -207,12 +207,8 @@ def cold_start(runs: int, out: dict[str, Figure], info: dict) -> None:
     info["model_ready_s"] = round(median(ready), 2)
 
 
-def _throughput(workers: int, bodies: list[bytes], clients: int) -> float:
-    """Seconds for `clients` concurrent clients to get every body analysed."""
-    server = Server("--workers", str(workers)).wait_ready()
-    deadline = time.perf_counter() + 60
-    while len(server.workers()) < workers and time.perf_counter() < deadline:
-        time.sleep(0.1)
+def _send_all(server: Server, bodies: list[bytes], clients: int) -> None:
+    """Every body analysed by `clients` concurrent clients, each on its own connection."""
     work: queue.Queue[bytes] = queue.Queue()
     for body in bodies:
         work.put(body)
@@ -232,16 +228,21 @@ def _throughput(workers: int, bodies: list[bytes], clients: int) -> float:
         connection.close()
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
-    started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - started
-    server.stop()
     if failures:
         raise RuntimeError(f"{len(failures)} requests failed, e.g. {failures[0]}")
-    return elapsed
+
+
+def _throughput(workers: int, bodies: list[bytes], clients: int) -> float:
+    """Seconds for `clients` concurrent clients to get every body analysed."""
+    with Server("--workers", str(workers)) as server:
+        server.wait_ready(workers=workers)
+        started = time.perf_counter()
+        _send_all(server, bodies, clients)
+        return time.perf_counter() - started
 
 
 def workers_throughput(pages: list[list[str]], out: dict[str, Figure], per_run: int) -> None:
@@ -298,39 +299,11 @@ def jobs_scaling(paths: list[Path], out: dict[str, Figure]) -> None:
 
 def worker_memory(pages: list[list[str]], out: dict[str, Figure], info: dict) -> None:
     """1,000 distinct articles through --workers 2 with default caches; the workers' peak RSS."""
-    server = Server("--workers", "2").wait_ready()
-    deadline = time.perf_counter() + 60
-    while len(server.workers()) < 2 and time.perf_counter() < deadline:
-        time.sleep(0.1)
-    pids = server.workers()
-    baseline = [memory_mb(pid)["VmRSS"] for pid in pids]
-    work: queue.Queue[bytes] = queue.Queue()
-    for page in pages:
-        work.put(request_body(page))
-    failures = []
-
-    def client():
-        connection = server.connect()
-        while True:
-            try:
-                body = work.get_nowait()
-            except queue.Empty:
-                break
-            try:
-                server.analyze(body, connection)
-            except Exception as error:
-                failures.append(error)
-        connection.close()
-
-    threads = [threading.Thread(target=client) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    after = [memory_mb(pid) for pid in pids]
-    server.stop()
-    if failures:
-        raise RuntimeError(f"{len(failures)} requests failed, e.g. {failures[0]}")
+    with Server("--workers", "2") as server:
+        pids = server.wait_ready(workers=2).workers()
+        baseline = [memory_mb(pid)["VmRSS"] for pid in pids]
+        _send_all(server, [request_body(p) for p in pages], clients=4)
+        after = [memory_mb(pid) for pid in pids]
     peaks = [m["VmHWM"] for m in after]
     ends = [m["VmRSS"] for m in after]
     figure = out["worker_rss"]
@@ -360,12 +333,9 @@ def distinct_pages(pool: list[list[str]], count: int) -> list[list[str]]:
 def page_load_time(seed: Path, visits: int, out: dict[str, Figure]) -> None:
     """The seed page through the extension against a warm backend that analyses it anew on
     every visit (its caches off); the median of the visits."""
-    server = Server(env=CACHES_OFF).wait_ready()
-    server.analyze(request_body(read_article(str(FIXTURE))))
-    try:
+    with Server(env=CACHES_OFF) as server:
+        server.wait_ready().analyze(request_body(read_article(str(FIXTURE))))
         times = page_load.visits_ms(f"http://127.0.0.1:{server.port}", seed, visits)
-    finally:
-        server.stop()
     figure = out["page_load"]
     figure.value = median(times) / 1000
     figure.detail = (

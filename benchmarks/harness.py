@@ -61,7 +61,14 @@ class Server:
         finally:
             connection.close()
 
-    def wait_ready(self, timeout: float = 180) -> Server:
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def wait_ready(self, timeout: float = 180, workers: int = 0) -> Server:
+        """Wait for health to say ready, and for gunicorn to have forked `workers`."""
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             try:
@@ -71,8 +78,8 @@ class Server:
             if status is not None:
                 now = time.perf_counter() - self.started
                 self.first_answer = self.first_answer or now
-                if status == 200:
-                    self.ready = now
+                if status == 200 and len(self.workers()) >= workers:
+                    self.ready = self.ready or now
                     return self
             if self.process.poll() is not None:
                 self.log.seek(0)
@@ -117,15 +124,7 @@ class Server:
 
 
 def children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return sorted(found)
+    return sorted(int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
 
 
 def memory_mb(pid: int) -> dict[str, float]:
