@@ -18,6 +18,7 @@ await build({
     "content/content": join(root, "content/content.js"),
     "popup/popup": join(root, "popup/popup.js"),
     "options/options": join(root, "options/options.js"),
+    "welcome/welcome": join(root, "welcome/welcome.js"),
   },
   outdir: dist,
   bundle: true,
@@ -35,6 +36,8 @@ for (const file of [
   "popup/popup.css",
   "options/options.html",
   "options/options.css",
+  "welcome/welcome.html",
+  "welcome/welcome.css",
 ]) {
   cpSync(join(root, file), join(dist, file));
 }

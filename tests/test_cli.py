@@ -1,5 +1,6 @@
 """The `sourcemark` command on text, HTML, URLs, stdin and folders."""
 
+import codecs
 import http.server
 import json
 import subprocess
@@ -177,3 +178,52 @@ def test_request_format_gives_a_body_the_api_accepts(fast_cli, capsys, client):
     response = client.post("/v1/analyze", json=body)
     assert response.status_code == 200
     assert len(response.get_json()["paragraphs"]) == 6
+
+
+# ---- charsets of fetched pages -------------------------------------------------------------
+
+VIENNA = "VIENNA — The house on Währinger Straße was sold for €2 million, “a record”."
+
+
+def _page(meta: str = "") -> str:
+    return f"<html><head>{meta}<title>t</title></head><body><p>{VIENNA}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        # No charset from the server: the page's own <meta> says UTF-8.
+        ("text/html", _page('<meta charset="utf-8">').encode("utf-8")),
+        (
+            "text/html",
+            _page('<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">').encode(),
+        ),
+        # The header outranks the <meta>.
+        ("text/html; charset=utf-8", _page('<meta charset="iso-8859-1">').encode("utf-8")),
+        ("text/html; charset=windows-1252", _page().replace("€", "EUR").encode("cp1252")),
+        # Neither: detection.
+        ("text/html", _page().encode("utf-8")),
+        # A byte-order mark outranks everything.
+        ("text/html; charset=iso-8859-1", codecs.BOM_UTF8 + _page().encode("utf-8")),
+    ],
+)
+def test_fetched_pages_decode_by_header_then_meta_then_detection(content_type, body):
+    from sourcemark.documents import decode_page
+
+    expected = VIENNA if "windows-1252" not in content_type else VIENNA.replace("€", "EUR")
+    assert expected in decode_page(body, content_type)
+
+
+def test_iso_8859_1_means_windows_1252_as_browsers_read_it():
+    from sourcemark.documents import decode_page
+
+    body = _page().replace("€", "EUR").encode("cp1252")  # curly quotes and a dash in 0x80-0x9f
+    assert VIENNA.replace("€", "EUR") in decode_page(body, "text/html; charset=ISO-8859-1")
+
+
+def test_url_without_a_charset_header_is_read_by_its_meta(fast_cli, capsys, site):
+    # The fixture server sends "text/html" with no charset for .html files.
+    assert fast_cli("analyze", f"{site}/article.html", "--format", "json") == 0
+    texts = [p["text"] for p in json.loads(capsys.readouterr().out)["paragraphs"]]
+    assert any("“We need more time to study the costs,”" in t for t in texts)
+    assert not any("â€" in t for t in texts)

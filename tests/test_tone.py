@@ -187,9 +187,9 @@ def test_boosters_are_loaded_only_where_they_boost(pipeline, tone):
         "hateful",
     ]
     assert markers_of(tone, parse(pipeline, "The speech was extremely long."), "loaded") == []
-    assert markers_of(tone, parse(pipeline, "It was very, very bad."), "loaded") == [
-        "very",
-        "very",
+    assert markers_of(tone, parse(pipeline, "It was incredibly, utterly bad."), "loaded") == [
+        "incredibly",
+        "utterly",
         "bad",
     ]
     # "so far" does not intensify, though VADER's three-word reach would take it so.
@@ -203,6 +203,20 @@ def test_boosters_are_loaded_only_where_they_boost(pipeline, tone):
     assert markers_of(tone, parse(pipeline, "A kind nurse."), "loaded") == ["kind"]
     # VADER reads "so-called" as one word, so its "so" boosts nothing.
     assert markers_of(tone, parse(pipeline, "A so-called peace plan."), "loaded") == ["peace"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the most serious attack in a decade.",
+        "Prices rose more sharply than feared, a very bad sign for a highly indebted city.",
+        "A major fire destroyed the completely empty depot.",
+    ],
+)
+def test_plain_intensifiers_are_not_loaded(pipeline, tone, text):
+    loaded = markers_of(tone, parse(pipeline, text), "loaded")
+    assert loaded  # the sentiment words they scale still are
+    assert not set(loaded) & {"most", "more", "very", "highly", "major", "completely"}
 
 
 def test_only_words_vader_reads_are_loaded(pipeline, tone):

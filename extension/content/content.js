@@ -1,110 +1,206 @@
-// The content script: finds the article, asks the background for its analysis, and draws
-// chips, highlights and the popover. It never talks to the backend itself.
+// The content script: finds the article, asks the background for its analysis chunk by
+// chunk, and draws chips, highlights and the popover. It never talks to the backend itself,
+// and listens to nothing the page can send (no window messages): only to this extension.
 import { ext } from "../shared/browser-api.js";
 import { isOwnExtension, MSG } from "../shared/messages.js";
 import { loadSettings, normalizeSettings } from "../shared/settings.js";
-import { findArticleParagraphs } from "./find-paragraphs.js";
+import { findArticleParagraphsPaced } from "./find-paragraphs.js";
 import { Highlights } from "./highlights.js";
-import { createLayer } from "./layer.js";
+import { createLayer, isOwnElement } from "./layer.js";
 import { Chips } from "./markers.js";
+import { chipAfter, createSkipLink, goTo } from "./navigate.js";
 import { Popover } from "./popover.js";
+import { joinParts, toChunks, toUnits } from "./units.js";
 
 const INTERACTIVE = "a, button, input, select, textarea, summary, label, [contenteditable], [role=button], [role=link]";
+// Chips are drawn this many at a time, then the page gets the main thread back.
+const DRAW_BATCH = 40;
+// Backoff of the automatic retry while the backend is down or busy.
+const RETRY_FIRST_MS = 2000;
+const RETRY_MAX_MS = 60_000;
+// Changes to the page are looked at once they have settled for this long.
+const CHANGES_SETTLE_MS = 600;
 
-let running = null; // the analysis in flight, so overlapping requests share it
-let view = null; // what is drawn: {layer, chips, popover, highlights, marked: [[element, paragraph]]}
 let settings = null;
+let view = null; // what is drawn: {layer, chips, popover, highlights, skip, marked: Map(element -> entry)}
+let run = null; // this page's analysis: {id, url, nextId, total}
+let running = null; // the pass in flight, so overlapping requests share it
+let retry = { timer: 0, delay: RETRY_FIRST_MS };
+let paused = false;
+
+const pageUrl = () => location.href.split("#")[0];
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function report(state) {
-  return ext.runtime.sendMessage({ type: MSG.PAGE_STATE, ...state }).catch(() => {});
+  return ext.runtime.sendMessage({ type: MSG.PAGE_STATE, url: pageUrl(), ...state }).catch(() => {});
 }
 
+/**
+ * One pass: analyses the article's paragraphs that are not marked yet (all of them the
+ * first time, or after the page moved to another URL), chunk by chunk, drawing each chunk
+ * as it comes back.
+ */
 async function analyzePage() {
   settings = settings ?? (await loadSettings());
-  const found = findArticleParagraphs(document);
-  const paragraphs = (found.isArticle ? withinLimits(found.paragraphs) : []).map((p, i) => ({
-    id: `p${i + 1}`,
-    element: p.element,
-    text: p.text,
-  }));
-  if (paragraphs.length === 0) {
+  const pause = await ext.runtime.sendMessage({ type: MSG.CHECK_PAUSE, url: pageUrl() }).catch(() => null);
+  paused = Boolean(pause?.paused);
+  if (paused) {
     erase();
+    return { status: "paused", scope: pause.paused };
+  }
+  if (run && run.url !== pageUrl()) erase(); // a single-page site moved on
+  prune();
+  const tf = performance.now();
+  const found = await findArticleParagraphsPaced(document, yieldToPage);
+  console.log("TIMING finder", Math.round(tf), Math.round(performance.now() - tf));
+  const fresh = found.isArticle ? found.paragraphs.filter((p) => !isMarked(p)) : [];
+  if (!found.isArticle && !view) {
     await report({ status: "not-article" });
     return { status: "not-article" };
   }
-  const response = await ext.runtime.sendMessage({
-    type: MSG.ANALYZE,
-    url: location.href.split("#")[0],
-    title: found.title,
-    paragraphs: paragraphs.map(({ id, text }) => ({ id, text })),
-  });
-  if (!response?.ok) {
-    // Nothing is drawn half-way: a failed run leaves the page as it was.
-    erase();
-    return { status: "error", error: response?.error };
+  if (!fresh.length) return { status: "done", marked: view?.marked.size ?? 0 };
+  run = run ?? { id: crypto.randomUUID(), url: pageUrl(), nextId: 1, total: 0 };
+  const paragraphs = fresh.map(({ element, text }) => ({ id: `p${run.nextId++}`, element, text }));
+  const units = toUnits(paragraphs);
+  run.total += units.length;
+  let left = units.length;
+  for (const chunk of toChunks(units)) {
+    const response = await ext.runtime.sendMessage({
+      type: MSG.ANALYZE,
+      url: run.url,
+      title: found.title,
+      run: { id: run.id, total: run.total },
+      paragraphs: chunk.map(({ id, text }) => ({ id, text })),
+    });
+    if (!response?.ok) {
+      // What was drawn stays; the rest comes with the next pass, when the backend answers.
+      run.total -= left;
+      if (!view) run = null;
+      scheduleRetry(response?.error);
+      return { status: "error", error: response?.error };
+    }
+    left -= chunk.length;
+    await drawChunk(chunk, response.analysis);
   }
-  const byId = new Map(response.analysis.paragraphs.map((p) => [p.id, p]));
-  // Draw only paragraphs whose text is still what was analysed (pages change under us), since
-  // the offsets count into exactly that text.
-  const marked = paragraphs
-    .filter(
-      ({ id, element, text }) =>
-        byId.get(id)?.text === text && element.isConnected && element.textContent === text,
-    )
-    .map(({ id, element }) => [element, byId.get(id)]);
-  draw(marked);
-  return { status: "done", marked: marked.length };
+  retry.delay = RETRY_FIRST_MS;
+  return { status: "done", marked: view?.marked.size ?? 0 };
 }
 
-// The backend's default limits (see backend/sourcemark/config.py). A JS string's length
-// counts UTF-16 units, never fewer than the code points the backend counts.
-const LIMITS = { paragraphs: 500, paragraphChars: 20_000, totalChars: 400_000 };
-
-/** The article's first paragraphs that fit the limits; an over-long one is left unmarked. */
-function withinLimits(paragraphs) {
-  const kept = [];
-  let total = 0;
-  for (const paragraph of paragraphs) {
-    if (paragraph.text.length > LIMITS.paragraphChars) continue;
-    if (kept.length === LIMITS.paragraphs || total + paragraph.text.length > LIMITS.totalChars) break;
-    total += paragraph.text.length;
-    kept.push(paragraph);
+/** Forgets marked paragraphs that left the page or whose text changed. */
+function prune() {
+  if (!view) return;
+  let pruned = false;
+  for (const [element, { paragraph }] of view.marked) {
+    if (element.isConnected && element.textContent === paragraph.text) continue;
+    view.chips.remove(element);
+    element.removeAttribute("data-sourcemark");
+    view.marked.delete(element);
+    pruned = true;
   }
-  return kept;
+  if (pruned) redrawHighlights();
 }
 
-function draw(marked) {
-  erase();
+function redrawHighlights() {
+  view.highlights.draw([...view.marked].map(([element, { paragraph }]) => [element, paragraph]), settings.highlights);
+}
+
+function isMarked({ element, text }) {
+  const entry = view?.marked.get(element);
+  return Boolean(entry) && entry.paragraph.text === text;
+}
+
+function scheduleRetry(error) {
+  if (!error?.retryable) return;
+  clearTimeout(retry.timer);
+  const wait = Math.max(retry.delay, (error.retryAfter ?? 0) * 1000);
+  retry.delay = Math.min(retry.delay * 2, RETRY_MAX_MS);
+  retry.timer = setTimeout(() => runPass(), wait);
+}
+
+/** Joins split paragraphs' parts, keeps what still matches the page, and draws it. */
+async function drawChunk(chunk, analysis) {
+  const byId = new Map(analysis.paragraphs.map((p) => [p.id, p]));
+  // Chips and the popover show sources by the roster's (canonical) name.
+  const names = new Map(analysis.sources.map((s) => [s.id, s.name]));
+  const groups = new Map();
+  for (const unit of chunk) {
+    if (!groups.has(unit.paragraph)) groups.set(unit.paragraph, []);
+    groups.get(unit.paragraph).push([unit, byId.get(unit.id)]);
+  }
+  const ready = [];
+  for (const [paragraph, parts] of groups) {
+    if (parts.some(([unit, analysed]) => analysed?.text !== unit.text)) continue;
+    const joined = joinParts(paragraph.id, parts);
+    // Offsets count into exactly the analysed text: pages change under us.
+    const { element } = paragraph;
+    if (joined.text === paragraph.text && element.isConnected && element.textContent === paragraph.text) {
+      ready.push([element, joined]);
+    }
+  }
+  ensureView();
+  for (let i = 0; i < ready.length; i += DRAW_BATCH) {
+    const batch = ready.slice(i, i + DRAW_BATCH);
+    const elements = batch.map(([element]) => element);
+    const plans = view.chips.plan(elements); // read the layout before writing to it
+    for (const [element, paragraph] of batch) mark(element, paragraph, names);
+    view.chips.placeFor(elements, plans);
+    view.highlights.add(batch, settings.highlights);
+    await yieldToPage();
+  }
+  view.skip.update(view.marked.size);
+}
+
+function ensureView() {
+  if (view) return;
   const layer = createLayer(document);
   const chips = new Chips(layer);
-  const popover = new Popover(layer);
-  const highlights = new Highlights();
-  view = { layer, chips, popover, highlights, marked, byElement: new Map(), resize: null };
-  for (const [element, paragraph] of marked) {
-    element.setAttribute("data-sourcemark", paragraph.id);
-    const chip = chips.add(element, paragraph, (from, keyboard) => toggle(element, keyboard));
-    view.byElement.set(element, { paragraph, chip });
-  }
-  highlights.draw(marked, settings.highlights);
-
+  view = {
+    layer,
+    chips,
+    popover: new Popover(layer),
+    highlights: new Highlights(),
+    skip: createSkipLink(layer, () => chips.inOrder()[0]?.chip),
+    marked: new Map(),
+  };
   let frame = 0;
-  const relayout = () => {
+  view.relayout = () => {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      chips.placeAll();
-      popover.place();
+      view?.chips.placeAll();
+      view?.popover.place();
     });
   };
-  view.resize = new ResizeObserver(relayout);
+  // A newly observed element reports its size at once; only a change of size moves chips
+  // (else each batch of chips drawn would lay out every chip drawn before it again).
+  const sizes = new WeakMap();
+  view.resize = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const { target, contentRect } of entries) {
+      const size = `${contentRect.width}x${contentRect.height}`;
+      if (sizes.has(target) && sizes.get(target) !== size) changed = true;
+      sizes.set(target, size);
+    }
+    if (changed) view?.relayout();
+  });
   view.resize.observe(document.documentElement);
   if (document.body) view.resize.observe(document.body);
-  for (const [element] of marked) view.resize.observe(element);
-  window.addEventListener("resize", relayout);
-  view.relayout = relayout;
+  window.addEventListener("resize", view.relayout);
+}
+
+function mark(element, paragraph, names) {
+  const old = view.marked.get(element);
+  if (old) view.chips.remove(element);
+  element.setAttribute("data-sourcemark", paragraph.id);
+  const chip = view.chips.add(element, paragraph, (keyboard) => toggle(element, keyboard));
+  view.marked.set(element, { paragraph, chip, names });
+  view.resize.observe(element);
 }
 
 function erase() {
+  clearTimeout(retry.timer);
+  retry = { timer: 0, delay: RETRY_FIRST_MS };
+  run = null;
   if (!view) return;
   view.popover.close();
   view.popover.destroy();
@@ -112,16 +208,16 @@ function erase() {
   view.highlights.clear();
   view.resize.disconnect();
   window.removeEventListener("resize", view.relayout);
-  for (const [element] of view.marked) element.removeAttribute("data-sourcemark");
+  for (const element of view.marked.keys()) element.removeAttribute("data-sourcemark");
   view.layer.remove();
   view = null;
 }
 
 function toggle(element, keyboard) {
-  const entry = view?.byElement.get(element);
+  const entry = view?.marked.get(element);
   if (!entry) return;
   if (view.popover.isOpenFor(element)) view.popover.close(keyboard);
-  else view.popover.open(element, entry.chip, entry.paragraph, { focus: keyboard });
+  else view.popover.open(element, entry.chip, entry.paragraph, { focus: keyboard, names: entry.names });
 }
 
 // A click on an analysed paragraph opens its popover, unless it lands on a link or control,
@@ -131,7 +227,7 @@ document.addEventListener("click", (event) => {
   if (view.popover.contains(event)) return;
   const target = event.target instanceof Element ? event.target : event.target?.parentElement;
   const element = target?.closest("[data-sourcemark]");
-  const entry = element ? view.byElement.get(element) : null;
+  const entry = element ? view.marked.get(element) : null;
   const selecting = !document.getSelection()?.isCollapsed;
   if (entry && !selecting && !target.closest(INTERACTIVE)) {
     toggle(element, false);
@@ -140,14 +236,48 @@ document.addEventListener("click", (event) => {
   }
 });
 
-function run() {
+function runPass() {
   running = running ?? analyzePage().finally(() => (running = null));
   return running;
 }
 
+function navigate(step) {
+  if (!view) return { ok: false };
+  const target = chipAfter(view.chips.inOrder(), step);
+  if (target) goTo(view.layer, target);
+  return { ok: Boolean(target), paragraph: target?.chip.dataset.paragraph };
+}
+
+/** The popup's list of sources: the paragraph with this id (or a part of it). */
+function goToParagraph(id) {
+  const base = String(id).split(".")[0];
+  const target = view?.chips.inOrder().find(({ chip }) => chip.dataset.paragraph === base);
+  if (!target) return { ok: false };
+  goTo(view.layer, target);
+  return { ok: true };
+}
+
+const commands = {
+  [MSG.RUN]: () => runPass(),
+  [MSG.NAVIGATE]: (message) => navigate(message.step === -1 ? -1 : 1),
+  [MSG.GO_TO]: (message) => goToParagraph(message.paragraph),
+  [MSG.PAUSE_CHANGED]: (message) => {
+    if (message.paused) {
+      paused = true;
+      erase();
+      return { status: "paused" };
+    }
+    paused = false;
+    return settings?.autoAnalyze ? runPass() : { status: "idle" };
+  },
+};
+
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (!isOwnExtension(sender) || message?.type !== MSG.RUN) return false;
-  run().then(sendResponse, (error) => sendResponse({ status: "error", error: { code: "content_error", message: String(error) } }));
+  const command = commands[message?.type];
+  if (!command || !isOwnExtension(sender)) return false;
+  Promise.resolve(command(message)).then(sendResponse, (error) =>
+    sendResponse({ status: "error", error: { code: "content_error", message: String(error) } }),
+  );
   return true;
 });
 
@@ -156,8 +286,41 @@ ext.storage.onChanged.addListener((changes, area) => {
   const stored = { ...settings };
   for (const [key, { newValue }] of Object.entries(changes)) stored[key] = newValue;
   settings = normalizeSettings(stored);
-  if (view) view.highlights.draw(view.marked, settings.highlights);
+  if (view) redrawHighlights();
 });
+
+// ---- pages that change ------------------------------------------------------------------------
+
+/** Whether a batch of mutations is the page's own doing (ours are our elements and marks). */
+function pageChanged(records) {
+  return records.some((record) =>
+    [...record.addedNodes, ...record.removedNodes].some((node) => !isOwnElement(node) && node.textContent.trim()),
+  );
+}
+
+let settle = 0;
+function watchChanges() {
+  let lastUrl = pageUrl();
+  const check = () => {
+    settle = 0;
+    if (paused || !settings.autoAnalyze) return;
+    if (pageUrl() !== lastUrl) {
+      lastUrl = pageUrl();
+      erase();
+    } else if (!view) {
+      return; // nothing was marked: the first pass and its late look decide
+    }
+    runPass();
+  };
+  const soon = () => {
+    clearTimeout(settle);
+    settle = setTimeout(check, CHANGES_SETTLE_MS);
+  };
+  new MutationObserver((records) => {
+    if (pageUrl() !== lastUrl || pageChanged(records)) soon();
+  }).observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+  window.addEventListener("popstate", soon);
+}
 
 // Pages that fill in their article with script after loading get one more look this long
 // after the load event.
@@ -177,9 +340,10 @@ function settled() {
     await report({ status: "idle" });
     return;
   }
-  const first = await run();
+  watchChanges();
+  const first = await runPass();
   if (first.status === "not-article") {
     await settled();
-    if (!view) await run();
+    if (!view) await runPass();
   }
 })();

@@ -27,25 +27,47 @@ const NOT_AN_ARTICLE = Object.freeze({ isArticle: false, title: "", paragraphs: 
  * @returns {{isArticle: boolean, title: string, paragraphs: Array<{element: Element, text: string}>}}
  */
 export function findArticleParagraphs(doc) {
-  if (!doc.body) return NOT_AN_ARTICLE;
+  const read = readArticle(doc);
+  return read.article ? placeArticle(doc, read) : NOT_AN_ARTICLE;
+}
+
+/**
+ * The same, in two tasks: `pause()` (a promise) between Readability's parse of the clone and
+ * the mapping back to the page, so that a page of thousands of paragraphs never holds the
+ * main thread for long. A page that changed meanwhile is read again at once.
+ */
+export async function findArticleParagraphsPaced(doc, pause) {
+  const read = readArticle(doc);
+  if (!read.article) return NOT_AN_ARTICLE;
+  await pause();
+  return read.liveElements.length === read.count ? placeArticle(doc, read) : findArticleParagraphs(doc);
+}
+
+/** Readability's article on an indexed clone of the page, or {} when there is none. */
+function readArticle(doc) {
+  if (!doc.body) return {};
   // Readability's quick test wants a few long paragraphs; news with short paragraphs fails
   // it, so a page that declares itself an article is also read.
   const readerable = isProbablyReaderable(doc);
-  if (!readerable && !declaresArticle(doc)) return NOT_AN_ARTICLE;
+  if (!readerable && !declaresArticle(doc)) return {};
   const liveElements = doc.getElementsByTagName("*");
   const clone = doc.cloneNode(true);
   const cloneElements = clone.getElementsByTagName("*");
-  if (cloneElements.length !== liveElements.length) return NOT_AN_ARTICLE;
+  if (cloneElements.length !== liveElements.length) return {};
   for (let i = 0; i < cloneElements.length; i++) cloneElements[i].setAttribute(INDEX_ATTR, i);
 
   let article;
   try {
     article = new Readability(clone, { serializer: (el) => el }).parse();
   } catch {
-    return NOT_AN_ARTICLE;
+    return {};
   }
-  if (!article || !article.content) return NOT_AN_ARTICLE;
+  if (!article || !article.content) return {};
+  return { article, liveElements, count: cloneElements.length, readerable };
+}
 
+/** Readability's paragraphs mapped back to the live page, and filtered. */
+function placeArticle(doc, { article, liveElements, readerable }) {
   const mapped = mapUnitsToLive(article.content, liveElements);
   const root = commonAncestor(mapped);
   const units = withEmbeddedPosts(mapped, root);
@@ -136,8 +158,14 @@ function outermostInOrder(found) {
   const sorted = [...found].sort((a, b) =>
     a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
   );
-  // An element inside another kept one is already covered by it.
-  return sorted.filter((el) => !sorted.some((other) => other !== el && other.contains(el)));
+  // An element inside another kept one is already covered by it. In page order an element's
+  // descendants follow it directly, so only the last one kept can hold the next (one pass,
+  // not a comparison of every pair: pages with thousands of paragraphs).
+  const kept = [];
+  for (const el of sorted) {
+    if (!kept.length || !kept.at(-1).contains(el)) kept.push(el);
+  }
+  return kept;
 }
 
 function innermostUnits(content) {

@@ -1,16 +1,21 @@
 // Highlights in paragraph text: source mentions (underlined, coloured by type), cues, quoted
 // content and tone words. The CSS Custom Highlight API paints them without touching the
 // page's DOM; only where it is missing are text nodes wrapped in <sourcemark-mark> elements.
-import { attributionType } from "../shared/contract.js";
+import { attributionType } from "../shared/analysis.js";
 import { TextMap } from "./text-ranges.js";
 
 const PREFIX = "sourcemark-";
+
+// Content shaded as quoted: the source's own words, not a paraphrase of them.
+const QUOTED_KINDS = new Set(["direct", "mixed"]);
 
 /** [highlight name, code-point span] pairs for one paragraph, honouring the settings. */
 export function highlightSpans(paragraph, show) {
   const spans = [];
   for (const attribution of paragraph.attributions) {
-    if (show.quotes) for (const span of attribution.content) spans.push(["quote", span]);
+    if (show.quotes && QUOTED_KINDS.has(attribution.kind)) {
+      for (const span of attribution.content) spans.push(["quote", span]);
+    }
     if (show.cues && attribution.cue) spans.push(["cue", attribution.cue]);
     if (show.sources && attribution.source) {
       spans.push([`source-${attributionType(attribution)}`, attribution.source]);
@@ -30,6 +35,11 @@ export class Highlights {
   /** Draws the highlights of [element, paragraph] pairs, replacing earlier ones. */
   draw(pairs, show) {
     this.clear();
+    this.add(pairs, show);
+  }
+
+  /** Adds the highlights of more [element, paragraph] pairs to those drawn. */
+  add(pairs, show) {
     const byName = new Map();
     for (const [element, paragraph] of pairs) {
       const map = new TextMap(element);
@@ -42,6 +52,11 @@ export class Highlights {
     }
     if (this.native) {
       for (const [name, ranges] of byName) {
+        const drawn = CSS.highlights.get(PREFIX + name);
+        if (this.names.has(PREFIX + name) && drawn) {
+          for (const range of ranges) drawn.add(range);
+          continue;
+        }
         const highlight = new Highlight(...ranges);
         // Quotes lie under everything else; sources on top.
         highlight.priority = name === "quote" ? 0 : name.startsWith("source-") ? 2 : 1;

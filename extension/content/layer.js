@@ -39,3 +39,33 @@ export function boxInLayer(layer, element) {
     height: box.height,
   };
 }
+
+/** Sourcemark's own elements (layer, chips, marks, skip link), which page logic must skip. */
+export function isOwnElement(node) {
+  return node.nodeType === Node.ELEMENT_NODE && node.localName.startsWith("sourcemark-");
+}
+
+const sheets = new Map(); // CSS text -> one constructed sheet, shared by every shadow root
+
+/**
+ * Styles a shadow root. One constructed sheet is shared by all roots with the same CSS: a
+ * <style> per chip made the browser match styles for each of thousands of chips. Where the
+ * browser refuses a content script's sheet, the root gets its own <style>.
+ */
+export function adoptStyles(root, css) {
+  try {
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
+    root.adoptedStyleSheets = [sheet];
+    if (root.adoptedStyleSheets.length === 1) return;
+  } catch {
+    // falls back below
+  }
+  const style = root.ownerDocument.createElement("style");
+  style.textContent = css;
+  root.prepend(style);
+}

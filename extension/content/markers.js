@@ -1,127 +1,231 @@
-// Gutter chips: one <sourcemark-chip> beside each analysed paragraph. Colour and letter give
-// the dominant source type, a thin bar the mix of the breakdown, a dot the tone.
-import { BREAKDOWN_KEYS, dominantType, TYPE_LABELS } from "../shared/contract.js";
-import { h } from "../shared/dom.js";
-import { THEME_CSS, TYPE_LETTERS } from "../shared/theme.js";
-import { boxInLayer, pinStyle } from "./layer.js";
+// Chips: one <sourcemark-chip> per analysed paragraph (its face is drawn in shared/chip.js).
+// A chip sits in a free margin beside its paragraph, left or right; where neither margin is
+// free (text at the window's edge, a sidebar beside it, a narrow window) it becomes a small
+// inline mark at the paragraph's start, in the text's flow, so it never covers text.
+import { CHIP_CSS, CHIP_HEIGHT, CHIP_WIDTH, chipFace, chipLabel, chipTooltip } from "../shared/chip.js";
+import { paragraphShares } from "../shared/analysis.js";
+import { adoptStyles, isOwnElement, pinStyle } from "./layer.js";
 
-const CHIP_WIDTH = 26;
 const CHIP_GAP = 10;
-
-const CHIP_CSS = `${THEME_CSS}
-:host { all: initial; }
-.chip {
-  box-sizing: border-box; width: ${CHIP_WIDTH}px; padding: 3px 3px 3px; border-radius: 7px;
-  background: var(--sm-bg); border: 1px solid var(--sm-border);
-  box-shadow: 0 1px 2px rgba(15, 23, 42, .12); cursor: pointer; position: relative;
-  transition: transform .12s ease, box-shadow .12s ease;
-}
-.chip:hover, :host(:focus-visible) .chip, :host([aria-expanded="true"]) .chip {
-  transform: translateX(-1px); box-shadow: 0 3px 10px rgba(15, 23, 42, .22);
-}
-:host(:focus-visible) .chip { outline: 2px solid var(--sm-focus); outline-offset: 2px; }
-.letter {
-  display: block; height: 16px; border-radius: 4px; background: var(--type);
-  color: #fff; font: 700 10px/16px system-ui, -apple-system, "Segoe UI", sans-serif;
-  text-align: center; letter-spacing: .02em;
-}
-.mix { display: flex; height: 3px; margin-top: 3px; border-radius: 2px; overflow: hidden;
-  background: var(--sm-faint); }
-.mix > span { display: block; height: 100%; }
-.dot { position: absolute; top: -3px; right: -3px; width: 7px; height: 7px; border-radius: 50%;
-  background: var(--tone); border: 1.5px solid var(--sm-bg); }
-`;
-
-const TONE_WORDS = { positive: "positive", neutral: "neutral", negative: "negative" };
-
-export function describeParagraph(paragraph) {
-  const dominant = dominantType(paragraph.breakdown);
-  const count = paragraph.attributions.length;
-  const attributions = count === 1 ? "1 attribution" : `${count} attributions`;
-  const tone = TONE_WORDS[paragraph.sentiment?.label] ?? "neutral";
-  return `Sourcing: mostly ${TYPE_LABELS[dominant].toLowerCase()}, ${attributions}, ${tone} tone. Press Enter for details.`;
-}
+const INLINE_STYLE = {
+  position: "static",
+  display: "inline-block",
+  "vertical-align": "-0.15em",
+  "margin-inline-end": "0.35em",
+  "line-height": "0",
+  top: "auto",
+  left: "auto",
+  visibility: "visible",
+};
+const GUTTER_STYLE = { position: "absolute", display: "block", "vertical-align": "baseline", margin: "0", "line-height": "normal" };
 
 export class Chips {
   constructor(layer) {
     this.layer = layer;
-    this.items = []; // {chip, element}
+    this.items = new Map(); // element -> {chip, element, inline}
   }
 
+  /** A chip for a paragraph; placed by the next placeAll(). */
   add(element, paragraph, onOpen) {
-    const dominant = dominantType(paragraph.breakdown);
     const chip = document.createElement("sourcemark-chip");
     chip.setAttribute("role", "button");
     chip.setAttribute("tabindex", "0");
     chip.setAttribute("aria-haspopup", "dialog");
     chip.setAttribute("aria-expanded", "false");
-    chip.setAttribute("aria-label", describeParagraph(paragraph));
+    chip.setAttribute("aria-label", chipLabel(paragraph));
+    chip.setAttribute("title", chipTooltip(paragraph));
     chip.setAttribute("data-paragraph", paragraph.id);
-    chip.setAttribute("data-dominant-type", dominant);
-    chip.setAttribute("title", "Sourcemark: how this paragraph is sourced");
-    pinStyle(chip, { all: "initial", position: "absolute", display: "block", cursor: "pointer" });
-
+    chip.setAttribute("data-largest", paragraphShares(paragraph).largest.key);
+    pinStyle(chip, { all: "initial", cursor: "pointer", "z-index": "1", ...GUTTER_STYLE, visibility: "hidden" });
     const root = chip.attachShadow({ mode: "open" });
-    const mix = BREAKDOWN_KEYS.filter((key) => paragraph.breakdown[key] > 0).map((key) =>
-      h("span", { style: { width: `${paragraph.breakdown[key] * 100}%`, background: `var(--sm-${key})` } }),
-    );
-    root.append(
-      h("style", { text: CHIP_CSS }),
-      h(
-        "div",
-        {
-          class: "chip",
-          "aria-hidden": "true",
-          style: {
-            "--type": `var(--sm-${dominant})`,
-            "--tone": `var(--sm-${paragraph.sentiment?.label ?? "neutral"})`,
-          },
-        },
-        h("span", { class: "letter", text: TYPE_LETTERS[dominant] }),
-        h("span", { class: "mix" }, mix),
-        h("span", { class: "dot" }),
-      ),
-    );
+    root.append(chipFace(paragraph));
+    adoptStyles(root, CHIP_CSS);
     chip.addEventListener("click", (event) => {
       event.stopPropagation();
-      onOpen(chip, false);
+      event.preventDefault(); // an inline chip may sit inside a link
+      onOpen(false);
     });
     chip.addEventListener("keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
-        onOpen(chip, true);
+        event.stopPropagation();
+        onOpen(true);
       }
     });
     this.layer.append(chip);
-    this.items.push({ chip, element });
-    this.place(chip, element);
+    this.items.set(element, { chip, element, inline: false });
     return chip;
   }
 
-  // In the left gutter when there is room, else in the right one; with no gutter at all
-  // (narrow screens), at the page's left edge. Never past the page's width, which would
-  // add a scrollbar.
-  place(chip, element) {
-    const box = boxInLayer(this.layer, element);
-    const hidden = box.width === 0 && box.height === 0;
-    const pageLeft = -this.layer.getBoundingClientRect().left - window.scrollX;
-    const pageRight = pageLeft + document.documentElement.clientWidth;
-    let left = box.left - CHIP_WIDTH - CHIP_GAP;
-    if (left < pageLeft) left = box.right + CHIP_GAP;
-    if (left + CHIP_WIDTH > pageRight) left = pageLeft + 2;
-    pinStyle(chip, {
-      top: `${box.top + 2}px`,
-      left: `${left}px`,
-      visibility: hidden ? "hidden" : "visible",
-    });
+  remove(element) {
+    const item = this.items.get(element);
+    if (!item) return;
+    item.chip.remove();
+    this.items.delete(element);
   }
 
+  /** Chips in the order of their paragraphs on the page. */
+  inOrder() {
+    return [...this.items.values()]
+      .filter(({ element }) => element.isConnected)
+      .sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+      .map(({ chip, element }) => ({ chip, element }));
+  }
+
+  /** Places every chip (after the page's layout changed). */
   placeAll() {
-    for (const { chip, element } of this.items) this.place(chip, element);
+    const items = [...this.items.values()];
+    this.apply(items, this.plan(items.map(({ element }) => element)));
+  }
+
+  /**
+   * Where chips for these paragraphs go, read from the page's current layout. Reading every
+   * box before anything is written (before new chips exist, even) lays the page out once,
+   * not once per chip.
+   */
+  plan(elements) {
+    const obstacles = new ObstacleIndex();
+    const origin = this.layer.getBoundingClientRect();
+    const pageLeft = -origin.left - window.scrollX;
+    const pageRight = pageLeft + document.documentElement.clientWidth;
+    return elements.map((element) => planChip(element, origin, pageLeft, pageRight, obstacles));
+  }
+
+  /** Puts the chips of these paragraphs where `plans` (from plan()) say. */
+  placeFor(elements, plans) {
+    this.apply(
+      elements.map((element) => this.items.get(element)),
+      plans,
+    );
+  }
+
+  apply(items, plans) {
+    items.forEach((item, i) => item && applyPlan(this.layer, item, plans[i]));
   }
 
   clear() {
-    for (const { chip } of this.items) chip.remove();
-    this.items = [];
+    for (const { chip } of this.items.values()) chip.remove();
+    this.items.clear();
+  }
+}
+
+function planChip(element, origin, pageLeft, pageRight, obstacles) {
+  if (!element.isConnected) return { hidden: true };
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return { hidden: true };
+  // An inline chip's own box is part of the paragraph; the margins beside it are what count.
+  const top = box.top + 2;
+  const candidates = [box.left - CHIP_GAP - CHIP_WIDTH, box.right + CHIP_GAP];
+  for (const left of candidates) {
+    const rect = { left, right: left + CHIP_WIDTH, top, bottom: top + CHIP_HEIGHT };
+    const inPage = left - origin.left >= pageLeft && left + CHIP_WIDTH - origin.left <= pageRight;
+    if (inPage && !obstacles.blocks(rect, element)) {
+      return { top: top - origin.top, left: left - origin.left };
+    }
+  }
+  return { inline: true };
+}
+
+function applyPlan(layer, item, plan) {
+  const { chip, element } = item;
+  if (plan.inline) {
+    if (!item.inline || chip.parentNode !== element) {
+      element.prepend(chip);
+      chip.setAttribute("data-inline", "");
+      pinStyle(chip, INLINE_STYLE);
+      item.inline = true;
+    }
+    return;
+  }
+  if (item.inline) {
+    layer.append(chip);
+    chip.removeAttribute("data-inline");
+    pinStyle(chip, GUTTER_STYLE);
+    item.inline = false;
+  }
+  if (plan.hidden) pinStyle(chip, { visibility: "hidden" });
+  else pinStyle(chip, { top: `${plan.top}px`, left: `${plan.left}px`, visibility: "visible" });
+}
+
+// ---- what a margin may hold ------------------------------------------------------------------
+
+// Elements that show something even without text.
+const REPLACED = new Set(["IMG", "SVG", "VIDEO", "IFRAME", "CANVAS", "PICTURE", "OBJECT", "EMBED", "INPUT", "BUTTON", "SELECT", "TEXTAREA"]);
+// How far into an element that overlaps a margin we look for what it shows there; past this,
+// it counts as showing something (a margin is left free only when we know it is).
+const SEARCH_BUDGET = 400;
+// How many siblings wholly above (or below) a chip are passed before the search stops.
+const SIBLINGS_PAST = 8;
+
+/** Whether an element paints a box of its own: a background or a border (a sidebar's panel). */
+function paints(element) {
+  const style = getComputedStyle(element);
+  if (style.backgroundImage !== "none") return true;
+  if (!/^(?:transparent|rgba\(.*,\s*0\))$/.test(style.backgroundColor)) return true;
+  return ["Top", "Right", "Bottom", "Left"].some(
+    (side) => style[`border${side}Style`] !== "none" && Number.parseFloat(style[`border${side}Width`]) > 0,
+  );
+}
+
+/**
+ * Finds whether a rectangle beside a paragraph holds anything the page shows: text, a
+ * picture, a control, a panel. Only elements outside the paragraph's ancestors can (the ancestors are
+ * the column it sits in, whose padding is free space). Boxes are cached for one placement
+ * pass, and a query looks only at the few siblings level with the chip, even beside
+ * thousands of paragraphs.
+ */
+class ObstacleIndex {
+  constructor() {
+    this.boxes = new Map();
+  }
+
+  box(element) {
+    let box = this.boxes.get(element);
+    if (!box) {
+      box = element.getBoundingClientRect();
+      this.boxes.set(element, box);
+    }
+    return box;
+  }
+
+  blocks(rect, paragraph) {
+    for (let child = paragraph, parent = paragraph.parentElement; parent; child = parent, parent = parent.parentElement) {
+      for (const sibling of this.levelWith(child, rect)) {
+        if (this.shows(sibling, rect, { budget: SEARCH_BUDGET })) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The siblings of `child` that overlap the rectangle's rows. Siblings are met in page order
+   * going out from `child`, so each way stops after a few that lie wholly past the rectangle
+   * (a few, not one: a float may come later in the page than where it shows).
+   */
+  *levelWith(child, rect) {
+    for (const step of ["previousElementSibling", "nextElementSibling"]) {
+      let past = 0;
+      for (let sibling = child[step]; sibling && past < SIBLINGS_PAST; sibling = sibling[step]) {
+        if (isOwnElement(sibling)) continue;
+        const box = this.box(sibling);
+        const beyond = step === "previousElementSibling" ? box.bottom <= rect.top : box.top >= rect.bottom;
+        if (beyond && box.height > 0) past += 1;
+        else if (box.bottom > rect.top && box.top < rect.bottom) yield sibling;
+      }
+    }
+  }
+
+  shows(element, rect, search) {
+    const box = this.box(element);
+    if (!(box.left < rect.right && box.right > rect.left && box.top < rect.bottom && box.bottom > rect.top)) return false;
+    if (--search.budget < 0 || REPLACED.has(element.tagName.toUpperCase())) return true;
+    if (paints(element)) return true;
+    for (const node of element.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE && node.data.trim()) return true;
+    }
+    for (const child of element.children) {
+      if (!isOwnElement(child) && this.shows(child, rect, search)) return true;
+    }
+    return false;
   }
 }

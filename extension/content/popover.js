@@ -1,6 +1,15 @@
 // The breakdown popover: one <sourcemark-popover> host with an open shadow root, anchored to
 // the paragraph it describes. Everything from the page or the backend goes in as text.
-import { attributionType, BREAKDOWN_KEYS, KIND_LABELS, TYPE_LABELS } from "../shared/contract.js";
+import {
+  attributionType,
+  isUncertain,
+  paragraphShares,
+  segmentLabel,
+  TONE_THRESHOLD,
+  toneLabel,
+} from "../shared/analysis.js";
+import { segmentBackground } from "../shared/chip.js";
+import { KIND_LABELS, TYPE_LABELS } from "../shared/contract.js";
 import { h } from "../shared/dom.js";
 import { percent, signed } from "../shared/format.js";
 import { THEME_CSS } from "../shared/theme.js";
@@ -54,6 +63,13 @@ ul { list-style: none; margin: 0; padding: 0; }
 .cue q { quotes: none; font-style: italic; color: var(--sm-fg); }
 .quote { margin: 5px 0 0; padding: 4px 8px; border-radius: 5px; background: var(--sm-quote-bg);
   font-size: 12.5px; color: var(--sm-fg); }
+.paraphrase { margin: 5px 0 0; padding: 0 0 0 8px; border-left: 2px solid var(--sm-faint);
+  font-size: 12.5px; color: var(--sm-fg); }
+.row.uncertain { border-style: dashed; border-left-style: solid; opacity: .72; }
+.row.uncertain .type { border-style: dashed; }
+.why { margin: 4px 0 0; font-size: 11.5px; color: var(--sm-muted); font-style: italic; }
+.tone .note { flex-basis: 100%; font-size: 11.5px; color: var(--sm-muted); }
+.tone { flex-wrap: wrap; }
 .empty { color: var(--sm-muted); font-style: italic; margin: 0; }
 .voice li { position: relative; padding-left: 12px; margin-top: 4px; color: var(--sm-fg); font-size: 12.5px; }
 .voice li::before { content: ""; position: absolute; left: 0; top: .55em; width: 5px; height: 5px;
@@ -91,9 +107,9 @@ function brand() {
   );
 }
 
-function breakdownSection(breakdown) {
-  const parts = BREAKDOWN_KEYS.filter((key) => breakdown[key] > 0);
-  const summary = parts.map((key) => `${TYPE_LABELS[key]} ${percent(breakdown[key])}`).join(", ");
+function breakdownSection(paragraph) {
+  const { segments } = paragraphShares(paragraph);
+  const summary = segments.map(({ key, share }) => `${segmentLabel(key)} ${percent(share)}`).join(", ");
   return h(
     "section",
     { "aria-labelledby": "sm-breakdown" },
@@ -101,20 +117,18 @@ function breakdownSection(breakdown) {
     h(
       "div",
       { class: "bar", role: "img", "aria-label": summary || "No text" },
-      parts.map((key) =>
-        h("span", { style: { width: `${breakdown[key] * 100}%`, background: `var(--sm-${key})` } }),
-      ),
+      segments.map(({ key, share }) => h("span", { style: { width: `${share * 100}%`, background: segmentBackground(key) } })),
     ),
     h(
       "ul",
       { class: "legend" },
-      parts.map((key) =>
+      segments.map(({ key, share }) =>
         h(
           "li",
-          {},
-          h("span", { class: "swatch", style: { background: `var(--sm-${key})` } }),
-          TYPE_LABELS[key],
-          h("b", { text: percent(breakdown[key]) }),
+          { "data-segment": key },
+          h("span", { class: "swatch", style: { background: segmentBackground(key) } }),
+          segmentLabel(key),
+          h("b", { text: percent(share) }),
         ),
       ),
     ),
@@ -128,27 +142,60 @@ function cueLine(attribution) {
   return null;
 }
 
-function attributionRow(attribution) {
+const LEADING_QUOTES = /^["“”„«»‘’‚‹›'「『\s]+/u;
+// Closing marks, and the comma or colon before them that belongs to the sentence around.
+const TRAILING_QUOTES = /[,;:]?["“”„«»‘’‚‹›'」』\s]+$/u;
+
+/**
+ * What a source says, as the reader should see it: a direct quote in exactly one pair of
+ * quotation marks (its own, if the span has them, are not doubled), a partly quoted claim as
+ * it stands, and a paraphrase with none, since those are not the source's words.
+ */
+export function sayingOf(attribution) {
+  const parts = attribution.content.map((span) => excerpt(span.text)).filter(Boolean);
+  if (!parts.length) return null;
+  if (attribution.kind !== "direct") return { quoted: false, text: parts.join(" … ") };
+  const quoted = parts.map((part) => `“${part.replace(LEADING_QUOTES, "").replace(TRAILING_QUOTES, "")}”`);
+  return { quoted: true, text: quoted.join(" … ") };
+}
+
+/** Why a row is shown as uncertain, in words. */
+function uncertainty(attribution) {
+  const sure = Math.round(attribution.confidence * 100);
+  return `Uncertain: Sourcemark is only ${sure}% sure that this source, its type and its cue are all right.`;
+}
+
+function attributionRow(attribution, names) {
   const type = attributionType(attribution);
-  const name = attribution.source ? attribution.source.name || attribution.source.text : "Unnamed source";
-  const quote = attribution.content.map((span) => span.text).join(" … ");
+  const uncertain = isUncertain(attribution);
+  const source = attribution.source;
+  const name = source ? names.get(source.source_id) || source.name || source.text : "Unnamed source";
+  const saying = sayingOf(attribution);
   return h(
     "li",
-    { class: "row", "data-source-type": type, style: { "--type": `var(--sm-${type})` } },
+    {
+      class: uncertain ? "row uncertain" : "row",
+      "data-source-type": type,
+      "data-uncertain": uncertain ? "true" : null,
+      style: { "--type": `var(--sm-${type})` },
+    },
     h(
       "div",
       { class: "row-head" },
-      h("span", { class: "type", text: TYPE_LABELS[type] }),
-      h("span", { class: "name", text: name, title: attribution.source?.text ?? null }),
+      h("span", { class: "type", text: uncertain ? `Probably ${TYPE_LABELS[type].toLowerCase()}` : TYPE_LABELS[type] }),
+      h("span", { class: "name", text: uncertain ? `probably ${name}` : name, title: source?.text ?? null }),
       KIND_LABELS[attribution.kind] ? h("span", { class: "kind", text: KIND_LABELS[attribution.kind] }) : null,
     ),
     cueLine(attribution),
-    quote ? h("blockquote", { class: "quote", text: `“${excerpt(quote)}”` }) : null,
+    saying
+      ? h(saying.quoted ? "blockquote" : "p", { class: saying.quoted ? "quote" : "paraphrase", text: saying.text })
+      : null,
+    uncertain ? h("p", { class: "why", text: uncertainty(attribution) }) : null,
   );
 }
 
-function attributionsSection(paragraph) {
-  const rows = paragraph.attributions.map(attributionRow);
+function attributionsSection(paragraph, names) {
+  const rows = paragraph.attributions.map((attribution) => attributionRow(attribution, names));
   return h(
     "section",
     { "aria-labelledby": "sm-who" },
@@ -174,19 +221,23 @@ function voiceSection(paragraph) {
 }
 
 function toneSection(sentiment) {
-  const label = sentiment.label[0].toUpperCase() + sentiment.label.slice(1);
+  const shown = toneLabel(sentiment);
+  const label = shown[0].toUpperCase() + shown.slice(1);
   const position = `${((sentiment.compound + 1) / 2) * 100}%`;
   return h(
     "section",
-    { "aria-labelledby": "sm-tone", style: { "--tone": `var(--sm-${sentiment.label})` } },
+    { "aria-labelledby": "sm-tone", style: { "--tone": `var(--sm-${shown})` } },
     h("h3", { id: "sm-tone", text: "Tone" }),
     h(
       "div",
-      { class: "tone" },
+      { class: "tone", "data-tone": shown },
       h("span", { class: "dot", "aria-hidden": "true" }),
       h("span", { class: "label", text: label }),
       h("span", { class: "value", text: signed(sentiment.compound), title: "VADER compound score, −1 to +1" }),
       h("span", { class: "meter", "aria-hidden": "true" }, h("i", { style: { left: `calc(${position} - 1px)` } })),
+      shown === "neutral" && sentiment.compound !== 0
+        ? h("span", { class: "note", text: `A tone is named only past ±${TONE_THRESHOLD.toFixed(1)}.` })
+        : null,
     ),
   );
 }
@@ -216,7 +267,8 @@ export class Popover {
   constructor(layer) {
     this.layer = layer;
     this.host = document.createElement("sourcemark-popover");
-    pinStyle(this.host, { all: "initial", position: "absolute", display: "none", width: `${WIDTH}px` });
+    // Above every chip: an open popover is never cut into by the chips of later paragraphs.
+    pinStyle(this.host, { all: "initial", position: "absolute", display: "none", width: `${WIDTH}px`, "z-index": "2" });
     this.root = this.host.attachShadow({ mode: "open" });
     this.layer.append(this.host);
     this.current = null; // {element, chip, paragraph}
@@ -241,7 +293,8 @@ export class Popover {
     return event.composedPath().includes(this.host);
   }
 
-  open(element, chip, paragraph, { focus = false } = {}) {
+  /** `names` maps source ids to the roster's canonical names. */
+  open(element, chip, paragraph, { focus = false, names = new Map() } = {}) {
     if (this.current) this.current.chip?.setAttribute("aria-expanded", "false");
     this.current = { element, chip, paragraph, keyboard: focus };
     chip?.setAttribute("aria-expanded", "true");
@@ -255,8 +308,8 @@ export class Popover {
         h("h2", { id: "sm-title", text: "How this paragraph is sourced" }),
         h("button", { class: "close", type: "button", "aria-label": "Close", text: "×" }),
       ),
-      breakdownSection(paragraph.breakdown),
-      attributionsSection(paragraph),
+      breakdownSection(paragraph),
+      attributionsSection(paragraph, names),
       voiceSection(paragraph),
       toneSection(paragraph.sentiment),
       wordsSection(paragraph.markers),

@@ -5,7 +5,8 @@
  * @typedef {{start: number, end: number, text: string}} Span
  * @typedef {Span & {name: string, type: SourceType, source_id: string}} SourceMention
  * @typedef {"named_person"|"named_organization"|"anonymous"|"vague"|"document"} SourceType
- * @typedef {{id: string, kind: string, cue: Span|null, source: SourceMention|null, content: Span[]}} Attribution
+ * @typedef {{id: string, kind: string, cue: Span|null, source: SourceMention|null, content: Span[],
+ *   confidence?: number, continues?: string|null}} Attribution
  * @typedef {{compound: number, pos: number, neu: number, neg: number, label: "positive"|"neutral"|"negative"}} Sentiment
  * @typedef {{kind: "loaded"|"hedge", start: number, end: number, text: string, valence?: number}} Marker
  * @typedef {{id: string, text: string, sentences: {start: number, end: number}[],
@@ -30,6 +31,18 @@ export const SOURCE_TYPES = Object.freeze([
 
 export const BREAKDOWN_KEYS = Object.freeze([...SOURCE_TYPES, "unattributed"]);
 
+/** What each source type means, in the words of polnear_source_types/GUIDELINES.md. */
+export const TYPE_MEANINGS = Object.freeze({
+  named_person: "a person the article names (“Emmanuel Macron”, “the mayor, Ana Ferreira”).",
+  named_organization: "a named company, agency, government or group (“the Kremlin”, “Reuters”).",
+  document: "a report, statement, poll, filing, recording or post (“a Kremlin readout”).",
+  anonymous:
+    "a specific person or group the article describes by role or affiliation but does not name (“a senior NATO official”, “sources close to the talks”).",
+  vague:
+    "an unspecified group with nothing that lets a reader check it (“experts say”, “some analysts”, “critics”).",
+  unattributed: "text no one is cited for: the outlet speaking for itself.",
+});
+
 export const TYPE_LABELS = Object.freeze({
   named_person: "Named person",
   named_organization: "Named organisation",
@@ -46,24 +59,6 @@ export const KIND_LABELS = Object.freeze({
   according_to: "According to",
   other: "",
 });
-
-/** The type that covers most of a paragraph's text, or "unattributed". */
-export function dominantType(breakdown) {
-  let best = "unattributed";
-  let bestShare = 0;
-  for (const key of SOURCE_TYPES) {
-    if ((breakdown?.[key] ?? 0) > bestShare) {
-      best = key;
-      bestShare = breakdown[key];
-    }
-  }
-  return best;
-}
-
-/** The source type of an attribution; one without a source counts as vague. */
-export function attributionType(attribution) {
-  return attribution.source ? attribution.source.type : "vague";
-}
 
 /** A minimal shape check, so a wrong backend cannot make the content script draw garbage. */
 export function looksLikeAnalysis(value) {

@@ -10,7 +10,13 @@ export const DEFAULT_SETTINGS = Object.freeze({
   backendUrl: DEFAULT_BACKEND_URL,
   autoAnalyze: true,
   highlights: Object.freeze({ sources: true, cues: true, quotes: true, tone: false }),
+  pausedSites: Object.freeze([]),
 });
+
+// The backend's shared token is a secret: kept in storage.local, never synced, and read only
+// by the background (the content script never loads it).
+const TOKEN_KEY = "backendToken";
+const TOKEN_PATTERN = /^[\x21-\x7e]{0,4096}$/;
 
 /** Settings merged over the defaults, so new keys get sensible values. */
 export async function loadSettings() {
@@ -24,11 +30,42 @@ export function normalizeSettings(stored) {
     if (typeof stored?.highlights?.[kind] === "boolean") highlights[kind] = stored.highlights[kind];
   }
   const url = validateBackendUrl(stored?.backendUrl ?? "");
+  const sites = Array.isArray(stored?.pausedSites) ? stored.pausedSites : [];
   return {
     backendUrl: url.ok ? url.url : DEFAULT_BACKEND_URL,
     autoAnalyze: typeof stored?.autoAnalyze === "boolean" ? stored.autoAnalyze : true,
     highlights,
+    pausedSites: [...new Set(sites.filter((site) => typeof site === "string" && site))],
   };
+}
+
+/** A token is printable ASCII without spaces (it goes into an HTTP header as it is). */
+export function validateToken(raw) {
+  const token = String(raw ?? "").trim();
+  return TOKEN_PATTERN.test(token)
+    ? { ok: true, token }
+    : { ok: false, error: "The token may hold only printable characters without spaces." };
+}
+
+export async function loadToken() {
+  const stored = await ext.storage.local.get(TOKEN_KEY);
+  const checked = validateToken(stored[TOKEN_KEY]);
+  return checked.ok ? checked.token : "";
+}
+
+export async function saveToken(token) {
+  if (token) await ext.storage.local.set({ [TOKEN_KEY]: token });
+  else await ext.storage.local.remove(TOKEN_KEY);
+}
+
+/** The site a page belongs to, as pausing remembers it: its host name. */
+export function siteOf(url) {
+  try {
+    const parsed = new URL(url);
+    return /^https?:$/.test(parsed.protocol) ? parsed.hostname : "";
+  } catch {
+    return "";
+  }
 }
 
 export async function saveSettings(settings) {

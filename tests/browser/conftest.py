@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
+import json
 import shutil
 import threading
+import time
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,6 +19,7 @@ from werkzeug.serving import make_server
 
 from sourcemark.api import create_app
 from sourcemark.config import Settings
+from sourcemark.extractbench.harness import empty_analysis
 from sourcemark.pipeline import Pipeline
 
 from ..conftest import REPO
@@ -89,6 +93,59 @@ def stub_pipeline(pipeline):
 def stub_backend(stub_pipeline):
     """The real API and report code over the stub pipeline."""
     server = serve_app(create_app(Settings(), pipeline=stub_pipeline))
+    yield server
+    server.stop()
+
+
+class Recorded:
+    """What a backend was sent: each /v1/analyze request's paragraph texts, and the
+    Authorization header of every request."""
+
+    def __init__(self, app):
+        self.app = app
+        self.requests: list[list[str]] = []
+        self.authorization: list[tuple[str, str | None]] = []
+
+    def __call__(self, environ, start_response):
+        path = environ["PATH_INFO"]
+        self.authorization.append((path, environ.get("HTTP_AUTHORIZATION")))
+        if path == "/v1/analyze" and environ["REQUEST_METHOD"] == "POST":
+            body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+            self.requests.append([p["text"] for p in json.loads(body)["paragraphs"]])
+            environ["wsgi.input"] = io.BytesIO(body)
+        return self.app(environ, start_response)
+
+
+@pytest.fixture
+def recorded(stub_pipeline):
+    """The stub backend, recording what it is sent (`.recorder`)."""
+    recorder = Recorded(create_app(Settings(), pipeline=stub_pipeline))
+    server = serve_app(recorder)
+    server.recorder = recorder
+    yield server
+    server.stop()
+
+
+class QuickPipeline:
+    """A pipeline that finds nothing, at once, behind the real API and its limits: for pages
+    too long to parse in a test. Each request waits `delay` seconds, so progress shows."""
+
+    model_info: ClassVar[dict] = {"name": "quick-stub", "version": "0"}
+
+    def __init__(self, delay: float = 0.0):
+        self.delay = delay
+
+    def analyze(self, paragraphs, timings=None):
+        time.sleep(self.delay)
+        answer = empty_analysis({"paragraphs": paragraphs})
+        return {**answer, "model": self.model_info}
+
+
+@pytest.fixture
+def quick_backend():
+    recorder = Recorded(create_app(Settings(), pipeline=QuickPipeline(delay=0.4)))
+    server = serve_app(recorder)
+    server.recorder = recorder
     yield server
     server.stop()
 
@@ -207,6 +264,20 @@ class Extension:
                 return state
             time.sleep(0.2)
         raise AssertionError(f"tab state never reached {statuses}: last {state}")
+
+    def analyses(self, url: str) -> list[dict]:
+        """The backend's answers for the page's current run, one per chunk, from the cache."""
+        keys = self.wait_for_state(url, {"done"})["cacheKeys"]
+        return self.worker.evaluate(
+            "async keys => { const s = await chrome.storage.session.get(keys);"
+            " return keys.map(k => s[k]).filter(Boolean); }",
+            keys,
+        )
+
+    def analysis(self, url: str) -> dict:
+        """The page's analysis, when it came in one request."""
+        (only,) = self.analyses(url)
+        return only
 
     def stop_service_worker(self):
         """Stops the background service worker, as Chromium does when it idles."""

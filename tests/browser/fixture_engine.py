@@ -28,11 +28,16 @@ def _span(text: str, start: int, end: int) -> dict:
 
 
 class FixtureEngine:
-    """Rules: {"source", "name", "type", "cue", "cue_before"?: bool, "quote"?: bool}.
+    """Rules: {"source", "name", "type", "cue", "cue_before"?: bool, "quote"?: bool,
+    "keep_marks"?: bool, "mention"?: str, "confidence"?: float}.
 
     A rule fires in a paragraph containing its source phrase followed by its cue (or, with
     cue_before, preceded by it). The content runs from the end of the later of the two to the
-    end of that sentence; with "quote", only the text inside the first pair of quotes there.
+    end of that sentence; with "quote", only the text inside the first pair of quotes there
+    (with "keep_marks", the marks too, as the real engine gives a direct quote). The
+    source's `name` is the roster's (canonical) name; its mention's own `name` is "mention"
+    when given, as the engine may name a mention less fully than the roster. `confidence`
+    (how sure the engine is of source, type and cue) is 0.9 unless the rule says otherwise.
     """
 
     def __init__(self, rules: list[dict]):
@@ -70,7 +75,7 @@ class FixtureEngine:
                 if rule.get("quote"):
                     quoted = re.search(r"“(.+?)(?:”|$)|\"(.+?)(?:\"|$)", content["text"], re.S)
                     if quoted:
-                        group = 1 if quoted.group(1) is not None else 2
+                        group = 0 if rule.get("keep_marks") else 1 if quoted.group(1) else 2
                         base = content["start"]
                         content = _span(text, base + quoted.start(group), base + quoted.end(group))
                 source_id = _slug(rule["name"])
@@ -85,11 +90,12 @@ class FixtureEngine:
                         "cue": _span(text, cue_at, cue_at + len(rule["cue"])),
                         "source": {
                             **_span(text, source_at, source_end),
-                            "name": rule["name"],
+                            "name": rule.get("mention", rule["name"]),
                             "type": rule["type"],
                             "source_id": source_id,
                         },
                         "content": [content] if content["text"] else [],
+                        "confidence": rule.get("confidence", 0.9),
                     }
                 )
             found.append(attributions)

@@ -216,10 +216,7 @@ def test_popover_lists_tone_words_and_highlights_them_when_asked(ext, stub_backe
         highlights={"sources": True, "cues": True, "quotes": True, "tone": True},
     )
     page = ext.open(seed_url)
-    analysis = ext.worker.evaluate(
-        "async key => (await chrome.storage.session.get(key))[key]",
-        ext.wait_for_state(seed_url, {"done"})["cacheKey"],
-    )
+    analysis = ext.analysis(seed_url)
     element = paragraph(page, "Observers say")
     expected = next(
         p["markers"]
@@ -253,9 +250,7 @@ def test_popup_roster_share_tone_and_status(ext, stub_backend, seed_url):
     ext.configure(backendUrl=stub_backend.url)
     ext.open(seed_url)
     state = ext.wait_for_state(seed_url, {"done"})
-    analysis = ext.worker.evaluate(
-        "async key => (await chrome.storage.session.get(key))[key]", state["cacheKey"]
-    )
+    analysis = ext.analysis(seed_url)
     expected = sorted(analysis["sources"], key=lambda s: (-s["attributions"], s["name"].lower()))
     popup = ext.popup(state["tabId"])
     popup.wait_for_selector("#roster li")
@@ -264,7 +259,17 @@ def test_popup_roster_share_tone_and_status(ext, stub_backend, seed_url):
         "rows => rows.map(r => [r.querySelector('.name').textContent, r.dataset.sourceType,"
         " r.querySelector('.n').textContent])",
     )
-    assert rows == [[s["name"], s["type"], f"×{s['attributions']}"] for s in expected]
+    # A source all of whose attributions are uncertain (confidence < 0.5) reads "probably".
+    confidences: dict[str, list[float]] = {}
+    for p in analysis["paragraphs"]:
+        for a in p["attributions"]:
+            confidences.setdefault(a["source"]["source_id"], []).append(a["confidence"])
+    unsure = {sid for sid, values in confidences.items() if max(values) < 0.5}
+    assert unsure == {"observers"}
+    assert rows == [
+        [("probably " if s["id"] in unsure else "") + s["name"], s["type"], f"×{s['attributions']}"]
+        for s in expected
+    ]
     assert ["French presidential official", "anonymous", "×2"] in rows
     assert rows[0][2] == "×2"  # the most-cited first
     legend = popup.eval_on_selector_all("#share-legend li", "ls => ls.map(l => l.dataset.type)")
@@ -342,6 +347,7 @@ def test_options_validate_and_persist(ext):
         "backendUrl": "http://localhost:9123",
         "autoAnalyze": False,
         "highlights": {"sources": True, "cues": True, "quotes": False, "tone": True},
+        "pausedSites": [],
     }
 
 
@@ -463,7 +469,7 @@ def test_screenshots_of_marked_seed_page_and_popover(ext, stub_backend, seed_url
                     height: pop.bottom - para.top + 48};
         }"""
     )
-    page.screenshot(path=str(ARTIFACTS / "popover-readme.png"), clip=box)
+    page.screenshot(path=str(ARTIFACTS / "popover-readme.png"), clip=box)  # docs/popover.png
     page.keyboard.press("Escape")
     page.emulate_media(color_scheme="dark")
     target.click()
@@ -508,22 +514,39 @@ def test_service_worker_restart_and_backend_loss_lose_nothing(ext, stub_pipeline
     assert ext.tab_state(seed_url)["status"] == "done"
 
 
-def test_paragraph_over_the_backend_limit_is_left_unmarked(ext, backend, site):
+def test_paragraph_over_the_backend_limit_is_split_at_sentence_ends(ext, stub_backend, site):
     sentence = "The committee met again on Thursday to review the budget line by line. "
     normal = [f"Paragraph {i}: " + sentence * 4 for i in range(1, 5)]
-    huge = "Appendix: " + sentence * 300  # over the backend's 20,000 characters
+    # Over the backend's 20,000 characters, with an attribution in its second part.
+    huge = "Appendix: " + sentence * 300 + "Experts say the figures hold. " + sentence
     body = "".join(f"<p>{p}</p>" for p in [*normal[:2], huge, *normal[2:]])
     (site.root / "long.html").write_text(
         f"<!doctype html><meta charset=utf-8><title>Budget</title><article><h1>Budget</h1>"
         f"{body}</article>",
         encoding="utf-8",
     )
-    ext.configure(backendUrl=backend.url)
+    ext.configure(backendUrl=stub_backend.url)
     url = f"{site.url}/long.html"
     page = ext.open(url)
-    assert ext.wait_for_state(url, {"done"})["paragraphs"] == 4
+    assert ext.wait_for_state(url, {"done"})["paragraphs"] == 5
     marked = page.eval_on_selector_all("[data-sourcemark]", "es => es.map(e => e.textContent)")
-    assert marked == normal
+    assert marked == [*normal[:2], huge, *normal[2:]]
+    assert page.locator("sourcemark-chip").count() == 5
+    # The backend got the long one in parts, each within its limit and ending a sentence.
+    sent = {p["id"]: p["text"] for p in ext.analysis(url)["paragraphs"]}
+    parts = [text for pid, text in sent.items() if "." in pid]
+    assert len(parts) == 2 and "".join(parts) == huge
+    assert all(len(part) <= 20_000 and part.endswith("line by line. ") for part in parts[:-1])
+    # One chip and popover for the whole element; the second part's offsets are moved into
+    # the whole text, so the highlight falls on the right words.
+    drawn = page.evaluate(
+        """() => [...CSS.highlights.get('sourcemark-source-vague')].map(r =>
+            [r.toString(), r.startContainer.parentElement.textContent.startsWith('Appendix')])"""
+    )
+    assert drawn == [["Experts", True]]
+    paragraph(page, "Appendix:").click()
+    assert popover_open(page)
+    assert popover_rows(page).locator(".name").all_text_contents() == ["Experts"]
 
 
 def test_page_css_does_not_reach_the_ui(ext, stub_backend, site):
@@ -594,11 +617,7 @@ def test_full_session_storage_still_gets_the_page_marked(ext, stub_backend, seed
     ext.configure(backendUrl=stub_backend.url)
     page = ext.open(seed_url)
     assert page.locator("[data-sourcemark]").count() > 10
-    state = ext.wait_for_state(seed_url, {"done"})
-    cached = ext.worker.evaluate(
-        "async key => Boolean((await chrome.storage.session.get(key))[key])", state["cacheKey"]
-    )
-    assert cached
+    assert ext.analyses(seed_url)  # the analysis made it into the cache
 
 
 def test_highlight_fallback_wraps_exact_words_and_restores_the_page(ext, site, tmp_path):
@@ -637,7 +656,12 @@ def test_highlight_fallback_wraps_exact_words_and_restores_the_page(ext, site, t
     source = {**span("Mayor Ana 🌻 Ferreira"), "name": "Ana Ferreira", "type": "named_person"}
     paragraph = {
         "attributions": [
-            {"source": source, "cue": span("said"), "content": [span("we will publish 𝔞𝔩𝔩")]}
+            {
+                "kind": "direct",
+                "source": source,
+                "cue": span("said"),
+                "content": [span("we will publish 𝔞𝔩𝔩")],
+            }
         ],
         "markers": [],
     }

@@ -40,7 +40,13 @@ def build_for_backend(backend_url: str, into: Path) -> Path:
     return dist
 
 
-def run_firefox(page_url: str, backend_url: str, click: list[str], tmp_path: Path) -> dict:
+def run_firefox(
+    page_url: str,
+    backend_url: str,
+    click: list[str],
+    tmp_path: Path,
+    evaluate: dict[str, str] | None = None,
+) -> dict:
     if not FIREFOX.exists():
         pytest.skip(f"{FIREFOX} not installed (apt-get install firefox-esr)")
     if not (DIST / "manifest.json").exists() or not PUPPETEER.exists():
@@ -50,6 +56,7 @@ def run_firefox(page_url: str, backend_url: str, click: list[str], tmp_path: Pat
         "firefox": str(FIREFOX),
         "pageUrl": page_url,
         "click": click,
+        "evaluate": evaluate or {},
     }
     done = subprocess.run(
         [shutil.which("node") or "node", str(DRIVER), json.dumps(job)],
@@ -83,3 +90,39 @@ def test_firefox_popover_source_types_with_real_engine(backend, seed_url, tmp_pa
     result = run_firefox(seed_url, backend.url, [NATO, EXPERTS], tmp_path)
     assert "anonymous" in result["popovers"][NATO]
     assert "vague" in result["popovers"][EXPERTS]
+
+
+CHIP_LOOK = """[...document.querySelectorAll('sourcemark-chip')].map(c => {
+    const letter = c.shadowRoot.querySelector('.letter');
+    return [c.dataset.largest, c.title.split('\\n')[0], getComputedStyle(letter).backgroundColor,
+        letter.textContent]; })"""
+
+
+def test_firefox_chips_explain_themselves_and_are_styled(stub_backend, site, tmp_path):
+    # Firefox's content scripts may not share a constructed style sheet with a page's shadow
+    # roots: the chips must be styled either way.
+    result = run_firefox(
+        f"{site.url}/reader.html", stub_backend.url, [], tmp_path, {"chips": CHIP_LOOK}
+    )
+    chips = {largest: rest for largest, *rest in result["evaluated"]["chips"]}
+    line, colour, letter = chips["unattributed"]
+    assert line.startswith("Letter –: the largest share of this paragraph")
+    assert letter == "–" and colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert chips["vague?"][2] == "V?"
+    assert chips["named_person"][2] == "P"
+
+
+def test_firefox_page_that_redefines_fetch_json_and_attach_shadow_gets_nothing(
+    stub_backend, site, tmp_path
+):
+    result = run_firefox(
+        f"{site.url}/hostile-js.html",
+        stub_backend.url,
+        ["One council member"],
+        tmp_path,
+        {"stolen": "window.__stolen", "forged": "window.forge()"},
+    )
+    assert len(result["chips"]) == 3
+    assert result["popovers"]["One council member"] == ["anonymous"]
+    assert result["evaluated"]["stolen"] == []
+    assert result["evaluated"]["forged"] is True

@@ -17,6 +17,16 @@ from .scoring import PLAIN_PUNCTUATION, vader
 from .spans import Span, overlaps, quotation_spans
 
 LOADED_VALENCE = 2.0
+# VADER's intensifiers that are plain grammar or measured description in news prose ("the
+# most important", "highly unusual", "a major fire"): they scale the score, but a reader
+# would not call them loaded. The emphatic rest ("incredibly", "utterly") stay marked.
+PLAIN_INTENSIFIERS = frozenset(
+    (
+        "more", "most", "very", "so", "quite", "really", "especially", "particularly",
+        "highly", "fully", "entirely", "completely", "totally", "total", "greatly", "deeply",
+        "considerable", "considerably", "substantially", "purely", "thoroughly", "major",
+    )
+)  # fmt: skip
 
 
 class MarkerFinder:
@@ -67,7 +77,11 @@ class MarkerFinder:
                 valence = self.lexicon[key]
             elif span.text in self.emojis:
                 valence = self._emoji_valence(span.text)
-            elif BOOSTER_DICT.get(key, 0) > 0 and self._intensifies(doc, span):
+            elif (
+                BOOSTER_DICT.get(key, 0) > 0
+                and key not in PLAIN_INTENSIFIERS
+                and self._intensifies(doc, span)
+            ):
                 # An intensifier scales a sentiment word and has none itself; dampeners
                 # ("slightly") take charge away, so they are not loaded.
                 valence = None

@@ -1,7 +1,8 @@
 // Drives real Firefox (Debian's firefox-esr) with an extension build through puppeteer-core:
 // opens a page, waits for the markers, clicks paragraphs and reads the popover. Prints one
 // JSON result; the pytest side makes the assertions.
-// Usage: node drive.mjs '{"dist", "firefox", "pageUrl", "click": ["paragraph start", ...]}'
+// Usage: node drive.mjs '{"dist", "firefox", "pageUrl", "click": ["paragraph start", ...],
+//   "evaluate": {"name": "expression run in the page once it is marked", ...}}'
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -32,6 +33,10 @@ try {
     })),
   );
   const chips = await page.$$eval("sourcemark-chip", (els) => els.map((e) => e.dataset.paragraph));
+  const evaluated = {};
+  for (const [name, expression] of Object.entries(job.evaluate ?? {})) {
+    evaluated[name] = await page.evaluate(expression);
+  }
 
   const popovers = {};
   for (const start of job.click ?? []) {
@@ -55,7 +60,9 @@ try {
     );
     await page.keyboard.press("Escape");
   }
-  console.log(JSON.stringify({ addonId, userAgent: await browser.userAgent(), marked, chips, popovers }));
+  console.log(
+    JSON.stringify({ addonId, userAgent: await browser.userAgent(), marked, chips, popovers, evaluated }),
+  );
 } finally {
   await browser.close();
 }
