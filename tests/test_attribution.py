@@ -37,14 +37,6 @@ def test_direct_quote_with_the_speaker_before_and_a_colon(analyze):
     assert a["kind"] == "direct"
 
 
-def test_speaker_in_the_middle_is_one_attribution_with_two_contents(analyze):
-    text = "“We are ready to sign,” she said, “but the talks must go on for a while.”"
-    a = only(analyze(text))
-    assert a["cue"]["text"] == "said"
-    assert a["source"]["text"] == "she"
-    assert texts(a) == ["“We are ready to sign,”", "“but the talks must go on for a while.”"]
-
-
 @pytest.mark.parametrize(
     ("sentence", "source", "cue", "content_start"),
     [

@@ -75,6 +75,19 @@ def test_biden_and_lavrov_are_named_people(seed):
     assert names["Sergey Lavrov"] == "named_person"
 
 
+def test_the_two_leaders_are_macron_and_putin(seed):
+    leaders = source_of(seed, "The two leaders")
+    assert leaders["type"] == "named_person"
+    assert set(leaders["name"].split(" and ")) == {"Vladimir Putin", "Emmanuel Macron"}
+
+
+def test_the_russian_president_in_the_lead_is_putin_named_just_after(seed):
+    president = source_of(seed, "The Russian President")
+    assert (president["type"], president["name"]) == ("named_person", "Vladimir Putin")
+    service = source_of(seed, "the Russian president’s press service")
+    assert service["name"] == "Vladimir Putin’s press service"
+
+
 def test_the_kremlin_is_a_named_organization_and_one_source(seed):
     kremlin = [s for s in mentions(seed) if s["text"] == "The Kremlin"]
     assert len(kremlin) == 2

@@ -92,6 +92,7 @@ def _attribution(text: str) -> dict:
             "source_id": "s1",
         },
         "content": [{"start": quote_start, "end": quote_end, "text": text[quote_start:quote_end]}],
+        "confidence": 0.9,
     }
 
 

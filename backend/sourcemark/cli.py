@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from .config import Settings
+from .corpus.commands import add_corpus_commands
 from .documents import DocumentError, is_url, read_article
 
 _worker_pipeline = None
@@ -199,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", help="write here; a folder when analysing a folder")
     analyze.add_argument("--jobs", type=int, default=1, help="worker processes for a folder")
     analyze.set_defaults(func=cmd_analyze)
+    add_corpus_commands(commands)
     return parser
 
 

@@ -89,6 +89,8 @@ class Attribution(_Strict):
     cue: Span | None
     source: SourceMention | None
     content: list[Span]
+    # How likely its cue, source and source type are all right (calibrated on PolNeAR).
+    confidence: Fraction
     sentiment: Sentiment | None = None  # tone of the content; None when it has no words
     # A quote with no cue of its own that carries on an earlier attribution of the same
     # speaker (maybe in an earlier paragraph): that attribution's id.

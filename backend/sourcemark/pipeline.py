@@ -267,11 +267,14 @@ class Pipeline:
         if missing:
             from numpy import zeros
 
+            from .attribution import invisible
+
             no_tensor = zeros((0, 0), dtype="float32")
             parsed = (
                 doc
                 for batch in _batches(list(missing), BATCH_CHARS)
-                for doc in self.nlp.pipe(batch, batch_size=self.settings.batch_size)
+                # Parsed without invisible characters, offsets in the original text.
+                for doc in invisible.parse(self.nlp, batch, self.settings.batch_size)
             )
             for (text, indices), doc in zip(missing.items(), parsed, strict=True):
                 # The tok2vec output is only needed inside the pipeline; dropping it

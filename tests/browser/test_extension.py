@@ -149,7 +149,9 @@ def test_popover_says_a_cueless_quote_carries_on_the_last_speaker(ext, backend, 
     paragraph(page, CARRIED_ON).click()
     assert popover_open(page)
     row = popover_rows(page).first
-    assert row.locator(".name").text_content() == "Ellen Park"
+    # A quote carried on into a later paragraph is right about 3 times in 10 on PolNeAR, so
+    # its calibrated confidence may mark it uncertain ("probably Ellen Park").
+    assert row.locator(".name").text_content().endswith("Ellen Park")
     assert row.locator(".cue").text_content() == "No cue: carries on an earlier quote"
 
 

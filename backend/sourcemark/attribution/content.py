@@ -32,6 +32,8 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
     verb = cue.head
     if cue.according_to:
         return _according_to(cue), "according_to"
+    if cue.colon is not None:  # "posted this on Facebook: …": what follows the colon
+        return set(range(cue.colon + 1, len(verb.doc))), "colon"
     if cue.label is not None:
         doc = verb.doc
         if verb.text == ":":  # a speaker label: the rest of the paragraph

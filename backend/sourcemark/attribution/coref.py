@@ -1,9 +1,12 @@
 """Resolves source mentions to one canonical source per referent across an article.
 
-Pronouns go to the last fitting source, surnames to the full name, role nouns ("the
-official", "the French official", "the Russian president") to an earlier source with the
-same head and modifiers or to a named office-holder, and possessive offices ("the Russian
-President's press service") to an office of the resolved owner.
+Each source is named as a reader would name it: by the fullest form of a name ("Kim" is Kim
+Jong-un, "EDC" Export Development Canada). Pronouns go to the last speaker or the person
+the article calls he or she; role nouns and descriptions ("the official", "the senator",
+"the star", "the Russian president") to an earlier source with the same head and modifiers,
+to the person whose title they match (before or after) or to the person the article is
+about; groups ("the two leaders", "the couple", "Kim and Trump") to the named people;
+possessive offices ("the Russian President's press service") to an office of the owner.
 """
 
 from __future__ import annotations
@@ -15,9 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .sources import RELATIVE_PRONOUNS, Mention, relative_antecedent
 from .types import (
+    ANONYMOUS_ROLES,
+    DOCUMENT_NOUNS,
     NOT_ANAPHORIC,
     ORGANIZATION_NOUNS,
     PERSON_PRONOUNS,
+    PUBLIC_LEMMAS,
+    SPECIFIC_ROLES,
     UNIQUE_OFFICES,
     described_person,
     is_pronoun,
@@ -29,18 +36,32 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "o
 INDEFINITE = {"a", "an", "another", "one"}
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
-PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "he"/"she"
+PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
+SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
-GROUP_NUMBERS = {"two", "three", "both"}  # "the two leaders", "both candidates"
-PEOPLE_NOUNS = {"candidate", "leader", "man", "nominee", "politician", "rival", "woman"}
+GROUP_NUMBERS = {"two": 2, "three": 3, "both": 2}  # "the two leaders", "both candidates"
+PEOPLE_NOUNS = {
+    "brother", "candidate", "leader", "man", "nominee", "politician", "rival", "sister", "woman",
+}  # fmt: skip
+BODY_ENTITIES = {"ORG", "GPE", "NORP"}  # what ties unnamed people to a body
+SUBJECTS = {"nsubj", "nsubjpass"}
+# One party member, "the Kentucky Republican": a person, though the recogniser says group.
+PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent", "socialist"}
+POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Common nouns that stand for a body just named: "Suncor … the company said".
-BODY_NOUNS = {"agency", "company", "firm", "group", "network", "organization", "organisation"}
+BODY_NOUNS = {
+    "agency", "airline", "bank", "broadcaster", "company", "firm", "group", "insurer", "maker",
+    "manufacturer", "network", "newspaper", "organisation", "organization", "outlet",
+    "publication", "retailer", "startup",
+}  # fmt: skip
 PUNCT_STRIP = " ,.;:'\"“”‘’"
 MALE, FEMALE = "male", "female"
 PRONOUN_GENDER = {
     **dict.fromkeys(("he", "him", "his", "himself"), MALE),
     **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
 }
+QUOTE_MARKS = {"“", "”", '"', "«", "»"}
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 
 
@@ -55,9 +76,47 @@ class Referent:
     plural: bool = False  # named people together: "Obama and Clinton"
 
 
+# Titles written short before a name: "Sen. Ted Cruz" holds the office "the senator".
+TITLE_ABBREVIATIONS = {
+    "adm": "admiral", "amb": "ambassador", "atty": "attorney", "capt": "captain",
+    "cmdr": "commander", "col": "colonel", "det": "detective", "dr": "doctor",
+    "gen": "general", "gov": "governor", "insp": "inspector", "lt": "lieutenant",
+    "pres": "president", "prof": "professor", "rep": "representative", "sec": "secretary",
+    "sen": "senator", "sgt": "sergeant", "supt": "superintendent",
+}  # fmt: skip
+# Words that stand before a name as a title, inside what the recogniser calls the name.
+TITLE_WORDS = set(TITLE_ABBREVIATIONS) | {
+    "judge", "justice", "president", "senator", "governor", "mayor", "minister", "prince",
+    "princess", "king", "queen", "pope", "chancellor", "sheriff", "chief", "premier",
+    "congressman", "congresswoman", "secretary", "ambassador", "general", "captain",
+}  # fmt: skip
+
+
+# Nouns for a person that the article need not tie to anyone it names: "the official said".
+UNNAMED_ROLES = SPECIFIC_ROLES | PUBLIC_LEMMAS | {
+    "adviser", "advisor", "agent", "analyst", "announcer", "assistant", "attendee", "caller",
+    "child", "employee", "expert", "family", "investigator", "man", "member", "narrator",
+    "officer", "person", "spokesman", "spokesperson", "spokeswoman", "witness", "woman",
+    "worker",
+}  # fmt: skip
+# Many people at once, or a body: never one person the article names.
+NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {
+    "audience", "crowd", "family", "jury", "panel", "public",
+}  # fmt: skip
+# Stems of the offices a title holds: a person with one is only "the senator" by title.
+OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBREVIATIONS.values())}
+
+
+def _word(token: Token) -> bool:
+    """A word, abbreviations included ("Sen.", "Gov.")."""
+    return token.text.rstrip(".").isalpha()
+
+
 def _stem(word: str) -> str:
-    """Crude stem so that "Russian" meets "Russia" and "officials" meets "official"."""
-    return word.lower()[:5]
+    """Crude stem so that "Russian" meets "Russia", "officials" meets "official" and
+    "Sen." meets "senator"."""
+    word = word.lower().rstrip(".")
+    return TITLE_ABBREVIATIONS.get(word, word)[:5]
 
 
 def _clean(text: str) -> str:
@@ -66,6 +125,51 @@ def _clean(text: str) -> str:
         words.pop(0)
     name = " ".join(words).strip(PUNCT_STRIP)
     return name.removesuffix("’s").removesuffix("'s")
+
+
+def _described_as_body(name: Token) -> bool:
+    """A proper noun the article calls a body, before or beside it: "drug maker Pfizo",
+    "the network Vexa", "Pfizo, a drug maker," (the recogniser may take it for a person)."""
+    described = [c for c in name.children if c.dep_ in ("compound", "appos") and c.i != name.i]
+    if name.dep_ == "appos":
+        described.append(name.head)
+    return any(
+        c.pos_ == "NOUN" and c.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS for c in described
+    )
+
+
+def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
+    """The name beside a body noun in the mention: "the group American Renewable Future",
+    "media buying company GroupM"."""
+    nouns = ORGANIZATION_NOUNS | BODY_NOUNS
+    if head.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns
+        for c in head.children
+    ):
+        start = head.i
+        while start - 1 in tokens and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return doc[start : head.i + 1]
+    if head.lemma_.lower() not in nouns:
+        return None
+    return next(
+        (
+            e
+            for e in doc.ents
+            if e.label_ == "ORG"
+            and e.start in tokens
+            and not e.start <= head.i < e.end
+            and e.root.head.i == head.i
+            and e.root.dep_ in ("appos", "compound")
+        ),
+        None,
+    )
+
+
+def _full_name(entity: Span) -> bool:
+    """Two or three capitalised words and nothing else: "Carly Fiorina"."""
+    words = [t for t in entity if not t.is_punct]
+    return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
 
 
 def _institution(entity: Span) -> bool:
@@ -85,16 +189,37 @@ def _gender_of(entity: Span, people: list[Span]) -> str | None:
         return None
     others = {i for e in people if e != entity for i in range(e.start, e.end)}
     for token in doc[entity.end : entity.sent.end]:
-        if token.i in others:
-            return None
+        if token.i in others or token.text in QUOTE_MARKS:
+            return None  # another name, or the end of a quote: "“Surrey has …,” she said"
         if token.lower_ in PRONOUN_GENDER:
             return PRONOUN_GENDER[token.lower_]
     return None
 
 
+def _is_title(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in HONORIFIC_GENDER
+
+
+def _name_tokens(entity: Span) -> list[Token]:
+    """The name's own words: no possessive, edge punctuation, leading title ("Judge",
+    "Sen.", "Mr.") or common noun ("Retiree") that the recogniser took into the name."""
+    tokens = [t for t in entity if not t.is_space and t.lower_ not in ("'s", "’s", "'", "’")]
+    while tokens and (
+        tokens[0].is_punct
+        or (len(tokens) > 1 and (_is_title(tokens[0]) or tokens[0].pos_ in ("NOUN", "ADJ")))
+    ):
+        tokens.pop(0)  # "Retiree Doug Purdy" is Doug Purdy
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
 def _person_name(entity: Span) -> str:
-    tokens = [t for t in entity if not (t.is_punct or t.is_space) and t.lower_ not in ("'s", "’s")]
-    return " ".join(t.text for t in tokens)
+    """The name as written, hyphens and apostrophes kept: "Kim Jong-un", "Sophie in 't Veld"."""
+    tokens = _name_tokens(entity)
+    text = "".join(t.text_with_ws for t in tokens[:-1]) + (tokens[-1].text if tokens else "")
+    return " ".join(text.split())
 
 
 class Resolver:
@@ -102,21 +227,36 @@ class Resolver:
 
     def __init__(self, docs: list[Doc]):
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
-        self.titles: list[tuple[set[str], str]] = []  # title words -> the person holding it
+        self.given_names: dict[str, list[str]] = {}  # a given name -> full names, in order
+        self.name_counts: Counter = Counter()  # how often each full name is written
+        self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
+        self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
+        # Names the article calls a company, network, firm...: "drug maker Pfizo".
+        self.described_bodies: set[str] = set()
+        # Title words, the person holding them, and where the article says so.
+        self.titles: list[tuple[set[str], str, tuple[int, int]]] = []
         self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
         self.bodies_at: list[tuple[tuple[int, int], Span]] = []  # ORG names, in order
         # Named people joined by "and": "Obama and Clinton", antecedents of "they".
         self.groups_at: list[tuple[tuple[int, int], list[Span]]] = []
         genders: list[tuple[Span, str]] = []
         for index, doc in enumerate(docs):
-            self.bodies_at += [
-                ((index, e.start_char), e)
-                for e in doc.ents
-                if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass")
-            ]
+            self.bodies_at += [((index, e.start_char), e) for e in doc.ents if e.label_ == "ORG"]
+            for entity in doc.ents:
+                if entity.label_ == "ORG":
+                    self._add_body(entity)
+            self.described_bodies |= {
+                t.lower_ for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
+            }
             people = [e for e in doc.ents if e.label_ == "PERSON" and not _institution(e)]
+            # A full name the recogniser took for a body, which the article calls he or she:
+            # "Carly Fiorina endorsed Cruz, saying she …".
+            called = [e for e in doc.ents if e.label_ == "ORG" and _full_name(e)]
+            called = [e for e in called if _gender_of(e, people + called) is not None]
+            self.called_people |= {e.text.lower() for e in called}
+            people += called
             for entity in people:
-                self._add_person(entity)
+                self._add_person(entity, (index, entity.start_char))
                 self.people_at.append(((index, entity.start_char), entity))
                 gender = _gender_of(entity, people)
                 if gender is not None:
@@ -133,41 +273,101 @@ class Resolver:
             name = self.person(entity.text) or _person_name(entity)
             votes.setdefault(name, Counter())[gender] += 1
         self.gender = {name: count.most_common(1)[0][0] for name, count in votes.items()}
+        self.docs = docs
         self.where = (0, 0)  # paragraph and character of the mention being resolved
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
         self.recent: list[Referent] = []  # most recent last
 
-    def _add_person(self, entity: Span) -> None:
+    def _add_person(self, entity: Span, at: tuple[int, int]) -> None:
         name = _person_name(entity)
         if not name:
             return
-        surname = name.split()[-1].lower()
-        known = self.full_names.get(surname)
-        if known is None or len(name) > len(known):
-            self.full_names[surname] = name
+        *given, surname = name.lower().split()
+        # The surname, and each part of a double one ("Wilson" of "Jody Wilson-Raybould"),
+        # goes to the better name (see _better_name); a given name ("Kim") finds it too.
+        self.name_counts[name] += 1
+        for key in {surname, *surname.split("-")}:
+            known = self.full_names.get(key)
+            if known is None or self._better_name(name, known):
+                self.full_names[key] = name
+        for word in given:
+            named = self.given_names.setdefault(word.rstrip("."), [])
+            if name not in named:
+                named.append(name)
         if " " in name:
             self.full_names[name.lower()] = name
-        words = set()
+        words = {_stem(t.text) for t in entity if t.i < _name_tokens(entity)[0].i and _word(t)}
         root = entity.root
         for child in root.lefts:
             if child.dep_ in TITLE_DEPS and child.i < entity.start:
-                words |= {_stem(t.text) for t in child.subtree if t.is_alpha}
+                words |= {_stem(t.text) for t in child.subtree if _word(t)}
         if root.dep_ == "appos":
-            words |= {_stem(t.text) for t in root.head.subtree if t.is_alpha and t.i < root.i}
+            words |= {_stem(t.text) for t in root.head.subtree if _word(t) and t.i < root.i}
         for child in root.children:
             if child.dep_ == "appos":
-                words |= {_stem(t.text) for t in child.subtree if t.is_alpha}
+                words |= {_stem(t.text) for t in child.subtree if _word(t)}
         words -= {_stem(w) for w in name.split()}
         if words:
-            self.titles.append((words, name))
+            self.titles.append((words, name, at))
 
-    def person(self, text: str) -> str | None:
-        """The full name for a name or surname seen as a person in the article."""
-        text = _clean(text)
+    def _better_name(self, name: str, known: str) -> bool:
+        """For a surname: a fuller form of the same person ("Hillary Rodham Clinton" over
+        "Hillary Clinton", "Kim Jong-un" over "Kim"), else the person the article names
+        more often ("Donald Trump" over "Melania Trump" in an article about him)."""
+        words, known_words = set(name.lower().split()), set(known.lower().split())
+        if words > known_words:
+            return True
+        if words < known_words or " " not in known:
+            return " " not in known and " " in name
+        return self.name_counts[name] > self.name_counts[known]
+
+    def _add_body(self, entity: Span) -> None:
+        """Short forms of a body's name that the article may use later: its first word
+        ("Suncor" for "Suncor Energy"), its initials ("EDC") or the initials it gives in
+        brackets, "Export Development Canada (EDC)"."""
+        name = _clean(entity.text)
+        words = name.split()
+        if len(words) < 2:
+            return
+        capitals = [w for w in words if w[:1].isupper()]
+        keys = {words[0].lower()}
+        if len(capitals) > 1:
+            keys.add("".join(w[0] for w in capitals).lower())
+        doc = entity.doc
+        if (
+            entity.end + 2 < len(doc)
+            and doc[entity.end].text == "("
+            and doc[entity.end + 2].text == ")"
+        ):
+            keys.add(doc[entity.end + 1].lower_)
+        for key in keys:
+            known = self.body_names.get(key)
+            if known is None or len(name) > len(known):
+                self.body_names[key] = name
+
+    def body(self, name: str) -> str:
+        """The fullest name the article gives a body named by one word."""
+        if " " in name:
+            return name
+        return self.body_names.get(name.lower(), name)
+
+    def person(self, text: str, given: bool = False) -> str | None:
+        """The fullest name for a name or surname seen as a person in the article; with
+        `given`, for a given name too ("Kim" -> "Kim Jong-un")."""
+        text = " ".join(t for t in _clean(text).split() if t.lower().rstrip(".") not in TITLE_WORDS)
         if not text:
             return None
-        return self.full_names.get(text.lower()) or self.full_names.get(text.split()[-1].lower())
+        last = text.split()[-1].lower()
+        found = self.full_names.get(text.lower()) or self.full_names.get(last)
+        if not given or (found is not None and " " in found):
+            return found
+        # Several people share it ("Kim Jong-un", "Kim Yong-chol"): the first named, whom
+        # the article is about.
+        names = [
+            self.full_names.get(n.split()[-1].lower(), n) for n in self.given_names.get(last, ())
+        ]
+        return names[0] if names else found
 
     def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
         referent = self.by_key.get(key)
@@ -198,11 +398,11 @@ class Resolver:
         head = antecedent if antecedent is not None else mention.head
         tokens = mention.tokens if antecedent is None else {head.i}
         text = doc[min(tokens) : max(tokens) + 1].text
-        words = {_stem(doc[i].text) for i in tokens if doc[i].is_alpha}
+        words = {_stem(doc[i].text) for i in tokens if _word(doc[i])}
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
             return self._pronoun(head, text, words)
         person_entity = next(
-            (e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None
+            (e for e in doc.ents if self._is_person(e) and e.start <= head.i < e.end), None
         )
         if person_entity is None and head.dep_ == "appos":
             # "Flynn, a top Trump surrogate": the role noun stands beside a name.
@@ -210,10 +410,29 @@ class Resolver:
                 (e for e in doc.ents if e.label_ == "PERSON" and e.root.i == head.head.i), None
             )
         if person_entity is None:
-            person_entity = named_in_apposition(doc, tokens, head) or described_person(doc, head)
+            person_entity = (
+                named_in_apposition(doc, tokens, head)
+                or described_person(doc, head)
+                or self._name_cut_off(doc, tokens)
+            )
+        if person_entity is not None and self._body_taken_for_person(person_entity):
+            name = self.body(_clean(person_entity.text))
+            return self._new(
+                name, "named_organization", f"named_organization:{name.lower()}", head, words
+            )
         if person_entity is not None:
-            name = self.person(person_entity.text) or _person_name(person_entity)
-            self._add_person(person_entity)  # so that a later surname finds it
+            joined = [
+                e
+                for e in doc.ents
+                if e.label_ == "PERSON"
+                and e.start in tokens
+                and e.root.dep_ == "conj"
+                and e.root.head.i == person_entity.root.i
+            ]
+            if joined and antecedent is None:  # "Kim and Trump": both, by their full names
+                return self._group([person_entity, *joined], words)
+            name = self.person(person_entity.text, given=True) or _person_name(person_entity)
+            self._add_person(person_entity, self.where)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         group = self._numbered_group(doc, head)
         if group is not None:
@@ -223,7 +442,9 @@ class Resolver:
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         # A surname of someone named in the article, even where the tagger calls it a noun;
         # not a word inside another kind of name ("Korea" in "South Korea").
-        name = self.person(head.text) if head.text[:1].isupper() else None
+        # A given name too ("Wang" of "Wang Qishan") unless it names another kind of thing.
+        given = head.ent_type_ in ("", "PERSON")
+        name = self.person(head.text, given=given) if head.text[:1].isupper() else None
         if name is not None and not self._other_name(doc, tokens, head, name):
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -237,6 +458,8 @@ class Resolver:
             name = f"{owner_referent.name}’s {office.lower()}"
             return self._new(name, "named_organization", f"org:{name.lower()}", head, words)
         type_ = mention_type(doc, tokens, head)
+        if type_ == "vague" and self._affiliated_before(doc, head):
+            type_ = "anonymous"
         body = self._the_body(doc, tokens, head, type_)
         if body is not None:
             return body
@@ -244,6 +467,9 @@ class Resolver:
             earlier = self._role(head, words)
             if earlier is not None:
                 return earlier
+        described = self._described_person(doc, head, words, type_)
+        if described is not None:
+            return self._new(described, "named_person", f"person:{described.lower()}", head, words)
         if type_ is None:
             holder = self._office_holder(head, words)
             if holder is not None:
@@ -254,7 +480,14 @@ class Resolver:
         if comma is not None:
             text = doc[min(tokens) : comma].text
         name = _clean(text) or text
+        if type_ == "document":
+            name = self._owned(doc, head, name)
         if type_ == "named_organization":
+            called = _body_called(doc, tokens, head)
+            if called is not None:  # "media buying company GroupM" is GroupM
+                name = _clean(called.text)
+            if head.ent_type_ == "ORG" or name.isupper():  # not a place: "Saskatoon"
+                name = self.body(name)
             for referent in reversed(self.referents):
                 if referent.type == type_ and referent.name.split()[-1] == name.split()[-1]:
                     return referent
@@ -269,7 +502,7 @@ class Resolver:
     @staticmethod
     def _other_name(doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
         """A name of another kind around the head, with words the person's name lacks."""
-        known = {w.lower() for w in person.split()}
+        known = {part for w in person.lower().split() for part in (w, *w.split("-"))}
         return any(
             e.label_ != "PERSON"
             and min(tokens) <= e.start <= head.i < e.end
@@ -291,43 +524,102 @@ class Resolver:
         )
 
     def _group(self, group: list[Span], words: set[str]) -> Referent:
-        names = [self.person(e.text) or _person_name(e) for e in group]
+        names = [self.person(e.text, given=True) or _person_name(e) for e in group]
         name = " and ".join(names)
         referent = self._new(name, "named_person", f"people:{name.lower()}", None, words)
         referent.plural = True
         return referent
 
-    def _group_before(self) -> tuple[tuple[int, int], list[Span]] | None:
-        """The last "X and Y" of named people before the mention, if recent."""
+    def _group_before(
+        self, reach: int | None = PRONOUN_REACH
+    ) -> tuple[tuple[int, int], list[Span]] | None:
+        """The last "X and Y" of named people before the mention, within `reach`
+        paragraphs (None: anywhere before)."""
         earlier = [(at, g) for at, g in self.groups_at if at < self.where]
-        if not earlier or self.where[0] - earlier[-1][0][0] > PRONOUN_REACH:
+        if not earlier or (reach is not None and self.where[0] - earlier[-1][0][0] > reach):
             return None
         return earlier[-1]
 
     def _numbered_group(self, doc: Doc, head: Token) -> Referent | None:
-        """ "The two leaders", "both candidates": the named people just mentioned."""
-        if head.tag_ != "NNS" or head.lemma_.lower() not in PEOPLE_NOUNS | UNIQUE_OFFICES:
-            return None
-        if not any(c.lower_ in GROUP_NUMBERS for c in head.children):
-            return None
+        """ "The two leaders", "both candidates", "the couple": the named people just
+        joined by "and", else the ones the article has named most so far (the two who
+        talked, not a minister named once in passing)."""
+        lemma = head.lemma_.lower()
+        numbers = [GROUP_NUMBERS[c.lower_] for c in head.children if c.lower_ in GROUP_NUMBERS]
         found = self._group_before()
-        if found is not None:
-            return self._group(found[1], set())
-        named = [e for at, e in self.people_at if at < self.where]
-        distinct = {self.person(e.text) or _person_name(e): e for e in named}
-        if len(distinct) < 2:
+        if head.tag_ == "NNS" and lemma in PEOPLE_NOUNS | UNIQUE_OFFICES and numbers:
+            size = numbers[0]
+        elif lemma in COUPLES and self._definite(doc, head):
+            size = 0  # "the couple": only two people the article joined by "and"
+            found = self._group_before(reach=None)
+            if found is not None and len(found[1]) == 2:
+                return self._group(found[1], set())
+        elif head.tag_ == "NNS" and lemma in PEOPLE_NOUNS and self._definite(doc, head):
+            size = len(found[1]) if found is not None else 0  # "the brothers"
+        else:
             return None
-        return self._group(list(distinct.values())[-2:], set())
+        if found is not None and len(found[1]) == size:
+            return self._group(found[1], set())
+        if not size:
+            return None
+        counts: Counter = Counter()
+        first: dict[str, Span] = {}
+        for at, entity in self.people_at:
+            if at < self.where:
+                name = self.person(entity.text) or _person_name(entity)
+                counts[name] += 1
+                first.setdefault(name, entity)
+        if len(counts) < size:
+            return None
+        most = [name for name, _ in counts.most_common(size)]
+        return self._group([first[n] for n in first if n in most], set())
+
+    def _name_cut_off(self, doc: Doc, tokens: set[int]) -> Span | None:
+        """A name the mention stops inside or just before: "McConnell spokesman Don" of
+        "McConnell spokesman Don Stewart said" (the role tagger may cut it short)."""
+        end = max(tokens) + 1
+        return next(
+            (e for e in doc.ents if self._is_person(e) and min(tokens) < e.start <= end < e.end),
+            None,
+        )
+
+    def _is_person(self, entity: Span) -> bool:
+        return entity.label_ == "PERSON" or entity.text.lower() in self.called_people
+
+    def _body_taken_for_person(self, entity: Span) -> bool:
+        """One word the recogniser calls a person, which the article calls a company or
+        network, and which is no one's surname ("Pfizo", not "Gore" of "Al Gore")."""
+        if len(_name_tokens(entity)) != 1 or entity.root.lower_ not in self.described_bodies:
+            return False
+        known = self.person(entity.text)
+        return known is None or " " not in known
+
+    def _affiliated_before(self, doc: Doc, head: Token) -> bool:
+        """Unnamed people whom the context ties to a named body: "The Food Agency sent
+        inspectors to the farm. The inspectors said …", "officials of the ministry … officials
+        said"; not the public ("voters")."""
+        lemma = head.lemma_.lower()
+        if head.tag_ != "NNS" or lemma in PUBLIC_LEMMAS:
+            return False
+        index = self.where[0]
+        earlier = [t for t in doc[: head.i] if t.lemma_.lower() == lemma]
+        if index > 0:
+            earlier += [t for t in self.docs[index - 1] if t.lemma_.lower() == lemma]
+        for token in earlier:
+            around = list(token.subtree) + [c for c in token.head.children if c.dep_ in SUBJECTS]
+            if any(t.ent_type_ in BODY_ENTITIES for t in around if t.i != token.i):
+                return True
+        return False
 
     def _the_body(self, doc: Doc, tokens: set[int], head: Token, type_: str | None):
-        """ "The company", "the agency", "the security firm": the body last named as a
-        subject or quoted, if recent."""
+        """ "The company", "the agency", "the security firm": the body last named or
+        quoted, if recent."""
         if type_ != "named_organization" or head.lemma_.lower() not in BODY_NOUNS:
             return None
         if any(doc[i].ent_type_ or doc[i].pos_ == "PROPN" or doc[i].dep_ == "poss" for i in tokens):
             return None
         source = next((r for r in reversed(self.recent) if r.type == type_), None)
-        named = [(at, e) for at, e in self.bodies_at if at < self.where]
+        named = [(at, e) for at, e in self.bodies_at if at < self.where and e.start not in tokens]
         if named and (source is None or source.last < named[-1][0]):
             if self.where[0] - named[-1][0][0] > PRONOUN_REACH:
                 return None
@@ -357,15 +649,133 @@ class Resolver:
         return None
 
     def _title_words(self, name: str) -> set[str]:
-        return {w for words, holder in self.titles if holder == name for w in words}
+        return {w for words, holder, _ in self.titles if holder == name for w in words}
+
+    def _owned(self, doc: Doc, head: Token, name: str) -> str:
+        """A document named by its owner's fullest name: "her statement" -> "Shannon
+        Phillips’s statement", "Foster's book" -> "Cecil Foster’s book"."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return name
+        if owner.lower_ in PRONOUN_GENDER:
+            referent = self._pronoun(owner, owner.text, set())
+            full = referent.name if referent.type == "named_person" else None
+        else:
+            full = self.person(owner.text) if owner.pos_ == "PROPN" else None
+        if full is None:
+            return name
+        rest = " ".join(
+            t.text for t in doc[owner.i + 1 : head.i + 1] if t.lower_ not in ("'s", "’s", "'", "’")
+        )
+        return f"{full}’s {rest}"
+
+    def _described_person(
+        self, doc: Doc, head: Token, words: set[str], type_: str | None
+    ) -> str | None:
+        """ "The senator", "the 58-year-old governor", "the star": one person the article
+        names, by the title it gives them, else the person it is talking about (the last
+        speaker or person named, or for a headline or lead, the first named just after).
+        Not "the official" or "the woman", whom a reader can't tie to a name without a title."""
+        partisan = head.ent_type_ == "NORP" and head.lemma_.lower() in PARTISANS
+        singular = head.tag_ == "NN" or (head.tag_ == "NNP" and (partisan or not head.ent_type_))
+        if not singular or (type_ not in (None, "anonymous", "vague") and not partisan):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in NOT_PEOPLE:
+            return None
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        owned = any(c.dep_ == "poss" for c in head.children)  # "his wife": by title only
+        if not (the or owned):
+            return None
+        holder = self._office_holder(head, words)
+        if holder is not None or lemma in UNNAMED_ROLES or not the:
+            return holder
+        return self._person_near(head)
+
+    def _person_near(self, head: Token) -> str | None:
+        """The person the article is about here: the last named before in this paragraph,
+        else the last speaker, else the last named in the paragraph before, else (in a lead)
+        the first named just after; unless the article gives them another office."""
+        before = [
+            (at, e)
+            for at, e in self.people_at
+            if at < self.where and self.where[0] - at[0] <= PRONOUN_REACH
+        ]
+        after = [e for at, e in self.people_at if at > self.where and at[0] - self.where[0] <= 1]
+        speaker = next(
+            (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
+        )
+        if before and before[-1][0][0] == self.where[0]:
+            name = self.person(before[-1][1].text) or _person_name(before[-1][1])
+        elif speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
+            name = speaker.name
+        elif before or after:
+            entity = before[-1][1] if before else after[0]
+            name = self.person(entity.text) or _person_name(entity)
+        else:
+            return None
+        offices = self._title_words(name) & OFFICE_STEMS
+        office = _stem(head.text) if _stem(head.text) in OFFICE_STEMS else None
+        if offices and office is not None and office not in offices:
+            return None  # "the governor" is not the person the article calls senator
+        return name
 
     def _office_holder(self, head: Token, words: set[str]) -> str | None:
         """The named person whose title has these words: "the Russian president" -> Putin."""
-        needed = words - {_stem(w) for w in DETERMINERS}
-        for title, name in self.titles:
-            if _stem(head.text) in title and needed <= title:
-                return name
-        return None
+        needed = words - {_stem(w) for w in DETERMINERS | POSSESSIVES}
+        holders = [
+            (at, name)
+            for title, name, at in self.titles
+            if _stem(head.text) in title and needed <= title
+        ]
+        before = {name for at, name in holders if at <= self.where}
+        # The one the article last quoted, else the last named before, else the first after.
+        speaker = next((r.name for r in reversed(self.recent) if r.name in before), None)
+        if speaker is not None:
+            return speaker
+        if before:
+            return [name for at, name in holders if at <= self.where][-1]
+        return holders[0][1] if holders else None
+
+    def _he_or_she(self, gender: str | None, fits) -> Referent | str | None:
+        """Whom "he", "she" or "I" stands for: the last speaker, if recent (quotes may carry
+        them on) and not of unknown gender where someone named since is known to be of the
+        pronoun's; else that person; else a speaker known to be of the pronoun's gender;
+        else the last person named, of no other gender. A name, or None if nobody fits."""
+        speaker = next(
+            (r for r in reversed(self.recent) if r.type == "named_person" and fits(r)), None
+        )
+        if speaker is not None and self.where[0] - speaker.last[0] > SPEAKER_REACH:
+            speaker = None
+        named = []
+        for at, entity in reversed([p for p in self.people_at if p[0] < self.where]):
+            name = self.person(entity.text) or _person_name(entity)
+            if gender is None or self.gender.get(name) in (None, gender):
+                named.append((at, name))
+        told = [
+            (at, name)
+            for at, name in named
+            if gender is not None
+            and self.gender.get(name) == gender
+            and self.where[0] - at[0] <= SPEAKER_REACH
+        ]
+        if speaker is not None and (gender is None or self.gender.get(speaker.name) == gender):
+            return speaker
+        if told and (speaker is None or (told[0][0] > speaker.last and told[0][1] != speaker.name)):
+            return told[0][1]
+        if speaker is not None:
+            return speaker
+        known = next(
+            (
+                r
+                for r in reversed(self.recent)
+                if r.type == "named_person" and not r.plural and self.gender.get(r.name) == gender
+            ),
+            None,
+        )
+        if known is not None and gender is not None:
+            return known
+        return named[0][1] if named else None
 
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
         wanted_person = head.lower_ in PERSON_PRONOUNS
@@ -377,16 +787,11 @@ class Resolver:
             return not referent.plural and (gender is None or known in (None, gender))
 
         if wanted_person:
-            # The last speaker if recent, else the last person named before the pronoun.
-            speaker = next(
-                (r for r in reversed(self.recent) if r.type == "named_person" and fits(r)), None
-            )
-            if speaker is None or self.where[0] - speaker.last[0] > PRONOUN_REACH:
-                for _, entity in reversed([p for p in self.people_at if p[0] < self.where]):
-                    name = self.person(entity.text) or _person_name(entity)
-                    if gender is None or self.gender.get(name) in (None, gender):
-                        key = f"person:{name.lower()}"
-                        return self._new(name, "named_person", key, None, words)
+            found = self._he_or_she(gender, fits)
+            if isinstance(found, str):
+                return self._new(found, "named_person", f"person:{found.lower()}", None, words)
+            if found is not None:
+                return found
         if head.lower_ in GROUP_PRONOUNS:
             found = self._group_before()
             other = next((r for r in reversed(self.recent) if r.type != "named_person"), None)

@@ -33,6 +33,21 @@ CUE_POS = {"VERB", "AUX"}
 DASH_TOKEN = r"^[”\"»’]?(―|—|–|-|--)$"  # a dash, maybe glued to the closing quote
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
 CUE_PARTS = {"aux", "auxpass", "neg"}
+# Honorifics that open a transcript's speaker label in capitals: "MR. SMITH: …".
+TITLES = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "rev", "prof", "president",
+    "senator", "governor", "secretary", "judge", "mayor", "moderator",
+}  # fmt: skip
+# Before a label inside a paragraph: "… ISIS.” Bush: “…”", "HEADLINE - Jane Doe: “…”".
+LABEL_AFTER = {".", "!", "?", "-", "--", "—", "–", "―", "”", '"', "’"}
+MAX_PULL_QUOTE_TITLE = 12  # words of "Name, title" after a pull quote
+# Objects that point at what follows a colon: "posted this on Facebook: …".
+POINTING_OBJECTS = {"this", "these", "following", "statement", "message", "words"}
+# Nouns of saying that hang a colon's content on their possessor: "His answer was simple: …".
+SPEECH_NOUNS = {
+    "answer", "response", "reply", "message", "advice", "argument", "explanation",
+    "verdict", "view", "warning", "take", "reaction", "retort", "words", "plea", "pitch",
+}  # fmt: skip
 # How likely the role tagger must find a word the cue model takes for a cue, for it to stay
 # one: a little, or more when the model itself is only fairly sure. Tuned on PolNeAR dev,
 # where each half of the articles gains from these values.
@@ -50,6 +65,9 @@ class Cue:
     # "Pence: …" (a speaker label) and "“…” ― Name" (a byline dash): the cue is punctuation
     # and the source is the name, given here as token indexes.
     label: tuple[int, int] | None = None
+    # The colon whose following text is the content: "posted this on Facebook: …".
+    colon: int | None = None
+    post: bool = False  # a byline under an embedded post: "… — Name (@handle) June 5"
 
     @property
     def span(self):
@@ -103,21 +121,35 @@ class CueFinder:
         self.model = None if os.environ.get("SOURCEMARK_CUE_RULES") else load_model(cue_model)
         self.lemmas = lexicon_lemmas(data / "cues.json")
         self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+        # NORM: a word with an invisible character inside keeps its clean form there.
+        self.matcher.add("ACCORDING_TO", [[{"NORM": "according"}, {"NORM": "to"}]])
         name = {"POS": "PROPN", "OP": "{1,4}"}
+        colon = {"ORTH": ":"}
+        title = {"LOWER": {"IN": sorted(TITLES | {f"{t}." for t in TITLES})}}
         self.labels = Matcher(nlp.vocab)
-        # At a paragraph's start, maybe inside a quote: "PENCE: Well, …", "Poll: Voters …".
+        # At a paragraph's start, maybe inside a quote: "PENCE: Well, …", "Poll: Voters …",
+        # "MR. SMITH: …"; or after a sentence or dash, before a quote: "… Bush: “…”".
         self.labels.add(
             "SPEAKER_LABEL",
             [
-                [{"IS_QUOTE": True, "OP": "?"}, name, {"ORTH": ":"}],
-                [{"IS_QUOTE": True, "OP": "?"}, {"POS": "NOUN"}, {"ORTH": ":"}],
+                [{"IS_QUOTE": True, "OP": "?"}, name, colon],
+                [{"IS_QUOTE": True, "OP": "?"}, {"POS": "NOUN"}, colon],
+                [{"IS_QUOTE": True, "OP": "?"}, title, {"ORTH": ".", "OP": "?"}, name, colon],
             ],
         )
-        # After a closing quote: "“…” ― Sonya Herridge".
+        # A round-up line: "Jane Doe, The Daily Planet: …" (the source is the name).
+        outlet = {"POS": "PROPN", "OP": "{1,5}"}
+        self.labels.add(
+            "ROUNDUP", [[name, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, outlet, colon]]
+        )
+        # After a closing quote: "“…” ― Sonya Herridge"; under a post: "— Name (@handle)".
         dash = {"TEXT": {"REGEX": DASH_TOKEN}}
         space = {"IS_SPACE": True, "OP": "?"}
         self.labels.add("BYLINE", [[{"IS_QUOTE": True}, dash, space, name], [dash, space, name]])
+        handle = {"TEXT": {"REGEX": r"^@\w+$"}}
+        self.labels.add("POST", [[dash, space, name, {"ORTH": "("}, handle]])
+        # A pull quote signed without a dash: "“…” Jane Doe, mayor of Springfield".
+        self.labels.add("PULL_QUOTE", [[{"IS_QUOTE": True}, space, name, {"ORTH": ","}]])
 
     def model_probability(self, token: Token, quotes: list[Quote]) -> float | None:
         """The cue model's probability that a candidate word outside quotes is a cue; None
@@ -158,23 +190,43 @@ class CueFinder:
         ]
         cues += self._labels(doc)
         for token in doc:
-            if token.pos_ in CUE_POS and self.is_cue_word(token, quotes):
+            if token.pos_ in CUE_POS and (self._points(token) or self.is_cue_word(token, quotes)):
                 start = min(
                     [token.i]
                     + [c.i for c in token.lefts if c.dep_ in CUE_PARTS and c.i >= token.i - 3]
                 )
-                cues.append(Cue(token, start, token.i + 1))
+                cues.append(Cue(token, start, token.i + 1, colon=_pointing_colon(token)))
+        nouns = _noun_cues(doc)
+        copulas = {cue.head.head.i for cue in nouns}  # "was" in "His answer was simple:"
+        cues = [c for c in cues if c.head.i not in copulas] + nouns
         return sorted(cues, key=lambda c: c.start)
 
     def _labels(self, doc: Doc) -> list[Cue]:
         found = []
         for match_id, start, end in self.labels(doc, as_spans=False):
-            if self.nlp.vocab.strings[match_id] == "SPEAKER_LABEL":
-                if not (start == 0 or (start == 1 and doc[0].is_quote)):
-                    continue  # a speaker label opens its paragraph
+            kind = self.nlp.vocab.strings[match_id]
+            if kind == "SPEAKER_LABEL":
                 first = start + 1 if doc[start].is_quote else start
                 colon = end - 1
+                opens = start == 0 or (start == 1 and doc[0].is_quote)
+                if not (opens or self._label_inside(doc, first, end)):
+                    continue  # a speaker label opens its paragraph or a quote
                 found.append(Cue(doc[colon], colon, end, label=(first, colon)))
+            elif kind == "ROUNDUP":
+                if start != 0:
+                    continue
+                comma = next(t.i for t in doc[start:end] if t.text == ",")
+                found.append(Cue(doc[end - 1], end - 1, end, label=(start, comma)))
+            elif kind == "POST":
+                dash = start
+                first = dash + 2 if doc[dash + 1].is_space else dash + 1
+                found.append(Cue(doc[dash], dash, dash + 1, label=(first, end - 2), post=True))
+            elif kind == "PULL_QUOTE":
+                comma = end - 1
+                if doc[start].text not in '”"»’' or not self._signature(doc, comma):
+                    continue
+                first = start + 2 if doc[start + 1].is_space else start + 1
+                found.append(Cue(doc[comma], comma, end, label=(first, comma)))
             else:
                 dash = start + 1 if doc[start].is_quote else start
                 if not (doc[dash].text[0] in '”"»’' or doc[dash - 1].is_quote):
@@ -188,3 +240,65 @@ class CueFinder:
             if not kept or kept[-1].start != cue.start:
                 kept.append(cue)
         return kept
+
+    def _points(self, verb: Token) -> bool:
+        """A word that heads cues in PolNeAR whose object points at what follows a colon:
+        "posted this on Facebook: …"."""
+        if verb.lemma_.lower() not in self.lemmas or _pointing_colon(verb) is None:
+            return False
+        return any(c.dep_ == "dobj" and c.lower_ in POINTING_OBJECTS for c in verb.children)
+
+    @staticmethod
+    def _label_inside(doc: Doc, first: int, end: int) -> bool:
+        """A label inside a paragraph follows a sentence's end or a dash and opens a quote."""
+        before = doc[first - 1].text if first else ""
+        after = next((t for t in doc[end:] if not t.is_space), None)
+        return before in LABEL_AFTER and after is not None and after.is_quote
+
+    @staticmethod
+    def _signature(doc: Doc, comma: int) -> bool:
+        """ "Jane Doe, mayor of Springfield" ends the paragraph: a title, with no verb."""
+        title = [t for t in doc[comma + 1 :] if not t.is_space]
+        return 0 < len(title) <= MAX_PULL_QUOTE_TITLE and not any(
+            t.pos_ in ("VERB", "AUX") for t in title
+        )
+
+
+def _colon_after(token: Token) -> int | None:
+    """The colon that ends what this word opens, with no other verb before it."""
+    for t in token.doc[token.i + 1 : token.sent.end]:
+        if t.text == ":":
+            return t.i
+        if t.pos_ in ("VERB", "AUX") or t.is_quote:
+            return None
+    return None
+
+
+def _pointing_colon(verb: Token) -> int | None:
+    """ "posted this on Facebook: …", "He said:": a verb with no clause of its own whose
+    content follows a colon."""
+    children = {c.dep_ for c in verb.children}
+    if children & {"ccomp", "parataxis", "xcomp"}:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if any(o.lower_ not in POINTING_OBJECTS and o.lemma_ not in POINTING_OBJECTS for o in objects):
+        return None
+    return _colon_after(verb)
+
+
+def _noun_cues(doc: Doc) -> list[Cue]:
+    """ "His answer was simple: …": a noun of saying, its possessor the source, the content
+    after the colon."""
+    found = []
+    for noun in doc:
+        if noun.lemma_.lower() not in SPEECH_NOUNS or noun.dep_ not in ("nsubj", "attr"):
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        colon = _colon_after(noun.head) if noun.head.lemma_ == "be" else None
+        if owner is None or colon is None or colon == len(doc) - 1:
+            continue
+        first, last = owner.left_edge.i, owner.right_edge.i
+        if doc[last].text in ("'s", "’s"):
+            last -= 1
+        found.append(Cue(noun, noun.i, noun.i + 1, label=(first, last + 1), colon=colon))
+    return found

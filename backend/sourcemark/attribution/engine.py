@@ -8,16 +8,18 @@ a referent (coref.py) whose type follows the guidelines (types.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .confidence import Calibrator, features
 from .content import find_content
 from .coref import Referent, Resolver
-from .cues import Cue, CueFinder
+from .cues import TITLES, Cue, CueFinder
 from .quotes import Quote, find_quotes
 from .roles import ATTRIBUTION_DATA, decode, role_tags
 from .sources import SUBJECT_DEPS, Mention, find_source, mention_tokens
@@ -54,6 +56,8 @@ MIN_LEARNED_VERB_MODEL_PROBABILITY = 0.2
 MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, not speech
 MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to be speech
 MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote may be
+# A list item after "He said:": "• …", "- …", "1. …", "a) …".
+LIST_ITEM = re.compile(r"^\s*(?:[•·▪●◦‣*\-–—]|\d{1,2}[.)]|[a-z][.)])\s")
 
 
 @dataclass
@@ -87,6 +91,18 @@ def _gap_is_blank(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return not text[a[1] : b[0]].strip(" ,")
 
 
+def _post_before(doc: Doc, dash: int) -> range:
+    """The embedded post a byline signs: from the paragraph's start, or the end of the markup
+    that opens it (`<tweet …>`), to the dash, without the links it ends with."""
+    start = max((t.i + 1 for t in doc[:dash] if t.text.endswith(">")), default=0)
+    end = dash
+    while end > start and (
+        doc[end - 1].like_url or doc[end - 1].is_space or "/" in doc[end - 1].text
+    ):
+        end -= 1
+    return range(start, end)
+
+
 class AttributionEngine:
     """Finds attributions in an article.
 
@@ -98,6 +114,7 @@ class AttributionEngine:
     def __init__(self, nlp: Language, data: Path = ATTRIBUTION_DATA):
         self.nlp = nlp
         self.cues = CueFinder(nlp, data)
+        self.calibrator = Calibrator.load()
         # "READ MORE: Mayor says …" heads a link to another article, not this one's sourcing.
         self.promo = Matcher(nlp.vocab)
         colon = {"ORTH": ":"}
@@ -120,8 +137,16 @@ class AttributionEngine:
         last_speaker: tuple[int, Referent, str] | None = None
         last_mention: tuple[int, Mention] | None = None  # where the speaker was last named
         number = 0  # attribution ids are unique across the article
+        # An attribution whose content follows in the next paragraphs ("He said:"): its
+        # paragraph, referent and id, and its kind.
+        opened: tuple[int, Referent | None, str, str] | None = None
         for index, (doc, found) in enumerate(zip(docs, drafts, strict=True)):
             text = doc.text  # built on each access: once per paragraph
+            carried = opened is not None and self._carried(doc, found, opened, index)
+            if carried:
+                found = carried
+            else:
+                opened = None
             attributions = []
             for draft in found:
                 if not self._credible_label(doc, draft, resolver):
@@ -130,20 +155,71 @@ class AttributionEngine:
                 if draft.source is not None:
                     referent = resolver.resolve(doc, draft.source, index)
                     last_mention = (index, draft.source)
+                elif draft.cue is None and carried:  # after "He said:", his
+                    _, referent, continues, _ = opened
                 elif draft.cue is None:  # a quote carrying on the last speaker
                     if last_speaker is None or index - last_speaker[0] > MAX_CARRY_PARAGRAPHS:
                         continue
                     _, referent, continues = last_speaker
                     if last_mention is not None and last_mention[0] == index:
                         draft.source = last_mention[1]  # named in this paragraph: point there
-                number += 1
-                ident = f"a{number}"
-                if referent is not None:
-                    last_speaker = (index, referent, continues or ident)
-                attributions.append(self._to_dict(text, doc, draft, referent, ident, continues))
+                for part in self._interrupted(draft):
+                    number += 1
+                    ident = f"a{number}"
+                    if referent is not None:
+                        last_speaker = (index, referent, continues or ident)
+                    attribution = self._to_dict(text, doc, part, referent, ident, continues)
+                    attribution["confidence"] = self.calibrator(features(doc, part, referent))
+                    attributions.append(attribution)
+                    continues = continues or ident  # a second piece carries on the first
+                    if not part.content:
+                        opened = (index, referent, ident, part.kind)
             results.append(attributions)
+        self._drop_unfilled(results)
         roster = [{"id": r.id, "name": r.name, "type": r.type} for r in resolver.referents]
         return results, roster
+
+    @staticmethod
+    def _carried(
+        doc: Doc, found: list[Draft], opened: tuple[int, Referent | None, str, str], index: int
+    ) -> list[Draft]:
+        """A paragraph after "He said:" is his until an attribution with a cue of its own:
+        the next paragraph, and the list items after it. Empty when the carry has ended."""
+        root_index, _, _, kind = opened
+        if any(d.cue is not None for d in found):
+            return []
+        if index - root_index > 1 and not LIST_ITEM.match(doc.text):
+            return []
+        if found:  # quotes standing alone
+            return found
+        content = pieces(doc, range(len(doc)))
+        return [Draft(None, None, content, kind, content[0][0])] if content else []
+
+    @staticmethod
+    def _drop_unfilled(results: list[list[dict]]) -> None:
+        """ "He said:" with nothing after it is no attribution."""
+        continued = {a["continues"] for found in results for a in found}
+        for found in results:
+            found[:] = [a for a in found if a["content"] or a["id"] in continued]
+
+    @staticmethod
+    def _interrupted(draft: Draft) -> list[Draft]:
+        """ "“A,” he said, “B”": one attribution, whose second piece is emitted as its own,
+        carrying on the first (GGT counts each piece as a quote; PolNeAR joins them)."""
+        cue = draft.cue
+        if cue is None or cue.label is not None or not draft.quotes:
+            return [draft]
+        start, end = cue.span.start_char, cue.span.end_char
+        before = [c for c in draft.content if c[1] <= start]
+        after = [c for c in draft.content if c[0] >= end]
+
+        def quoted(content: list[tuple[int, int]]) -> bool:
+            return bool(content) and all(any(q.contains(*c) for q in draft.quotes) for c in content)
+
+        if not (quoted(before) and quoted(after)) or len(before) + len(after) != len(draft.content):
+            return [draft]
+        second = replace(draft, cue=None, content=after, kind="direct", position=after[0][0])
+        return [replace(draft, content=before), second]
 
     @staticmethod
     def _credible_label(doc: Doc, draft: Draft, resolver: Resolver) -> bool:
@@ -153,8 +229,11 @@ class AttributionEngine:
             return True
         start, end = draft.cue.label
         label = doc[start:end]
-        if len(label) > 1 and label.text.isupper():
+        titled = label[0].lower_.rstrip(".") in TITLES
+        if len(label) > 1 and label.text.isupper() and not titled:
             return False  # "JAPAN PMI:": a heading; a transcript labels one speaker, "PENCE:"
+        if titled:
+            return True  # "MR. SMITH:"
         if any(t.ent_type_ in NAMED_ENTITIES for t in label):
             return True
         if label[-1].lemma_.lower() in SPEAKING_DOCUMENTS:
@@ -241,8 +320,18 @@ class AttributionEngine:
             if draft is not None:
                 drafts.append(draft)
         self._place_quotes(doc, quotes, drafts)
-        # A cue with nothing said, and no quote to take, is not an attribution.
-        return sorted((d for d in drafts if d.content), key=lambda d: d.position)
+        # A cue with nothing said, and no quote to take, is not an attribution, unless what
+        # it says follows in the next paragraph ("He said:").
+        kept = [d for d in drafts if d.content or self._opens_next(doc, d)]
+        return sorted(kept, key=lambda d: d.position)
+
+    @staticmethod
+    def _opens_next(doc: Doc, draft: Draft) -> bool:
+        """A cue in the paragraph's last sentence, which ends in a colon."""
+        words = [t for t in doc if not t.is_space]
+        if draft.cue is None or not words or words[-1].text != ":":
+            return False
+        return draft.cue.head.sent.start == words[-1].sent.start
 
     def _draft(self, doc: Doc, cue: Cue, quotes: list[Quote]) -> Draft | None:
         cue_tokens = set(range(cue.start, cue.end))
@@ -257,6 +346,8 @@ class AttributionEngine:
         if cue.label is not None and not content:  # a byline: the quote just before it
             dash = doc[cue.start].idx + 1
             content = [(q.start, q.end) for q in quotes if 0 <= dash - q.end <= 2]
+            if not content and cue.post:
+                content = pieces(doc, _post_before(doc, cue.start))
         head = doc[cue.start].idx
         touched = [
             q
@@ -270,7 +361,7 @@ class AttributionEngine:
         speech = cue.head.lemma_.lower() in SPEECH_LEMMAS
         if cue.according_to:
             kind = "according_to"
-        elif cue.label is not None or (
+        elif (cue.label is not None and cue.colon is None) or (
             touched and all(any(q.contains(*c) for q in touched) for c in content)
         ):
             kind = "direct"
@@ -278,7 +369,8 @@ class AttributionEngine:
             kind = "mixed"
         else:
             # A quote in what someone "passed" or "is known as" is a title or a scare quote.
-            kind = "indirect" if speech and construction in ("clause", "inverted") else "other"
+            clause = construction in ("clause", "inverted", "colon")
+            kind = "indirect" if speech and clause else "other"
         position = min([doc[cue.start].idx] + [s for s, _ in content[:1]])
         return Draft(cue, source, content, kind, position, touched)
 

@@ -16,6 +16,12 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 MAX_CLIMB = 3
 SPEAKER_PRONOUNS = {"he", "she", "they"}
+# Verbs whose source is the one who feels: the object, or the subject of the passive.
+FEELING_LEMMAS = {
+    "alarm", "anger", "annoy", "delight", "disappoint", "dismay", "enrage", "frustrate",
+    "incense", "infuriate", "irritate", "outrage", "please", "rattle", "shock", "startle",
+    "stun", "surprise", "trouble", "unnerve", "upset", "worry",
+}  # fmt: skip
 LEADING_DEPS = {"advmod", "cc", "punct", "preconj"}
 # "WASHINGTON -- President Obama": a dateline before the dash is not the mention's.
 DATELINE_DASHES = {"--", "—", "–", "―"}
@@ -36,9 +42,15 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
     """The active subject, else the agent of a passive: "Roman said by text message …"
-    keeps Roman, whatever the parser made of "by"."""
+    keeps Roman, whatever the parser made of "by". For a verb of feeling the one who feels
+    ("Republicans were incensed", "the move angered officials"), unless that is the content."""
+    if verb.lemma_.lower() in FEELING_LEMMAS:
+        felt = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "dobj"
+        feeler = next((c for c in verb.children if c.dep_ == felt), None)
+        if feeler is not None and feeler.i not in exclude:
+            return feeler
     subject = next(
         (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None
     )
@@ -51,6 +63,32 @@ def _dateline_ends(token: Token) -> bool:
         return False
     before = token.doc[token.sent.start : token.i]
     return any(t.is_upper and len(t) > 1 and t.is_alpha for t in before)
+
+
+def _hyphenated(doc, i: int) -> bool:
+    """Tokens i and i + 1 are parts of one hyphenated word: "Wilson" "-" "Raybould"."""
+    if i < 0 or i + 1 >= len(doc) or doc[i].whitespace_:
+        return False
+    return "HYPH" in (doc[i].tag_, doc[i + 1].tag_) and not (doc[i].is_space or doc[i + 1].is_space)
+
+
+def _whole_words(doc, left: int, right: int) -> tuple[int, int]:
+    """Widens a mention to whole hyphenated words, which the parser may split."""
+    while _hyphenated(doc, left - 1):
+        left -= 1
+    while _hyphenated(doc, right):
+        right += 1
+    return left, right
+
+
+def _named_part(token: Token) -> Token:
+    """For a hyphen the parser made a subject, the name part after (or before) it."""
+    if token.tag_ != "HYPH":
+        return token
+    doc = token.doc
+    if _hyphenated(doc, token.i):
+        return doc[token.i + 1]
+    return doc[token.i - 1] if _hyphenated(doc, token.i - 1) else token
 
 
 def mention_tokens(head: Token, exclude: set[int]) -> set[int]:
@@ -66,6 +104,7 @@ def mention_tokens(head: Token, exclude: set[int]) -> set[int]:
     right = head.i
     while right + 1 in tokens:
         right += 1
+    left, right = _whole_words(head.doc, left, right)
     while right > head.i and head.doc[right].is_space:
         right -= 1
     return set(range(left, right + 1))
@@ -84,7 +123,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return Mention(mention_tokens(pobj, exclude), pobj)
     verb = cue.head
     for _ in range(MAX_CLIMB):
-        subject = _subject(verb)
+        subject = _subject(verb, exclude)
         if subject is not None:
             break
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -100,7 +139,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return Mention({subject.i}, subject, antecedent=relative_antecedent(verb.head, subject))
     if verb is not cue.head:
         subject = _speaker_of_clause(verb, subject)
-    subject = _past_dateline(subject)
+    subject = _named_part(_past_dateline(subject))
     return Mention(mention_tokens(subject, exclude), subject)
 
 

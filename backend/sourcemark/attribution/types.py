@@ -22,7 +22,23 @@ DOCUMENT_NOUNS = {
     "recording", "release", "report", "research", "resolution", "result", "review", "ruling",
     "sample", "site", "speech", "statement", "story", "study", "submission", "suit", "survey",
     "tally", "tape", "testimony", "text", "transcript", "tweet", "video", "website",
+    # deals, laws and rulings, recordings, posts and other texts
+    "accord", "agreement", "average", "blog", "brochure", "broadcast", "contract",
+    "database", "deal", "documentary", "dossier", "examination", "kit", "leaflet",
+    "legislation", "measure", "newsletter", "pamphlet", "petition", "photo", "piece",
+    "podcast", "precedent", "regulation", "rule", "sign", "subpoena", "treaty", "update",
+    "verdict", "warrant",
 }
+# Heads that count part of what follows "of": "half of respondents", "a group of rabbis".
+QUANTITY_HEADS = {
+    "dozen", "dozens", "fraction", "group", "half", "handful", "hundreds", "majority",
+    "millions", "minority", "number", "percent", "percentage", "plurality", "portion",
+    "quarter", "share", "third", "thousands",
+}
+# Quantifiers that pick unnamed members out of a named group: "some Democrats".
+SOME = {"some", "many", "several", "few", "most", "certain", "other"}
+# Words that make counted people a poll's result: "62 percent of those surveyed".
+POLL_LEMMAS = {"poll", "polling", "pollster", "survey", "respondent", "questionnaire"}
 # Generic collectives: vague unless an affiliation makes them checkable.
 VAGUE_NOUNS = {
     "activist", "advocate", "all", "american", "analyst", "anyone", "candidate", "citizen",
@@ -39,7 +55,7 @@ VAGUE_NOUNS = {
 # an affiliation ("a source", "an aide", "officials").
 ANONYMOUS_ROLES = {
     "adviser", "advisor", "agent", "aide", "ally", "ambassador", "analyst", "assistant",
-    "associate", "attorney", "chair", "chairman", "chief", "colleague", "commander",
+    "associate", "attorney", "authority", "chair", "chairman", "chief", "colleague", "commander",
     "confidant", "congressman", "congresswoman", "delegate", "diplomat", "director", "employee",
     "envoy", "executive", "expert", "friend", "general", "governor", "head", "insider",
     "investigator", "judge", "justice", "lawmaker", "lawyer", "leader", "legislator", "manager",
@@ -49,7 +65,7 @@ ANONYMOUS_ROLES = {
 }
 # Unnamed people who are specific even in the plural ("sources said", "officials said").
 SPECIFIC_ROLES = {
-    "aide", "diplomat", "insider", "official", "operative", "source", "staffer",
+    "aide", "authority", "diplomat", "insider", "official", "operative", "source", "staffer",
 }
 # Offices with one holder, known to readers: named_person when the article names no one.
 UNIQUE_OFFICES = {
@@ -59,7 +75,9 @@ UNIQUE_OFFICES = {
 # Bodies named by a common noun: "the Obama administration", "the Clinton campaign",
 # "the union" (the one the article is about).
 ORGANIZATION_NOUNS = {
-    "administration", "agency", "alliance", "army", "association", "authority", "bank", "board",
+    "administration", "agency", "airline", "alliance", "army", "association", "authority",
+    "bank", "board", "broadcaster", "insurer", "maker", "manufacturer", "operation", "outfit",
+    "outlet", "pac", "publication", "retailer", "startup",
     "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
     "committee", "company", "congress", "council", "court", "department", "embassy",
     "federation", "firm", "foundation", "government", "group", "house", "institute", "journal",
@@ -70,8 +88,9 @@ ORGANIZATION_NOUNS = {
 # The public: vague even when a nationality, party or person qualifies them ("black
 # voters", "Trump supporters", "others in the African-American community").
 PUBLIC_LEMMAS = {
-    "american", "citizen", "community", "demonstrator", "fan", "other", "others", "parent",
-    "people", "protester", "protestor", "public", "resident", "supporter", "taxpayer", "voter",
+    "american", "audience", "citizen", "community", "crowd", "demonstrator", "fan", "other",
+    "others", "parent", "people", "protester", "protestor", "public", "resident", "supporter",
+    "taxpayer", "voter",
 }
 # People by what they do or are, beside a name the recogniser missed: "Hendra, a fisherman".
 PERSON_NOUNS = ANONYMOUS_ROLES | VAGUE_NOUNS | {
@@ -103,15 +122,33 @@ def is_pronoun(head: Token) -> bool:
     return head.lower_ in PERSON_PRONOUNS or head.lower_ in GROUP_PRONOUNS or head.pos_ == "PRON"
 
 
+def _stance(token: Token) -> bool:
+    """A word inside "anti-X" or "pro-X": what people are for or against, not their body."""
+    doc = token.doc
+    start, end = token.i, token.i
+    while start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    while end + 1 < len(doc) and not doc[end].whitespace_:
+        end += 1
+    return doc[start].lower_ in ("anti", "pro") and end > start
+
+
 def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
-    """A named body in the mention, other than its head: "a NATO official", "from the FBI"."""
+    """A named body in the mention, other than its head: "a NATO official", "from the FBI";
+    not a stance ("anti-TPP activists") nor, for generic nouns, a person they are about
+    ("Clinton's critics")."""
+    generic = head.lemma_.lower() in VAGUE_NOUNS - {"member"}  # members of it are of it
     for i in tokens:
         token = doc[i]
-        if i == head.i:
+        if i == head.i or _stance(token) or (generic and token.ent_type_ == "PERSON"):
             continue
         if token.ent_type_ in AFFILIATION_ENTS or token.pos_ == "PROPN":
             return True
-        if token.dep_ == "poss" and token.head.i == head.i:
+        if (
+            token.dep_ == "poss"
+            and token.head.i == head.i
+            and not (generic and token.pos_ == "PRON")
+        ):
             return True
         modifier = token.dep_ in ("compound", "amod") and token.head.i == head.i
         if modifier and token.lemma_.lower() in AFFILIATION_MODIFIERS:
@@ -192,6 +229,47 @@ def _lists_names(head: Token) -> bool:
     )
 
 
+def _unnamed_body(doc: Doc, tokens: set[int], head: Token) -> bool:
+    """A body the mention only describes: "a" or "an" before a body noun, with no name of
+    a body in the mention."""
+    if head.lower_ not in ORGANIZATION_NOUNS and head.lemma_.lower() not in ORGANIZATION_NOUNS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False
+    return not any(doc[i].ent_type_ in ("ORG", "GPE", "FAC") for i in tokens)
+
+
+def _poll_near(head: Token) -> bool:
+    """A poll or survey in the mention's sentence or the one before it."""
+    sentence = head.sent
+    start = sentence.start
+    if start > 0:
+        start = head.doc[start - 1].sent.start
+    return any(t.lemma_.lower() in POLL_LEMMAS for t in head.doc[start : sentence.end])
+
+
+def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
+    """A share or number of people: a poll's result beside a poll ("Thirty-nine percent of
+    all Americans", "nearly half", "respondents"), else the type of the people counted
+    ("a number of GOP delegates", "the pair of editorials"), a group of them specific."""
+    lemma = head.lemma_.lower()
+    quantity = lemma in QUANTITY_HEADS or head.like_num or head.ent_type_ in ("PERCENT", "CARDINAL")
+    polled = any(doc[i].lemma_.lower() in POLL_LEMMAS for i in tokens)
+    if lemma == "respondent" or (quantity and lemma != "group" and (polled or _poll_near(head))):
+        return "document"
+    if not quantity:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if counted is None or is_pronoun(counted):
+        return None
+    part = {t.i for t in counted.subtree} & tokens
+    kind = mention_type(doc, part or {counted.i}, counted)
+    if lemma == "group" and head.tag_ == "NN" and kind == "vague":
+        return "anonymous"  # "a group of black parents": specific people, though unnamed
+    return kind
+
+
 def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """The type the mention shows by itself, or None when it needs its referent."""
     lemma = common_lemma(head)
@@ -199,21 +277,36 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return None
     if head.pos_ in ("NOUN", "PROPN") and lemma in DOCUMENT_NOUNS and head.ent_type_ != "PERSON":
         return "document"
+    if (
+        head.pos_ == "NOUN"
+        and lemma not in PERSON_NOUNS | ORGANIZATION_NOUNS
+        and any(c.dep_ == "compound" and c.lemma_.lower() in DOCUMENT_NOUNS for c in head.children)
+    ):
+        return "document"  # "an email chain", "a text thread", "the video series"
     if head.ent_type_ == "PERSON":
         return "named_person"
+    counted = _counted(doc, tokens, head)
+    if counted is not None:
+        return counted
     if lemma in UNIQUE_OFFICES and head.tag_ not in ("NNS", "NNPS") and head.ent_type_ != "ORG":
         return None  # "the Russian President": named when the office-holder is known
     if described_person(doc, head) is not None:
         return "named_person"
+    if _unnamed_body(doc, tokens, head):
+        return "anonymous"  # "an anti-Trump PAC", "a Russian company": a body, not named
     if head.ent_type_ in ORGANIZATION_ENTS or is_proper(head):
         if head.lower_ in PUBLIC_GROUPS:
             return "vague"
+        if head.ent_type_ == "NORP" and any(c.lower_ in SOME for c in head.children):
+            return "anonymous"  # "some Democrats", "many Republicans": unnamed members
         return "named_organization"
     if named_in_apposition(doc, tokens, head):
         return "named_person"
     named_body = any(doc[i].ent_type_ == "ORG" for i in tokens if i != head.i)
     if lemma in PUBLIC_LEMMAS and not named_body:
-        return "vague"
+        # "people in a recent CNN poll": the poll's result, as the guidelines say
+        polled = any(doc[i].lemma_.lower() in POLL_LEMMAS for i in tokens if i != head.i)
+        return "document" if polled else "vague"
     affiliated = has_affiliation(doc, tokens, head)
     if lemma in ORGANIZATION_NOUNS and _lists_names(head):
         return "named_organization"  # "mining companies, including Patriot"

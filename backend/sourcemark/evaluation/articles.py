@@ -21,6 +21,7 @@ class Predicted:
     paragraph: int
     id: str = ""
     continues: str | None = None  # the id of the attribution this quote carries on
+    confidence: float | None = None
 
 
 @cache
@@ -79,6 +80,7 @@ def predictions(analysis: dict, starts: list[int]) -> list[Predicted]:
                     paragraph=index,
                     id=attribution["id"],
                     continues=attribution.get("continues"),
+                    confidence=attribution.get("confidence"),
                 )
             )
     return predicted

@@ -22,7 +22,7 @@ import pickle
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
@@ -32,10 +32,12 @@ from ..attribution.roles import CUE_PROBABILITY_KEY, ROLE_TAGGER, ROLES_KEY, add
 from ..config import Settings
 from ..documents import split_paragraphs
 from ..pipeline import Pipeline, load_model, matmul_ops
-from ..training import learn_cues, train_roles
+from ..training import fit_confidence, learn_cues, train_roles
 from .articles import paragraph_starts, predictions
+from .confidence import Judged, Recorder, judge, reliability_table
 from .polnear import (
     METRICS,
+    TYPES,
     Errors,
     GoldArticle,
     Scores,
@@ -188,10 +190,12 @@ def evaluate_fold(
     settings: Settings,
     errors: Errors,
     cache_dir: Path | None = None,
+    judged: list[Judged] | None = None,
 ) -> dict[str, Scores]:
     """The fold's articles analysed with the learned parts in `fold_dir`, on the shared
     `nlp` (one vocab for the cached docs, the matchers and the tagger). Role tags are cached
-    in `cache_dir`, by default `fold_dir`."""
+    in `cache_dir`, by default `fold_dir`. Each attribution, judged right or wrong with the
+    features the engine gave its calibrator, is added to `judged`."""
     held_out = [a for a in articles if a.fold == fold]
     fold_docs = [doc for a in held_out for doc in docs[a.gold.name]]
     for doc in fold_docs:
@@ -199,19 +203,31 @@ def evaluate_fold(
         doc.user_data.pop(CUE_PROBABILITY_KEY, None)
     if settings.learned_roles:
         with matmul_ops(settings.matmul):
-            add_role_tagger(nlp, fold_dir / "roles")
+            if not add_role_tagger(nlp, fold_dir / "roles"):
+                raise SystemExit(
+                    f"no role tagger in {fold_dir / 'roles'}: train the folds with"
+                    " --train, or measure the rules alone with SOURCEMARK_LEARNED_ROLES=0"
+                )
     try:
         if settings.learned_roles:
             tag_fold(nlp, fold_docs, fold_dir / "roles" / "model", cache_dir or fold_dir)
         pipeline = Pipeline(settings, nlp=nlp, attribution_data=fold_dir)
+        recorder = Recorder(pipeline.engine.calibrator)
+        pipeline.engine.calibrator = recorder
         out = {}
         for article in held_out:
             ids = [f"p{i}" for i in range(len(article.paragraphs))]
+            recorder.seen.clear()
             analysis = pipeline.analyze_docs(ids, docs[article.gold.name])
             predicted = predictions(analysis, article.starts)
-            out[article.gold.name] = score_article(
-                article.gold, predicted, labels.get(article.gold.name, []), errors
-            )
+            found = labels.get(article.gold.name, [])
+            out[article.gold.name] = score_article(article.gold, predicted, found, errors)
+            if judged is not None:
+                for j, x in zip(
+                    judge(article.gold.relations, predicted, found), recorder.seen, strict=True
+                ):
+                    j.features = x
+                    judged.append(j)
         return out
     finally:
         if ROLE_TAGGER in nlp.pipe_names:
@@ -234,6 +250,33 @@ def format_folds(results: dict[str, dict], articles: list[Article], folds: int) 
     dev = {a.gold.name: results[a.gold.name] for a in articles if a.split == "dev"}
     rows.append(_row("dev articles", pooled(dev), len(dev)))
     return render(["cross-validation", "articles", *METRICS], rows)
+
+
+def format_type_folds(results: dict[str, Scores], articles: list[Article], folds: int) -> str:
+    """Per fold: source-type accuracy among found for each type, and overall."""
+    by_fold: dict[int, dict[str, Scores]] = {k: {} for k in range(folds)}
+    for article in articles:
+        by_fold[article.fold][article.gold.name] = results[article.gold.name]
+    groups = [(f"fold {k}", pooled(by_fold[k])) for k in range(folds)]
+    groups.append(("all folds", pooled(results)))
+    rows = []
+    for name, scores in groups:
+        accuracy = [
+            scores.types[t, "right"] / scores.types[t, "found"] if scores.types[t, "found"] else 0.0
+            for t in TYPES
+        ]
+        rows.append([name, *accuracy, scores.metric("types overall")])
+    return render(["types among found", *TYPES, "overall (found x right)"], rows)
+
+
+def cross_calibrated(judged: dict[int, list[Judged]]) -> list[Judged]:
+    """Each fold's attributions with the confidence of a calibrator fitted on the others."""
+    out = []
+    for fold, own in judged.items():
+        others = [j for k, found in judged.items() if k != fold for j in found]
+        calibrator = fit_confidence.fit(others)
+        out += [replace(j, confidence=calibrator(j.features)) for j in own]
+    return out
 
 
 def fold_deltas(
@@ -310,6 +353,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="write per-article counts here")
     parser.add_argument("--compare", type=Path, help="a --save file to compare with, by fold")
     parser.add_argument("--errors", action="store_true", help="print the errors, grouped")
+    parser.add_argument(
+        "--fit-confidence",
+        type=Path,
+        help="write the confidence calibrator fitted on every fold's attributions here",
+    )
     options = parser.parse_args(argv)
     if not (options.data / "polnear" / "train").is_dir():
         print(f"cross-validation skipped: no PolNeAR under {options.data}")
@@ -333,16 +381,29 @@ def main(argv: list[str] | None = None) -> int:
             print(f"fold {fold} trained in {time.time() - started:.0f}s", file=sys.stderr)
 
     results: dict[str, Scores] = {}
+    judged: dict[int, list[Judged]] = {}
     errors = Errors()
     for fold in folds:
         fold_dir = work / f"fold-{fold}"
         if not (fold_dir / "cue_model.json").exists():
             print(f"fold {fold} has no models in {fold_dir}: run with --train", file=sys.stderr)
             return 1
-        results.update(evaluate_fold(nlp, fold, articles, docs, labels, fold_dir, settings, errors))
+        judged[fold] = []
+        results.update(
+            evaluate_fold(
+                nlp, fold, articles, docs, labels, fold_dir, settings, errors, judged=judged[fold]
+            )
+        )
     if options.only_fold is not None:
         articles = [a for a in articles if a.fold == options.only_fold]
     print(format_folds(results, articles, options.folds))
+    print()
+    print(format_type_folds(results, articles, options.folds))
+    if len(judged) > 1:
+        print()
+        print(reliability_table(cross_calibrated(judged), "confidence, out of fold"))
+    if options.fit_confidence is not None:
+        fit_confidence.fit([j for js in judged.values() for j in js]).save(options.fit_confidence)
     if options.compare is not None:
         saved = json.loads(options.compare.read_text(encoding="utf-8"))
         before = {name: _from_json(data) for name, data in saved.items()}

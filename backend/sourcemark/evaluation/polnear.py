@@ -7,9 +7,12 @@ import random
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .articles import Predicted, analyze_text, join_continuations
+from .confidence import Judged, judge, reliability_table
+from .ggt import named_right
 from .spans import (
     Counts,
     Relation,
@@ -116,6 +119,9 @@ class Scores:
             return self.types_right / self.types_total if self.types_total else 0.0
         if name == "types among found":
             return self.types_right / self.types_found if self.types_found else 0.0
+        if name == "person named right":
+            checked = self.types["named_person", "name checked"]
+            return self.types["named_person", "name right"] / checked if checked else 0.0
         if name == "share found":
             return self.types_found / self.types_total if self.types_total else 0.0
         if name == "linked":
@@ -135,13 +141,15 @@ METRICS = (
     "share found",
     "types among found",
     "types overall",
+    "person named right",
 )
 
 
 @dataclass
 class Errors:
     missed_cues: Counter = field(default_factory=Counter)
-    false_cues: Counter = field(default_factory=Counter)
+    false_cues: Counter = field(default_factory=Counter)  # by (kind, cue lemma)
+    false_cue_texts: dict = field(default_factory=lambda: defaultdict(Counter))
     unlinked: Counter = field(default_factory=Counter)  # cue found, link failed: why
     source_bounds: list = field(default_factory=list)
     content_bounds: list = field(default_factory=list)
@@ -215,7 +223,27 @@ def _collect_errors(gold: GoldArticle, predicted, matches, errors: Errors) -> No
     gold_cues = [g.cue for g in gold.relations]
     for p in predicted:
         if not any(overlaps(p.relation.cue, c) for c in gold_cues):
-            errors.false_cues[p.cue_text.lower() or f"<{p.kind}, no cue>"] += 1
+            key = (p.kind, cue_lemma(p.cue_text) if p.cue_text else "<no cue>")
+            errors.false_cues[key] += 1
+            errors.false_cue_texts[key][p.cue_text.lower()] += 1
+
+
+@cache
+def _lemmatizer():
+    from ..pipeline import load_model
+
+    return load_model(role_model=None)
+
+
+def cue_lemma(text: str) -> str:
+    """The lemma a cue's text turns on: its last verb ("had told": tell), else its last word
+    ("according to", "―")."""
+    if text.lower().startswith("according"):
+        return "according to"
+    doc = _lemmatizer()(text)
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX")]
+    words = verbs or [t for t in doc if not t.is_space] or list(doc)
+    return words[-1].lemma_.lower() if words else text
 
 
 def load_type_labels(data_dir: Path, split: str) -> dict[str, list[dict]]:
@@ -230,21 +258,43 @@ def load_type_labels(data_dir: Path, split: str) -> dict[str, list[dict]]:
     return by_doc
 
 
+def why_missed(span: Span, gold: list[Relation], predicted: list[Predicted]) -> str:
+    """Why no prediction has a labelled source: what was found of its attribution."""
+    for relation in (r for r in gold if overlaps(span, r.source)):
+        if any(overlaps(relation.cue, p.relation.cue) for p in predicted):
+            return "cue found, source put elsewhere"
+        if any(overlaps(relation.content, p.relation.content) for p in predicted):
+            return "content found under another cue"
+        return "no attribution found there (needs a cue)"
+    return "no PolNeAR attribution has this source"
+
+
 def score_types(
-    labels: list[dict], predicted: list[Predicted], text: str, scores: Scores, errors: Errors
+    labels: list[dict],
+    predicted: list[Predicted],
+    gold: GoldArticle,
+    scores: Scores,
+    errors: Errors,
 ) -> None:
     """One article's labelled sources: the first prediction whose source overlaps each."""
+    text = gold.text
     for item in labels:
         scores.types[item["type"], "total"] += 1
         span = ((item["start"], item["end"]),)
         hit = next((p for p in predicted if overlaps(span, p.relation.source)), None)
         mention = text[item["start"] : item["end"]]
         if hit is None:
-            errors.types_missed.append((mention, item["type"]))
+            why = why_missed(span, gold.relations, predicted)
+            errors.types_missed.append((mention, item["type"], why))
             continue
         scores.types[item["type"], "found"] += 1
         if hit.source_type == item["type"]:
             scores.types[item["type"], "right"] += 1
+        referent = re.sub(r"\(.*?\)", "", item.get("referent", "")).strip()
+        if item["type"] == "named_person" and referent and not re.search(r",| and ", referent):
+            # One person: is the source named by the last word of the label's referent?
+            scores.types["named_person", "name checked"] += 1
+            scores.types["named_person", "name right"] += named_right(referent, hit.source_name)
         else:
             errors.type_confusions[item["type"], hit.source_type] += 1
             errors.type_examples[item["type"], hit.source_type].append(
@@ -261,23 +311,24 @@ def score_article(
     predicted = join_continuations(predicted)
     matches = add_scores(gold.relations, [p.relation for p in predicted], scores)
     _collect_errors(gold, predicted, matches, errors)
-    score_types(labels, predicted, gold.text, scores, errors)
+    score_types(labels, predicted, gold, scores, errors)
     return scores
 
 
 def evaluate(
-    data_dir: Path, limit: int | None = None, pipeline=None
+    data_dir: Path, limit: int | None = None, pipeline=None, judged: list[Judged] | None = None
 ) -> tuple[dict[str, Scores], Errors]:
-    """Dev's scores by article, and the errors."""
+    """Dev's scores by article, and the errors; each attribution judged into `judged`."""
     articles = load_split(data_dir / "polnear", "dev", limit)
     labels = load_type_labels(data_dir, "dev")
     errors = Errors()
-    by_article = {
-        article.name: score_article(
-            article, analyze_text(article.text, pipeline)[0], labels[article.name], errors
-        )
-        for article in articles
-    }
+    by_article = {}
+    for article in articles:
+        predicted = analyze_text(article.text, pipeline)[0]
+        found = labels[article.name]
+        by_article[article.name] = score_article(article, predicted, found, errors)
+        if judged is not None:
+            judged += judge(article.relations, predicted, found)
     return by_article, errors
 
 
@@ -315,6 +366,10 @@ GOALS = {
     "types among found, each type": 0.90,
 }
 TYPES = ("named_person", "named_organization", "anonymous", "vague", "document")
+CALIBRATION_NOTE = (
+    "(the shipped calibrator was fitted on train and dev together; `make crossval` prints\n"
+    "the same table with each fold's confidence from a calibrator fitted on the other folds)"
+)
 
 
 def _rows(scores: Scores) -> list[tuple[str, str | None, Counts]]:
@@ -379,6 +434,14 @@ def format_types(scores: Scores, intervals: dict[str, tuple[float, float]]) -> s
         rows.append([f"  {kind} ({found} of {scores.types[kind, 'total']} found)", right, "", goal])
     rows.append(
         [
+            "one person, named by the referent's last word",
+            scores.metric("person named right"),
+            _interval(intervals, "person named right"),
+            "",
+        ]
+    )
+    rows.append(
+        [
             "accuracy overall (found x right)",
             scores.metric("types overall"),
             _interval(intervals, "types overall"),
@@ -396,7 +459,14 @@ def format_errors(errors: Errors, top: int = 25) -> str:
         lines.extend(f"  {n:4d}  {key}" for key, n in counts.most_common(top))
 
     counter("missed cues (gold cue text)", errors.missed_cues)
-    counter("false-positive cues (predicted cue text)", errors.false_cues)
+    lines.append(f"\n## false cues by kind and lemma ({sum(errors.false_cues.values())})")
+    for (kind, lemma), n in errors.false_cues.most_common(top * 2):
+        texts = ", ".join(t for t, _ in errors.false_cue_texts[kind, lemma].most_common(3))
+        lines.append(f"  {n:4d}  {kind:12s} {lemma:16s} ({texts})")
+    by_kind = Counter()
+    for (kind, _), n in errors.false_cues.items():
+        by_kind[kind] += n
+    lines.append("  by kind: " + ", ".join(f"{k} {n}" for k, n in by_kind.most_common()))
     counter("cue found but link failed", errors.unlinked)
     lines.append(f"\n## source boundary errors ({len(errors.source_bounds)}), gold | predicted")
     lines.extend(f"  {g!r} | {p!r}" for g, p in errors.source_bounds[:top])
@@ -406,14 +476,21 @@ def format_errors(errors: Errors, top: int = 25) -> str:
     for key, examples in sorted(errors.type_examples.items(), key=lambda kv: -len(kv[1])):
         lines.append(f"  {key}:")
         lines.extend(f"      {e}" for e in examples[:6])
-    lines.append(f"\n## labelled sources not found ({len(errors.types_missed)})")
-    lines.extend(f"  {m!r} ({t})" for m, t in errors.types_missed[:top])
+    lines.append(f"\n## labelled sources not found ({len(errors.types_missed)}), by why")
+    reasons = Counter(why for _, _, why in errors.types_missed)
+    for why, n in reasons.most_common():
+        lines.append(f"  {n:4d}  {why}")
+        examples = [(m, t) for m, t, w in errors.types_missed if w == why]
+        lines.extend(f"          {m!r} ({t})" for m, t in examples[:top])
     return "\n".join(lines)
 
 
 def run(data_dir: Path, errors: bool = False, limit: int | None = None) -> str:
     if not (data_dir / "polnear" / "dev").is_dir():
         return f"PolNeAR: skipped, no {data_dir / 'polnear' / 'dev'}"
-    by_article, found_errors = evaluate(data_dir, limit)
+    judged: list[Judged] = []
+    by_article, found_errors = evaluate(data_dir, limit, judged=judged)
     out = format_scores(by_article, annotator_agreement(data_dir / "polnear"))
+    title = "confidence (dev)"
+    out += f"\n\n{reliability_table(judged, title)}\n{CALIBRATION_NOTE}"
     return out + ("\n" + format_errors(found_errors) if errors else "")

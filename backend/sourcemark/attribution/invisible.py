@@ -1,0 +1,58 @@
+"""Invisible characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen) that web
+pages leave inside names and words: "Dana\u200b said" is Dana saying.
+
+The pipeline parses the text without them, then lays the parse back over the original text:
+each invisible character joins the token before it (or the next one, at the start or after a
+space), so every offset stays in the original text and the models see clean words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+ANNOTATIONS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """nlp.pipe over the texts, each Doc over its original text, invisible characters in."""
+    texts = list(texts)
+    cleaned = [INVISIBLE.sub("", text) or text for text in texts]
+    for text, clean, doc in zip(
+        texts, cleaned, nlp.pipe(cleaned, batch_size=batch_size), strict=True
+    ):
+        yield doc if clean == text else restore(doc, text)
+
+
+def restore(doc: Doc, original: str) -> Doc:
+    """The same tokens and annotations as `doc` (parsed from `original` without its
+    invisible characters), over `original`."""
+    kept = [i for i, char in enumerate(original) if not INVISIBLE.match(char)]
+    words, spaces, begin = [], [], 0
+    for token in doc:
+        nxt = token.i + 1
+        if token.whitespace_:
+            space = kept[token.idx + len(token.text)]  # the space after it, in the original
+            words.append(original[begin:space])
+            begin = space + 1  # invisible characters after a space open the next token
+        else:
+            end = kept[doc[nxt].idx] if nxt < len(doc) else len(original)
+            words.append(original[begin:end])
+            begin = end
+        spaces.append(bool(token.whitespace_))
+    if begin < len(original):  # invisible characters after a last space: the last word's
+        words[-1] += " " + original[begin:]
+        spaces[-1] = False
+    restored = Doc(doc.vocab, words=words, spaces=spaces)
+    restored.from_array(ANNOTATIONS, doc.to_array(ANNOTATIONS))
+    for new, old in zip(restored, doc, strict=True):
+        if new.text != old.text:
+            new.norm_ = old.norm_
+    restored.user_data.update(doc.user_data)
+    restored.tensor = doc.tensor
+    return restored

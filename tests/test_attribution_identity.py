@@ -1,0 +1,299 @@
+"""Source identity: who each source is, by the name a reader would give, and of what type.
+
+Sentences written for these tests, one group per resolution or typing rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_attribution_types import source, sources
+
+
+def named(result: dict, paragraph: int, text: str) -> dict:
+    found = [s for s in sources(result, paragraph) if s["text"] == text]
+    assert found, (text, sources(result, paragraph))
+    return found[0]
+
+
+# ---- role nouns and descriptions -----------------------------------------------------------
+
+
+def test_the_senator_is_the_person_the_article_titles_so(analyze):
+    result = analyze(
+        "Sen. Rita Moreno visited the dam on Monday with Mayor Tom Reed.",
+        "The senator said the dam would be repaired by spring.",
+    )
+    senator = source(result, 1)
+    assert (senator["type"], senator["name"]) == ("named_person", "Rita Moreno")
+
+
+def test_a_role_noun_in_the_lead_is_the_person_named_just_after(analyze):
+    result = analyze(
+        "The Ruritanian President says the border talks have failed.",
+        "Paul Vance made the remarks in a call with reporters on Friday.",
+    )
+    president = source(result, 0)
+    assert (president["type"], president["name"]) == ("named_person", "Paul Vance")
+
+
+def test_a_description_is_the_person_the_article_is_about(analyze):
+    result = analyze(
+        "Actress Lena Fox arrived in Cannes on Tuesday for the premiere.",
+        "The star said the film had taken six years to make.",
+    )
+    star = source(result, 1)
+    assert (star["type"], star["name"]) == ("named_person", "Lena Fox")
+
+
+def test_a_party_member_described_is_the_person_the_article_is_about(analyze):
+    result = analyze(
+        "Senate Majority Leader Mitch McConnell spoke on Monday.",
+        "The Kentucky Republican said the vote would wait.",
+    )
+    member = source(result, 1)
+    assert (member["type"], member["name"]) == ("named_person", "Mitch McConnell")
+
+
+def test_the_official_stays_unnamed_when_no_title_ties_it_to_a_name(analyze):
+    result = analyze(
+        "Mayor Tom Reed met a delegation from the port authority on Monday.",
+        "The official said the port would close for a week.",
+    )
+    official = source(result, 1)
+    assert official["type"] == "anonymous"
+    assert "Reed" not in official["name"]
+
+
+def test_the_company_is_a_body_named_as_an_object_just_before(analyze):
+    result = analyze(
+        "A study of the line was commissioned by the Harbor Transit Authority last year.",
+        "The agency said the study had found no faults.",
+    )
+    agency = source(result, 1)
+    assert (agency["type"], agency["name"]) == ("named_organization", "Harbor Transit Authority")
+
+
+# ---- pronouns ------------------------------------------------------------------------------
+
+
+def test_a_quote_two_paragraphs_on_is_still_the_speakers(analyze):
+    result = analyze(
+        "Anna Berg said she would stand for the council again.",
+        "The seat was held by Tom Fisk for a decade.",
+        "“The town needs a new school,” she said.",
+    )
+    she = source(result, 2)
+    assert she["name"] == "Anna Berg"
+
+
+def test_she_goes_to_the_person_the_article_calls_she_not_the_last_name(analyze):
+    result = analyze(
+        "Anna Berg said she would stand for the council again.",
+        "The plan for the school was drawn up by Tom Fisk years ago.",
+        "The vote is in May.",
+        "Berg and Tom Fisk met in March to talk about the plan.",
+        "She said the plan was still good.",
+    )
+    assert source(result, 4)["name"] == "Anna Berg"
+
+
+def test_he_goes_to_a_man_named_after_a_speaker_of_unknown_gender(analyze):
+    result = analyze(
+        "The program works, Robin Kim says. These days retiree Doug Purdy, 73, walks his dog "
+        "daily. “I feel better,” he says."
+    )
+    he = sources(result, 0)[-1]
+    assert (he["text"], he["name"]) == ("he", "Doug Purdy")
+
+
+def test_a_name_inside_a_quote_is_not_the_she_after_it(analyze):
+    result = analyze(
+        "Moyra Baxter, the board's chair, said she understands the parents.",
+        "The board will appeal, Baxter says.",
+        "The plan will take a decade.",
+        "The province is short of money.",
+        "“Surrey has over 70,000 students, so we realize how huge it is,” she said.",
+    )
+    assert source(result, 4)["name"] == "Moyra Baxter"
+
+
+# ---- groups --------------------------------------------------------------------------------
+
+
+def test_the_two_leaders_are_the_two_the_article_names_most(analyze):
+    result = analyze(
+        "Chancellor Greta Lind called Prime Minister Aldo Ferri on Monday.",
+        "Lind told Ferri that the talks must go on, and Ferri agreed with Lind.",
+        "Foreign Minister Karl Ober was not on the call.",
+        "The two leaders said they would meet again in June.",
+    )
+    leaders = source(result, 3)
+    assert leaders["type"] == "named_person"
+    assert set(leaders["name"].split(" and ")) == {"Greta Lind", "Aldo Ferri"}
+
+
+def test_the_couple_are_the_two_people_named_together(analyze):
+    result = analyze(
+        "Jon Park and Mia Lund opened the bakery on Main Street in 2010.",
+        "Business was slow at first.",
+        "The couple said the town had been good to them.",
+    )
+    couple = source(result, 2)
+    assert couple["type"] == "named_person"
+    assert set(couple["name"].split(" and ")) == {"Jon Park", "Mia Lund"}
+
+
+def test_people_named_together_are_one_source_listing_their_full_names(analyze):
+    result = analyze(
+        "North Korean leader Kim Jong-un met Donald Trump in June.",
+        "Kim and Trump pledged to work toward peace.",
+    )
+    both = source(result, 1)
+    assert (both["type"], both["name"]) == ("named_person", "Kim Jong-un and Donald Trump")
+
+
+# ---- canonical names -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "name"),
+    [
+        ("North Korean leader Kim Jong-un arrived by train.", "Kim", "Kim Jong-un"),
+        ("Justice minister Jody Wilson-Raybould spoke first.", "Wilson-Raybould",
+         "Jody Wilson-Raybould"),
+    ],
+)  # fmt: skip
+def test_a_person_is_named_by_the_fullest_form(analyze, first, then, name):
+    result = analyze(first, f"{then} said the talks had gone well.")
+    assert named(result, 1, then)["name"] == name
+
+
+def test_a_surname_is_the_person_of_that_name_the_article_names_most(analyze):
+    result = analyze(
+        "Donald Trump spoke in Ohio, and Donald Trump Jr. spoke in Iowa.",
+        "Donald Trump arrived with his wife, Melania Trump.",
+        "Trump said the crowd was the largest yet.",
+    )
+    assert source(result, 2)["name"] == "Donald Trump"
+
+
+def test_a_kinship_noun_is_the_person_the_article_titles_so(analyze):
+    result = analyze(
+        "Donald Trump arrived with his wife, Melania Trump.",
+        "His wife said the trip had been long.",
+    )
+    wife = source(result, 1)
+    assert (wife["type"], wife["name"]) == ("named_person", "Melania Trump")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "name"),
+    [
+        ("Export Development Canada (EDC) lent the firm $2 million.", "EDC",
+         "Export Development Canada"),
+        ("Shares of Suncor Energy fell on Monday.", "Suncor", "Suncor Energy"),
+    ],
+)  # fmt: skip
+def test_a_body_is_named_by_the_fullest_form(analyze, first, then, name):
+    result = analyze(first, f"{then} said it would appeal the ruling.")
+    body = named(result, 1, then)
+    assert (body["type"], body["name"]) == ("named_organization", name)
+
+
+def test_a_document_is_named_by_its_owners_full_name(analyze):
+    result = analyze(
+        "Shannon Phillips resigned from the board on Friday.",
+        "Her statement said the board had ignored her warnings.",
+    )
+    statement = source(result, 1)
+    assert statement["type"] == "document"
+    assert statement["name"] == "Shannon Phillips’s statement"
+
+
+# ---- types ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("In a poll of 900 adults, 62 percent of those surveyed said the tax was unfair.",
+         "62 percent of those surveyed"),
+        ("Court filings show the company owed $4 million.", "Court filings"),
+        ("A press kit handed to reporters said the launch was delayed.",
+         "A press kit handed to reporters"),
+        ("The memo the minister sent said the budget was final.",
+         "The memo the minister sent"),
+        ("An email chain leaked last week shows the deal was agreed in March.",
+         "An email chain leaked last week"),
+        ("The trade deal says tariffs will fall by half.", "The trade deal"),
+    ],
+)  # fmt: skip
+def test_documents_and_poll_results_are_typed_document_whole(analyze, sentence, mention):
+    found = source(analyze(sentence))
+    assert (found["text"], found["type"]) == (mention, "document")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Drug maker Pfizo said the trial would end in June.",),
+        ("The network Vexa reported the results first.", "Vexa said the count was final."),
+    ],
+)
+def test_a_body_the_article_calls_a_company_is_an_organisation(analyze, text):
+    result = analyze(*text)
+    last = sources(result, len(text) - 1)[-1]
+    assert last["type"] == "named_organization"
+
+
+def test_a_full_name_the_recogniser_takes_for_a_body_is_a_person_called_she(analyze):
+    result = analyze("Carly Fiorina said she would back the senator.", "Fiorina said he would win.")
+    for paragraph in (0, 1):
+        found = source(result, paragraph)
+        assert (found["type"], found["name"]) == ("named_person", "Carly Fiorina")
+
+
+def test_a_body_is_named_by_the_name_beside_its_noun(analyze):
+    found = source(analyze("The pro-farm group Harvest Alliance said the credit must stay."))
+    assert (found["type"], found["name"]) == ("named_organization", "Harvest Alliance")
+
+
+def test_a_body_described_but_not_named_is_anonymous(analyze):
+    found = source(analyze("A Russian company said it would bid for the mine."))
+    assert found["type"] == "anonymous"
+
+
+def test_a_group_of_people_is_specific_though_unnamed(analyze):
+    result = analyze("A group of parents with children at the school said the fees were too high.")
+    assert source(result)["type"] == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Anti-tax activists said the levy was theft.", "vague"),  # a stance, not a body
+        ("Her critics said the plan was weak.", "vague"),  # whom they criticise, not a body
+        ("Her fellow cast members said the show would go on.", "anonymous"),
+        ("The crowd chanted that the wall must be built.", "vague"),
+        ("Some 20 percent of people in a recent Gallup poll said they trust Congress.",
+         "document"),
+    ],
+)  # fmt: skip
+def test_generic_people_are_vague_unless_a_body_or_a_poll_says_otherwise(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind
+
+
+def test_people_of_a_body_named_just_before_are_anonymous_not_vague(analyze):
+    result = analyze(
+        "The Food Agency sent inspectors to the farm on Monday.",
+        "Inspectors said the barns were clean.",
+    )
+    assert source(result, 1)["type"] == "anonymous"
+    alone = analyze("Inspectors said the barns were clean.")
+    assert source(alone)["type"] == "vague"
+
+
+def test_the_source_of_a_feeling_is_who_feels_it(analyze):
+    found = source(analyze("Republicans were incensed that the vote was delayed."))
+    assert found["text"] == "Republicans"

@@ -1,0 +1,125 @@
+"""Quote shapes of real articles, on sentences written for these tests: interrupted quotes,
+embedded posts, pull quotes, colon and noun cues, transcript and round-up labels, claims that
+carry on after "said:", and invisible characters."""
+
+from __future__ import annotations
+
+from sourcemark.attribution import invisible
+
+from .test_attribution import attributions, only, texts
+
+
+def test_an_interrupted_quote_is_one_attribution_whose_second_piece_carries_on(analyze):
+    text = "“The bridge will open in May,” the engineer said, “if the steel arrives on time.”"
+    first, second = attributions(analyze(text))
+    assert first["cue"]["text"] == "said" and first["source"]["text"] == "the engineer"
+    assert texts(first) == ["“The bridge will open in May,”"]
+    assert second["cue"] is None and second["continues"] == first["id"]
+    assert second["source"]["source_id"] == first["source"]["source_id"]
+    assert texts(second) == ["“if the steel arrives on time.”"]
+
+
+def test_a_quote_with_the_speaker_after_stays_whole(analyze):
+    a = only(analyze("“We will appeal, and we will win,” the lawyer said after the ruling."))
+    assert a["continues"] is None and len(a["content"]) == 1
+
+
+def test_an_embedded_post_is_signed_by_its_byline(analyze):
+    post = (
+        "Great crowd in Dayton tonight. Thank you, Ohio! pic.twitter.com/AbC123"
+        " — Rosa Velez (@rosavelez) May 3, 2016"
+    )
+    a = only(analyze(post))
+    assert a["cue"]["text"] == "—"
+    assert a["source"]["text"] == "Rosa Velez"
+    assert texts(a) == ["Great crowd in Dayton tonight. Thank you, Ohio"]
+
+
+def test_a_pull_quote_signed_with_name_and_title(analyze):
+    a = only(analyze("“Nobody reads the fine print.” Harriet Olsen, consumer advocate"))
+    assert a["source"]["text"] == "Harriet Olsen"
+    assert texts(a) == ["“Nobody reads the fine print.”"]
+
+
+def test_a_verb_pointing_at_what_follows_a_colon(analyze):
+    text = "The senator posted this on Facebook: the vote was rigged from the start."
+    a = only(analyze(text))
+    assert a["cue"]["text"] == "posted" and a["source"]["text"] == "The senator"
+    assert texts(a) == ["the vote was rigged from the start"]
+
+
+def test_a_noun_of_saying_before_a_colon(analyze):
+    a = only(analyze("The coach's answer was simple: the team needs a new goalkeeper."))
+    assert a["cue"]["text"] == "answer"
+    assert a["source"]["text"] == "The coach"
+    assert texts(a) == ["the team needs a new goalkeeper"]
+
+
+def test_a_titled_transcript_label(analyze):
+    result = analyze(
+        "Senator Ruth Calder spoke to the committee on Tuesday.",
+        "SEN. CALDER: We have waited long enough for this report.",
+    )
+    a = only(result, 1)
+    assert a["cue"]["text"] == ":" and a["source"]["text"] == "SEN. CALDER"
+    assert texts(a) == ["We have waited long enough for this report"]
+
+
+def test_a_round_up_line(analyze):
+    a = only(analyze("Jane Porter, The Daily Planet: The mayor has run out of excuses."))
+    assert a["cue"]["text"] == ":" and a["source"]["text"] == "Jane Porter"
+    assert texts(a) == ["The mayor has run out of excuses"]
+
+
+def test_a_label_inside_a_paragraph_before_a_quote(analyze):
+    text = "The debate turned to taxes. Bernie Sanders: “Nobody in this town pays their share.”"
+    a = only(analyze(text))
+    assert a["source"]["text"] == "Bernie Sanders"
+    assert texts(a) == ["“Nobody in this town pays their share.”"]
+
+
+def test_a_claim_after_said_colon_carries_into_the_list(analyze):
+    result = analyze(
+        "The governor also said:",
+        "- The bridge will be rebuilt by the end of next year.",
+        "- Every school will get a new roof.",
+        "The opposition leader called the plan a fantasy.",
+        "- Taxes went up twice last year.",
+    )
+    root = only(result, 0)
+    assert root["cue"]["text"] == "said" and root["source"]["text"] == "The governor"
+    for paragraph in (1, 2):
+        carried = only(result, paragraph)
+        assert carried["continues"] == root["id"]
+        assert carried["source"]["source_id"] == root["source"]["source_id"]
+    assert all(a["continues"] != root["id"] for a in attributions(result, 4))
+
+
+def test_said_colon_with_nothing_after_it_is_no_attribution(analyze):
+    assert attributions(analyze("Later that day the governor said:")) == []
+
+
+def test_invisible_characters_break_no_name_and_no_cue(analyze):
+    text = "Dana\u200b Whitfield said the\u00ad bridge was safe, ac\u00adcording to the memo."
+    result = analyze(text)
+    said = next(a for a in attributions(result) if a["cue"]["text"] == "said")
+    assert said["source"]["text"] == "Dana\u200b Whitfield"
+    assert said["source"]["type"] == "named_person"
+    assert any(a["cue"]["text"].startswith("ac\u00adcording") for a in attributions(result))
+    for a in attributions(result):  # offsets in the original text
+        for span in [a["cue"], a["source"], *a["content"]]:
+            if span:
+                assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_a_parse_laid_back_over_invisible_characters_keeps_every_annotation(analyze):
+    nlp = analyze.nlp
+    text = "\ufeffThe mayor of Springfield\u200b said on Monday that \u2060taxes would rise. \u200b"
+    (doc,) = invisible.parse(nlp, [text], batch_size=8)
+    clean = nlp(invisible.INVISIBLE.sub("", text))
+    assert doc.text == text
+    assert [t.dep_ for t in doc] == [t.dep_ for t in clean]
+    assert [t.head.i for t in doc] == [t.head.i for t in clean]
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [
+        (e.start, e.end, e.label_) for e in clean.ents
+    ]
