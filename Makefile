@@ -90,7 +90,8 @@ train: $(STAMP)
 	$(PY) -m sourcemark.training.learn_cues --data $(DATA)
 	$(PY) -m sourcemark.training.train_roles --data $(DATA)
 
-bench: $(STAMP)
+# The goals of the performance issue, side by side (about 20 minutes; writes bench/results.json).
+bench: $(STAMP) extension
 	$(PY) benchmarks/bench_backend.py --data $(DATA)
 	$(PY) benchmarks/bench_scaling.py --data $(DATA)
 

@@ -89,7 +89,7 @@ def main() -> None:
     parser.add_argument("--request", type=int, default=400_000, help="the 16x request length")
     options = parser.parse_args()
 
-    pipeline = Pipeline(Settings(cache_size=0))
+    pipeline = Pipeline(Settings(parse_cache_bytes=0, analysis_cache_bytes=0))
     news = news_text(options.data)
     pipeline.analyze([{"id": "warm", "text": news[:2000]}])
     print(f"{'shape':22} {'1x':>8} {'4x':>8} {'16x':>8}  exponent (goal <= {GOAL})")

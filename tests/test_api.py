@@ -142,7 +142,7 @@ def test_wrong_method_is_405_json(client):
 
 def test_an_internal_failure_is_a_json_500_without_traceback(make_client, monkeypatch):
     client = make_client()
-    pipeline = client.application.extensions["sourcemark.pipeline"]
+    pipeline = client.application.extensions["sourcemark.loader"].pipeline
 
     def explode(*args, **kwargs):
         raise RuntimeError("secret internals")
@@ -279,7 +279,7 @@ class PipeSpy:
 @pytest.fixture
 def spied_client(make_client):
     client = make_client()
-    pipeline = client.application.extensions["sourcemark.pipeline"]
+    pipeline = client.application.extensions["sourcemark.loader"].pipeline
     spy = PipeSpy(pipeline.nlp)
     pipeline.nlp = spy
     return client, spy
@@ -307,18 +307,6 @@ def test_repeats_within_one_page_are_parsed_once_in_one_batch(spied_client):
     body = analyze(client, paragraphs("Same.", "Other.", "Same.")).get_json()
     assert spy.texts == ["Same.", "Other."] and spy.calls == 1
     assert [p["text"] for p in body["paragraphs"]] == ["Same.", "Other.", "Same."]
-
-
-def test_cache_evicts_least_recently_used(make_client):
-    client = make_client(cache_size=2)
-    pipeline = client.application.extensions["sourcemark.pipeline"]
-    spy = PipeSpy(pipeline.nlp)
-    pipeline.nlp = spy
-    for text in ("one.", "two.", "one.", "three.", "one.", "two."):
-        analyze(client, paragraphs(text))
-    # "two." was evicted by "three." (least recently used), "one." never was.
-    assert spy.texts == ["one.", "two.", "three.", "two."]
-    assert len(pipeline.cache) == 2
 
 
 def test_breakdown_and_share_count_characters_by_source_type(client):

@@ -196,11 +196,11 @@ class SlowPipe:
 
 @pytest.fixture
 def slow_client(make_client, monkeypatch):
-    monkeypatch.setattr(pipeline_module, "GROUP_CHARS", 1)  # a paragraph a group
+    monkeypatch.setattr(pipeline_module, "BATCH_CHARS", 1)  # a paragraph a batch
 
     def make(delay, **settings):
-        client = make_client(cache_size=0, **settings)
-        pipeline = client.application.extensions["sourcemark.pipeline"]
+        client = make_client(parse_cache_bytes=0, analysis_cache_bytes=0, **settings)
+        pipeline = client.application.extensions["sourcemark.loader"].pipeline
         pipeline.nlp = SlowPipe(pipeline.nlp, delay)
         return client, pipeline.nlp
 

@@ -52,7 +52,7 @@ def test_a_missing_model_says_how_to_install_one():
         ("SOURCEMARK_MAX_PARAGRAPHS", "0"),
         ("SOURCEMARK_MAX_BODY_BYTES", "-5"),
         ("SOURCEMARK_MAX_TOTAL_CHARS", "1.5"),
-        ("SOURCEMARK_CACHE_SIZE", "-1"),
+        ("SOURCEMARK_PARSE_CACHE_BYTES", "-1"),
         ("SOURCEMARK_PORT", "70000"),
         ("SOURCEMARK_EXTRA_ORIGINS", "*"),
         ("SOURCEMARK_EXTRA_ORIGINS", "https://ok.example, null"),

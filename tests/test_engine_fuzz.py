@@ -38,7 +38,7 @@ paragraph = st.lists(pieces, max_size=40).map(" ".join) | st.lists(pieces, max_s
 @pytest.fixture(scope="module")
 def uncached(pipeline):
     """The session's model, no parse cache: each analysis parses anew."""
-    return Pipeline(Settings(cache_size=0), nlp=pipeline.nlp)
+    return Pipeline(Settings(parse_cache_bytes=0, analysis_cache_bytes=0), nlp=pipeline.nlp)
 
 
 def test_any_text_is_analysed_well_and_the_same_each_time(uncached):

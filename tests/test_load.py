@@ -17,7 +17,7 @@ import pytest
 
 from sourcemark.documents import split_paragraphs
 
-from .test_serve import running_server
+from .conftest import running_server
 
 CLIENTS = 50
 ARTICLES = 20
@@ -126,7 +126,8 @@ def test_fifty_clients_get_right_answers_or_honest_503s(data_dir, pipeline):
 
     # No parse cache: every request is the full work, as for fifty different articles. A
     # budget of 5 s keeps the storm, and so the test, short.
-    with running_server(cache_size=0, time_budget=5) as (_, port, process):
+    no_cache = {"parse_cache_bytes": 0, "analysis_cache_bytes": 0}
+    with running_server(**no_cache, time_budget=5) as (_, port, process):
         health = HealthWatch(port)
         clients = [Client(port, bodies, offset=i) for i in range(CLIENTS)]
         started = time.monotonic()

@@ -4,50 +4,17 @@ reachable: bodies refused before they are read, idle connections closed, JSON er
 import json
 import os
 import socket
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from .conftest import free_port
+from .conftest import running_server
 
 IDLE_TIMEOUT = 2
 MAX_BODY = 2 * 1024 * 1024
-
-
-@contextmanager
-def running_server(**environment):
-    """`sourcemark serve` on a free port, with SOURCEMARK_ settings from `environment`;
-    yields (base url, port, process)."""
-    port = free_port()
-    env = {**os.environ, **{f"SOURCEMARK_{k.upper()}": str(v) for k, v in environment.items()}}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sourcemark.cli", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    try:
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{url}/v1/health", timeout=1)
-                break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"server exited: {process.stdout.read()}")
-                time.sleep(0.2)
-        yield url, port, process
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -26,9 +26,11 @@ from .admission import Admission, Busy
 from .config import EXTENSION_ORIGINS, Settings
 from .contract import MAX_ERROR_DETAILS, AnalyzeRequest
 from .openapi import openapi_document
-from .pipeline import Pipeline, Timings
+from .pipeline import Pipeline, PipelineLoader, Timings
 
 log = logging.getLogger(__name__)
+# How long a request waits for the model still loading before it gets 503 + Retry-After.
+LOAD_WAIT_SECONDS = 30
 
 CORS_METHODS = ["GET", "POST", "OPTIONS"]  # what the routes answer; other methods get 405
 # Seconds before a retry: soon, since a refusal costs the server next to nothing, and a
@@ -151,15 +153,31 @@ def _bearer(header: str | None) -> str:
     return credentials.strip() if scheme.lower() == "bearer" else ""
 
 
+def _ready_pipeline(loader: PipelineLoader) -> Pipeline:
+    """The loaded pipeline, waiting a while for a model still loading."""
+    pipeline = loader.wait(LOAD_WAIT_SECONDS)
+    if pipeline is not None:
+        return pipeline
+    if loader.state == "loading":
+        raise ApiError(
+            503,
+            "model_loading",
+            "the model is still loading; try again shortly",
+            headers={"Retry-After": "5"},
+        )
+    raise ApiError(503, "model_unavailable", "the model failed to load; see the server log")
+
+
 def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None = None) -> Flask:
-    """Build the app. `config` is a Settings or a dict of Settings fields."""
+    """Build the app. `config` is a Settings or a dict of Settings fields. Without a
+    `pipeline`, the model loads in the background and health says so until it is ready."""
     settings = config if isinstance(config, Settings) else Settings(**(config or {}))
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.sort_keys = False
     app.extensions["sourcemark.settings"] = settings
-    pipeline = pipeline or Pipeline(settings)
-    app.extensions["sourcemark.pipeline"] = pipeline
+    loader = PipelineLoader(settings, pipeline)
+    app.extensions["sourcemark.loader"] = loader
     admission = Admission(settings.max_analyses, settings.max_waiting)
 
     origins = _origin_patterns(settings)
@@ -196,7 +214,13 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
 
     @app.get("/v1/health")
     def health():
-        return jsonify({"status": "ok", "model": pipeline.model_info, "version": __version__})
+        if loader.state == "ready":
+            model = loader.pipeline.model_info
+            return jsonify({"status": "ok", "model": model, "version": __version__})
+        response = jsonify({"status": loader.state, "version": __version__})
+        if loader.state == "loading":
+            response.headers["Retry-After"] = "1"
+        return response, 503
 
     @app.post("/v1/analyze")
     def analyze():
@@ -213,6 +237,7 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
             raise ApiError(503, "busy", str(busy), headers={"Retry-After": RETRY_AFTER}) from None
         try:
             req = _read_request(settings)
+            pipeline = _ready_pipeline(loader)
             timings = Timings()
             with deadline.deadline(until, request.environ.get("waitress.client_disconnected")):
                 result = pipeline.analyze([p.model_dump() for p in req.paragraphs], timings)

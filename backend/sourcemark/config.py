@@ -35,7 +35,8 @@ class Settings:
     max_paragraph_chars: int = 20_000
     max_total_chars: int = 400_000
     max_body_bytes: int = 2 * 1024 * 1024
-    cache_size: int = 4096  # parsed paragraphs kept in memory
+    parse_cache_bytes: int = 64 * 1024 * 1024  # parsed paragraphs kept in memory; 0: none
+    analysis_cache_bytes: int = 32 * 1024 * 1024  # whole analyses kept, as JSON; 0: none
     batch_size: int = 64  # paragraphs per nlp.pipe batch
     extra_origins: tuple[str, ...] = field(default_factory=tuple)
     learned_roles: bool = True  # add the role tagger trained on PolNeAR to the pipeline
@@ -72,7 +73,8 @@ _WHOLE = {
     "max_paragraph_chars": (1, None),
     "max_total_chars": (1, None),
     "max_body_bytes": (1, None),
-    "cache_size": (0, None),
+    "parse_cache_bytes": (0, None),
+    "analysis_cache_bytes": (0, None),
     "batch_size": (1, None),
     "max_analyses": (1, None),
     "max_waiting": (0, None),

@@ -162,6 +162,11 @@ class Health(_Strict):
 MAX_ERROR_DETAILS = 5  # an error lists this many problems at most, however many there are
 
 
+class HealthNotReady(_Strict):
+    status: Literal["loading", "failed"]  # the model is loading, or failed to load
+    version: str
+
+
 class ErrorBody(_Strict):
     code: str
     message: str

@@ -13,9 +13,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 
 class Stopped(Exception):
     """The work was stopped: out of time, or nobody is waiting for it."""
@@ -62,23 +59,3 @@ def check() -> None:
         raise OutOfTime("the analysis ran out of time")
     if current.gone():
         raise ClientGone("the client went away")
-
-
-CHECK_COMPONENT = "sourcemark_deadline"
-
-
-@Language.component(CHECK_COMPONENT)
-def _check_between_components(doc: Doc) -> Doc:
-    check()
-    return doc
-
-
-def check_between_components(nlp: Language) -> Language:
-    """Check the deadline before each of the pipeline's components (once): a long paragraph
-    is stopped after the component at work, not after the whole parse."""
-    names = nlp.pipe_names
-    for name in names[1:]:
-        check = f"{CHECK_COMPONENT}_{name}"
-        if not name.startswith(CHECK_COMPONENT) and check not in names:
-            nlp.add_pipe(CHECK_COMPONENT, name=check, before=name)
-    return nlp

@@ -22,6 +22,8 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from . import deadline
+
 LONGEST_CHUNK = 200  # characters without a space tokenized in one piece
 SENTENCE_INDEX = "sourcemark_sentence_index"
 
@@ -101,4 +103,24 @@ def make_linear(nlp: Language) -> Language:
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if SENTENCE_INDEX not in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_INDEX, last=True)
+    return nlp
+
+
+CHECK_COMPONENT = "sourcemark_deadline"
+
+
+@Language.component(CHECK_COMPONENT)
+def _check_between_components(doc: Doc) -> Doc:
+    deadline.check()
+    return doc
+
+
+def check_between_components(nlp: Language) -> Language:
+    """Check the deadline before each of the pipeline's components (once): a long paragraph
+    is stopped after the component at work, not after the whole parse."""
+    names = nlp.pipe_names
+    for name in names[1:]:
+        check = f"{CHECK_COMPONENT}_{name}"
+        if not name.startswith(CHECK_COMPONENT) and check not in names:
+            nlp.add_pipe(CHECK_COMPONENT, name=check, before=name)
     return nlp

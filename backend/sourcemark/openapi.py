@@ -8,7 +8,14 @@ from pydantic.json_schema import models_json_schema
 
 from . import __version__
 from .config import Settings
-from .contract import MAX_ERROR_DETAILS, Analysis, AnalyzeRequest, ErrorResponse, Health
+from .contract import (
+    MAX_ERROR_DETAILS,
+    Analysis,
+    AnalyzeRequest,
+    ErrorResponse,
+    Health,
+    HealthNotReady,
+)
 
 _REF = "#/components/schemas/{model}"
 
@@ -43,8 +50,10 @@ def _error_responses(settings: Settings, *statuses: int) -> dict:
         415: "The body is not JSON.",
         500: "An internal failure; the details are in the server log.",
         503: f"Busy (every analysis slot taken and {settings.max_waiting} waiting), or the "
-        f"analysis ran past its time budget of {settings.time_budget:g} s; paragraphs parsed "
-        "so far are kept, so a retry after `Retry-After` seconds goes further.",
+        f"analysis ran past its time budget of {settings.time_budget:g} s (paragraphs parsed "
+        "so far are kept, so a retry after `Retry-After` seconds goes further), or the model "
+        "is still loading (`model_loading`, with Retry-After) or failed to load "
+        "(`model_unavailable`).",
     }
     return {
         str(s): {
@@ -70,7 +79,7 @@ def openapi_document(settings: Settings | None = None) -> dict:
     _, schemas = models_json_schema(
         [
             (m, "validation" if m is AnalyzeRequest else "serialization")
-            for m in (AnalyzeRequest, Analysis, Health, ErrorResponse)
+            for m in (AnalyzeRequest, Analysis, Health, HealthNotReady, ErrorResponse)
         ],
         ref_template=_REF,
     )
@@ -94,6 +103,11 @@ def openapi_document(settings: Settings | None = None) -> dict:
                             "content": _json("Health"),
                         },
                         **_error_responses(settings, 403),
+                        "503": {
+                            "description": "Not ready: the model is loading (Retry-After "
+                            "says when to ask again) or failed to load.",
+                            "content": _json("HealthNotReady"),
+                        },
                     },
                 }
             },

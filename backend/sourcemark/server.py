@@ -13,7 +13,6 @@ than it must.
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 
@@ -56,9 +55,6 @@ class JsonErrorChannel(HTTPChannel):
 def make_server(app, settings: Settings, **adjustments):
     """A waitress server for `app`, not yet running (call .run())."""
     sys.setswitchinterval(SWITCH_INTERVAL)
-    # The model's objects live as long as the server: keep them out of the collector's full
-    # passes, which would otherwise stop every thread for a while as the heap grows.
-    gc.freeze()
     server = create_server(
         app,
         host=settings.host,
