@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 DATA ?= ../shared/data
 
-.PHONY: all run test lint eval crossval train bench bench-corpus clean extension eval-extract lint-extension package
+.PHONY: all run test lint eval crossval train bench bench-corpus fuzz clean extension eval-extract lint-extension package
 
 all: $(STAMP)
 
@@ -90,10 +90,19 @@ train: $(STAMP)
 	$(PY) -m sourcemark.training.learn_cues --data $(DATA)
 	$(PY) -m sourcemark.training.train_roles --data $(DATA)
 
-bench: $(STAMP)
+# The goals of the performance issue, side by side (about 20 minutes; writes bench/results.json).
+bench: $(STAMP) extension
 	$(PY) benchmarks/bench_backend.py --data $(DATA)
+	$(PY) benchmarks/bench_scaling.py --data $(DATA)
 
 # `sourcemark corpus` on PolNeAR train with 1 and 2 worker processes, beside `analyze --jobs 2`
 # (about 15 minutes on two cores). BENCH_ARGS="--articles 100 --rounds 2" for a shorter run.
 bench-corpus: $(STAMP)
 	$(PY) benchmarks/bench_corpus.py --data $(DATA) $(BENCH_ARGS)
+
+# The long fuzz runs: 5,000 schemathesis examples against the API, and a third as many
+# hypothesis examples through the pipeline (make test runs 300, and 100).
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(STAMP)
+	SOURCEMARK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -s -p no:cacheprovider \
+	  tests/test_schema_fuzz.py tests/test_engine_fuzz.py

@@ -1,5 +1,10 @@
 import os
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,3 +66,40 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def start_server(*args: str, **environment) -> tuple[subprocess.Popen, str]:
+    """`sourcemark serve` with these arguments and SOURCEMARK_ settings from `environment`
+    on a free port, once it answers health."""
+    port = free_port()
+    env = {**os.environ, **{f"SOURCEMARK_{k.upper()}": str(v) for k, v in environment.items()}}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sourcemark.cli", "serve", "--port", str(port), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/v1/health", timeout=1):
+                return process, url
+        except OSError:  # not listening yet, or 503 while the model loads
+            if process.poll() is not None:
+                pytest.fail(f"server exited: {process.stdout.read()}")
+            time.sleep(0.2)
+    process.kill()
+    pytest.fail("the server never answered health")
+
+
+@contextmanager
+def running_server(**environment):
+    """start_server as a context: yields (base url, port, process), then stops it."""
+    process, url = start_server(**environment)
+    try:
+        yield url, int(url.rsplit(":", 1)[1]), process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

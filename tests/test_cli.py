@@ -128,8 +128,9 @@ def test_folder_without_out_is_an_error(fast_cli, capsys):
     assert "--out" in capsys.readouterr().err
 
 
-def test_folder_is_analysed_into_one_json_each_with_progress(tmp_path):
-    """A real subprocess with two worker processes, as a user would run it."""
+def test_folder_is_analysed_into_one_json_each_with_progress(tmp_path, fast_cli):
+    """A real subprocess with two worker processes, as a user would run it, writes what
+    one job in this process writes."""
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text("The mayor said the bridge is safe.\n\nIt opened in 1990.\n")
@@ -159,6 +160,9 @@ def test_folder_is_analysed_into_one_json_each_with_progress(tmp_path):
     assert "no article text found" in result.stderr
     assert "2 of 3 analysed" in result.stderr
     assert "Traceback" not in result.stderr
+    assert fast_cli("analyze", str(src), "--out", str(tmp_path / "one"), "--jobs", "1") == 1
+    for name in ("a.json", "b.json"):
+        assert (tmp_path / "one" / name).read_text() == (out / name).read_text()
 
 
 def test_unknown_model_gets_an_install_hint(capsys):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import multiprocessing
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -29,46 +32,84 @@ def analyze_paragraphs(pipeline, paragraphs: list[str]) -> dict:
     return pipeline.analyze(as_request_paragraphs(paragraphs))
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker_pipeline
-    _worker_pipeline = _pipeline(settings)
-
-
-def _analyze_file(path: str, out_dir: str) -> str:
-    analysis = analyze_paragraphs(_worker_pipeline, read_article(path))
+def _analyze_file(path: str, out_dir: str) -> int:
+    """Analyse one article into OUT_DIR/<name>.json; return its word count."""
+    paragraphs = read_article(path)
+    analysis = analyze_paragraphs(_worker_pipeline, paragraphs)
     out = Path(out_dir) / f"{Path(path).stem}.json"
     out.write_text(json.dumps(analysis, ensure_ascii=False, indent=1), encoding="utf-8")
-    return str(out)
+    return sum(len(p.split()) for p in paragraphs)
 
 
 def _analyze_dir(args, settings: Settings) -> int:
+    global _worker_pipeline
     from tqdm import tqdm
 
-    files = sorted(
+    files = [
         p
         for p in Path(args.target).iterdir()
         if p.is_file() and p.suffix.lower() in (".txt", ".html", ".htm")
-    )
+    ]
     if not files:
         print(f"sourcemark: {args.target}: no .txt or .html files", file=sys.stderr)
         return 2
+    if args.jobs < 1:
+        print(f"sourcemark: --jobs {args.jobs}: give 1 or more processes", file=sys.stderr)
+        return 2
+    # The longest first, so that no process is left with a long one at the end.
+    files.sort(key=lambda p: (-p.stat().st_size, p.name))
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    failures = 0
-    with ProcessPoolExecutor(
-        max_workers=max(1, args.jobs), initializer=_init_worker, initargs=(settings,)
-    ) as pool:
-        futures = {pool.submit(_analyze_file, str(p), str(out_dir)): p for p in files}
-        for future in tqdm(
-            as_completed(futures), total=len(files), unit="file", file=sys.stderr, disable=None
-        ):
-            try:
-                future.result()
-            except DocumentError as error:
-                failures += 1
-                tqdm.write(f"sourcemark: {error}", file=sys.stderr)
+    # Loaded once here; forked workers share it instead of loading their own.
+    _worker_pipeline = _pipeline(settings)
+    failures = words = 0
+    progress = tqdm(total=len(files), unit="file", file=sys.stderr, disable=None)
+    started = time.perf_counter()
+    for outcome in _outcomes(files, out_dir, args.jobs, settings):
+        if isinstance(outcome, DocumentError):
+            failures += 1
+            progress.write(f"sourcemark: {outcome}", file=sys.stderr)
+        else:
+            words += outcome
+        progress.update()
+        elapsed = time.perf_counter() - started
+        progress.set_postfix(words_per_s=f"{words / elapsed:.0f}", refresh=False)
+    progress.close()
     print(f"{len(files) - failures} of {len(files)} analysed into {out_dir}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _outcomes(files: list[Path], out_dir: Path, jobs: int, settings: Settings):
+    """Each file's word count, or its DocumentError, as the files are done.
+
+    One job runs here. More run in worker processes forked from this one, which holds the
+    model, where fork exists; elsewhere in fresh processes that load their own.
+    """
+    if jobs == 1:
+        for path in files:
+            try:
+                yield _analyze_file(str(path), str(out_dir))
+            except DocumentError as error:
+                yield error
+        return
+    if "fork" in multiprocessing.get_all_start_methods():
+        gc.collect()
+        gc.freeze()  # keeps the model's pages shared with the workers
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,))
+    with pool:
+        futures = [pool.submit(_analyze_file, str(p), str(out_dir)) for p in files]
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except DocumentError as error:
+                yield error
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = _pipeline(settings)
 
 
 def cmd_analyze(args) -> int:
@@ -105,18 +146,22 @@ def _write(out: str | None, text: str) -> None:
 
 
 def cmd_serve(args) -> int:
-    from waitress import serve
-
-    from .api import create_app
-
     settings = Settings.from_env(host=args.host, port=args.port, model=args.model)
-    app = create_app(settings)
-    print(
-        f"Sourcemark backend on http://{settings.host}:{settings.port} "
-        f"(model {app.extensions['sourcemark.pipeline'].model_info['name']})",
-        flush=True,
-    )
-    serve(app, host=settings.host, port=settings.port, threads=4, ident="sourcemark")
+    if args.workers is not None:
+        from .workers import serve_workers
+
+        serve_workers(settings, args.workers)
+        return 0
+    from .api import create_app
+    from .pipeline import find_model
+    from .server import make_server
+
+    model = find_model(settings.model)  # a missing model stops here, before serving
+    app = create_app(settings)  # the model loads in the background; health says when ready
+    server = make_server(app, settings)
+    url = f"http://{settings.host}:{settings.port}"
+    print(f"Sourcemark backend on {url} (model {model}, loading)", flush=True)
+    server.run()
     return 0
 
 
@@ -131,6 +176,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP API for the extension")
     serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default 8765)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="serve from N pre-forked processes sharing one model load (gunicorn; needs "
+        "fork). Without it: one process, several threads (waitress)",
+    )
     serve.set_defaults(func=cmd_serve)
     analyze = commands.add_parser("analyze", help="analyse an article or a folder of them")
     analyze.add_argument(
@@ -163,8 +215,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as error:  # the model missing, a bad setting: say so, no traceback
         from .pipeline import ModelNotFound
+        from .workers import WorkersUnavailable
 
-        if isinstance(error, ModelNotFound | ValueError | OSError):
+        if isinstance(error, ModelNotFound | WorkersUnavailable | ValueError | OSError):
             print(f"sourcemark: {error}", file=sys.stderr)
             return 1
         raise

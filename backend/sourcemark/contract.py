@@ -45,19 +45,12 @@ class ParagraphIn(_Strict):
 class AnalyzeRequest(_Strict):
     url: Annotated[str, Field(max_length=8192)] | None = None
     title: Annotated[str, Field(max_length=2000)] | None = None
-    paragraphs: list[ParagraphIn]
+    paragraphs: list[ParagraphIn] = Field(
+        description="The article's paragraphs, answered in the order given. Ids are echoed "
+        "back and need not be unique."
+    )
 
     _check_title = field_validator("url", "title")(_reject_lone_surrogates)
-
-    @field_validator("paragraphs")
-    @classmethod
-    def _unique_ids(cls, paragraphs: list[ParagraphIn]) -> list[ParagraphIn]:
-        seen: set[str] = set()
-        for paragraph in paragraphs:
-            if paragraph.id in seen:
-                raise ValueError(f"duplicate paragraph id {paragraph.id!r}")
-            seen.add(paragraph.id)
-        return paragraphs
 
 
 # ---- response ---------------------------------------------------------------------------
@@ -166,10 +159,18 @@ class Health(_Strict):
     version: str
 
 
+MAX_ERROR_DETAILS = 5  # an error lists this many problems at most, however many there are
+
+
+class HealthNotReady(_Strict):
+    status: Literal["loading", "failed"]  # the model is loading, or failed to load
+    version: str
+
+
 class ErrorBody(_Strict):
     code: str
     message: str
-    details: list[dict] | dict | None = None
+    details: Annotated[list[dict], Field(max_length=MAX_ERROR_DETAILS)] | None = None
 
 
 class ErrorResponse(_Strict):

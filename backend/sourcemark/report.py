@@ -7,8 +7,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from . import deadline
 from .contract import BREAKDOWN_KEYS, SOURCE_TYPES
 from .tone import ToneAnalyzer, weighted_mean
+from .tone.analyzer import Sentences
 from .tone.scoring import Scored
 from .tone.spans import Span, merge, quotation_spans, subtract
 
@@ -86,16 +88,18 @@ def build_analysis(
     voice_tones: dict[str, list[Scored]] = {"outlet": [], "sources": []}
 
     for pid, doc, found in zip(ids, docs, attributions, strict=True):
+        deadline.check()
         text = doc.text
         owner = _covered_types(text, found)
         counts = type_counts(text, owner)
         char_totals += counts
+        sentences = Sentences(doc)
         said: list[Span] = []
         toned = []
         for attribution in found:
             spans = [(c["start"], c["end"]) for c in attribution["content"]]
             said += spans
-            pieces = tone.pieces(doc, spans)
+            pieces = tone.pieces(doc, spans, sentences)
             toned.append({**attribution, "sentiment": weighted_mean(pieces) if pieces else None})
             source = attribution["source"]
             if source:
@@ -108,16 +112,16 @@ def build_analysis(
         # Quotation marks count as a source's words even where no attribution was found.
         others_voice = merge(said + quotation_spans(text))
         own_voice = subtract([(s["start"], s["end"]) for s in unattributed], others_voice)
-        voice_tones["sources"] += tone.pieces(doc, others_voice)
-        voice_tones["outlet"] += tone.pieces(doc, own_voice)
+        voice_tones["sources"] += tone.pieces(doc, others_voice, sentences)
+        voice_tones["outlet"] += tone.pieces(doc, own_voice, sentences)
         paragraphs.append(
             {
                 "id": pid,
                 "text": text,
-                "sentences": [{"start": s.start_char, "end": s.end_char} for s in doc.sents],
+                "sentences": [{"start": s, "end": e} for s, e in sentences.spans],
                 "attributions": toned,
                 "unattributed": unattributed,
-                "sentiment": tone.paragraph(doc),
+                "sentiment": tone.paragraph(doc, sentences),
                 "markers": tone.markers(doc, said),
                 "breakdown": shares(counts),
             }

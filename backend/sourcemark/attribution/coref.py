@@ -25,6 +25,7 @@ from .names import (
     NameIndex,
     clean_name,
     is_word,
+    name_at,
     person_name,
     stem,
 )
@@ -87,11 +88,14 @@ NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {
 OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBREVIATIONS.values())}
 
 
-def _quoted(token: Token) -> bool:
-    """Inside quotation marks opened before it in its paragraph (“…” or "…")."""
-    before = token.doc[: token.i]
-    opened = sum(t.text == "“" for t in before) - sum(t.text == "”" for t in before)
-    return opened > 0 or sum(t.text == '"' for t in before) % 2 == 1
+def _quoted(doc: Doc) -> list[bool]:
+    """For each token, whether it stands inside quotation marks (“…” or "…")."""
+    out, curly, straight = [], 0, False
+    for token in doc:
+        out.append(curly > 0 or straight)
+        curly = max(0, curly + (token.text == "“") - (token.text == "”"))
+        straight ^= token.text == '"'
+    return out
 
 
 def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
@@ -122,12 +126,25 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     )
 
 
+class _Names:
+    """A paragraph's named entities looked up by token, not searched for each mention."""
+
+    def __init__(self, doc: Doc):
+        self.entity_at = name_at(list(doc.ents))  # each token of a name -> the name
+        self.quoted = _quoted(doc)  # each token: inside quotation marks?
+        self.person_rooted: dict[int, Span] = {}  # root token -> the first PERSON on it
+        for e in doc.ents:
+            if e.label_ == "PERSON":
+                self.person_rooted.setdefault(e.root.i, e)
+
+
 class Resolver:
     """Article-wide state: the names the article gives (names.py), and the referents found
     so far."""
 
     def __init__(self, docs: list[Doc]):
         self.names = NameIndex(docs)
+        self._names_of: dict[int, _Names] = {}  # by id: the docs outlive the resolver
         self.docs = docs
         self.where = (0, 0)  # paragraph and character of the mention being resolved
         self.referents: list[Referent] = []
@@ -166,14 +183,13 @@ class Resolver:
         words = {stem(doc[i].text) for i in tokens if is_word(doc[i])}
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
             return self._pronoun(head, text, words)
-        person_entity = next(
-            (e for e in doc.ents if self.names.is_person(e) and e.start <= head.i < e.end), None
-        )
+        names = self._names(doc)
+        person_entity = names.entity_at.get(head.i)
+        if person_entity is not None and not self.names.is_person(person_entity):
+            person_entity = None
         if person_entity is None and head.dep_ == "appos":
             # "Flynn, a top Trump surrogate": the role noun stands beside a name.
-            person_entity = next(
-                (e for e in doc.ents if e.label_ == "PERSON" and e.root.i == head.head.i), None
-            )
+            person_entity = names.person_rooted.get(head.head.i)
         if person_entity is None:
             person_entity = (
                 named_in_apposition(doc, tokens, head)
@@ -264,16 +280,23 @@ class Resolver:
         )
         return self._new(name[:1].upper() + name[1:], type_, key, head, words)
 
-    @staticmethod
-    def _other_name(doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
+    def _other_name(self, doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
         """A name of another kind around the head, with words the person's name lacks."""
         known = {part for w in person.lower().split() for part in (w, *w.split("-"))}
-        return any(
-            e.label_ != "PERSON"
-            and min(tokens) <= e.start <= head.i < e.end
+        e = self._names(doc).entity_at.get(head.i)  # names don't overlap: one at most
+        return (
+            e is not None
+            and e.label_ != "PERSON"
+            and min(tokens) <= e.start
             and not {t.lower_ for t in e if t.is_alpha} <= known
-            for e in doc.ents
         )
+
+    def _names(self, doc: Doc) -> _Names:
+        """The paragraph's named entities by token, made once per paragraph."""
+        names = self._names_of.get(id(doc))
+        if names is None:
+            names = self._names_of[id(doc)] = _Names(doc)
+        return names
 
     @staticmethod
     def _signed_name(doc: Doc, tokens: set[int]) -> bool:
@@ -554,11 +577,11 @@ class Resolver:
     def _names_in(self, span: Span) -> set[str]:
         """The people named in the span outside quotation marks, by their fullest names; a
         surname the recogniser missed here counts too ("Poulter")."""
-        names = set()
+        names, found = set(), self._names(span.doc)
         for token in span:
-            if _quoted(token) or not token.text[:1].isupper() or token.ent_iob_ == "I":
+            if found.quoted[token.i] or not token.text[:1].isupper() or token.ent_iob_ == "I":
                 continue
-            entity = next((e for e in span.doc.ents if e.start == token.i), None)
+            entity = found.entity_at.get(token.i)
             if entity is not None and self.names.is_person(entity):
                 names |= {self.names.person(entity.text)} - {None}  # not "… High School"
             elif token.ent_type_ in ("", "ORG"):

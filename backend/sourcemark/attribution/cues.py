@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Token
 
 from .cue_model import features, is_candidate, load_model
 from .frames import frame_of
-from .quotes import Quote
-from .roles import ATTRIBUTION_DATA, CUE_PROBABILITY_KEY
+from .quotes import Quote, quote_around, quotes_overlapping
+from .roles import ATTRIBUTION_DATA, CUE_PROBABILITY_KEY, first_per_sentence
 
 LEXICON_PATH = ATTRIBUTION_DATA / "cues.json"
 MIN_RATE = 0.3  # share of a lemma's uses, in a frame, that PolNeAR marks as cues
@@ -156,12 +156,10 @@ class CueFinder:
         where the model does not judge (no model shipped, not a candidate, inside a quote)."""
         if self.model is None or not is_candidate(token, self.lemmas):
             return None
-        if any(q.contains(token.idx, token.idx + 1) for q in quotes):
+        if quote_around(quotes, token.idx, token.idx + 1):
             return None  # PolNeAR leaves nested cues out, so its model can't judge them
         sentence = token.sent
-        sentence_quotes = any(
-            q.start < sentence.end_char and sentence.start_char < q.end for q in quotes
-        )
+        sentence_quotes = bool(quotes_overlapping(quotes, sentence.start_char, sentence.end_char))
         return self.model.probability(features(token, False, sentence_quotes))
 
     def is_cue_word(self, token: Token, quotes: list[Quote]) -> bool:
@@ -199,7 +197,8 @@ class CueFinder:
         nouns = _noun_cues(doc)
         copulas = {cue.head.head.i for cue in nouns}  # "was" in "His answer was simple:"
         cues = [c for c in cues if c.head.i not in copulas] + nouns
-        return sorted(cues, key=lambda c: c.start)
+        cues.sort(key=lambda c: c.start)
+        return first_per_sentence(cues, lambda c: doc[c.start].sent.start)
 
     def _labels(self, doc: Doc) -> list[Cue]:
         found = []

@@ -9,6 +9,7 @@ a referent (coref.py) whose type follows the guidelines (types.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,11 +17,13 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .. import deadline
+from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
 from .content import find_content
 from .coref import Referent, Resolver
 from .cues import TITLES, Cue, CueFinder
-from .quotes import Quote, find_quotes
+from .quotes import Quote, Quotes, find_quotes, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, decode, role_tags
 from .sources import SUBJECT_DEPS, Mention, find_source, mention_tokens
 from .tokens import pieces
@@ -85,6 +88,26 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _touched(quotes: list[Quote], content: list[tuple[int, int]]) -> Quotes:
+    """The quotes that share a character with any piece of the content, in order."""
+    found = {q for start, end in content for q in quotes_overlapping(quotes, start, end)}
+    return Quotes(sorted(found, key=lambda q: q.start))
+
+
+class _CuesByPlace:
+    """Drafts with a cue, by where the cue starts in the paragraph (then by draft order)."""
+
+    def __init__(self, doc: Doc, drafts: list[Draft]):
+        self.cues = sorted(
+            (doc[d.cue.start].idx, n, d) for n, d in enumerate(drafts) if d.cue is not None
+        )
+        self.starts = [c[0] for c in self.cues]
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, Draft]]:
+        """(character, draft order, draft) of the cues that start in start..end."""
+        return self.cues[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 def _gap_is_blank(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -249,6 +272,7 @@ class AttributionEngine:
         """The rules' attributions, plus those of the role tagger (when the pipeline has
         it) whose cue the rules missed, if it is sure enough of the cue and found a source.
         Measured on PolNeAR dev, this beats either alone (see the README)."""
+        deadline.check()
         if any(start == 0 for _, start, _ in self.promo(doc)):
             return []
         quotes = find_quotes(doc)
@@ -256,12 +280,12 @@ class AttributionEngine:
         tags = role_tags(doc)
         if tags is None:
             return drafts
-        taken = [(d.cue.start, d.cue.end) for d in drafts if d.cue is not None]
+        taken = {i for d in drafts if d.cue is not None for i in range(d.cue.start, d.cue.end)}
         for draft in self._learned_drafts(doc, tags, quotes):
             cue = draft.cue
             if draft.source is None or not self._sure_enough(draft, quotes):
                 continue
-            if any(s < cue.end and cue.start < e for s, e in taken):
+            if any(i in taken for i in range(cue.start, cue.end)):
                 continue
             drafts.append(draft)
         return sorted(drafts, key=lambda d: d.position)
@@ -291,12 +315,12 @@ class AttributionEngine:
                 s, e = found.source
                 source = Mention(set(range(s, e)), doc[s:e].root)
             content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in found.content]
-            if any(q.contains(cue_span.start_char, cue_span.start_char + 1) for q in quotes):
+            if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
                 continue  # as for the rules: words inside a quote are the quoted speaker's
-            touched = [q for q in quotes if any(_overlaps((q.start, q.end), c) for c in content)]
+            touched = _touched(quotes, content)
             if cue.according_to:
                 kind = "according_to"
-            elif all(any(q.contains(a, b) for q in quotes) for a, b in content):
+            elif all(quote_around(quotes, a, b) for a, b in content):
                 kind = "direct"
             elif cue.head.lemma_.lower() in SPEECH_LEMMAS and any(
                 len(text[q.start : q.end].split()) >= MIN_FLOATING_WORDS for q in touched
@@ -316,7 +340,7 @@ class AttributionEngine:
     def _rule_drafts(self, doc: Doc, quotes: list[Quote]) -> list[Draft]:
         drafts = []
         for cue in self.cues.find(doc, quotes):
-            inside = any(q.contains(cue.head.idx, cue.head.idx + 1) for q in quotes)
+            inside = quote_around(quotes, cue.head.idx, cue.head.idx + 1) is not None
             if inside and cue.label is None and not self._nested(cue):
                 continue  # words inside a quote are the quoted speaker's, not a cue of ours
             draft = self._draft(doc, cue, quotes)
@@ -348,16 +372,13 @@ class AttributionEngine:
         content = pieces(doc, content_tokens)
         if cue.label is not None and not content:  # a byline: the quote just before it
             dash = doc[cue.start].idx + 1
-            content = [(q.start, q.end) for q in quotes if 0 <= dash - q.end <= 2]
+            before = quotes_overlapping(quotes, dash - 3, dash)
+            content = [(q.start, q.end) for q in before if 0 <= dash - q.end <= 2]
             if not content and cue.post:
                 content = pieces(doc, _post_before(doc, cue.start))
         head = doc[cue.start].idx
-        touched = [
-            q
-            for q in quotes
-            if any(_overlaps((q.start, q.end), c) for c in content)
-            and not q.contains(head, head + 1)  # a nested cue's content stays inside
-        ]
+        # A nested cue's content stays inside its quote.
+        touched = [q for q in _touched(quotes, content) if not q.contains(head, head + 1)]
         content = _merge(content + [(q.start, q.end) for q in touched])
         if source is None and not self._impersonal(cue):
             return None
@@ -365,7 +386,7 @@ class AttributionEngine:
         if cue.according_to:
             kind = "according_to"
         elif (cue.label is not None and cue.colon is None) or (
-            touched and all(any(q.contains(*c) for q in touched) for c in content)
+            touched and all(quote_around(touched, *c) for c in content)
         ):
             kind = "direct"
         elif touched and speech:
@@ -382,7 +403,8 @@ class AttributionEngine:
         """A subject inside a quote that the cue is outside of is a misparse."""
         head = doc[cue.start].idx
         start = doc[min(source.tokens)].idx
-        return any(q.contains(start, start + 1) and not q.contains(head, head + 1) for q in quotes)
+        quote = quote_around(quotes, start, start + 1)
+        return quote is not None and not quote.contains(head, head + 1)
 
     @staticmethod
     def _subject_outside(
@@ -393,7 +415,7 @@ class AttributionEngine:
         the cue ("“…,” Obama's former strategist said") or just after it."""
 
         def outside(i: int) -> bool:
-            return not any(q.contains(doc[i].idx, doc[i].idx + 1) for q in quotes)
+            return quote_around(quotes, doc[i].idx, doc[i].idx + 1) is None
 
         for child in cue.head.children:
             if child.dep_ in SUBJECT_DEPS and outside(child.i):
@@ -419,20 +441,25 @@ class AttributionEngine:
         """Quotes no cue claimed: join a cue in the same sentence, or the paragraph's
         last speaker, or float on to the article's last speaker."""
         text = doc.text
+        sentences = SpanIndex([(s.start_char, s.end_char) for s in doc.sents])
+        # Content claimed before any quote is placed: a quote joins only the draft it is
+        # placed with, and quotes don't overlap, so later quotes need not look at them.
+        claimed = SpanIndex(_merge([c for d in drafts for c in d.content]))
+        cues = _CuesByPlace(doc, drafts)
         for quote in quotes:
             span = (quote.start, quote.end)
-            if any(_overlaps(span, c) for d in drafts for c in d.content):
+            if claimed.overlaps(span):
                 continue
             if len(text[quote.start : quote.end].split()) < MIN_FLOATING_WORDS:
                 continue
-            near = self._nearest_in_sentence(doc, quote, drafts)
+            near = self._nearest_in_sentence(quote, cues, sentences)
             if near is None:
-                near = self._waiting_next_door(doc, quote, drafts)
+                near = self._waiting_next_door(quote, cues, sentences)
             if near is None:
                 # A quote sentence of its own carries on the last speaker, as its own
                 # attribution with no cue; a phrase in quotes inside a sentence does not, nor
                 # does a line in single quotes, the headline style of a pull quote.
-                if self._stands_alone(doc, quote) and quote.style != "single":
+                if self._stands_alone(quote, sentences) and quote.style != "single":
                     drafts.append(Draft(None, None, [span], "direct", quote.start, [quote]))
                 continue
             if not near.content:
@@ -446,47 +473,42 @@ class AttributionEngine:
             draft.content = self._join_pieces(text, draft.content)
 
     @staticmethod
-    def _stands_alone(doc: Doc, quote: Quote) -> bool:
+    def _stands_alone(quote: Quote, sentences: SpanIndex) -> bool:
         """A quote that makes up most of its sentences is speech; a phrase in quotes
         inside someone's sentence is a scare quote or a title."""
-        sentences = [s for s in doc.sents if s.start_char < quote.end and quote.start < s.end_char]
-        covered = sum(len(s.text) for s in sentences)
+        covered = sum(
+            sentences.spans[i][1] - sentences.spans[i][0]
+            for i in sentences.overlapping((quote.start, quote.end))
+        )
         return bool(covered) and (quote.end - quote.start) >= MIN_QUOTE_SHARE * covered
 
-    def _nearest_in_sentence(self, doc: Doc, quote: Quote, drafts: list[Draft]) -> Draft | None:
-        sentences = [s for s in doc.sents if s.start_char < quote.end and quote.start < s.end_char]
-        if not sentences:
+    @staticmethod
+    def _nearest_in_sentence(
+        quote: Quote, cues: _CuesByPlace, sentences: SpanIndex
+    ) -> Draft | None:
+        touched = list(sentences.overlapping((quote.start, quote.end)))
+        if not touched:
             return None
-        lo, hi = sentences[0].start_char, sentences[-1].end_char
-        candidates = [d for d in drafts if d.cue is not None and lo <= doc[d.cue.start].idx < hi]
+        candidates = cues.between(sentences.spans[touched[0]][0], sentences.spans[touched[-1]][1])
         if not candidates:
             return None
         # A cue still waiting for its content comes first: "“…,” she said" has no clause.
-        return min(
-            candidates,
-            key=lambda d: (bool(d.content), abs(doc[d.cue.start].idx - quote.start)),
-        )
+        return min(candidates, key=lambda c: (bool(c[2].content), abs(c[0] - quote.start)))[2]
 
     @staticmethod
-    def _waiting_next_door(doc: Doc, quote: Quote, drafts: list[Draft]) -> Draft | None:
+    def _waiting_next_door(quote: Quote, cues: _CuesByPlace, sentences: SpanIndex) -> Draft | None:
         """A cue with no content in the sentence just before or after the quote."""
-        sentences = list(doc.sents)
-        i = next(
-            (i for i, s in enumerate(sentences) if s.start_char <= quote.start < s.end_char), None
-        )
+        i = next(sentences.overlapping((quote.start, quote.start + 1)), None)
         if i is None:
             return None
-        near = [
-            s
-            for s in sentences[max(0, i - 1) : i + 2]
-            if not s.start_char <= quote.start < s.end_char
+        waiting = [
+            c
+            for n in (i - 1, i + 1)
+            if 0 <= n < len(sentences.spans)
+            for c in cues.between(*sentences.spans[n])
+            if not c[2].content
         ]
-        for draft in drafts:
-            if draft.content or draft.cue is None:
-                continue
-            if any(s.start <= draft.cue.start < s.end for s in near):
-                return draft
-        return None
+        return min(waiting, key=lambda c: c[1])[2] if waiting else None
 
     @staticmethod
     def _join_pieces(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:

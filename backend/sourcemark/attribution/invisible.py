@@ -54,5 +54,8 @@ def restore(doc: Doc, original: str) -> Doc:
         if new.text != old.text:
             new.norm_ = old.norm_
     restored.user_data.update(doc.user_data)
+    # Same tokens, same sentences: keep the sentence index (linear_spacy.py) too.
+    restored.user_token_hooks.update(doc.user_token_hooks)
+    restored.user_span_hooks.update(doc.user_span_hooks)
     restored.tensor = doc.tensor
     return restored

@@ -104,10 +104,11 @@ def _institution(entity: Span) -> bool:
     return entity[-1].lower_ in ORGANIZATION_NOUNS
 
 
-def _gender_of(entity: Span, people: list[Span]) -> str | None:
+def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
     """From a title ("Mr. Hale", "Ms. Ortiz"), a noun for a man or woman beside the name
     ("husband Omar Haddad", "Lea Haddad, his wife"), or from the first he/she/his/her after
-    the name as subject in its sentence, with no other name between ("Ortiz said she …")."""
+    the name as subject in its sentence, with no other name between ("Ortiz said she …").
+    `person_at` maps each token of a person's name to that name (see name_at)."""
     doc = entity.doc
     before = doc[entity.start - 1] if entity.start > 0 else None
     for token in (before, entity[0]):
@@ -122,13 +123,18 @@ def _gender_of(entity: Span, people: list[Span]) -> str | None:
             return GENDERED_NOUNS[token.lemma_.lower()]
     if entity.root.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    others = {i for e in people if e != entity for i in range(e.start, e.end)}
     for token in doc[entity.end : entity.sent.end]:
-        if token.i in others or token.text in QUOTE_MARKS:
+        if person_at.get(token.i, entity) != entity or token.text in QUOTE_MARKS:
             return None  # another name, or the end of a quote: "“Surrey has …,” she said"
         if token.lower_ in PRONOUN_GENDER:
             return PRONOUN_GENDER[token.lower_]
     return None
+
+
+def name_at(names: list[Span]) -> dict[int, Span]:
+    """Each token of the names -> its name: looked up, not searched, as a paragraph may name
+    thousands (names don't overlap)."""
+    return {i: e for e in names for i in range(e.start, e.end)}
 
 
 def _unrecognised_people(doc: Doc) -> list[Span]:
@@ -216,21 +222,26 @@ class NameIndex:
             # A full name the recogniser took for a body, which the article calls he or she:
             # "Carly Fiorina endorsed Cruz, saying she …".
             called = [e for e in doc.ents if e.label_ == "ORG" and _full_name(e)]
-            called = [e for e in called if _gender_of(e, people + called) is not None]
+            among = name_at(people + called)
+            called = [e for e in called if _gender_of(e, among) is not None]
             self.called_people |= {e.text.lower() for e in called}
             people += called
             unrecognised = _unrecognised_people(doc)
-            people += [n for n in unrecognised if _gender_of(n, people + unrecognised) or n.label_]
+            among = name_at(people + unrecognised)
+            people += [n for n in unrecognised if n.label_ or _gender_of(n, among)]
+            person_at = name_at(people)
+            conjoined: dict[int, list[Span]] = {}  # head token -> the names joined to it
+            for e in people:
+                if e.root.dep_ == "conj":
+                    conjoined.setdefault(e.root.head.i, []).append(e)
             for entity in people:
                 self.add_person(entity, (index, entity.start_char))
                 self.people_at.append(((index, entity.start_char), entity))
-                gender = _gender_of(entity, people)
+                gender = _gender_of(entity, person_at)
                 if gender is not None:
                     genders.append((entity, gender))
             for entity in people:
-                group = [entity] + [
-                    e for e in people if e.root.dep_ == "conj" and e.root.head.i == entity.root.i
-                ]
+                group = [entity, *conjoined.get(entity.root.i, [])]
                 if len(group) > 1 and entity.root.dep_ != "conj":
                     self.groups_at.append(((index, group[-1].start_char), group))
         # What the article tells of each person's gender, for "he" and "she".

@@ -7,6 +7,8 @@ paragraph runs to its end, as a quote that continues in the next paragraph does 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -26,6 +28,38 @@ class Quote:
         return self.start <= start and end <= self.end
 
 
+class Quotes(list):
+    """A paragraph's quotes, in order and apart (as find_quotes gives them), looked up by
+    bisection: a long paragraph can hold thousands, and every cue and word asks about them."""
+
+    def __init__(self, quotes: Sequence[Quote] = ()):
+        super().__init__(quotes)
+        self.starts = [q.start for q in self]
+        self.ends = [q.end for q in self]
+
+
+def _indexed(quotes: Sequence[Quote]) -> Quotes:
+    return quotes if isinstance(quotes, Quotes) else Quotes(sorted(quotes, key=lambda q: q.start))
+
+
+def quote_around(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
+    """The quote that contains the characters start..end (a non-empty stretch)."""
+    quotes = _indexed(quotes)
+    i = bisect_right(quotes.starts, start) - 1
+    return quotes[i] if i >= 0 and quotes[i].contains(start, end) else None
+
+
+def quotes_overlapping(quotes: Sequence[Quote], start: int, end: int) -> list[Quote]:
+    """The quotes that share a character with start..end, in order."""
+    quotes = _indexed(quotes)
+    found = []
+    i = bisect_right(quotes.ends, start)  # the first that ends after `start`
+    while i < len(quotes) and quotes[i].start < end:
+        found.append(quotes[i])
+        i += 1
+    return found
+
+
 def _opens(token: Token) -> bool:
     """A straight quote opens after a space, a bracket or dash, or the paragraph start."""
     doc = token.doc
@@ -35,7 +69,7 @@ def _opens(token: Token) -> bool:
     return before is None or bool(before.whitespace_) or before.text in "([{—–-:"
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
+def find_quotes(doc: Doc) -> Quotes:
     quotes: list[Quote] = []
     open_at: int | None = None
     open_style: str | None = None
@@ -65,4 +99,4 @@ def find_quotes(doc: Doc) -> list[Quote]:
             quotes.append(Quote(0, token.idx + len(text), style))
     if open_at is not None:
         quotes.append(Quote(open_at, len(doc.text), open_style))
-    return quotes
+    return Quotes(quotes)

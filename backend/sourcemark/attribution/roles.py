@@ -9,8 +9,11 @@ small CNN, so it sees the syntax the rules see; its weights ship in data/roles/.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy
 from spacy.language import Language
@@ -25,7 +28,11 @@ ROLE_TAGGER = "sourcemark_roles"  # the pipeline component's factory and name
 ROLES_KEY = "sourcemark_roles"  # doc.user_data key for the per-token tags
 CUE_PROBABILITY_KEY = "sourcemark_cue_probability"
 SOURCE, CUE, CONTENT = range(3)
+T = TypeVar("T")
 MAX_CARRY_TOKENS = 40  # how far a content run may sit from a cue outside its sentences
+# More cues than this in one sentence is no prose ("said said said …"): the first are kept,
+# which bounds the work, and the answer's size, per sentence.
+MAX_CUES_PER_SENTENCE = 12
 
 MODEL_CONFIG = """
 [model]
@@ -106,6 +113,18 @@ def runs(tags: list[str], role: int) -> list[tuple[int, int]]:
     return found
 
 
+def first_per_sentence(items: list[T], sentence_of: Callable[[T], int]) -> list[T]:
+    """The first MAX_CUES_PER_SENTENCE items of each sentence, in order."""
+    seen: dict[int, int] = {}
+    kept = []
+    for item in items:
+        n = sentence_of(item)
+        seen[n] = seen.get(n, 0) + 1
+        if seen[n] <= MAX_CUES_PER_SENTENCE:
+            kept.append(item)
+    return kept
+
+
 @dataclass
 class RoleAttribution:
     cue: tuple[int, int]
@@ -134,7 +153,8 @@ def decode(doc: Doc, tags: list[str]) -> list[RoleAttribution]:
     The source is the run holding the cue verb's subject, else the nearest in the cue's
     sentence. Each content run joins the nearest cue in its sentences that it does not
     contain (a run holding a cue is that nested cue's outer content), else the nearest
-    cue in the paragraph within MAX_CARRY_TOKENS.
+    cue in the paragraph within MAX_CARRY_TOKENS. Runs are looked up by sentence and by
+    place, so that a paragraph of thousands of runs costs time in its length.
     """
     sources, cues, contents = runs(tags, SOURCE), runs(tags, CUE), runs(tags, CONTENT)
     if not cues:
@@ -143,28 +163,43 @@ def decode(doc: Doc, tags: list[str]) -> list[RoleAttribution]:
     for n, sent in enumerate(doc.sents):
         for token in sent:
             sentence[token.i] = n
+    cues = first_per_sentence(cues, lambda cue: sentence[cue[0]])
+    sources_in: dict[int, list[tuple[int, int]]] = {}  # by the sentences of their edges
+    for s in sources:
+        for n in dict.fromkeys((sentence[s[0]], sentence[s[1] - 1])):
+            sources_in.setdefault(n, []).append(s)
+    probability = doc.user_data.get(CUE_PROBABILITY_KEY) or [1.0] * len(doc)
 
     linked = []
+    cues_in: dict[int, list[RoleAttribution]] = {}
     for cue in cues:
         head = _cue_head(doc, cue)
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         subjects = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "agent")}
         here = sentence[cue[0]]
-        candidates = [s for s in sources if here in (sentence[s[0]], sentence[s[1] - 1])]
         source = min(
-            candidates,
+            sources_in.get(here, ()),
             key=lambda s: (not any(s[0] <= i < s[1] for i in subjects), _gap(s, cue)),
             default=None,
         )
-        probability = doc.user_data.get(CUE_PROBABILITY_KEY) or [1.0] * len(doc)
         confidence = sum(probability[cue[0] : cue[1]]) / (cue[1] - cue[0])
         linked.append(RoleAttribution(cue, source, [], confidence))
+        cues_in.setdefault(here, []).append(linked[-1])
 
+    cue_ends = [a.cue[1] for a in linked]  # runs don't overlap: ends ascend with starts
     for content in contents:
-        spans = {sentence[content[0]], sentence[content[1] - 1]}
-        outside = [a for a in linked if not content[0] <= a.cue[0] < content[1]]
-        near = [a for a in outside if sentence[a.cue[0]] in spans]
-        pool = near or [a for a in outside if _gap(a.cue, content) <= MAX_CARRY_TOKENS]
+
+        def outside(a: RoleAttribution, content=content) -> bool:
+            return not content[0] <= a.cue[0] < content[1]
+
+        spans = sorted({sentence[content[0]], sentence[content[1] - 1]})
+        pool = [a for n in spans for a in cues_in.get(n, ()) if outside(a)]
+        if not pool:
+            k = bisect_left(cue_ends, content[0] - MAX_CARRY_TOKENS)
+            while k < len(linked) and linked[k].cue[0] <= content[1] + MAX_CARRY_TOKENS:
+                if outside(linked[k]) and _gap(linked[k].cue, content) <= MAX_CARRY_TOKENS:
+                    pool.append(linked[k])
+                k += 1
         if pool:
             min(pool, key=lambda a: _gap(a.cue, content)).content.append(content)
     return linked

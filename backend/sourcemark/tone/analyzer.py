@@ -9,43 +9,62 @@ from spacy.tokens import Doc
 
 from .markers import MarkerFinder
 from .scoring import Scored, score, weighted_mean, word_count
-from .spans import Span, merge
+from .spans import Span, SpanIndex, merge
+
+
+class Sentences(SpanIndex):
+    """A paragraph's text and its sentences as character spans: build it once per
+    paragraph (spaCy joins doc.text anew on every access)."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        super().__init__([(s.start_char, s.end_char) for s in doc.sents])
 
 
 class ToneAnalyzer:
-    """VADER per sentence of a spaCy parse; the pipeline builds one per process."""
+    """VADER per sentence of a spaCy parse; the pipeline builds one per process.
+
+    Each method takes the paragraph's Sentences, or builds them: callers that score many
+    stretches of one paragraph pass them, so that the work grows with the stretches'
+    sentences, not with the paragraph's.
+    """
 
     def __init__(self, nlp: Language):
         self.marker_finder = MarkerFinder(nlp)
 
-    def pieces(self, doc: Doc, spans: Iterable[Span]) -> list[Scored]:
+    def pieces(
+        self, doc: Doc, spans: Iterable[Span], sentences: Sentences | None = None
+    ) -> list[Scored]:
         """Scores of the given stretches, sentence by sentence, each weighted by its words.
 
         Stretches within one sentence are scored together, so a quote interrupted by
         "he said" keeps its negation; stretches in different sentences are scored apart.
         """
-        spans = merge(spans)
-        text = doc.text
+        sentences = sentences if sentences is not None else Sentences(doc)
+        text = sentences.text
+        parts: dict[int, list[str]] = {}  # sentence position -> its stretches, in order
+        for start, end in merge(spans):
+            for i in sentences.overlapping((start, end)):
+                sent_start, sent_end = sentences.spans[i]
+                parts.setdefault(i, []).append(text[max(start, sent_start) : min(end, sent_end)])
         scored = []
-        for sent in doc.sents:
-            parts = [
-                text[max(start, sent.start_char) : min(end, sent.end_char)].strip()
-                for start, end in spans
-                if start < sent.end_char and end > sent.start_char
-            ]
-            joined = " ".join(p for p in parts if p)
+        for i in sorted(parts):
+            joined = " ".join(p for p in (part.strip() for part in parts[i]) if p)
             words = word_count(joined)
             if words:
                 scored.append((score(joined), words))
         return scored
 
-    def paragraph(self, doc: Doc) -> dict:
+    def paragraph(self, doc: Doc, sentences: Sentences | None = None) -> dict:
         """Paragraph tone: sentence scores averaged, weighted by sentence length in words."""
-        return weighted_mean(self.pieces(doc, [(0, len(doc.text))]))
+        sentences = sentences if sentences is not None else Sentences(doc)
+        return weighted_mean(self.pieces(doc, [(0, len(sentences.text))], sentences))
 
-    def of_spans(self, doc: Doc, spans: Iterable[Span]) -> dict | None:
+    def of_spans(
+        self, doc: Doc, spans: Iterable[Span], sentences: Sentences | None = None
+    ) -> dict | None:
         """Tone of some stretches of a paragraph (what a source says); None if no words."""
-        pieces = self.pieces(doc, spans)
+        pieces = self.pieces(doc, spans, sentences)
         return weighted_mean(pieces) if pieces else None
 
     def markers(self, doc: Doc, others_voice: Iterable[Span] = ()) -> list[dict]:

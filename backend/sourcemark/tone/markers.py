@@ -14,7 +14,7 @@ from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
 from .hedges import build_matchers, hedge_token_spans
 from .scoring import PLAIN_PUNCTUATION, vader
-from .spans import Span, overlaps, quotation_spans
+from .spans import Span, SpanIndex, merge, quotation_spans
 
 LOADED_VALENCE = 2.0
 # VADER's intensifiers that are plain grammar or measured description in news prose ("the
@@ -51,19 +51,20 @@ class MarkerFinder:
     def find(self, doc: Doc, others_voice: Iterable[Span] = ()) -> list[dict]:
         """Loaded words everywhere; hedges only in the outlet's own voice, that is outside
         quotation marks and outside the given spans (what attributions say)."""
-        markers = self._loaded(doc)
-        excluded = quotation_spans(doc.text) + list(others_voice)
+        text = doc.text  # spaCy joins it anew on every access
+        markers = self._loaded(doc, text)
+        excluded = SpanIndex(merge(quotation_spans(text) + list(others_voice)))
         hedges = [
             doc[s:e] for s, e in hedge_token_spans(doc, self.hedge_phrases, self.hedge_matcher)
         ]
         for span in filter_spans(hedges):
-            if not overlaps((span.start_char, span.end_char), excluded):
-                markers.append(_marker("hedge", span.start_char, span.end_char, doc.text))
+            if not excluded.overlaps((span.start_char, span.end_char)):
+                markers.append(_marker("hedge", span.start_char, span.end_char, text))
         markers.sort(key=lambda m: (m["start"], m["end"]))
         return markers
 
-    def _loaded(self, doc: Doc) -> list[dict]:
-        starts, ends = _vader_word_edges(doc.text.translate(self._as_vader_reads))
+    def _loaded(self, doc: Doc, text: str) -> list[dict]:
+        starts, ends = _vader_word_edges(text.translate(self._as_vader_reads))
         # Only what VADER reads as a word counts: not the "war" of "war-torn".
         words = [
             doc[s:e]
@@ -71,23 +72,24 @@ class MarkerFinder:
             if doc[s].idx in starts and doc[e - 1].idx + len(doc[e - 1]) in ends
         ]
         markers = []
+        following = None  # built on the first intensifier
         for span in filter_spans(words + list(self._emoji_tokens(doc))):
             key = span.text.lower()
             if key in self.lexicon:
                 valence = self.lexicon[key]
             elif span.text in self.emojis:
                 valence = self._emoji_valence(span.text)
-            elif (
-                BOOSTER_DICT.get(key, 0) > 0
-                and key not in PLAIN_INTENSIFIERS
-                and self._intensifies(doc, span)
-            ):
+            elif BOOSTER_DICT.get(key, 0) > 0 and key not in PLAIN_INTENSIFIERS:
+                if following is None:
+                    following = self._next_words(doc)
+                if not self._intensifies(doc, span, following):
+                    continue
                 # An intensifier scales a sentiment word and has none itself; dampeners
                 # ("slightly") take charge away, so they are not loaded.
                 valence = None
             else:
                 continue
-            markers.append(_marker("loaded", span.start_char, span.end_char, doc.text, valence))
+            markers.append(_marker("loaded", span.start_char, span.end_char, text, valence))
         return markers
 
     def _emoji_tokens(self, doc: Doc) -> Iterable:
@@ -101,14 +103,25 @@ class MarkerFinder:
         strongest = max(valences, key=abs, default=0.0)
         return strongest if abs(strongest) >= LOADED_VALENCE else None
 
-    def _intensifies(self, doc: Doc, intensifier) -> bool:
+    def _next_words(self, doc: Doc) -> list[int | None]:
+        """For each token, the first token from it on, in its sentence, that is neither
+        punctuation nor an intensifier: one pass, however long a run of "very"s."""
+        following: list[int | None] = [None] * (len(doc) + 1)
+        for sent in doc.sents:
+            after = None
+            for token in reversed(sent):
+                if not (token.is_punct or token.lower_ in BOOSTER_DICT):
+                    after = token.i
+                following[token.i] = after
+        return following
+
+    def _intensifies(self, doc: Doc, intensifier, following: list[int | None]) -> bool:
         """Whether a sentiment word follows, maybe after more intensifiers ("very, very
         bad"). VADER reaches three words further, but "so far rejected" is not emphasis."""
-        for token in doc[intensifier.end : intensifier.sent.end]:
-            if token.is_punct or token.lower_ in BOOSTER_DICT:
-                continue
-            return token.lower_ in self.lexicon
-        return False
+        if any(token.is_sent_end for token in intensifier):
+            return False  # no sentence word after it
+        word = following[intensifier.end]
+        return word is not None and doc[word].lower_ in self.lexicon
 
 
 def _vader_word_edges(text: str) -> tuple[set[int], set[int]]:

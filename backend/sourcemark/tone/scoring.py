@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from .vader import LinearVader
 
 NEUTRAL = {"compound": 0.0, "pos": 0.0, "neu": 1.0, "neg": 0.0, "label": "neutral"}
 Scored = tuple[dict, int]  # a VADER score and its weight in words
@@ -23,9 +23,9 @@ _TYPOGRAPHY = str.maketrans({**PLAIN_PUNCTUATION, "\ufe0e": None, "\ufe0f": None
 
 
 @cache
-def vader() -> SentimentIntensityAnalyzer:
+def vader() -> LinearVader:
     """One analyser per process: loading its lexicons takes a while."""
-    return SentimentIntensityAnalyzer()
+    return LinearVader()
 
 
 def label_for(compound: float) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 Span = tuple[int, int]
 
@@ -20,23 +21,41 @@ def merge(spans: Iterable[Span]) -> list[Span]:
 
 
 def subtract(spans: Iterable[Span], holes: Iterable[Span]) -> list[Span]:
-    """The parts of spans that no hole covers."""
+    """The parts of spans that no hole covers (one sweep over both, sorted)."""
     holes = merge(holes)
     left: list[Span] = []
+    first = 0  # holes before this one end before every span still to come
     for start, end in merge(spans):
-        for hole_start, hole_end in holes:
-            if hole_end <= start or hole_start >= end:
-                continue
+        while first < len(holes) and holes[first][1] <= start:
+            first += 1
+        k = first
+        while k < len(holes) and holes[k][0] < end:
+            hole_start, hole_end = holes[k]
             if hole_start > start:
                 left.append((start, hole_start))
             start = max(start, hole_end)
+            k += 1
         if start < end:
             left.append((start, end))
     return left
 
 
-def overlaps(span: Span, others: Iterable[Span]) -> bool:
-    return any(start < span[1] and span[0] < end for start, end in others)
+class SpanIndex:
+    """Sorted, non-overlapping spans (sentences, or merged spans), found by bisection."""
+
+    def __init__(self, spans: list[Span]):
+        self.spans = spans
+        self._ends = [end for _, end in spans]
+
+    def overlapping(self, span: Span) -> Iterator[int]:
+        """Positions of the spans that share a character with `span`, in order."""
+        i = bisect_right(self._ends, span[0])  # the first that ends after span starts
+        while i < len(self.spans) and self.spans[i][0] < span[1]:
+            yield i
+            i += 1
+
+    def overlaps(self, span: Span) -> bool:
+        return next(self.overlapping(span), None) is not None
 
 
 # '' is how some archives (the NYT's among them) write a double quotation mark.

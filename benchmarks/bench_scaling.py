@@ -1,0 +1,118 @@
+"""Time against length: is every step linear on any paragraph?
+
+For each shape (news prose, and the shapes that once took minutes: quote marks, emoji,
+punctuation, a run-on of cues), one paragraph at 1x, 4x and 16x a base length (16x is the
+20,000-character limit), and a whole request of news articles at 1x, 4x and 16x (16x is
+the 400,000-character limit). The three lengths are timed in alternation, best of the rounds,
+and the exponent is the slope of log(time) over log(length): 1 is linear, 2 quadratic; the
+goal is at most 1.15. The parse cache is off, so every run parses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+from bench_backend import best_of  # this folder is on the path when run as a script
+
+from sourcemark.config import Settings
+from sourcemark.documents import split_paragraphs
+from sourcemark.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixtures" / "article.txt"
+GOAL = 1.15
+SCALES = (1, 4, 16)
+
+
+def repeat(unit: str, length: int) -> str:
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+def news_text(data_dir: Path) -> str:
+    texts = sorted((data_dir / "polnear" / "dev" / "text").glob("*.txt"))
+    if not texts:
+        print(f"(no PolNeAR at {data_dir}; news text is the test fixture article)")
+        texts = [FIXTURE]
+    return "\n\n".join(t.read_text(encoding="utf-8") for t in texts)
+
+
+def paragraph_shapes(news: str) -> dict:
+    """name -> a function of length giving one paragraph of that shape."""
+    prose = " ".join(news.split())
+    return {
+        "news prose": lambda n: prose[:n],
+        '" x n': lambda n: '"' * n,
+        "“” x n": lambda n: repeat("“”", n),
+        "“ x n": lambda n: "“" * n,
+        "punctuation": lambda n: repeat(".,;:!?-()", n),
+        "newlines": lambda n: "\n" * n,
+        "said x n": lambda n: repeat("said ", n),
+        "😀 x n": lambda n: "😀" * n,
+        "according to him": lambda n: repeat("according to him, ", n),
+        "quotes and cues": lambda n: repeat("“Good,” said Bob, who said “bad things” were ", n),
+    }
+
+
+def request_of(news: str, length: int) -> list[dict]:
+    """The first `length` characters of news articles, as paragraphs."""
+    paragraphs, total = [], 0
+    for text in split_paragraphs(news):
+        if total + len(text) > length:
+            break
+        paragraphs.append({"id": f"p{len(paragraphs)}", "text": text})
+        total += len(text)
+    return paragraphs
+
+
+def exponent(lengths: list[int], seconds: list[float]) -> float:
+    """Least-squares slope of log(seconds) over log(length)."""
+    xs = [math.log(n) for n in lengths]
+    ys = [math.log(max(s, 1e-6)) for s in seconds]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def timed(pipeline: Pipeline, requests: list[list[dict]], rounds: int) -> list[float]:
+    """Each request's best time over the rounds, run in alternation."""
+    return best_of(rounds, *[lambda r=r: pipeline.analyze(r) for r in requests])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--paragraph", type=int, default=20_000, help="the 16x paragraph length")
+    parser.add_argument("--request", type=int, default=400_000, help="the 16x request length")
+    options = parser.parse_args()
+
+    pipeline = Pipeline(Settings(parse_cache_bytes=0, analysis_cache_bytes=0))
+    news = news_text(options.data)
+    pipeline.analyze([{"id": "warm", "text": news[:2000]}])
+    print(f"{'shape':22} {'1x':>8} {'4x':>8} {'16x':>8}  exponent (goal <= {GOAL})")
+    worst = 0.0
+    for name, make in paragraph_shapes(news).items():
+        texts = [make(options.paragraph * s // 16) for s in SCALES]
+        requests = [[{"id": "p", "text": text}] for text in texts]
+        seconds = timed(pipeline, requests, options.rounds)
+        worst = max(worst, report(name, [len(t) for t in texts], seconds))
+    requests = [request_of(news, options.request * s // 16) for s in SCALES]
+    lengths = [sum(len(p["text"]) for p in r) for r in requests]
+    seconds = timed(pipeline, requests, 1)
+    worst = max(worst, report(f"request ({lengths[-1]:,} ch)", lengths, seconds))
+    verdict = "met" if worst <= GOAL else "NOT met"
+    print(f"worst exponent {worst:.2f}: goal <= {GOAL} {verdict}")
+
+
+def report(name: str, lengths: list[int], seconds: list[float]) -> float:
+    slope = exponent(lengths, seconds)
+    times = " ".join(f"{s:7.2f}s" for s in seconds)
+    print(f"{name:22} {times}  {slope:.2f}", flush=True)
+    return slope
+
+
+if __name__ == "__main__":
+    main()
