@@ -123,3 +123,18 @@ def test_a_parse_laid_back_over_invisible_characters_keeps_every_annotation(anal
     assert [(e.start, e.end, e.label_) for e in doc.ents] == [
         (e.start, e.end, e.label_) for e in clean.ents
     ]
+
+
+def test_the_calibrator_judges_only_the_attributions_kept(pipeline, analyze):
+    """ "He said:" with nothing after is dropped, and so is its confidence: cross-validation
+    pairs each judged attribution with the features the calibrator saw, in order."""
+    seen = []
+    calibrator = pipeline.engine.calibrator
+    pipeline.engine.calibrator = lambda x: seen.append(x) or 0.5
+    try:
+        dropped = analyze("The mayor rose to speak and said:")
+        kept = analyze("The mayor said the bridge would reopen in May.")
+    finally:
+        pipeline.engine.calibrator = calibrator
+    assert attributions(dropped) == []
+    assert len(attributions(kept)) == 1 and len(seen) == 1

@@ -140,6 +140,7 @@ class AttributionEngine:
         # An attribution whose content follows in the next paragraphs ("He said:"): its
         # paragraph, referent and id, and its kind.
         opened: tuple[int, Referent | None, str, str] | None = None
+        known: dict[str, dict[str, float]] = {}  # each attribution's calibrator features
         for index, (doc, found) in enumerate(zip(docs, drafts, strict=True)):
             text = doc.text  # built on each access: once per paragraph
             carried = opened is not None and self._carried(doc, found, opened, index)
@@ -169,13 +170,15 @@ class AttributionEngine:
                     if referent is not None:
                         last_speaker = (index, referent, continues or ident)
                     attribution = self._to_dict(text, doc, part, referent, ident, continues)
-                    attribution["confidence"] = self.calibrator(features(doc, part, referent))
+                    known[ident] = features(doc, part, referent)
                     attributions.append(attribution)
                     continues = continues or ident  # a second piece carries on the first
                     if not part.content:
                         opened = (index, referent, ident, part.kind)
             results.append(attributions)
         self._drop_unfilled(results)
+        for attribution in (a for found in results for a in found):  # the kept ones only
+            attribution["confidence"] = self.calibrator(known[attribution["id"]])
         roster = [{"id": r.id, "name": r.name, "type": r.type} for r in resolver.referents]
         return results, roster
 
