@@ -43,3 +43,30 @@ def test_the_learned_model_tells_a_cue_from_another_verb_in_new_sentences(pipeli
     insisted, painted = doc[2], next(t for t in doc if t.lower_ == "painted")
     assert model.probability(features(insisted, in_quote=False, sentence_quotes=False)) > 0.5
     assert model.probability(features(painted, in_quote=False, sentence_quotes=False)) < 0.5
+
+
+def test_nouns_that_head_cues_are_candidates_with_weights_of_their_own(pipeline):
+    from sourcemark.attribution.cue_model import is_candidate
+
+    doc = pipeline.nlp("His claim that the vote was rigged spread, and the mayor denied it.")
+    claim, denied = doc[1], next(t for t in doc if t.lower_ == "denied")
+    assert is_candidate(claim, set(), {"claim"}) and not is_candidate(claim, set(), set())
+    noun = features(claim, in_quote=False, sentence_quotes=False)
+    assert all(f.startswith("noun:") for f in noun)  # no weight shared with verbs
+    assert {"noun:cmp=that", "noun:own=poss_person"} <= set(noun)
+    verb = features(denied, in_quote=False, sentence_quotes=False)
+    assert not any(f.startswith("noun:") or f.startswith("own=") for f in verb)
+
+
+def test_the_lexicon_lists_the_nouns_the_model_judges(pipeline):
+    from sourcemark.training.learn_cues import lexicon_nouns
+
+    texts = ["Her claim that taxes would fall was false.", "Their claim that it rained held."]
+    paragraphs = []
+    for text in texts * 2:
+        doc = pipeline.nlp(text)
+        paragraphs.append((doc, {t.i for t in doc if t.lower_ == "claim"}))
+    lexicon = count_lexicon(paragraphs)
+    assert lexicon_nouns(lexicon) == ["claim"]
+    rows, labels = examples(paragraphs, lexicon)
+    assert sum(labels) == 4 and any(r[0].startswith("noun:") for r in rows)

@@ -123,3 +123,54 @@ def test_a_parse_laid_back_over_invisible_characters_keeps_every_annotation(anal
     assert [(e.start, e.end, e.label_) for e in doc.ents] == [
         (e.start, e.end, e.label_) for e in clean.ents
     ]
+
+
+def noun_cue(nlp, text: str, noun: str):
+    """The cue, content and source that a noun of saying or wanting heads."""
+    from sourcemark.attribution.content import find_content
+    from sourcemark.attribution.cues import Cue
+    from sourcemark.attribution.sources import find_source
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == noun)
+    cue = Cue(head, head.i, head.i + 1)
+    content, construction = find_content(cue)
+    source = find_source(cue, content | {head.i})
+    spoken = doc[min(content) : max(content) + 1].text if content else ""
+    by = doc[min(source.tokens) : max(source.tokens) + 1].text if source else None
+    return spoken, construction, by
+
+
+def test_a_noun_cue_with_a_possessor_and_an_infinitive(analyze):
+    said = noun_cue(analyze.nlp, "The mayor defended his plan to close the harbour.", "plan")
+    assert said == ("to close the harbour", "noun", "his")
+
+
+def test_a_noun_cue_whose_possessor_is_named(analyze):
+    text = "Diaz's claim that the vote was rigged spread quickly."
+    assert noun_cue(analyze.nlp, text, "claim") == ("that the vote was rigged", "noun", "Diaz")
+
+
+def test_a_noun_cue_held_by_the_subject_of_a_light_verb(analyze):
+    text = "The union made a demand for higher wages."
+    assert noun_cue(analyze.nlp, text, "demand") == ("for higher wages", "noun", "The union")
+
+
+def test_a_noun_cue_with_a_from_phrase(analyze):
+    text = "The law drew criticism from several senators on Monday."
+    assert noun_cue(analyze.nlp, text, "criticism")[2] == "several senators"
+
+
+def test_the_calibrator_judges_only_the_attributions_kept(pipeline, analyze):
+    """ "He said:" with nothing after is dropped, and so is its confidence: cross-validation
+    pairs each judged attribution with the features the calibrator saw, in order."""
+    seen = []
+    calibrator = pipeline.engine.calibrator
+    pipeline.engine.calibrator = lambda x: seen.append(x) or 0.5
+    try:
+        dropped = analyze("The mayor rose to speak and said:")
+        kept = analyze("The mayor said the bridge would reopen in May.")
+    finally:
+        pipeline.engine.calibrator = calibrator
+    assert attributions(dropped) == []
+    assert len(attributions(kept)) == 1 and len(seen) == 1

@@ -1,4 +1,5 @@
-"""The content of a cue: its complement clause, the clause it interrupts, or its object."""
+"""The content of a cue: its complement clause, the clause it interrupts, or its object; for
+a noun ("his plan to …", "support for …"), what it governs after it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from .tokens import subtree
 CLAUSE_DEPS = ("ccomp", "parataxis")
 # Right-hand dependents that carry what was said or wanted when there is no clause.
 OBJECT_DEPS = {"dobj", "obj", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "advcl"}
+# What a noun cue governs after it: "the claim that …", "a plan to …", "support for …".
+NOUN_CONTENT_DEPS = {"acl", "ccomp", "xcomp", "prep", "advcl"}
 
 
 def _children_subtrees(verb: Token, deps) -> set[int]:
@@ -39,6 +42,12 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         if verb.text == ":":  # a speaker label: the rest of the paragraph
             return set(range(cue.end, len(doc))), "label"
         return set(), "label"  # a byline dash: the quote before it, placed with quotes
+    if verb.pos_ == "NOUN":
+        content: set[int] = set()
+        for child in verb.rights:
+            if child.dep_ in NOUN_CONTENT_DEPS:
+                content |= subtree(child)
+        return content, "noun"
     clause = _children_subtrees(verb, CLAUSE_DEPS)
     if clause:
         return clause, "clause"

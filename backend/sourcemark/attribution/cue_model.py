@@ -1,9 +1,11 @@
 """A logistic-regression cue classifier over a word's lemma and syntactic context.
 
 The lexicon alone says how often a lemma is a cue in a frame; the model also weighs who the
-subject is, which preposition follows, whether the sentence quotes someone, and so on, so
-that "want" or "see" count as cues where PolNeAR's annotators would mark them. Trained by
-learn_cues.py on PolNeAR train; weights in data/cue_model.json.
+subject is, what the word governs ("that" clause, "to" infinitive, object, preposition),
+whether the sentence quotes someone, and so on, so that "want" or "see" count as cues where
+PolNeAR's annotators would mark them. It judges every verb, the auxiliaries that head cues,
+and the nouns that head cues in PolNeAR ("his plan to", "their claim that", "support for").
+Trained by learn_cues.py on PolNeAR train; weights in data/cue_model.json.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from .frames import frame_of
 
 MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "you"}
+# Prepositions whose object is what a noun of saying or wanting is about: "support for".
+CONTENT_PREPOSITIONS = {"of", "for", "about", "on", "against", "over", "to", "from", "with"}
 
 
 def _subject_kind(token: Token) -> str:
@@ -32,11 +36,52 @@ def _subject_kind(token: Token) -> str:
     return f"{subject.pos_}_{subject.tag_}"
 
 
-def is_candidate(token: Token, lemmas: set[str]) -> bool:
-    """Every verb may be a cue; an auxiliary only when its lemma heads cues in PolNeAR."""
+def is_candidate(token: Token, lemmas: set[str], nouns: set[str] = frozenset()) -> bool:
+    """Every verb may be a cue; an auxiliary or a noun only when its lemma heads cues in
+    PolNeAR (`lemmas` in any part of speech, `nouns` as a noun)."""
     if token.pos_ == "VERB":
         return True
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in nouns
     return token.pos_ == "AUX" and token.lemma_.lower() in lemmas
+
+
+def complement(token: Token) -> str:
+    """What the word governs that could be its content: a "that" clause, a "to"
+    infinitive, another clause, a preposition's object, or nothing."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "acl", "xcomp", "advcl") and child.i > token.i:
+            marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+            if "to" in marks:
+                return "to"
+            if marks & {"that", "whether", "if"}:
+                return "that"
+            if child.dep_ == "ccomp":
+                return "clause"
+    preps = [
+        c.lower_ for c in token.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS
+    ]
+    return f"prep_{preps[0]}" if preps else "-"
+
+
+def owner(token: Token) -> str:
+    """For a noun, who holds it: a possessor ("his plan"), a "by" or "from" phrase, or the
+    subject of the verb it is the object of ("made the claim")."""
+    if token.pos_ != "NOUN":
+        return "-"
+    for child in token.children:
+        if child.dep_ == "poss":
+            return (
+                "poss_person"
+                if child.lower_ in PERSON_PRONOUNS | {"his", "her", "their", "my", "our"}
+                or child.ent_type_
+                else "poss"
+            )
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return f"prep_{child.lower_}"
+    if token.dep_ in ("dobj", "obj") and any(c.dep_ == "nsubj" for c in token.head.children):
+        return "object_of_subject"
+    return "none"
 
 
 def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
@@ -87,14 +132,27 @@ def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
     out += [f"a={a}" for a in aux]
     out += [f"c={d}" for d in deps] + [f"l|c={lemma}|{d}" for d in deps]
     out += [f"pr={p}" for p in preps] + [f"l|pr={lemma}|{p}" for p in preps]
-    return out
+    if token.pos_ != "NOUN":
+        return out
+    # A noun weighs what it governs and who holds it, with weights of its own: sharing them
+    # with verbs' moved the verbs' decisions (and cost linked F1 in cross-validation).
+    comp, held = complement(token), owner(token)
+    out += [f"cmp={comp}", f"l|cmp={lemma}|{comp}", f"own={held}", f"l|own={lemma}|{held}"]
+    return [f"noun:{f}" for f in out]
 
 
 class CueModel:
-    def __init__(self, weights: dict[str, float], bias: float, threshold: float):
+    def __init__(
+        self,
+        weights: dict[str, float],
+        bias: float,
+        threshold: float,
+        nouns: frozenset = frozenset(),
+    ):
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        self.nouns = nouns  # the nouns it judges
 
     def probability(self, feats: list[str]) -> float:
         score = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
@@ -106,4 +164,5 @@ def load_model(path: Path = MODEL_PATH) -> CueModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return CueModel(data["weights"], data["bias"], data["threshold"])
+    nouns = frozenset(data.get("nouns", ()))
+    return CueModel(data["weights"], data["bias"], data["threshold"], nouns)

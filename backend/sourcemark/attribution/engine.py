@@ -50,9 +50,9 @@ SPEECH_LEMMAS = frozenset({
 })
 # fmt: on
 # How sure the role tagger must be of a cue the rules missed. On a word the cue model judges
-# (a verb outside quotes), both must lean to a cue: the tagger at 0.6 and the model at 0.2
-# (its own threshold is higher); elsewhere the tagger alone, at 0.8. Tuned on PolNeAR dev,
-# where each half of the articles picks about the same values as the other.
+# (a verb or cue noun outside quotes), both must lean to a cue: the tagger at 0.6 and the
+# model at 0.2 (its own threshold is higher); elsewhere the tagger alone, at 0.8. Tuned on
+# PolNeAR dev, where each half of the articles picks about the same values as the other.
 MIN_LEARNED_CUE_CONFIDENCE = 0.8
 MIN_LEARNED_VERB_CONFIDENCE = 0.6
 MIN_LEARNED_VERB_MODEL_PROBABILITY = 0.2

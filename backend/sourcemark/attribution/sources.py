@@ -121,6 +121,8 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         if pobj is None:
             return None
         return Mention(mention_tokens(pobj, exclude), pobj)
+    if cue.head.pos_ == "NOUN":
+        return _noun_source(cue.head, exclude)
     verb = cue.head
     for _ in range(MAX_CLIMB):
         subject = _subject(verb, exclude)
@@ -175,3 +177,24 @@ def _past_dateline(subject: Token) -> Token:
         return subject
     after = [c for c in subject.rights if c.i > dash.i and c.dep_ in ("appos", "conj")]
     return after[0] if after else subject
+
+
+def _noun_source(noun: Token, exclude: set[int]) -> Mention | None:
+    """Whose plan, claim or support a noun cue is: its possessor ("his plan"), a "by" or
+    "from" phrase on it or on the verb it is the object of ("drew criticism from
+    Democrats"), else that verb's subject ("Obama made the claim")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.i not in exclude:
+            marker = {c.i for c in child.children if c.dep_ == "case"}  # "Obama's"
+            return Mention(mention_tokens(child, exclude | marker), child)
+    verb = noun.head if noun.dep_ in ("dobj", "obj", "attr") else None
+    for holder in (noun, verb):
+        for child in holder.rights if holder is not None else ():
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i not in exclude:
+                    return Mention(mention_tokens(pobj, exclude), pobj)
+    subject = _subject(verb, exclude) if verb is not None else None
+    if subject is not None and subject.i not in exclude:
+        return Mention(mention_tokens(subject, exclude), subject)
+    return None

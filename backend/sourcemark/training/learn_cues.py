@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, DocBin
 
-from ..attribution.cue_model import features, is_candidate
+from ..attribution.cue_model import features, is_candidate, load_model
 from ..attribution.frames import frame_of
 from ..attribution.quotes import find_quotes
 from ..documents import split_paragraphs
@@ -92,9 +92,15 @@ def count_lexicon(paragraphs: list[tuple[Doc, set[int]]]) -> dict:
     return dict(sorted(table.items()))
 
 
+def lexicon_nouns(lexicon: dict) -> list[str]:
+    """Nouns that head gold cues often enough to be listed: the cue model judges them."""
+    return sorted(key.rsplit("/", 1)[0] for key in lexicon if key.endswith("/NOUN"))
+
+
 def examples(paragraphs, lexicon: dict):
-    """Feature lists and labels for every verb whose lemma is in the lexicon."""
+    """Feature lists and labels for every candidate word (cue_model.is_candidate)."""
     lemmas = {key.rsplit("/", 1)[0] for key in lexicon}
+    nouns = set(lexicon_nouns(lexicon))
     rows, labels = [], []
     for doc, heads in paragraphs:
         quotes = find_quotes(doc)
@@ -103,7 +109,7 @@ def examples(paragraphs, lexicon: dict):
                 q.start < sentence.end_char and sentence.start_char < q.end for q in quotes
             )
             for token in sentence:
-                if not is_candidate(token, lemmas):
+                if not is_candidate(token, lemmas, nouns):
                     continue
                 in_quote = any(q.contains(token.idx, token.idx + 1) for q in quotes)
                 rows.append(features(token, in_quote, sentence_quotes))
@@ -156,16 +162,18 @@ def learn(paragraphs: list[tuple[Doc, set[int]]], n_articles: int, out: Path):
         "about": "logistic regression over cue_model.features, from PolNeAR train",
         "examples": len(rows),
         "threshold": THRESHOLD,
+        "nouns": lexicon_nouns(lexicon),
         "bias": bias,
         "weights": weights,
     }
     (out / "cue_model.json").write_text(json.dumps(model, indent=0, sort_keys=True) + "\n")
+    load_model.cache_clear()  # a model loaded from `out` before is stale now
     return lexicon, weights
 
 
 def main(argv: list[str] | None = None) -> int:
     from ..evaluation.__main__ import DEFAULT_DATA
-    from ..pipeline import load_model
+    from ..pipeline import load_model as load_pipeline
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -177,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no PolNeAR train data under {options.data}")
         return 1
     paragraphs, n_articles = parse_paragraphs(
-        options.data, load_model(), options.limit, options.cache
+        options.data, load_pipeline(), options.limit, options.cache
     )
     lexicon, weights = learn(paragraphs, n_articles, options.out)
     print(f"{len(lexicon)} cue lemmas, {len(weights)} model weights from {n_articles} articles")
