@@ -367,3 +367,16 @@ def test_people_of_a_body_named_just_before_are_anonymous_not_vague(analyze):
 def test_the_source_of_a_feeling_is_who_feels_it(analyze):
     found = source(analyze("Republicans were incensed that the vote was delayed."))
     assert found["text"] == "Republicans"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The woman said the store had been robbed twice that week.", "anonymous"),
+        ("A voter in the line said the machines were broken.", "anonymous"),
+        ("Someone in the hall said the lights had gone out.", "anonymous"),
+        ("Voters in the line said the machines were broken.", "vague"),  # together: vague
+    ],
+)
+def test_one_unnamed_person_is_anonymous_though_people_together_are_vague(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind

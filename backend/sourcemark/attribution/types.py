@@ -99,6 +99,12 @@ PERSON_NOUNS = ANONYMOUS_ROLES | VAGUE_NOUNS | {
     "pastor", "player", "priest", "professor", "reporter", "son", "survivor", "teacher",
     "veteran", "victim", "widow", "wife", "witness", "writer",
 }
+# One person of the public or of no stated affiliation: "the man", "a voter", "someone" is
+# a specific person, unnamed (anonymous), though such people together are vague.
+ONE_PERSON_NOUNS = (VAGUE_NOUNS | PUBLIC_LEMMAS | {"somebody"}) - {
+    "all", "anyone", "audience", "community", "crowd", "everybody", "everyone", "few", "folk",
+    "many", "most", "nobody", "other", "others", "people", "public", "several", "some",
+}
 # fmt: on
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "we", "us", "it", "this", "that", "who", "which"}
@@ -251,6 +257,15 @@ def _poll_near(head: Token) -> bool:
     return any(t.lemma_.lower() in POLL_LEMMAS for t in head.doc[start : sentence.end])
 
 
+def _one_person(head: Token) -> bool:
+    """One unnamed person, picked out by a determiner: "the woman", "a voter", "someone"."""
+    if head.tag_ != "NN" or head.lemma_.lower() not in ONE_PERSON_NOUNS:
+        return False
+    return head.lower_ in ("someone", "somebody") or any(
+        c.dep_ in ("det", "nummod") for c in head.children
+    )
+
+
 def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """A share or number of people: a poll's result beside a poll ("Thirty-nine percent of
     all Americans", "nearly half", "respondents"), else the type of the people counted
@@ -305,6 +320,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "named_organization"
     if named_in_apposition(doc, tokens, head):
         return "named_person"
+    if _one_person(head):
+        return "anonymous"
     named_body = any(doc[i].ent_type_ == "ORG" for i in tokens if i != head.i)
     if lemma in PUBLIC_LEMMAS and not named_body:
         # "people in a recent CNN poll": the poll's result, as the guidelines say

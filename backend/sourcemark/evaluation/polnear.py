@@ -290,16 +290,16 @@ def score_types(
         scores.types[item["type"], "found"] += 1
         if hit.source_type == item["type"]:
             scores.types[item["type"], "right"] += 1
-        referent = re.sub(r"\(.*?\)", "", item.get("referent", "")).strip()
-        if item["type"] == "named_person" and referent and not re.search(r",| and ", referent):
-            # One person: is the source named by the last word of the label's referent?
-            scores.types["named_person", "name checked"] += 1
-            scores.types["named_person", "name right"] += named_right(referent, hit.source_name)
         else:
             errors.type_confusions[item["type"], hit.source_type] += 1
             errors.type_examples[item["type"], hit.source_type].append(
                 f"{mention!r} -> {hit.source_name!r} ({item.get('referent', '')})"
             )
+        referent = re.sub(r"\(.*?\)", "", item.get("referent", "")).strip()
+        if item["type"] == "named_person" and referent and not re.search(r",| and ", referent):
+            # One person: is the source named by the last word of the label's referent?
+            scores.types["named_person", "name checked"] += 1
+            scores.types["named_person", "name right"] += named_right(referent, hit.source_name)
 
 
 def score_article(
@@ -472,10 +472,10 @@ def format_errors(errors: Errors, top: int = 25) -> str:
     lines.extend(f"  {g!r} | {p!r}" for g, p in errors.source_bounds[:top])
     lines.append(f"\n## content missed with cue found ({len(errors.content_bounds)}), gold | pred")
     lines.extend(f"  {g!r}\n    | {p!r}" for g, p in errors.content_bounds[:top])
-    counter("type confusions (gold, predicted)", errors.type_confusions)
+    counter("source types found but wrong (gold, predicted)", errors.type_confusions)
     for key, examples in sorted(errors.type_examples.items(), key=lambda kv: -len(kv[1])):
         lines.append(f"  {key}:")
-        lines.extend(f"      {e}" for e in examples[:6])
+        lines.extend(f"      {e}" for e in examples[:top])
     lines.append(f"\n## labelled sources not found ({len(errors.types_missed)}), by why")
     reasons = Counter(why for _, _, why in errors.types_missed)
     for why, n in reasons.most_common():
