@@ -376,6 +376,7 @@ def test_the_source_of_a_feeling_is_who_feels_it(analyze):
         ("A voter in the line said the machines were broken.", "anonymous"),
         ("Someone in the hall said the lights had gone out.", "anonymous"),
         ("Voters in the line said the machines were broken.", "vague"),  # together: vague
+        ("Allies said the senator would not run again.", "anonymous"),  # someone's allies
     ],
 )
 def test_one_unnamed_person_is_anonymous_though_people_together_are_vague(analyze, sentence, kind):

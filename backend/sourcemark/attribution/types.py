@@ -65,7 +65,8 @@ ANONYMOUS_ROLES = {
 }
 # Unnamed people who are specific even in the plural ("sources said", "officials said").
 SPECIFIC_ROLES = {
-    "aide", "authority", "diplomat", "insider", "official", "operative", "source", "staffer",
+    "aide", "ally", "authority", "diplomat", "insider", "official", "operative", "source",
+    "staffer",
 }
 # Offices with one holder, known to readers: named_person when the article names no one.
 UNIQUE_OFFICES = {
