@@ -376,8 +376,19 @@ def test_the_source_of_a_feeling_is_who_feels_it(analyze):
         ("A voter in the line said the machines were broken.", "anonymous"),
         ("Someone in the hall said the lights had gone out.", "anonymous"),
         ("Voters in the line said the machines were broken.", "vague"),  # together: vague
-        ("Allies said the senator would not run again.", "anonymous"),  # someone's allies
     ],
 )
 def test_one_unnamed_person_is_anonymous_though_people_together_are_vague(analyze, sentence, kind):
     assert source(analyze(sentence))["type"] == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Allies said the senator would not run again.",  # someone's allies
+        "People familiar with her thinking said she would not run again.",
+        "People close to the talks said a deal was near.",
+    ],
+)
+def test_people_tied_to_someone_by_what_the_mention_says_are_anonymous(analyze, sentence):
+    assert source(analyze(sentence))["type"] == "anonymous"

@@ -267,6 +267,14 @@ def _one_person(head: Token) -> bool:
     )
 
 
+def _in_the_know(doc: Doc, tokens: set[int], head: Token) -> bool:
+    """People described by their access, as the guidelines' anonymous sources are: "people
+    familiar with her thinking", "those close to the talks"."""
+    return head.lemma_.lower() in PERSON_NOUNS | {"people", "those"} and any(
+        doc[i].lower_ in ("familiar", "close") and doc[i].head.i == head.i for i in tokens
+    )
+
+
 def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """A share or number of people: a poll's result beside a poll ("Thirty-nine percent of
     all Americans", "nearly half", "respondents"), else the type of the people counted
@@ -321,7 +329,7 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "named_organization"
     if named_in_apposition(doc, tokens, head):
         return "named_person"
-    if _one_person(head):
+    if _one_person(head) or _in_the_know(doc, tokens, head):
         return "anonymous"
     named_body = any(doc[i].ent_type_ == "ORG" for i in tokens if i != head.i)
     if lemma in PUBLIC_LEMMAS and not named_body:
