@@ -392,3 +392,14 @@ def test_one_unnamed_person_is_anonymous_though_people_together_are_vague(analyz
 )
 def test_people_tied_to_someone_by_what_the_mention_says_are_anonymous(analyze, sentence):
     assert source(analyze(sentence))["type"] == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A number of GOP delegates said the rule was unfair.", "anonymous"),
+        ("The numbers show that the rule was unfair.", "document"),
+    ],
+)
+def test_a_number_of_people_are_those_people_not_a_document(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind

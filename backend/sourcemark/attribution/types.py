@@ -275,6 +275,12 @@ def _in_the_know(doc: Doc, tokens: set[int], head: Token) -> bool:
     )
 
 
+def _of(head: Token) -> Token | None:
+    """What a quantity counts: "delegates" of "a number of delegates"."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+
+
 def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """A share or number of people: a poll's result beside a poll ("Thirty-nine percent of
     all Americans", "nearly half", "respondents"), else the type of the people counted
@@ -286,8 +292,7 @@ def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "document"
     if not quantity:
         return None
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    counted = _of(head)
     if counted is None or is_pronoun(counted):
         return None
     part = {t.i for t in counted.subtree} & tokens
@@ -302,6 +307,10 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     lemma = common_lemma(head)
     if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
         return None
+    if lemma in QUANTITY_HEADS and _of(head) is not None:
+        counted = _counted(doc, tokens, head)  # "a number of GOP delegates": the delegates
+        if counted is not None:
+            return counted
     if head.pos_ in ("NOUN", "PROPN") and lemma in DOCUMENT_NOUNS and head.ent_type_ != "PERSON":
         return "document"
     if (
