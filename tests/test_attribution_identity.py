@@ -403,3 +403,16 @@ def test_people_tied_to_someone_by_what_the_mention_says_are_anonymous(analyze, 
 )
 def test_a_number_of_people_are_those_people_not_a_document(analyze, sentence, kind):
     assert source(analyze(sentence))["type"] == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A poll of farmers came out on Monday. Most said the subsidy was too small.", "document"),
+        ("The farmers met on Monday. Most said the subsidy was too small.", "vague"),
+        ("A poll of farmers came out on Monday. Some of his fans said it was wrong.", "vague"),
+    ],
+)
+def test_most_or_many_beside_a_poll_are_its_result(analyze, sentence, kind):
+    attributions = analyze(sentence)["paragraphs"][0]["attributions"]
+    assert [a["source"]["type"] for a in attributions if a["source"]] == [kind]

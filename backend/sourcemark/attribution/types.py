@@ -286,7 +286,12 @@ def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     all Americans", "nearly half", "respondents"), else the type of the people counted
     ("a number of GOP delegates", "the pair of editorials"), a group of them specific."""
     lemma = head.lemma_.lower()
-    quantity = lemma in QUANTITY_HEADS or head.like_num or head.ent_type_ in ("PERCENT", "CARDINAL")
+    quantity = (
+        lemma in QUANTITY_HEADS
+        or (head.lower_ in SOME and _of(head) is None)  # "most said", not "some of his fans"
+        or head.like_num
+        or head.ent_type_ in ("PERCENT", "CARDINAL")
+    )
     polled = any(doc[i].lemma_.lower() in POLL_LEMMAS for i in tokens)
     if lemma == "respondent" or (quantity and lemma != "group" and (polled or _poll_near(head))):
         return "document"
