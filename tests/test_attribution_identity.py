@@ -410,6 +410,11 @@ def test_a_number_of_people_are_those_people_not_a_document(analyze, sentence, k
     [
         ("A poll of farmers came out on Monday. Most said the subsidy was too small.", "document"),
         ("The farmers met on Monday. Most said the subsidy was too small.", "vague"),
+        (
+            "A poll of farmers came out on Monday. The union paid for it. Nearly half said"
+            " the subsidy was too small.",
+            "document",
+        ),  # the poll two sentences before, in the same paragraph
         ("A poll of farmers came out on Monday. Some of his fans said it was wrong.", "vague"),
     ],
 )

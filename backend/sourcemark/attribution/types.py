@@ -250,12 +250,8 @@ def _unnamed_body(doc: Doc, tokens: set[int], head: Token) -> bool:
 
 
 def _poll_near(head: Token) -> bool:
-    """A poll or survey in the mention's sentence or the one before it."""
-    sentence = head.sent
-    start = sentence.start
-    if start > 0:
-        start = head.doc[start - 1].sent.start
-    return any(t.lemma_.lower() in POLL_LEMMAS for t in head.doc[start : sentence.end])
+    """A poll or survey in the mention's paragraph."""
+    return any(t.lemma_.lower() in POLL_LEMMAS for t in head.doc)
 
 
 def _one_person(head: Token) -> bool:
