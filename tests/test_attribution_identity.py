@@ -421,3 +421,14 @@ def test_a_number_of_people_are_those_people_not_a_document(analyze, sentence, k
 def test_most_or_many_beside_a_poll_are_its_result(analyze, sentence, kind):
     attributions = analyze(sentence)["paragraphs"][0]["attributions"]
     assert [a["source"]["type"] for a in attributions if a["source"]] == [kind]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ruritanian Labour Party leadership said the vote would wait.",
+        "Police said the road would reopen on Sunday.",  # the force of the place
+    ],
+)
+def test_a_leadership_and_the_police_are_bodies(analyze, sentence):
+    assert source(analyze(sentence))["type"] == "named_organization"

@@ -82,9 +82,9 @@ ORGANIZATION_NOUNS = {
     "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
     "committee", "company", "congress", "council", "court", "department", "embassy",
     "federation", "firm", "foundation", "government", "group", "house", "institute", "journal",
-    "league", "legislature", "military", "ministry", "movement", "navy", "network", "newspaper",
-    "office", "organisation", "organization", "parliament", "party", "police", "regime",
-    "school", "senate", "service", "staff", "team", "union", "university",
+    "leadership", "league", "legislature", "military", "ministry", "movement", "navy", "network",
+    "newspaper", "office", "organisation", "organization", "parliament", "party", "police",
+    "regime", "school", "senate", "service", "staff", "team", "union", "university",
 }
 # The public: vague even when a nationality, party or person qualifies them ("black
 # voters", "Trump supporters", "others in the African-American community").
@@ -351,6 +351,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "named_organization"  # "mining companies, including Patriot"
     if lemma in ORGANIZATION_NOUNS and head.tag_ != "NNS" and (affiliated or _definite(head)):
         return "named_organization"
+    if lemma == "police":
+        return "named_organization"  # "Police said": the force of the place in the story
     relative = any(doc[i].dep_ == "relcl" for i in tokens)
     specific = head.tag_ != "NNS" or affiliated or relative or lemma in SPECIFIC_ROLES
     if lemma in ANONYMOUS_ROLES and specific:
