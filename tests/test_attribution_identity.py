@@ -6,6 +6,9 @@ Sentences written for these tests, one group per resolution or typing rule.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
+
+from sourcemark.attribution.types import mention_type
 
 from .test_attribution_types import source, sources
 
@@ -432,3 +435,10 @@ def test_most_or_many_beside_a_poll_are_its_result(analyze, sentence, kind):
 )
 def test_a_leadership_and_the_police_are_bodies(analyze, sentence):
     assert source(analyze(sentence))["type"] == "named_organization"
+
+
+def test_a_common_noun_the_recogniser_calls_a_body_stays_generic(analyze):
+    """ "Demonstrators" at a sentence's start may come out of the recogniser as an ORG."""
+    doc = analyze.nlp("Demonstrators said they would march again on Sunday.")
+    doc.ents = [Span(doc, 0, 1, label="ORG")]
+    assert mention_type(doc, {0}, doc[0]) == "vague"

@@ -331,7 +331,9 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "named_person"
     if _unnamed_body(doc, tokens, head):
         return "anonymous"  # "an anti-Trump PAC", "a Russian company": a body, not named
-    if head.ent_type_ in ORGANIZATION_ENTS or is_proper(head):
+    # "Demonstrators" at a sentence's start: the recogniser's name, but a common noun.
+    generic = head.pos_ == "NOUN" and lemma in VAGUE_NOUNS | PUBLIC_LEMMAS
+    if (head.ent_type_ in ORGANIZATION_ENTS and not generic) or is_proper(head):
         if head.lower_ in PUBLIC_GROUPS:
             return "vague"
         if head.ent_type_ == "NORP" and any(c.lower_ in SOME for c in head.children):
