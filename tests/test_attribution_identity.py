@@ -442,3 +442,14 @@ def test_a_common_noun_the_recogniser_calls_a_body_stays_generic(analyze):
     doc = analyze.nlp("Demonstrators said they would march again on Sunday.")
     doc.ents = [Span(doc, 0, 1, label="ORG")]
     assert mention_type(doc, {0}, doc[0]) == "vague"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Jewish groups said the plan was cruel.", "vague"),  # a kind of body, not one
+        ("Ruritanian officials said the plan was cruel.", "anonymous"),
+    ],
+)
+def test_bodies_of_a_people_or_faith_are_generic(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind

@@ -145,9 +145,13 @@ def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
     not a stance ("anti-TPP activists") nor, for generic nouns, a person they are about
     ("Clinton's critics")."""
     generic = head.lemma_.lower() in VAGUE_NOUNS - {"member"}  # members of it are of it
+    # Bodies of a people or faith are a kind, not one body: "Jewish groups".
+    kinds = head.tag_ == "NNS" and head.lemma_.lower() in ORGANIZATION_NOUNS
     for i in tokens:
         token = doc[i]
         if i == head.i or _stance(token) or (generic and token.ent_type_ == "PERSON"):
+            continue
+        if kinds and token.ent_type_ == "NORP":
             continue
         if token.ent_type_ in AFFILIATION_ENTS or token.pos_ == "PROPN":
             return True
