@@ -453,3 +453,14 @@ def test_a_common_noun_the_recogniser_calls_a_body_stays_generic(analyze):
 )
 def test_bodies_of_a_people_or_faith_are_generic(analyze, sentence, kind):
     assert source(analyze(sentence))["type"] == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Leaders across Europe and Asia said the attack was cowardly.", "vague"),
+        ("Leaders in the European Union said the attack was cowardly.", "anonymous"),
+    ],
+)
+def test_a_place_people_are_spread_over_is_no_affiliation(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind

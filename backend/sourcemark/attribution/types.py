@@ -140,6 +140,16 @@ def _stance(token: Token) -> bool:
     return doc[start].lower_ in ("anti", "pro") and end > start
 
 
+def _spread_over(token: Token, head: Token) -> bool:
+    """A place the people are spread over, not a body they belong to: "leaders across
+    Europe", "officials around the world"."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in ("across", "around", "throughout"):
+            return True
+        token = token.head
+    return False
+
+
 def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
     """A named body in the mention, other than its head: "a NATO official", "from the FBI";
     not a stance ("anti-TPP activists") nor, for generic nouns, a person they are about
@@ -151,7 +161,7 @@ def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
         token = doc[i]
         if i == head.i or _stance(token) or (generic and token.ent_type_ == "PERSON"):
             continue
-        if kinds and token.ent_type_ == "NORP":
+        if (kinds and token.ent_type_ == "NORP") or _spread_over(token, head):
             continue
         if token.ent_type_ in AFFILIATION_ENTS or token.pos_ == "PROPN":
             return True
