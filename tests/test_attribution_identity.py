@@ -464,3 +464,11 @@ def test_bodies_of_a_people_or_faith_are_generic(analyze, sentence, kind):
 )
 def test_a_place_people_are_spread_over_is_no_affiliation(analyze, sentence, kind):
     assert source(analyze(sentence))["type"] == kind
+
+
+def test_a_share_of_people_after_a_poll_in_the_paragraph_before_is_its_result(analyze):
+    poll = "A poll of voters in Saturday’s primary showed that change mattered most to them."
+    result = analyze(poll, "Nearly half said they wanted a newcomer in the job.")
+    assert source(result, 1)["type"] == "document"
+    result = analyze("The voters queued for hours.", "Nearly half said they wanted a newcomer.")
+    assert source(result, 1)["type"] != "document"

@@ -40,9 +40,11 @@ from .types import (
     SPECIFIC_ROLES,
     UNIQUE_OFFICES,
     described_person,
+    is_poll,
     is_pronoun,
     mention_type,
     named_in_apposition,
+    poll_share,
 )
 
 INDEFINITE = {"a", "an", "another", "one"}
@@ -241,6 +243,8 @@ class Resolver:
         type_ = mention_type(doc, tokens, head)
         if type_ == "vague" and self._affiliated_before(doc, head):
             type_ = "anonymous"
+        if type_ in ("anonymous", "vague") and poll_share(head) and self._poll_before():
+            type_ = "document"  # "A poll … showed that …" then "Nearly half said …"
         body = self._the_body(doc, tokens, head, type_)
         if body is not None:
             return body
@@ -391,6 +395,11 @@ class Resolver:
             if any(t.ent_type_ in BODY_ENTITIES for t in around if t.i != token.i):
                 return True
         return False
+
+    def _poll_before(self) -> bool:
+        """A poll or survey in the paragraph before the mention's."""
+        index = self.where[0]
+        return index > 0 and any(is_poll(t) for t in self.docs[index - 1])
 
     def _the_body(self, doc: Doc, tokens: set[int], head: Token, type_: str | None):
         """ "The company", "the agency", "the security firm": the body last named or

@@ -265,7 +265,7 @@ def _unnamed_body(doc: Doc, tokens: set[int], head: Token) -> bool:
 
 def _poll_near(head: Token) -> bool:
     """A poll or survey in the mention's paragraph."""
-    return any(t.lemma_.lower() in POLL_LEMMAS for t in head.doc)
+    return any(is_poll(t) for t in head.doc)
 
 
 def _one_person(head: Token) -> bool:
@@ -291,17 +291,31 @@ def _of(head: Token) -> Token | None:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
 
 
+def _quantity(head: Token) -> bool:
+    """A share or number: "half", "62 percent", "most" alone (not "some of his fans")."""
+    return (
+        head.lemma_.lower() in QUANTITY_HEADS
+        or (head.lower_ in SOME and _of(head) is None)
+        or head.like_num
+        or head.ent_type_ in ("PERCENT", "CARDINAL")
+    )
+
+
+def poll_share(head: Token) -> bool:
+    """A share of people alone ("nearly half said"): a poll's result if a poll is near."""
+    return _quantity(head) and _of(head) is None
+
+
+def is_poll(token: Token) -> bool:
+    return token.lemma_.lower() in POLL_LEMMAS
+
+
 def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """A share or number of people: a poll's result beside a poll ("Thirty-nine percent of
     all Americans", "nearly half", "respondents"), else the type of the people counted
     ("a number of GOP delegates", "the pair of editorials"), a group of them specific."""
     lemma = head.lemma_.lower()
-    quantity = (
-        lemma in QUANTITY_HEADS
-        or (head.lower_ in SOME and _of(head) is None)  # "most said", not "some of his fans"
-        or head.like_num
-        or head.ent_type_ in ("PERCENT", "CARDINAL")
-    )
+    quantity = _quantity(head)
     polled = any(doc[i].lemma_.lower() in POLL_LEMMAS for i in tokens)
     if lemma == "respondent" or (quantity and lemma != "group" and (polled or _poll_near(head))):
         return "document"
