@@ -472,3 +472,13 @@ def test_a_share_of_people_after_a_poll_in_the_paragraph_before_is_its_result(an
     assert source(result, 1)["type"] == "document"
     result = analyze("The voters queued for hours.", "Nearly half said they wanted a newcomer.")
     assert source(result, 1)["type"] != "document"
+
+
+def test_a_town_and_its_state_are_no_people_to_resolve_a_role_noun_to(analyze):
+    result = analyze(
+        "Justin Trudeau held a town hall on Thursday.",
+        "Trudeau spoke at a Milton, Ont., high school. The prime minister said he was deeply"
+        " concerned about the cuts.",
+    )
+    minister = source(result, 1)
+    assert (minister["type"], minister["name"]) == ("named_person", "Justin Trudeau")

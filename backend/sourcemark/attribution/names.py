@@ -104,6 +104,29 @@ def _institution(entity: Span) -> bool:
     return entity[-1].lower_ in ORGANIZATION_NOUNS
 
 
+def _state_at(doc: Doc, i: int) -> bool:
+    """A state or province written short: "Ont." or "Mich." (the word, then a full stop)."""
+    word = doc[i]
+    return (
+        i + 1 < len(doc)
+        and word.is_alpha
+        and word.text[:1].isupper()
+        and len(word) <= 5
+        and doc[i + 1].text == "."
+    )
+
+
+def _place_and_state(entity: Span) -> bool:
+    """One word of "Milton, Ont." or "Flint, Mich.": a town and its state, which the
+    recogniser may take for people."""
+    doc, i = entity.doc, entity.start
+    if len(entity) != 1:
+        return False
+    if i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() and _state_at(doc, i):
+        return True
+    return i + 2 < len(doc) and doc[i + 1].text == "," and _state_at(doc, i + 2)
+
+
 def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
     """From a title ("Mr. Hale", "Ms. Ortiz"), a noun for a man or woman beside the name
     ("husband Omar Haddad", "Lea Haddad, his wife"), or from the first he/she/his/her after
@@ -218,7 +241,11 @@ class NameIndex:
             self.described_bodies |= {
                 t.lower_ for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
             }
-            people = [e for e in doc.ents if e.label_ == "PERSON" and not _institution(e)]
+            people = [
+                e
+                for e in doc.ents
+                if e.label_ == "PERSON" and not (_institution(e) or _place_and_state(e))
+            ]
             # A full name the recogniser took for a body, which the article calls he or she:
             # "Carly Fiorina endorsed Cruz, saying she …".
             called = [e for e in doc.ents if e.label_ == "ORG" and _full_name(e)]
