@@ -482,3 +482,15 @@ def test_a_town_and_its_state_are_no_people_to_resolve_a_role_noun_to(analyze):
     )
     minister = source(result, 1)
     assert (minister["type"], minister["name"]) == ("named_person", "Justin Trudeau")
+
+
+def test_who_after_a_share_of_people_is_that_share(analyze):
+    poll = "A new poll of 800 voters in the state came out on Monday."
+    result = analyze(
+        poll,
+        "Among Trent voters, 61 percent said their minds were made up, compared to nearly four"
+        " in 10 — 38 percent — who said they could change their mind.",
+    )
+    who = [s for s in sources(result, 1) if s["text"] == "who"]
+    assert who, sources(result, 1)
+    assert who[0]["type"] == "document"

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .cues import Cue
 from .tokens import subtree
-from .types import PERSON_NOUNS, common_lemma
+from .types import PERSON_NOUNS, QUANTITY_HEADS, common_lemma
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -157,7 +157,11 @@ def relative_antecedent(noun: Token, pronoun: Token) -> Token:
 
 
 def _people(token: Token) -> bool:
-    return token.ent_type_ in ("PERSON", "ORG", "NORP") or common_lemma(token) in PERSON_NOUNS
+    """People, a body, or a share of people ("four in 10 — 38 percent — who said")."""
+    return (
+        token.ent_type_ in ("PERSON", "ORG", "NORP", "PERCENT", "CARDINAL")
+        or common_lemma(token) in PERSON_NOUNS | QUANTITY_HEADS
+    )
 
 
 def _speaker_of_clause(verb: Token, subject: Token) -> Token:
