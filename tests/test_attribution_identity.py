@@ -494,3 +494,12 @@ def test_who_after_a_share_of_people_is_that_share(analyze):
     who = [s for s in sources(result, 1) if s["text"] == "who"]
     assert who, sources(result, 1)
     assert who[0]["type"] == "document"
+
+
+def test_we_is_never_a_document_said_before(analyze):
+    result = analyze(
+        "The census report says the city grew by a tenth.",
+        "We believe the count is wrong.",
+    )
+    we = source(result, 1)
+    assert (we["text"], we["type"]) == ("We", "vague")

@@ -641,10 +641,13 @@ class Resolver:
             other = next((r for r in reversed(self.recent) if r.type != "named_person"), None)
             if found is not None and (other is None or other.last < found[0]):
                 return self._group(found[1], words)
+        # "We" and "us" are people, never a document said before.
+        people = head.lower_ in ("we", "us")
         for referent in reversed(self.recent):
             if wanted_person and referent.type == "named_person" and fits(referent):
                 return referent
-            if not wanted_person and referent.type != "named_person":
+            said_before = referent.type not in ("named_person", "document" if people else "")
+            if not wanted_person and said_before:
                 return referent
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
