@@ -202,7 +202,8 @@ def test_someone_and_everyone_refer_to_no_one_named_before(analyze):
         "Everyone said the food was cold.",
     )
     democrats = source(result, 0)
-    for index in (1, 2):
+    # One person unnamed is anonymous (the labels' "someone"), everyone is vague.
+    for index, kind in ((1, "anonymous"), (2, "vague")):
         found = source(result, index)
         assert found["source_id"] != democrats["source_id"]
-        assert found["type"] == "vague"
+        assert found["type"] == kind
