@@ -503,3 +503,15 @@ def test_we_is_never_a_document_said_before(analyze):
     )
     we = source(result, 1)
     assert (we["text"], we["type"]) == ("We", "vague")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Many senators, like Mr. Hale, said the bill was dead.", "anonymous"),
+        ("Some Democrats, like Ann Hale, argued that the bill was dead.", "anonymous"),
+        ("Critics of the bill, like Senator Ann Hale, said it was dead.", "named_person"),
+    ],
+)
+def test_one_named_example_of_many_does_not_name_them(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind

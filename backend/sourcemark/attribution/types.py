@@ -217,7 +217,10 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         if after_comma and entity.end - 1 == last and head.i < entity.start:
             return entity
         listed = root.dep_ == "pobj" and root.head.lower_ in ("like", "including")
-        if listed and root.head.head.i == head.i and head.lemma_.lower() not in ORGANIZATION_NOUNS:
+        # "many Republicans, like Mr. Ryan": one example of many unnamed people.
+        some = any(c.lower_ in SOME for c in head.children)
+        body = head.lemma_.lower() in ORGANIZATION_NOUNS
+        if listed and root.head.head.i == head.i and not (body or some):
             return entity
     if head.lemma_.lower() not in ANONYMOUS_ROLES | UNIQUE_OFFICES:
         return None
