@@ -45,7 +45,7 @@ class Settings:
     # reach a server that refuses its name).
     allowed_hosts: tuple[str, ...] = field(default_factory=tuple)
     token: str | None = None  # when set, /v1/analyze wants "Authorization: Bearer <token>"
-    time_budget: float = 20.0  # seconds a request may take, waiting included; then 503
+    time_budget: float = 5.0  # seconds a request may take, waiting included; then 503
     max_analyses: int = 1  # analyses run at once in one process
     max_waiting: int = 4  # analyses that may wait for one; past that, 503 at once
     idle_timeout: int = 15  # seconds before an idle connection is closed
