@@ -1,7 +1,7 @@
 """Corpus benchmark: PolNeAR train through `sourcemark corpus analyze` on 1 and 2 local
 worker processes, beside `sourcemark analyze DIR --jobs 2` on the same articles.
 
-Every run starts from nothing (a new cluster, the model loaded in each worker) and the
+Every run starts from nothing (a new cluster, the model loaded for its workers) and the
 three are timed in alternation, round after round, so the machine's drift hits all of them.
 For the corpus runs, start-up (cluster and model loads) is timed apart from the analysis,
 which is what an archive of a million articles pays for. CPU seconds per article, all
@@ -62,7 +62,7 @@ def corpus_run(source: Path, out: Path, workers: int) -> tuple[float, float, int
     shutil.rmtree(out, ignore_errors=True)
     settings = Settings.from_env()
     started = time.perf_counter()
-    with job.connect(f"processes:{workers}") as client:
+    with job.connect(f"processes:{workers}", settings) as client:
         client.register_plugin(job.PipelinePlugin(settings), name=job.plugin_name(settings))
         ready = time.perf_counter()
         result = job.run(source, out, settings=settings, client=client, log=io.StringIO())

@@ -25,8 +25,9 @@ SETTINGS = Settings()
 
 @pytest.fixture(scope="module")
 def cluster():
-    """One LocalCluster of two single-threaded worker processes for the whole module."""
-    with job.connect("processes:2") as client:
+    """One LocalCluster of two single-threaded worker processes for the whole module, forked
+    (on Linux) from this process with the pipeline loaded, as `corpus analyze` starts them."""
+    with job.connect("processes:2", SETTINGS) as client:
         yield client
 
 
@@ -87,6 +88,13 @@ def test_the_model_is_loaded_once_per_worker(first_run, cluster):
     loads = cluster.run(lambda dask_worker: dask_worker.plugins[name].loads)
     assert sorted(loads.values()) == [1, 1]  # two workers, more partitions than workers
     assert result.partitions > len(loads)
+    if sys.platform == "linux":  # forked with the model loaded, not loaded again
+        inherited = cluster.run(
+            lambda dask_worker: (
+                dask_worker.plugins[name].pipeline is job._FORKED_PIPELINES.get(name)
+            )
+        )
+        assert set(inherited.values()) == {True}
     threads = cluster.run(lambda: os.environ.get("OPENBLAS_NUM_THREADS"))
     assert set(threads.values()) == {"1"}
     profiling = cluster.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
