@@ -5,6 +5,8 @@ import pytest
 from sourcemark.attribution.roles import (
     CONTENT,
     CUE,
+    CUE_PROBABILITY_KEY,
+    OUTSIDE,
     ROLE_MODEL_DIR,
     ROLE_TAGGER,
     ROLES_KEY,
@@ -66,6 +68,38 @@ def test_the_shipped_tagger_marks_a_plain_report(pipeline):
     assert tags[words.index("said")][CUE] == "B"
     assert tags[words.index("minister")][SOURCE] in "BI"
     assert tags[words.index("failed")][CONTENT] == "I"
+
+
+def test_the_tagger_reads_only_the_regions_it_is_given(pipeline):
+    tagger = pipeline.nlp.get_pipe(ROLE_TAGGER)
+    with pipeline.nlp.select_pipes(disable=[ROLE_TAGGER]):
+        doc = pipeline.nlp("Trees grow in spring. The foreign minister said the talks had failed.")
+    second = list(doc.sents)[1]
+    regions = tagger.regions
+    try:
+        tagger.regions = None
+        whole = tagger(doc).user_data[ROLES_KEY]
+        tagger.regions = lambda d: [(0, len(d))]
+        assert tagger(doc).user_data[ROLES_KEY] == whole  # a span reads as its Doc
+        tagger.regions = lambda d: [(second.start, second.end)]
+        tags, probability = tagger(doc).user_data[ROLES_KEY], doc.user_data[CUE_PROBABILITY_KEY]
+    finally:
+        tagger.regions = regions
+    assert tags[: second.start] == [OUTSIDE] * second.start
+    assert probability[: second.start] == [0.0] * second.start
+    assert tags[[t.text for t in doc].index("said")][CUE] == "B"
+
+
+def test_the_tagger_reads_the_sentences_that_can_attribute(pipeline):
+    nature = "Trees grow in spring. Leaves fall in October."
+    text = f"{nature} The minister said the talks had failed. “Never.” {nature}"
+    doc = pipeline.parse([text])[0]
+    sentences = list(doc.sents)
+    assert len(sentences) == 6
+    assert pipeline.engine.tagged_regions(doc) == [(sentences[2].start, sentences[3].end)]
+    tags = doc.user_data[ROLES_KEY]
+    assert tags[: sentences[2].start] == [OUTSIDE] * sentences[2].start
+    assert tags[sentences[4].start :] == [OUTSIDE] * (len(doc) - sentences[4].start)
 
 
 def test_gold_spans_and_tags_from_brat(pipeline):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sourcemark.attribution.roles import ROLE_MODEL_DIR
+from sourcemark.attribution.roles import ROLE_MODEL_DIR, ROLE_TAGGER
 from sourcemark.config import Settings
 from sourcemark.documents import split_paragraphs
 from sourcemark.pipeline import load_model
@@ -23,8 +23,11 @@ def annotations(nlp, paragraphs: list[str]) -> list[list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def blis():
-    return load_model(role_model=ROLE_MODEL_DIR, matmul="blis")
+def blis(pipeline):
+    nlp = load_model(role_model=ROLE_MODEL_DIR, matmul="blis")
+    # The role tagger reads the regions the engine chooses, as the pipeline's does.
+    nlp.get_pipe(ROLE_TAGGER).regions = pipeline.engine.tagged_regions
+    return nlp
 
 
 @pytest.fixture(scope="module")

@@ -98,11 +98,16 @@ def index_sentences(doc: Doc) -> Doc:
 
 
 def make_linear(nlp: Language) -> Language:
-    """Give the pipeline the bounded tokenizer and, last, the sentence index (once)."""
+    """Give the pipeline the bounded tokenizer and the sentence index (once), right after
+    the parser that sets the sentences, so that the components after it (the role tagger
+    asks for sentences) find them in linear time too."""
     if not isinstance(nlp.tokenizer, BoundedTokenizer):
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if SENTENCE_INDEX not in nlp.pipe_names:
-        nlp.add_pipe(SENTENCE_INDEX, last=True)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(SENTENCE_INDEX, after="parser")
+        else:
+            nlp.add_pipe(SENTENCE_INDEX, last=True)
     return nlp
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import numpy
+from spacy.attrs import intify_attr
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.tokens import Doc, Token
@@ -28,6 +29,7 @@ ROLE_TAGGER = "sourcemark_roles"  # the pipeline component's factory and name
 ROLES_KEY = "sourcemark_roles"  # doc.user_data key for the per-token tags
 CUE_PROBABILITY_KEY = "sourcemark_cue_probability"
 SOURCE, CUE, CONTENT = range(3)
+OUTSIDE = "OOO"  # the tag of a token in no source, cue or content
 T = TypeVar("T")
 MAX_CARRY_TOKENS = 40  # how far a content run may sit from a cue outside its sentences
 # More cues than this in one sentence is no prose ("said said said …"): the first are kept,
@@ -63,24 +65,41 @@ class RoleTagger(Tagger):
     """A tagger whose labels go to doc.user_data, leaving token.tag_ to spaCy's tagger.
 
     It keeps, per token, the probability that the token is part of a cue, so the engine
-    can weigh a learned cue against the rules.
+    can weigh a learned cue against the rules. When `regions` is set (the engine sets it),
+    the network reads only the token ranges it returns for a paragraph, the sentences that
+    can hold an attribution; the other tokens are tagged OUTSIDE with cue probability 0.
     """
 
-    def predict(self, docs):
-        if not any(len(doc) for doc in docs):
-            return [self.model.ops.alloc2f(0, len(self.labels)) for _ in docs]
-        return self.model.predict(docs)
+    regions: Callable[[Doc], list[tuple[int, int]]] | None = None
 
-    def set_annotations(self, docs, batch_scores):
+    def predict(self, docs):
+        ranges = [
+            [(a, b) for a, b in (self.regions(doc) if self.regions else [(0, len(doc))]) if a < b]
+            for doc in docs
+        ]
+        spans = [doc[a:b] for doc, found in zip(docs, ranges, strict=True) for a, b in found]
+        if not spans:
+            return ranges, []
+        for node in self.model.walk():  # a Span reads its attributes by id, not by name
+            if node.name == "extract_features":
+                node.attrs["columns"] = [intify_attr(c) for c in node.attrs["columns"]]
+        return ranges, self.model.predict(spans)
+
+    def set_annotations(self, docs, predicted):
+        ranges, batch_scores = predicted
         labels = self.labels
         cue_columns = [i for i, label in enumerate(labels) if label[CUE] != "O"]
-        for doc, scores in zip(docs, batch_scores, strict=True):
-            scores = self.model.ops.to_numpy(scores)
-            doc.user_data[ROLES_KEY] = [labels[int(i)] for i in scores.argmax(axis=1)]
-            # The model leaves its outputs unnormalised at inference: softmax them here.
-            odds = numpy.exp(scores - scores.max(axis=1, keepdims=True))
-            probability = odds[:, cue_columns].sum(axis=1) / odds.sum(axis=1)
-            doc.user_data[CUE_PROBABILITY_KEY] = probability.tolist()
+        scores_of = iter(batch_scores)
+        for doc, found in zip(docs, ranges, strict=True):
+            tags, probability = [OUTSIDE] * len(doc), [0.0] * len(doc)
+            for a, b in found:
+                scores = self.model.ops.to_numpy(next(scores_of))
+                tags[a:b] = [labels[int(i)] for i in scores.argmax(axis=1)]
+                # The model leaves its outputs unnormalised at inference: softmax them here.
+                odds = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+                probability[a:b] = (odds[:, cue_columns].sum(axis=1) / odds.sum(axis=1)).tolist()
+            doc.user_data[ROLES_KEY] = tags
+            doc.user_data[CUE_PROBABILITY_KEY] = probability
 
 
 @Language.factory(ROLE_TAGGER, default_config=Config().from_str(MODEL_CONFIG))
@@ -103,7 +122,7 @@ def role_tags(doc: Doc) -> list[str] | None:
 def runs(tags: list[str], role: int) -> list[tuple[int, int]]:
     """Token ranges [start, end) of one role's B/I runs."""
     found, start = [], None
-    for i, tag in enumerate([*tags, "OOO"]):
+    for i, tag in enumerate([*tags, OUTSIDE]):
         letter = tag[role]
         if start is not None and letter != "I":
             found.append((start, i))

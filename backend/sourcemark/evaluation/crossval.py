@@ -163,13 +163,15 @@ def train_fold(
 
 def tag_fold(nlp, docs: list[Doc], weights: Path, cache_dir: Path) -> None:
     """Set each doc's role tags from the tagger in nlp, loaded from `weights`; cached by the
-    weights and the texts."""
-    key = _digest(hashlib.sha256(weights.read_bytes()).hexdigest(), *(d.text for d in docs))
+    weights, the texts and the regions the tagger reads."""
+    tagger = nlp.get_pipe(ROLE_TAGGER)
+    regions = [tagger.regions(doc) for doc in docs] if tagger.regions else []
+    parts = [hashlib.sha256(weights.read_bytes()).hexdigest(), *(d.text for d in docs)]
+    key = _digest(*parts, json.dumps(regions)) if regions else _digest(*parts)
     cache = cache_dir / f"tags-{key}.pickle"
     if cache.exists():
         tags = pickle.loads(cache.read_bytes())
     else:
-        tagger = nlp.get_pipe(ROLE_TAGGER)
         tags = [
             (doc.user_data[ROLES_KEY], doc.user_data[CUE_PROBABILITY_KEY])
             for doc in tagger.pipe(docs, batch_size=64)
@@ -209,9 +211,9 @@ def evaluate_fold(
                     " --train, or measure the rules alone with SOURCEMARK_LEARNED_ROLES=0"
                 )
     try:
+        pipeline = Pipeline(settings, nlp=nlp, attribution_data=fold_dir)  # sets tagger regions
         if settings.learned_roles:
             tag_fold(nlp, fold_docs, fold_dir / "roles" / "model", cache_dir or fold_dir)
-        pipeline = Pipeline(settings, nlp=nlp, attribution_data=fold_dir)
         recorder = Recorder(pipeline.engine.calibrator)
         pipeline.engine.calibrator = recorder
         out = {}
