@@ -7,9 +7,9 @@ import { BREAKDOWN_KEYS } from "../shared/contract.js";
 
 // The backend's default limits (see backend/sourcemark/config.py). A JS string's length
 // counts UTF-16 units, never fewer than the code points the backend counts.
-export const LIMITS = Object.freeze({ paragraphs: 500, paragraphChars: 20_000, totalChars: 400_000 });
-// Characters per request, far under the backend's limit: a chunk this size is analysed well
-// inside the backend's 5 s time budget per request, and the first marks come sooner.
+export const LIMITS = Object.freeze({ paragraphs: 500, paragraphChars: 20_000 });
+// Characters per request, a tenth of the backend's 400,000: a chunk this size is analysed
+// well inside the backend's 5 s time budget per request, and the first marks come sooner.
 export const REQUEST_CHARS = 40_000;
 
 // A sentence ends at . ! ? or … (maybe closed by quotes or brackets) followed by space.

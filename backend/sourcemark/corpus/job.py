@@ -39,7 +39,8 @@ _FORKED_PIPELINES: dict[str, Pipeline] = {}
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Loads the model once on each worker, when the worker joins, for every task there."""
+    """Gives each worker the model once, when it joins, for every task there: the one it
+    inherited when forked from the process that loaded it, or one it loads."""
 
     idempotent = True  # registered again under the same name: keep the loaded model
 
