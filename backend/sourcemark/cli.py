@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import multiprocessing
 import sys
@@ -93,8 +92,9 @@ def _outcomes(files: list[Path], out_dir: Path, jobs: int, settings: Settings):
                 yield error
         return
     if "fork" in multiprocessing.get_all_start_methods():
-        gc.collect()
-        gc.freeze()  # keeps the model's pages shared with the workers
+        from .pipeline import freeze_long_lived
+
+        freeze_long_lived()  # keeps the model's pages shared with the workers
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     else:
         pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,))

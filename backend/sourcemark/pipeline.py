@@ -141,6 +141,17 @@ def few_malloc_arenas() -> None:
         _LIBC.mallopt(M_ARENA_MAX, MALLOC_ARENAS)
 
 
+def freeze_long_lived() -> None:
+    """Move the objects made so far (the model, above all) out of the collector's sight.
+
+    They live as long as the process. The collector's full passes would otherwise walk them
+    all, stopping every thread meanwhile, and write to their pages, copying in each forked
+    child the pages it shares with its parent.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def release_freed_memory() -> None:
     """Hand memory freed by an analysis back to the system.
 
@@ -362,10 +373,7 @@ class PipelineLoader:
     def _load(self, settings: Settings) -> None:
         try:
             self.pipeline = Pipeline(settings)
-            # The model's objects live as long as the server: keep them out of the
-            # collector's full passes, which would otherwise stop every thread for a while.
-            gc.collect()
-            gc.freeze()
+            freeze_long_lived()
         except Exception as error:  # said by health and analyze, and logged once here
             log.exception("the model failed to load")
             self.error = error

@@ -8,7 +8,6 @@ time per process, so N workers analyse N articles at once.
 
 from __future__ import annotations
 
-import gc
 import os
 
 from .config import Settings
@@ -40,14 +39,11 @@ def serve_workers(settings: Settings, workers: int) -> None:
     from gunicorn.http import wsgi
 
     from .api import create_app
-    from .pipeline import Pipeline
+    from .pipeline import Pipeline, freeze_long_lived
 
     pipeline = Pipeline(settings)
     app = create_app(settings, pipeline=pipeline)
-    # Objects made so far move out of the collector's sight: collections in a worker then
-    # don't write to (and so copy) the pages it shares with the master.
-    gc.collect()
-    gc.freeze()
+    freeze_long_lived()  # before gunicorn forks the workers
     options = {
         "bind": f"{settings.host}:{settings.port}",
         "workers": workers,
