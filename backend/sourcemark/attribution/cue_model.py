@@ -21,6 +21,7 @@ from .frames import frame_of
 
 MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "you"}
+PERSON_POSSESSORS = PERSON_PRONOUNS | {"his", "her", "their", "my", "our"}
 # Prepositions whose object is what a noun of saying or wanting is about: "support for".
 CONTENT_PREPOSITIONS = {"of", "for", "about", "on", "against", "over", "to", "from", "with"}
 
@@ -71,12 +72,7 @@ def owner(token: Token) -> str:
         return "-"
     for child in token.children:
         if child.dep_ == "poss":
-            return (
-                "poss_person"
-                if child.lower_ in PERSON_PRONOUNS | {"his", "her", "their", "my", "our"}
-                or child.ent_type_
-                else "poss"
-            )
+            return "poss_person" if child.lower_ in PERSON_POSSESSORS or child.ent_type_ else "poss"
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return f"prep_{child.lower_}"
     if token.dep_ in ("dobj", "obj") and any(c.dep_ == "nsubj" for c in token.head.children):
