@@ -319,7 +319,7 @@ def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     ("a number of GOP delegates", "the pair of editorials"), a group of them specific."""
     lemma = head.lemma_.lower()
     quantity = _quantity(head)
-    polled = any(doc[i].lemma_.lower() in POLL_LEMMAS for i in tokens)
+    polled = any(is_poll(doc[i]) for i in tokens)
     if lemma == "respondent" or (quantity and lemma != "group" and (polled or _poll_near(head))):
         return "document"
     if not quantity:
@@ -377,7 +377,7 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     named_body = any(doc[i].ent_type_ == "ORG" for i in tokens if i != head.i)
     if lemma in PUBLIC_LEMMAS and not named_body:
         # "people in a recent CNN poll": the poll's result, as the guidelines say
-        polled = any(doc[i].lemma_.lower() in POLL_LEMMAS for i in tokens if i != head.i)
+        polled = any(is_poll(doc[i]) for i in tokens if i != head.i)
         return "document" if polled else "vague"
     affiliated = has_affiliation(doc, tokens, head)
     if lemma in ORGANIZATION_NOUNS and _lists_names(head):
