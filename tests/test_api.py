@@ -194,6 +194,33 @@ def test_total_text_limit_is_413(make_client):
     assert_error(analyze(client, paragraphs("a" * 10, "b" * 11)), 413, "too_much_text")
 
 
+def test_too_many_tokens_is_413_before_anything_is_parsed(make_client):
+    client = make_client(max_tokens=10)
+    pipeline = client.application.extensions["sourcemark.loader"].pipeline
+    assert analyze(client, paragraphs("a b c", '"' * 4)).status_code == 200  # 3 + 4 tokens
+    parsed = len(pipeline.cache)
+    response = analyze(client, paragraphs("a b c", '"' * 8))  # 3 + 8: each mark a token
+    assert_error(response, 413, "too_many_tokens", mentions="more than 10 tokens")
+    assert len(pipeline.cache) == parsed  # the new paragraph went through no model
+
+
+def test_the_token_count_is_the_same_for_paragraphs_parsed_before(make_client):
+    client = make_client(max_tokens=10)
+    first = analyze(client, paragraphs("a b c d e f"))
+    assert first.status_code == 200
+    # The cached paragraph counts as much as a new one would: a refusal tells nothing of
+    # what was read before.
+    again = analyze(client, paragraphs("a b c d e f", "g h i j k"))
+    fresh = make_client(max_tokens=10)
+    anew = analyze(fresh, paragraphs("a b c d e f", "g h i j k"))
+    assert again.status_code == anew.status_code == 413
+    assert again.get_json() == anew.get_json()
+
+
+def test_a_paragraph_of_quote_marks_at_the_length_limit_is_refused_by_its_tokens(client):
+    assert_error(analyze(client, paragraphs('"' * 20_000)), 413, "too_many_tokens")
+
+
 def test_default_limits_match_the_issue(client):
     settings = client.application.extensions["sourcemark.settings"]
     assert (
@@ -258,7 +285,8 @@ def test_server_timing_tells_others_nothing_about_the_cache(client, origin):
 
 
 class PipeSpy:
-    """Counts the texts that reach nlp.pipe, and fails on direct nlp() calls."""
+    """Counts the texts that reach nlp.pipe (tokenized first, as Docs), and fails on direct
+    nlp() calls."""
 
     def __init__(self, nlp):
         self.nlp, self.texts, self.calls = nlp, [], 0
@@ -266,7 +294,7 @@ class PipeSpy:
     def pipe(self, texts, **kwargs):
         self.calls += 1
         texts = list(texts)
-        self.texts += texts
+        self.texts += [doc.text for doc in texts]
         return self.nlp.pipe(texts, **kwargs)
 
     def __call__(self, text):

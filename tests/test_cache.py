@@ -102,7 +102,7 @@ def test_parse_cache_evicts_least_recently_used(make_pipeline):
     pipeline = make_pipeline(parse_cache_bytes=sum(sizes) - 1, analysis_cache_bytes=0)
     parsed = []
     pipe = pipeline.nlp.pipe
-    pipeline.nlp.pipe = lambda texts, **kw: pipe(parsed.extend(texts) or texts, **kw)
+    pipeline.nlp.pipe = lambda docs, **kw: pipe(parsed.extend(d.text for d in docs) or docs, **kw)
     try:
         for text in ("one.", "two.", "one.", "three.", "one.", "two."):
             pipeline.analyze(request(text))

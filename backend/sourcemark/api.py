@@ -26,7 +26,7 @@ from .admission import Admission, Busy
 from .config import EXTENSION_ORIGINS, Settings
 from .contract import MAX_ERROR_DETAILS, AnalyzeRequest
 from .openapi import openapi_document
-from .pipeline import Pipeline, PipelineLoader, Timings
+from .pipeline import Pipeline, PipelineLoader, Timings, TooManyTokens
 
 log = logging.getLogger(__name__)
 # How long a request waits for the model still loading before it gets 503 + Retry-After.
@@ -240,7 +240,13 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
             pipeline = _ready_pipeline(loader)
             timings = Timings()
             with deadline.deadline(until, request.environ.get("waitress.client_disconnected")):
-                result = pipeline.analyze([p.model_dump() for p in req.paragraphs], timings)
+                result = pipeline.analyze(
+                    [p.model_dump() for p in req.paragraphs], timings, settings.max_tokens
+                )
+        except TooManyTokens as error:
+            raise ApiError(
+                413, "too_many_tokens", f"paragraphs: {error}; send fewer at once"
+            ) from None
         except deadline.Stopped as stopped:
             log.info("analysis stopped: %s", stopped)
             raise ApiError(

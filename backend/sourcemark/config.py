@@ -34,6 +34,9 @@ class Settings:
     max_paragraphs: int = 500
     max_paragraph_chars: int = 20_000
     max_total_chars: int = 400_000
+    # Words and marks (spaCy tokens) per request: the models' time follows them, about
+    # 0.3 ms each here whatever the text, so this bounds a request to about 4 s.
+    max_tokens: int = 12_000
     max_body_bytes: int = 2 * 1024 * 1024
     parse_cache_bytes: int = 64 * 1024 * 1024  # parsed paragraphs kept in memory; 0: none
     analysis_cache_bytes: int = 32 * 1024 * 1024  # whole analyses kept, as JSON; 0: none
@@ -72,6 +75,7 @@ _WHOLE = {
     "max_paragraphs": (1, None),
     "max_paragraph_chars": (1, None),
     "max_total_chars": (1, None),
+    "max_tokens": (1, None),
     "max_body_bytes": (1, None),
     "parse_cache_bytes": (0, None),
     "analysis_cache_bytes": (0, None),

@@ -45,8 +45,10 @@ def _error_responses(settings: Settings, *statuses: int) -> dict:
         405: "Method not allowed.",
         413: f"Too large: a body over {settings.max_body_bytes} bytes (refused before it is "
         f"read), over {settings.max_paragraphs} paragraphs, a paragraph over "
-        f"{settings.max_paragraph_chars} characters, or over {settings.max_total_chars} "
-        "characters in all.",
+        f"{settings.max_paragraph_chars} characters, over {settings.max_total_chars} "
+        f"characters in all, or (`too_many_tokens`) over {settings.max_tokens} tokens in all: "
+        "words and marks as the model's tokenizer counts them, each mark its own "
+        '(`"""` is three), which bounds the time an analysis takes.',
         415: "The body is not JSON.",
         500: "An internal failure; the details are in the server log.",
         503: f"Busy (every analysis slot taken and {settings.max_waiting} waiting), or the "

@@ -54,6 +54,14 @@ class ModelNotFound(RuntimeError):
     pass
 
 
+class TooManyTokens(ValueError):
+    """A request whose paragraphs hold more tokens than it may; nothing was parsed."""
+
+    def __init__(self, limit: int):
+        super().__init__(f"more than {limit} tokens (words and marks) in all")
+        self.limit = limit
+
+
 def matmul_ops(matmul: str = "numpy"):
     """A context in which new thinc layers do their matrix products in `matmul`.
 
@@ -271,23 +279,39 @@ class Pipeline:
         self._lock = threading.Lock()
         self.analyze_docs(["warm-up"], list(self.nlp.pipe([WARM_UP_TEXT])))
 
-    def parse(self, texts: Sequence[str]) -> list[Doc]:
-        """Parse texts, reusing cached parses; misses go through nlp.pipe in batches."""
+    def parse(self, texts: Sequence[str], max_tokens: int | None = None) -> list[Doc]:
+        """Parse texts, reusing cached parses; misses go through nlp.pipe in batches.
+
+        Past `max_tokens` tokens over all the texts, cached or not (so that the answer
+        doesn't tell what was read before), TooManyTokens is raised before any model runs,
+        as soon as the count passes it.
+        """
+        from .attribution import invisible
+
         docs: list[Doc | None] = [self.cache.get((self._model_key, t)) for t in texts]
         missing: dict[str, list[int]] = {}
         for i, doc in enumerate(docs):
             if doc is None:
                 missing.setdefault(texts[i], []).append(i)
+        count = sum(len(doc) for doc in docs if doc is not None)
+        tokenized = {}
+        for text, places in missing.items():
+            deadline.check()
+            # The models read the text without invisible characters.
+            tokenized[text] = self.nlp.make_doc(invisible.clean(text))
+            count += len(tokenized[text]) * len(places)
+            if max_tokens is not None and count > max_tokens:  # no more work on it
+                raise TooManyTokens(max_tokens)
         if missing:
             from numpy import zeros
-
-            from .attribution import invisible
 
             no_tensor = zeros((0, 0), dtype="float32")
             for batch in _batches(list(missing), BATCH_CHARS):
                 deadline.check()  # between batches: each is a few seconds' work at most
-                # Parsed without invisible characters, offsets in the original text.
-                parsed = invisible.parse(self.nlp, batch, self.settings.batch_size)
+                # Offsets stay in the original text.
+                parsed = invisible.parse(
+                    self.nlp, batch, self.settings.batch_size, [tokenized[t] for t in batch]
+                )
                 for text, doc in zip(batch, parsed, strict=True):
                     # The tok2vec output is only needed inside the pipeline; dropping it
                     # cuts the memory a cached paragraph holds by about 3x.
@@ -303,8 +327,14 @@ class Pipeline:
         encoded = json.dumps(content, ensure_ascii=False).encode("utf-8", "surrogatepass")
         return hashlib.blake2b(encoded, digest_size=32).digest()
 
-    def analyze(self, paragraphs: Sequence[dict], timings: Timings | None = None) -> dict:
-        """Analyse paragraphs given as {"id", "text"} dicts; return the contract as a dict."""
+    def analyze(
+        self,
+        paragraphs: Sequence[dict],
+        timings: Timings | None = None,
+        max_tokens: int | None = None,
+    ) -> dict:
+        """Analyse paragraphs given as {"id", "text"} dicts; return the contract as a dict.
+        A request over `max_tokens` in all raises TooManyTokens (see parse)."""
         timings = timings if timings is not None else Timings()
         started = time.perf_counter()
         key = self.analysis_key(paragraphs)
@@ -314,7 +344,7 @@ class Pipeline:
                 # The same article may have been analysed while this request waited.
                 cached = self.analyses.get(key)
                 if cached is None:
-                    result = self._analyze_uncached(paragraphs, timings)
+                    result = self._analyze_uncached(paragraphs, timings, max_tokens)
                     self._remember(key, result)
                     release_freed_memory()
                     return result
@@ -331,9 +361,11 @@ class Pipeline:
         encoded = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
         self.analyses.put(key, encoded, len(encoded) + len(key) + ENTRY_BYTES)
 
-    def _analyze_uncached(self, paragraphs: Sequence[dict], timings: Timings) -> dict:
+    def _analyze_uncached(
+        self, paragraphs: Sequence[dict], timings: Timings, max_tokens: int | None
+    ) -> dict:
         started = time.perf_counter()
-        docs = self.parse([p["text"] for p in paragraphs])
+        docs = self.parse([p["text"] for p in paragraphs], max_tokens)
         parsed = time.perf_counter()
         deadline.check()
         result = self.analyze_docs([p["id"] for p in paragraphs], docs)

@@ -135,7 +135,7 @@ class QuickPipeline:
     def __init__(self, delay: float = 0.0):
         self.delay = delay
 
-    def analyze(self, paragraphs, timings=None):
+    def analyze(self, paragraphs, timings=None, max_tokens=None):
         time.sleep(self.delay)
         answer = empty_analysis({"paragraphs": paragraphs})
         return {**answer, "model": self.model_info}

@@ -19,14 +19,20 @@ INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 ANNOTATIONS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
-    """nlp.pipe over the texts, each Doc over its original text, invisible characters in."""
+def clean(text: str) -> str:
+    """The text the models read: without invisible characters, unless that leaves nothing."""
+    return INVISIBLE.sub("", text) or text
+
+
+def parse(
+    nlp: Language, texts: Iterable[str], batch_size: int, tokenized: Iterable[Doc] | None = None
+) -> Iterator[Doc]:
+    """nlp.pipe over the texts, each Doc over its original text, invisible characters in.
+    `tokenized` may give each text's clean form already tokenized by nlp."""
     texts = list(texts)
-    cleaned = [INVISIBLE.sub("", text) or text for text in texts]
-    for text, clean, doc in zip(
-        texts, cleaned, nlp.pipe(cleaned, batch_size=batch_size), strict=True
-    ):
-        yield doc if clean == text else restore(doc, text)
+    inputs = [clean(text) for text in texts] if tokenized is None else list(tokenized)
+    for text, doc in zip(texts, nlp.pipe(inputs, batch_size=batch_size), strict=True):
+        yield doc if doc.text == text else restore(doc, text)
 
 
 def restore(doc: Doc, original: str) -> Doc:
