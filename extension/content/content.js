@@ -10,7 +10,7 @@ import { createLayer, isOwnElement } from "./layer.js";
 import { Chips } from "./markers.js";
 import { chipAfter, createSkipLink, goTo } from "./navigate.js";
 import { Popover } from "./popover.js";
-import { joinParts, toChunks, toUnits } from "./units.js";
+import { halve, PartJoiner, toChunks, toUnits } from "./units.js";
 
 const INTERACTIVE = "a, button, input, select, textarea, summary, label, [contenteditable], [role=button], [role=link]";
 // Chips are drawn this many at a time, then the page gets the main thread back.
@@ -50,9 +50,7 @@ async function analyzePage() {
   }
   if (run && run.url !== pageUrl()) erase(); // a single-page site moved on
   prune();
-  const tf = performance.now();
   const found = await findArticleParagraphsPaced(document, yieldToPage);
-  console.log("TIMING finder", Math.round(tf), Math.round(performance.now() - tf));
   const fresh = found.isArticle ? found.paragraphs.filter((p) => !isMarked(p)) : [];
   if (!found.isArticle && !view) {
     await report({ status: "not-article" });
@@ -64,7 +62,10 @@ async function analyzePage() {
   const units = toUnits(paragraphs);
   run.total += units.length;
   let left = units.length;
-  for (const chunk of toChunks(units)) {
+  const chunks = toChunks(units);
+  const joiner = new PartJoiner(); // a paragraph's parts may come back in different chunks
+  while (chunks.length) {
+    const chunk = chunks.shift();
     const response = await ext.runtime.sendMessage({
       type: MSG.ANALYZE,
       url: run.url,
@@ -72,6 +73,11 @@ async function analyzePage() {
       run: { id: run.id, total: run.total },
       paragraphs: chunk.map(({ id, text }) => ({ id, text })),
     });
+    const halves = response?.error?.code === "too_many_tokens" ? halve(chunk) : [];
+    if (halves.length) {
+      chunks.unshift(...halves); // the backend counted more tokens than the estimate
+      continue;
+    }
     if (!response?.ok) {
       // What was drawn stays; the rest comes with the next pass, when the backend answers.
       run.total -= left;
@@ -80,7 +86,7 @@ async function analyzePage() {
       return { status: "error", error: response?.error };
     }
     left -= chunk.length;
-    await drawChunk(chunk, response.analysis);
+    await drawChunk(joiner, chunk, response.analysis);
   }
   retry.delay = RETRY_FIRST_MS;
   return { status: "done", marked: view?.marked.size ?? 0 };
@@ -117,24 +123,15 @@ function scheduleRetry(error) {
   retry.timer = setTimeout(() => runPass(), wait);
 }
 
-/** Joins split paragraphs' parts, keeps what still matches the page, and draws it. */
-async function drawChunk(chunk, analysis) {
-  const byId = new Map(analysis.paragraphs.map((p) => [p.id, p]));
-  // Chips and the popover show sources by the roster's (canonical) name.
-  const names = new Map(analysis.sources.map((s) => [s.id, s.name]));
-  const groups = new Map();
-  for (const unit of chunk) {
-    if (!groups.has(unit.paragraph)) groups.set(unit.paragraph, []);
-    groups.get(unit.paragraph).push([unit, byId.get(unit.id)]);
-  }
+/** Joins split paragraphs' parts once all are in, keeps what still matches the page, and
+ * draws it. */
+async function drawChunk(joiner, chunk, analysis) {
   const ready = [];
-  for (const [paragraph, parts] of groups) {
-    if (parts.some(([unit, analysed]) => analysed?.text !== unit.text)) continue;
-    const joined = joinParts(paragraph.id, parts);
+  for (const { paragraph, analysis: joined, names } of joiner.add(chunk, analysis)) {
     // Offsets count into exactly the analysed text: pages change under us.
     const { element } = paragraph;
     if (joined.text === paragraph.text && element.isConnected && element.textContent === paragraph.text) {
-      ready.push([element, joined]);
+      ready.push([element, joined, names]);
     }
   }
   ensureView();
@@ -142,7 +139,7 @@ async function drawChunk(chunk, analysis) {
     const batch = ready.slice(i, i + DRAW_BATCH);
     const elements = batch.map(([element]) => element);
     const plans = view.chips.plan(elements); // read the layout before writing to it
-    for (const [element, paragraph] of batch) mark(element, paragraph, names);
+    for (const [element, paragraph, names] of batch) mark(element, paragraph, names);
     view.chips.placeFor(elements, plans);
     view.highlights.add(batch, settings.highlights);
     await yieldToPage();

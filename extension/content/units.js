@@ -7,10 +7,27 @@ import { BREAKDOWN_KEYS } from "../shared/contract.js";
 
 // The backend's default limits (see backend/sourcemark/config.py). A JS string's length
 // counts UTF-16 units, never fewer than the code points the backend counts.
-export const LIMITS = Object.freeze({ paragraphs: 500, paragraphChars: 20_000 });
-// Characters per request, a tenth of the backend's 400,000: a chunk this size is analysed
-// well inside the backend's 5 s time budget per request, and the first marks come sooner.
+export const LIMITS = Object.freeze({ paragraphs: 500, paragraphChars: 20_000, tokens: 12_000 });
+// Characters per request, a tenth of the backend's 400,000, and tokens by estimateTokens,
+// three quarters of its 12,000 (the estimate may fall short of spaCy's count on rare
+// shapes): a chunk is analysed well inside the backend's 5 s time budget, and the first
+// marks come sooner.
 export const REQUEST_CHARS = 40_000;
+export const REQUEST_TOKENS = 9_000;
+
+// What spaCy's tokenizer can make a token of: a run of letters, a run of digits ("10am" is
+// two), any other visible character alone, and whitespace other than one space.
+const TOKENISH = /[\p{L}\p{M}]+|\p{N}+|[^\s\p{L}\p{N}\p{M}]|\s{2,}|[^\S ]/gu;
+
+// Words spaCy splits in two though no mark is in them.
+const TWO_TOKEN_WORDS = /^(?:cannot|gonna|gotta|wanna|gimme|lemme)$/iu;
+
+/** An estimate of the backend's token count for `text`, from above on ordinary text. */
+export function estimateTokens(text) {
+  let count = 0;
+  for (const [token] of text.matchAll(TOKENISH)) count += TWO_TOKEN_WORDS.test(token) ? 2 : 1;
+  return count;
+}
 
 // A sentence ends at . ! ? or … (maybe closed by quotes or brackets) followed by space.
 const SENTENCE_END = /[.!?…]["'”’»)\]]*\s+/gu;
@@ -37,16 +54,23 @@ export function splitText(text, limit = LIMITS.paragraphChars) {
 }
 
 /**
- * Units for paragraphs [{id, element, text}]: [{id, text, paragraph, offset}], where a part
- * of a split paragraph has id "<id>.<n>" and `offset` counts code points into its text.
+ * Units for paragraphs [{id, element, text}]: [{id, text, paragraph, offset, parts, tokens}],
+ * where a part of a split paragraph has id "<id>.<n>", `offset` counts code points into its
+ * text and `parts` is how many it was split into. A paragraph is split when it is over the
+ * character limit, or a part over a request's tokens.
  */
 export function toUnits(paragraphs) {
   const units = [];
   for (const paragraph of paragraphs) {
-    const parts = paragraph.text.length > LIMITS.paragraphChars ? splitText(paragraph.text) : [paragraph.text];
+    let parts = splitText(paragraph.text);
+    for (let limit = LIMITS.paragraphChars; parts.some((part) => estimateTokens(part) > REQUEST_TOKENS); ) {
+      limit = Math.floor(limit / 2);
+      parts = splitText(paragraph.text, limit);
+    }
     let offset = 0;
     parts.forEach((text, i) => {
-      units.push({ id: parts.length > 1 ? `${paragraph.id}.${i + 1}` : paragraph.id, text, paragraph, offset });
+      const id = parts.length > 1 ? `${paragraph.id}.${i + 1}` : paragraph.id;
+      units.push({ id, text, paragraph, offset, parts: parts.length, tokens: estimateTokens(text) });
       offset += codePoints(text);
     });
   }
@@ -54,31 +78,85 @@ export function toUnits(paragraphs) {
 }
 
 /**
- * Units grouped into requests of at most REQUEST_CHARS (a paragraph's parts stay in one
- * request, so a long one may go alone over it, within the limits).
+ * Units in order, grouped into requests of at most REQUEST_CHARS and REQUEST_TOKENS. The
+ * parts of a long paragraph may go in different requests: joinAnalysed puts them together.
  */
 export function toChunks(units) {
   const chunks = [];
   let chunk = [];
   let chars = 0;
-  const groups = [];
+  let tokens = 0;
   for (const unit of units) {
-    const last = groups.at(-1);
-    if (last && last[0].paragraph === unit.paragraph) last.push(unit);
-    else groups.push([unit]);
-  }
-  for (const group of groups) {
-    const size = group.reduce((sum, unit) => sum + unit.text.length, 0);
-    if (chunk.length && (chunk.length + group.length > LIMITS.paragraphs || chars + size > REQUEST_CHARS)) {
+    const full =
+      chunk.length === LIMITS.paragraphs ||
+      chars + unit.text.length > REQUEST_CHARS ||
+      tokens + unit.tokens > REQUEST_TOKENS;
+    if (chunk.length && full) {
       chunks.push(chunk);
       chunk = [];
       chars = 0;
+      tokens = 0;
     }
-    chunk.push(...group);
-    chars += size;
+    chunk.push(unit);
+    chars += unit.text.length;
+    tokens += unit.tokens;
   }
   if (chunk.length) chunks.push(chunk);
   return chunks;
+}
+
+/** A chunk the backend refused as too many tokens (its count is above the estimate), in two;
+ * none if it holds one unit only. */
+export function halve(chunk) {
+  if (chunk.length < 2) return [];
+  const middle = Math.ceil(chunk.length / 2);
+  return [chunk.slice(0, middle), chunk.slice(middle)];
+}
+
+/**
+ * Collects analysed units [unit, analysed part, names] as chunks come back, and gives each
+ * paragraph once all its parts are in: [{paragraph, analysis, names}], where `names` maps
+ * the analysis's source ids to the roster's names. Parts from different requests have
+ * source ids from different rosters, so theirs are told apart by the request's number.
+ */
+export class PartJoiner {
+  constructor() {
+    this.pending = new Map(); // paragraph -> [[unit, analysed, names, request]]
+    this.requests = 0;
+  }
+
+  add(chunk, analysis) {
+    const request = ++this.requests;
+    const byId = new Map(analysis.paragraphs.map((p) => [p.id, p]));
+    const names = new Map(analysis.sources.map((s) => [s.id, s.name]));
+    const joined = [];
+    for (const unit of chunk) {
+      const parts = this.pending.get(unit.paragraph) ?? [];
+      parts.push([unit, byId.get(unit.id), names, request]);
+      if (parts.length < unit.parts) {
+        this.pending.set(unit.paragraph, parts);
+        continue;
+      }
+      this.pending.delete(unit.paragraph);
+      if (parts.some(([part, analysed]) => analysed?.text !== part.text)) continue;
+      joined.push({ paragraph: unit.paragraph, ...joinNamed(unit.paragraph.id, parts) });
+    }
+    return joined;
+  }
+}
+
+function joinNamed(id, parts) {
+  const requests = new Set(parts.map(([, , , request]) => request));
+  if (requests.size === 1) return { analysis: joinParts(id, parts), names: parts[0][2] };
+  const names = new Map();
+  const qualified = parts.map(([unit, analysed, partNames, request]) => {
+    for (const [sourceId, name] of partNames) names.set(`${sourceId}@${request}`, name);
+    const attributions = analysed.attributions.map((a) =>
+      a.source?.source_id ? { ...a, source: { ...a.source, source_id: `${a.source.source_id}@${request}` } } : a,
+    );
+    return [unit, { ...analysed, attributions }];
+  });
+  return { analysis: joinParts(id, qualified), names };
 }
 
 function codePoints(text) {
