@@ -174,3 +174,24 @@ def test_the_calibrator_judges_only_the_attributions_kept(pipeline, analyze):
         pipeline.engine.calibrator = calibrator
     assert attributions(dropped) == []
     assert len(attributions(kept)) == 1 and len(seen) == 1
+
+
+def test_a_semicolon_parts_two_statements(analyze):
+    """The parser may hang the clause on one side of a semicolon on the verb of the other, as
+    its complement; each is its own statement, the content of its own cue only."""
+    cases = {
+        "Lina Ortiz proposes a tax on vacant homes; Sam Lee backs a freeze on rents.": {
+            "proposes": ["a tax on vacant homes"],
+            "backs": ["a freeze on rents"],
+        },
+        "The governor calls the plan reckless; her rivals call it overdue.": {
+            "calls": ["the plan reckless"],
+            "call": ["it overdue"],
+        },
+        "The mayor wants a new stadium; the council says the city cannot afford one.": {
+            "says": ["the city cannot afford one"],
+        },
+    }
+    for text, contents in cases.items():
+        found = {a["cue"]["text"]: texts(a) for a in attributions(analyze(text))}
+        assert found == contents, text

@@ -15,10 +15,18 @@ OBJECT_DEPS = {"dobj", "obj", "xcomp", "prep", "dative", "attr", "oprd", "acomp"
 NOUN_CONTENT_DEPS = {"acl", "ccomp", "xcomp", "prep", "advcl"}
 
 
+def _beyond_semicolon(a: Token, b: Token) -> bool:
+    """A semicolon between two clauses makes them two statements: in "Sanders advocates X;
+    Clinton seeks Y" neither is what the other's verb says, though the parser may hang one
+    on the other as its complement."""
+    low, high = sorted((a.i, b.i))
+    return any(t.text == ";" and t.head in (a, b) for t in a.doc[low + 1 : high])
+
+
 def _children_subtrees(verb: Token, deps) -> set[int]:
     out: set[int] = set()
     for child in verb.children:
-        if child.dep_ in deps:
+        if child.dep_ in deps and not _beyond_semicolon(verb, child):
             out |= subtree(child)
     return out
 
@@ -51,7 +59,11 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
     clause = _children_subtrees(verb, CLAUSE_DEPS)
     if clause:
         return clause, "clause"
-    if verb.dep_ in CLAUSE_DEPS and verb.head is not verb:
+    if (
+        verb.dep_ in CLAUSE_DEPS
+        and verb.head is not verb
+        and not _beyond_semicolon(verb, verb.head)
+    ):
         # Inverted or parenthetical cue: "…, said X" or "X, he said, Y".
         return subtree(verb.head) - subtree(verb), "inverted"
     rest: set[int] = set()
