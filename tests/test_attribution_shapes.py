@@ -19,6 +19,26 @@ def test_an_interrupted_quote_is_one_attribution_whose_second_piece_carries_on(a
     assert texts(second) == ["“if the steel arrives on time.”"]
 
 
+def test_an_interrupted_claim_of_two_clauses_is_split_as_a_quote_is(analyze):
+    text = (
+        "The fees can be impossible for some refugees, she said, especially those still "
+        "suffering from war trauma."
+    )
+    first, second = attributions(analyze(text))
+    assert first["cue"]["text"] == "said" and texts(first) == [
+        "The fees can be impossible for some refugees"
+    ]
+    assert second["cue"] is None and second["continues"] == first["id"]
+    assert texts(second) == ["especially those still suffering from war trauma"]
+    assert second["kind"] == first["kind"] == "indirect"
+
+
+def test_a_claim_interrupted_after_its_subject_stays_whole(analyze):
+    text = "Police, the report says, have no policies to deal with the situation."
+    a = only(analyze(text))
+    assert a["continues"] is None and texts(a)[0] == "Police"
+
+
 def test_a_quote_with_the_speaker_after_stays_whole(analyze):
     a = only(analyze("“We will appeal, and we will win,” the lawyer said after the ruling."))
     assert a["continues"] is None and len(a["content"]) == 1

@@ -260,21 +260,35 @@ class AttributionEngine:
 
     @staticmethod
     def _interrupted(draft: Draft) -> list[Draft]:
-        """ "“A,” he said, “B”": one attribution, whose second piece is emitted as its own,
-        carrying on the first (GGT counts each piece as a quote; PolNeAR joins them)."""
+        """ "“A,” he said, “B”" and "A, she said, B": one attribution, whose second piece is
+        emitted as its own, carrying on the first (GGT counts each piece as a quote; PolNeAR
+        joins them). Unquoted pieces are split only when each is a clause of its own, with
+        a verb: in "Police, Sinclair says, have no policies" the first is the subject."""
         cue = draft.cue
-        if cue is None or cue.label is not None or not draft.quotes:
+        if cue is None or cue.label is not None:
             return [draft]
+        doc = cue.head.doc
         start, end = cue.span.start_char, cue.span.end_char
         before = [c for c in draft.content if c[1] <= start]
         after = [c for c in draft.content if c[0] >= end]
+        if not before or not after or len(before) + len(after) != len(draft.content):
+            return [draft]
 
         def quoted(content: list[tuple[int, int]]) -> bool:
-            return bool(content) and all(any(q.contains(*c) for q in draft.quotes) for c in content)
+            return all(any(q.contains(*c) for q in draft.quotes) for c in content)
 
-        if not (quoted(before) and quoted(after)) or len(before) + len(after) != len(draft.content):
+        def clause(content: list[tuple[int, int]]) -> bool:
+            return any(
+                t.pos_ in ("VERB", "AUX") for a, b in content for t in doc.char_span(a, b) or ()
+            )
+
+        if quoted(before) and quoted(after):
+            kind = "direct"
+        elif not draft.quotes and clause(before) and clause(after):
+            kind = draft.kind
+        else:
             return [draft]
-        second = replace(draft, cue=None, content=after, kind="direct", position=after[0][0])
+        second = replace(draft, cue=None, content=after, kind=kind, position=after[0][0])
         return [replace(draft, content=before), second]
 
     @staticmethod
