@@ -215,3 +215,16 @@ def test_a_semicolon_parts_two_statements(analyze):
     for text, contents in cases.items():
         found = {a["cue"]["text"]: texts(a) for a in attributions(analyze(text))}
         assert found == contents, text
+
+
+def test_a_question_put_to_someone_has_no_source(analyze):
+    """ "Asked about …, X said": X was asked, by someone the article doesn't name."""
+    for text in (
+        "Asked about the poll, the mayor said it was rigged.",
+        "When asked whether she would run, Smith said she had not decided.",
+    ):
+        asked, said = attributions(analyze(text))
+        assert asked["cue"]["text"].lower() == "asked" and asked["source"] is None, text
+        assert said["cue"]["text"] == "said" and said["source"] is not None, text
+    asking = only(analyze("The senator asked whether the bill would pass."))
+    assert asking["source"]["text"] == "The senator"

@@ -81,6 +81,10 @@ class Draft:
     confidence: float = 1.0  # for a learned cue, how sure the role tagger is
 
 
+# Questions put to someone: "Asked about …", "Pressed on …", "Questioned about …".
+PUT_TO_LEMMAS = {"ask", "press", "question"}
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -408,7 +412,7 @@ class AttributionEngine:
         cue_tokens = set(range(cue.start, cue.end))
         content_tokens, construction = find_content(cue)
         content_tokens -= cue_tokens
-        source = find_source(cue, cue_tokens | content_tokens)
+        source = None if self._put_to(cue) else find_source(cue, cue_tokens | content_tokens)
         if source is not None and self._inside_quote(doc, source, quotes, cue):
             source = self._subject_outside(doc, cue, quotes, cue_tokens | content_tokens)
         if source is not None:
@@ -478,8 +482,23 @@ class AttributionEngine:
 
     @staticmethod
     def _impersonal(cue: Cue) -> bool:
-        """ "It is believed that ...": a cue with no source given."""
-        return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in cue.head.children)
+        """ "It is believed that ...", "Asked about the poll, …": a cue with no source given."""
+        return AttributionEngine._put_to(cue) or any(
+            c.dep_ == "nsubjpass" and c.lower_ == "it" for c in cue.head.children
+        )
+
+    @staticmethod
+    def _put_to(cue: Cue) -> bool:
+        """ "Asked about the poll, Trump said …": a question put to the main clause's
+        subject, whose asker (a reporter) the article doesn't give; PolNeAR marks these
+        with no source. "Pressed by Holt, …" gives the asker."""
+        head = cue.head
+        return (
+            head.lemma_.lower() in PUT_TO_LEMMAS
+            and head.dep_ == "advcl"
+            and head.lower_.endswith("ed")
+            and not any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "agent") for c in head.children)
+        )
 
     def _place_quotes(self, doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> None:
         """Quotes no cue claimed: join a cue in the same sentence, or the paragraph's
