@@ -228,3 +228,14 @@ def test_a_question_put_to_someone_has_no_source(analyze):
         assert said["cue"]["text"] == "said" and said["source"] is not None, text
     asking = only(analyze("The senator asked whether the bill would pass."))
     assert asking["source"]["text"] == "The senator"
+
+
+def test_a_short_quote_sentence_after_said_carries_on_the_speaker(analyze):
+    said, more = attributions(analyze("“He carried most of the weight,” she said. “I was green.”"))
+    assert said["cue"]["text"] == "said"
+    assert more["continues"] == said["id"] and texts(more) == ["“I was green.”"]
+
+
+def test_a_short_phrase_in_quotes_is_no_speech(analyze):
+    result = analyze("“He carried most of the weight,” she said of “the boys” at home.")
+    assert [texts(a) for a in attributions(result)] == [["“He carried most of the weight,”"]]

@@ -58,6 +58,8 @@ MIN_LEARNED_VERB_CONFIDENCE = 0.6
 MIN_LEARNED_VERB_MODEL_PROBABILITY = 0.2
 MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, not speech
 MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to be speech
+# A quote whose words end a sentence inside its marks: “I was super-green.”
+SENTENCE_END = re.compile(r"[.!?…]\W*\Z")
 MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote may be
 # The role tagger reads only the sentences that can hold an attribution it would change: one
 # with a word the cue model gives at least this (the least at which the engine asks the
@@ -513,8 +515,11 @@ class AttributionEngine:
             span = (quote.start, quote.end)
             if claimed.overlaps(span):
                 continue
-            if len(text[quote.start : quote.end].split()) < MIN_FLOATING_WORDS:
-                continue
+            if len(text[quote.start : quote.end].split()) < MIN_FLOATING_WORDS and not (
+                SENTENCE_END.search(text[quote.start : quote.end])
+                and self._stands_alone(quote, sentences)
+            ):
+                continue  # short, and no sentence of speech: “I was green.” is one
             near = self._nearest_in_sentence(quote, cues, sentences)
             if near is None:
                 near = self._waiting_next_door(quote, cues, sentences)
