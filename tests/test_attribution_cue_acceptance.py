@@ -133,3 +133,25 @@ def test_a_learned_cue_with_a_scare_quote_is_not_quoting_speech(engine, analyze)
     assert learned_kind(engine, analyze.nlp, scare) == "other"
     quoted = "Ms. Diaz described the plan as “a dead end for all our farmers” in March."
     assert learned_kind(engine, analyze.nlp, quoted) == "mixed"
+
+
+def learned_source(engine, nlp, text: str, cue: str) -> str | None:
+    """The source of the learned draft when the tagger marks `cue` and all after it, but no
+    source."""
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    at = words.index(cue)
+    tags = ["OOO"] * len(doc)
+    tags[at] = "OBO"
+    tags[at + 1 : -1] = ["OOB"] + ["OOI"] * (len(doc) - at - 3)
+    (draft,) = engine._learned_drafts(doc, tags, find_quotes(doc))
+    if draft.source is None:
+        return None
+    return doc[min(draft.source.tokens) : max(draft.source.tokens) + 1].text
+
+
+def test_a_learned_cue_without_a_tagged_source_takes_the_parse_subject(engine, analyze):
+    text = "The mayor's aides recounted how the council had stalled the budget for months."
+    assert learned_source(engine, analyze.nlp, text, "recounted") == "The mayor's aides"
+    text = "Two weeks later, the union quietly dropped its demand for a raise."
+    assert learned_source(engine, analyze.nlp, text, "dropped") == "the union"

@@ -344,6 +344,10 @@ class AttributionEngine:
             if found.source is not None:
                 s, e = found.source
                 source = Mention(set(range(s, e)), doc[s:e].root)
+            else:
+                # The tagger marked no source: the parse's subject of the cue, as for a rule's.
+                taken = set(range(start, end)).union(*(range(a, b) for a, b in found.content))
+                source = find_source(cue, taken)
             content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in found.content]
             if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
                 continue  # as for the rules: words inside a quote are the quoted speaker's
