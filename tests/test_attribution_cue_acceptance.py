@@ -133,3 +133,58 @@ def test_a_learned_cue_with_a_scare_quote_is_not_quoting_speech(engine, analyze)
     assert learned_kind(engine, analyze.nlp, scare) == "other"
     quoted = "Ms. Diaz described the plan as “a dead end for all our farmers” in March."
     assert learned_kind(engine, analyze.nlp, quoted) == "mixed"
+
+
+def learned_source(engine, nlp, text: str, cue: str) -> str | None:
+    """The source of the learned draft when the tagger marks `cue` and all after it, but no
+    source."""
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    at = words.index(cue)
+    tags = ["OOO"] * len(doc)
+    tags[at] = "OBO"
+    tags[at + 1 : -1] = ["OOB"] + ["OOI"] * (len(doc) - at - 3)
+    (draft,) = engine._learned_drafts(doc, tags, find_quotes(doc))
+    if draft.source is None:
+        return None
+    return doc[min(draft.source.tokens) : max(draft.source.tokens) + 1].text
+
+
+def test_a_learned_cue_without_a_tagged_source_takes_the_parse_subject(engine, analyze):
+    text = "The mayor's aides recounted how the council had stalled the budget for months."
+    assert learned_source(engine, analyze.nlp, text, "recounted") == "The mayor's aides"
+    text = "Two weeks later, the union quietly dropped its demand for a raise."
+    assert learned_source(engine, analyze.nlp, text, "dropped") == "the union"
+
+
+def learned_source_run(engine, nlp, text: str, source: str, cue: str) -> str:
+    """The source of the learned draft when the tagger marks the words of `source` (by
+    position, from its first word), `cue`, and all after the cue."""
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    first, n = words.index(source.split()[0]), len(nlp(source))
+    at = words.index(cue)
+    tags = ["OOO"] * len(doc)
+    tags[first : first + n] = ["BOO"] + ["IOO"] * (n - 1)
+    tags[at] = "OBO"
+    tags[at + 1 : -1] = ["OOB"] + ["OOI"] * (len(doc) - at - 3)
+    (draft,) = engine._learned_drafts(doc, tags, find_quotes(doc))
+    return doc[min(draft.source.tokens) : max(draft.source.tokens) + 1].text
+
+
+def test_a_learned_source_run_that_starts_inside_a_phrase_is_made_whole(engine, analyze):
+    nlp = analyze.nlp
+    text = "Advisers to the governor doubted that the bill would pass."
+    assert learned_source_run(engine, nlp, text, "to the governor", "doubted") == (
+        "Advisers to the governor"
+    )
+    text = "Close aides and the mayor worried that the budget would fail."
+    assert learned_source_run(engine, nlp, text, "and the mayor", "worried") == (
+        "Close aides and the mayor"
+    )
+    text = "The report drew praise from Lena Ortiz, who called it overdue."
+    assert learned_source_run(engine, nlp, text, "from Lena Ortiz", "called") == "Lena Ortiz"
+    text = "The mayor of Springfield doubted that the bill would pass."
+    assert learned_source_run(engine, nlp, text, "The mayor of Springfield", "doubted") == (
+        "The mayor of Springfield"
+    )

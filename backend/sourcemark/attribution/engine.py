@@ -363,7 +363,12 @@ class AttributionEngine:
             source = None
             if found.source is not None:
                 s, e = found.source
-                source = Mention(set(range(s, e)), doc[s:e].root)
+                taken = set(range(start, end)).union(*(range(a, b) for a, b in found.content))
+                source = self._whole_source(doc, s, e, taken)
+            else:
+                # The tagger marked no source: the parse's subject of the cue, as for a rule's.
+                taken = set(range(start, end)).union(*(range(a, b) for a, b in found.content))
+                source = find_source(cue, taken)
             content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in found.content]
             if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
                 continue  # as for the rules: words inside a quote are the quoted speaker's
@@ -386,6 +391,21 @@ class AttributionEngine:
                 Draft(cue, source, sorted(content), kind, position, touched, found.confidence)
             )
         return sorted(drafts, key=lambda d: d.position)
+
+    @staticmethod
+    def _whole_source(doc: Doc, start: int, end: int, exclude: set[int]) -> Mention:
+        """The tagger's source run, unless it starts inside a phrase, on a preposition or
+        conjunction: "[of people] in a poll" is the whole phrase its word hangs from ("Some 20
+        percent of people in a poll"), "[from Ann Lee]" the words after it."""
+        first = doc[start]
+        if end - start < 2 or first.pos_ not in ("ADP", "CCONJ"):
+            return Mention(set(range(start, end)), doc[start:end].root)
+        head = first.head
+        if head.i < start and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            tokens = mention_tokens(head, exclude)
+            if set(range(start, end)) <= tokens:
+                return Mention(tokens, head)
+        return Mention(set(range(start + 1, end)), doc[start + 1 : end].root)
 
     def _rule_drafts(self, doc: Doc, quotes: list[Quote]) -> list[Draft]:
         drafts = []
