@@ -360,14 +360,11 @@ class AttributionEngine:
             start, end = found.cue
             cue_span = doc[start:end]
             cue = Cue(cue_span.root, start, end, according_to=cue_span[0].lower_ == "according")
-            source = None
+            taken = set(range(start, end)).union(*(range(a, b) for a, b in found.content))
             if found.source is not None:
-                s, e = found.source
-                taken = set(range(start, end)).union(*(range(a, b) for a, b in found.content))
-                source = self._whole_source(doc, s, e, taken)
+                source = self._whole_source(doc, *found.source, taken)
             else:
                 # The tagger marked no source: the parse's subject of the cue, as for a rule's.
-                taken = set(range(start, end)).union(*(range(a, b) for a, b in found.content))
                 source = find_source(cue, taken)
             content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in found.content]
             if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
