@@ -239,3 +239,11 @@ def test_a_short_quote_sentence_after_said_carries_on_the_speaker(analyze):
 def test_a_short_phrase_in_quotes_is_no_speech(analyze):
     result = analyze("“He carried most of the weight,” she said of “the boys” at home.")
     assert [texts(a) for a in attributions(result)] == [["“He carried most of the weight,”"]]
+
+
+def test_a_verb_of_saying_that_names_something_reports_speech(analyze):
+    called = only(analyze("The union called the offer an insult to every worker."))
+    assert called["cue"]["text"] == "called" and called["kind"] == "indirect"
+    assert texts(called) == ["the offer an insult to every worker"]
+    asked_for = only(analyze("The senator called for talks."))
+    assert asked_for["kind"] == "other"  # a demand, not words said of something

@@ -461,7 +461,9 @@ class AttributionEngine:
         else:
             # A quote in what someone "passed" or "is known as" is a title or a scare quote.
             clause = construction in ("clause", "inverted", "colon")
-            kind = "indirect" if speech and clause else "other"
+            # "They called it a bandage solution": what was said of something, in so many words.
+            naming = construction == "object" and any(c.dep_ == "oprd" for c in cue.head.children)
+            kind = "indirect" if speech and (clause or naming) else "other"
         position = min([doc[cue.start].idx] + [s for s, _ in content[:1]])
         return Draft(cue, source, content, kind, position, touched)
 
