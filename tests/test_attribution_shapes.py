@@ -247,3 +247,11 @@ def test_a_verb_of_saying_that_names_something_reports_speech(analyze):
     assert texts(called) == ["the offer an insult to every worker"]
     asked_for = only(analyze("The senator called for talks."))
     assert asked_for["kind"] == "other"  # a demand, not words said of something
+
+
+def test_an_expectation_no_one_holds_is_an_attribution_with_no_source(analyze):
+    a = only(analyze("The mayor's veto is widely expected to come before Friday."))
+    assert a["cue"]["text"] == "is widely expected" and a["source"] is None
+    assert texts(a) == ["The mayor's veto", "to come before Friday"]
+    by = only(analyze("The sale is expected by analysts to close in May."))
+    assert by["source"]["text"] == "analysts"

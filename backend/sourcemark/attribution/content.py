@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import Cue
+from .cues import Cue, is_expectation
 from .tokens import subtree
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -56,6 +56,8 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
             if child.dep_ in NOUN_CONTENT_DEPS:
                 content |= subtree(child)
         return content, "noun"
+    if is_expectation(verb):  # "The veto is expected to come": the subject and what it does
+        return _children_subtrees(verb, ("nsubjpass", "xcomp")), "expectation"
     clause = _children_subtrees(verb, CLAUSE_DEPS)
     if clause:
         return clause, "clause"

@@ -22,7 +22,7 @@ from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
 from .content import find_content
 from .coref import Referent, Resolver
-from .cues import TITLES, Cue, CueFinder
+from .cues import TITLES, Cue, CueFinder, is_expectation
 from .quotes import Quote, Quotes, find_quotes, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, decode, role_tags
 from .sources import SUBJECT_DEPS, Mention, find_source, mention_tokens
@@ -503,9 +503,12 @@ class AttributionEngine:
 
     @staticmethod
     def _impersonal(cue: Cue) -> bool:
-        """ "It is believed that ...", "Asked about the poll, …": a cue with no source given."""
-        return AttributionEngine._put_to(cue) or any(
-            c.dep_ == "nsubjpass" and c.lower_ == "it" for c in cue.head.children
+        """ "It is believed that ...", "Asked about the poll, …", "X is expected to …": a
+        cue with no source given."""
+        return (
+            AttributionEngine._put_to(cue)
+            or is_expectation(cue.head)
+            or any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in cue.head.children)
         )
 
     @staticmethod
