@@ -242,6 +242,15 @@ def test_a_person_is_named_by_the_fullest_form(analyze, first, then, name):
     assert named(result, 1, then)["name"] == name
 
 
+def test_a_family_name_first_is_the_person_though_the_recogniser_calls_it_a_body(analyze):
+    result = analyze(
+        "Chinese Vice-President Wang Qishan took aim at the U.S. in Davos.",
+        "Wang said China still has enormous market potential.",
+    )
+    wang = named(result, 1, "Wang")
+    assert (wang["type"], wang["name"]) == ("named_person", "Wang Qishan")
+
+
 def test_a_surname_is_the_person_of_that_name_the_article_names_most(analyze):
     result = analyze(
         "Donald Trump spoke in Ohio, and Donald Trump Jr. spoke in Iowa.",

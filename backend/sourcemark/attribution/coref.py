@@ -228,6 +228,8 @@ class Resolver:
         # A given name too ("Wang" of "Wang Qishan") unless it names another kind of thing.
         given = head.ent_type_ in ("", "PERSON")
         name = self.names.person(head.text, given=given) if head.text[:1].isupper() else None
+        if name is None and head.ent_type_ == "ORG" and len(tokens) == 1:
+            name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -283,6 +285,18 @@ class Resolver:
             else f"new:{len(self.referents)}"
         )
         return self._new(name[:1].upper() + name[1:], type_, key, head, words)
+
+    def _person_called(self, head: Token) -> str | None:
+        """ "Wang said" after "Vice-President Wang Qishan": a lone word the recogniser takes
+        for a body, which is the first word of a person the article titles or calls he or
+        she ("EgyptAir" of a headline's "EgyptAir Crash" is not), and no body's short name."""
+        if head.lower_ in self.names.body_names:
+            return None
+        name = self.names.person(head.text, given=True)
+        if name is None or " " not in name:
+            return None
+        known = name in self.names.gender or self.names.title_words(name)
+        return name if known else None
 
     def _other_name(self, doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
         """A name of another kind around the head, with words the person's name lacks."""
