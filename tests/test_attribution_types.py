@@ -207,3 +207,22 @@ def test_someone_and_everyone_refer_to_no_one_named_before(analyze):
         found = source(result, index)
         assert found["source_id"] != democrats["source_id"]
         assert found["type"] == kind
+
+
+def test_names_set_off_before_a_role_noun_are_the_named_people(analyze):
+    """Names set off before a role noun ("Jane Roe - his girlfriend and co-host -", "Jane
+    Roe and Ann Poe, two reporters") are the people, however the parser hung them on it."""
+    result = analyze(
+        "In an interview at her Ohio hotel room, Martha Ellen Kowalski - Brandt's girlfriend"
+        " and co-host on his YouTube channel - told The Washington Post that Brandt had changed."
+    )
+    martha = source(result)
+    assert (martha["name"], martha["type"]) == ("Martha Ellen Kowalski", "named_person")
+    doc = analyze.nlp(
+        "The subpoena doesn’t even warrant a murmur from Karen Wills and Judy Barnes, two PBS"
+        " journalists?"
+    )
+    start = next(t.i for t in doc if t.text == "Karen")
+    head = next(t for t in doc if t.text == "journalists")
+    pair = Resolver([doc]).resolve(doc, Mention(set(range(start, head.i + 1)), head), 0)
+    assert (pair.name, pair.type) == ("Karen Wills and Judy Barnes", "named_person")

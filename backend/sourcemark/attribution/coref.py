@@ -42,6 +42,7 @@ from .types import (
     described_person,
     is_poll,
     is_pronoun,
+    leading_names,
     mention_type,
     named_in_apposition,
     poll_share,
@@ -198,6 +199,14 @@ class Resolver:
                 or described_person(doc, head)
                 or self._name_cut_off(doc, tokens)
             )
+        if person_entity is None:
+            leading = leading_names(doc, tokens, head)
+            if len(leading) > 1 and antecedent is None:
+                return self._group(leading, words)
+            if leading:  # by the name as written: the recogniser's may run on past the dash
+                name = person_name(leading[0])
+                self.names.add_person(leading[0], self.where)
+                return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         if person_entity is not None and self.names.body_taken_for_person(person_entity):
             name = self.names.body(clean_name(person_entity.text))
             return self._new(

@@ -232,6 +232,40 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     return None
 
 
+APPOSITION_MARKS = {",", "-", "–", "—"}
+
+
+def leading_names(doc: Doc, tokens: set[int], head: Token) -> list[Span]:
+    """People named at the start of a mention whose head is a role noun set off after them:
+    "Jane Roe - the mayor's aide and adviser -", "Jane Roe and John Doe, two reporters"
+    (however the parser attached the names, and even if the recogniser ran a name on past
+    the dash). Each name is a full name, two or more proper nouns, one of them a person's."""
+    lemma = common_lemma(head)
+    role = lemma in PERSON_NOUNS or head.pos_ == "NOUN"
+    if not role or lemma in ORGANIZATION_NOUNS | DOCUMENT_NOUNS:
+        return []
+    names: list[Span] = []
+    i = min(tokens)
+    while i < head.i:
+        start = i
+        while i < head.i and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            i += 1
+        if i - start < 2 or (doc[i].is_punct and doc[i].text not in APPOSITION_MARKS):
+            return []
+        names.append(doc[start:i])
+        if doc[i].lower_ == "and":
+            i += 1
+            continue
+        if doc[i].text not in APPOSITION_MARKS:
+            return []
+        break
+    else:
+        return []
+    persons = any(doc[t.i].ent_type_ == "PERSON" for n in names for t in n)
+    others = any(t.ent_type_ not in ("", "PERSON") for n in names for t in n)
+    return names if persons and not others else []
+
+
 def described_person(doc: Doc, head: Token) -> Span | None:
     """A name the recogniser missed, described as a person beside it: "Hendra, a fisherman
     from the area", "Tomasz Wrobel, the club's coach", "Yuni, a resident of Lampung" (one
