@@ -13,7 +13,7 @@ export const LIMITS = Object.freeze({ paragraphs: 500, paragraphChars: 20_000, t
 // shapes): a chunk is analysed well inside the backend's 5 s time budget, and the first
 // marks come sooner.
 export const REQUEST_CHARS = 40_000;
-export const REQUEST_TOKENS = 9_000;
+export const REQUEST_TOKENS = (LIMITS.tokens * 3) / 4;
 
 // What spaCy's tokenizer can make a token of: a run of letters, a run of digits ("10am" is
 // two), any other visible character alone, and whitespace other than one space.
@@ -63,14 +63,16 @@ export function toUnits(paragraphs) {
   const units = [];
   for (const paragraph of paragraphs) {
     let parts = splitText(paragraph.text);
-    for (let limit = LIMITS.paragraphChars; parts.some((part) => estimateTokens(part) > REQUEST_TOKENS); ) {
+    let tokens = parts.map(estimateTokens);
+    for (let limit = LIMITS.paragraphChars; tokens.some((count) => count > REQUEST_TOKENS); ) {
       limit = Math.floor(limit / 2);
       parts = splitText(paragraph.text, limit);
+      tokens = parts.map(estimateTokens);
     }
     let offset = 0;
     parts.forEach((text, i) => {
       const id = parts.length > 1 ? `${paragraph.id}.${i + 1}` : paragraph.id;
-      units.push({ id, text, paragraph, offset, parts: parts.length, tokens: estimateTokens(text) });
+      units.push({ id, text, paragraph, offset, parts: parts.length, tokens: tokens[i] });
       offset += codePoints(text);
     });
   }
@@ -79,7 +81,7 @@ export function toUnits(paragraphs) {
 
 /**
  * Units in order, grouped into requests of at most REQUEST_CHARS and REQUEST_TOKENS. The
- * parts of a long paragraph may go in different requests: joinAnalysed puts them together.
+ * parts of a long paragraph may go in different requests: PartJoiner puts them together.
  */
 export function toChunks(units) {
   const chunks = [];
