@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import math
 import time
+from functools import cache
 from pathlib import Path
 
 from sourcemark.config import Settings
@@ -84,7 +85,9 @@ class Limits:
     tokenizer, as the server counts them."""
 
     def __init__(self, pipeline: Pipeline, settings: Settings):
-        self.settings, self.tokens = settings, lambda text: len(pipeline.nlp.make_doc(text))
+        self.settings = settings
+        # Filling a request asks again about every paragraph already in it.
+        self.tokens = cache(lambda text: len(pipeline.nlp.make_doc(text)))
 
     def fits(self, paragraphs: list[dict]) -> bool:
         s = self.settings

@@ -261,7 +261,7 @@ def leading_names(doc: Doc, tokens: set[int], head: Token) -> list[Span]:
         break
     else:
         return []
-    persons = any(doc[t.i].ent_type_ == "PERSON" for n in names for t in n)
+    persons = any(t.ent_type_ == "PERSON" for n in names for t in n)
     others = any(t.ent_type_ not in ("", "PERSON") for n in names for t in n)
     return names if persons and not others else []
 
