@@ -14,7 +14,15 @@ from sourcemark.attribution.roles import (
     decode,
     runs,
 )
-from sourcemark.training.train_roles import gold_spans, tags_for, train
+from sourcemark.training.train_roles import (
+    TEACHER_CONFIG,
+    distill,
+    gold_spans,
+    model_settings,
+    tags_for,
+    train,
+    train_and_distill,
+)
 
 
 def test_runs_read_b_and_i_per_role():
@@ -115,41 +123,62 @@ def test_gold_spans_and_tags_from_brat(pipeline):
     assert tags_for(doc, 8, spans) == ["BOO", "IOO", "OBO", "OOB", "OOI", "OOO", "OOB", "OOO"]
 
 
-def test_training_writes_a_tagger_that_loads(tmp_path):
-    """Two epochs on a handful of examples: the loop runs, keeps a model, and it reloads."""
-    import spacy
+def _tiny_examples(nlp, n: int = 8):
     from spacy.tokens import Doc
     from spacy.training import Example
 
-    nlp = spacy.blank("en")
     words = ["Officials", "said", "the", "plan", "failed", "."]
     tags = ["BOO", "OBO", "OOB", "OOI", "OOI", "OOO"]
-    examples = [Example(Doc(nlp.vocab, words=words), Doc(nlp.vocab, words=words, tags=tags))] * 8
+    return [Example(Doc(nlp.vocab, words=words), Doc(nlp.vocab, words=words, tags=tags))] * n
+
+
+def test_training_writes_a_tagger_that_loads(tmp_path):
+    """Two epochs on a handful of examples: the loop runs, keeps a model, and it reloads."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    examples = _tiny_examples(nlp)
     best = train(nlp, list(examples), examples[:2], epochs=2, out=tmp_path / "roles")
     assert 0.0 <= best <= 1.0
     fresh = spacy.blank("en")
-    fresh.add_pipe(ROLE_TAGGER).from_disk(tmp_path / "roles", exclude=["vocab"])
-    doc = fresh(" ".join(words))
-    assert len(doc.user_data[ROLES_KEY]) == len(words)
+    fresh.add_pipe(ROLE_TAGGER, config=model_settings(TEACHER_CONFIG))
+    fresh.get_pipe(ROLE_TAGGER).from_disk(tmp_path / "roles", exclude=["vocab"])
+    doc = fresh("Officials said the plan failed .")
+    assert len(doc.user_data[ROLES_KEY]) == 6
+
+
+def test_the_distilled_tagger_learns_the_teachers_tags_and_loads_as_shipped(tmp_path):
+    """The shipped tagger is distilled: it learns the teacher's tags, not the gold ones, and
+    loads with the pipeline's default config."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    examples = _tiny_examples(nlp)
+    train(nlp, list(examples), examples[:2], epochs=30, out=tmp_path / "teacher")
+    teacher = nlp.get_pipe(ROLE_TAGGER)
+    docs = [eg.predicted for eg in examples]
+    taught = teacher(docs[0].copy()).user_data[ROLES_KEY]
+    assert taught == [t.tag_ for t in examples[0].reference]  # the teacher learnt them
+    distill(nlp, teacher, docs, epochs=30, out=tmp_path / "student")
+    assert nlp.pipe_names == [ROLE_TAGGER]  # the student is gone from nlp
+    fresh = spacy.blank("en")
+    fresh.add_pipe(ROLE_TAGGER).from_disk(tmp_path / "student", exclude=["vocab"])
+    assert fresh("Officials said the plan failed .").user_data[ROLES_KEY] == taught
 
 
 def test_training_twice_from_the_seed_writes_the_same_weights(tmp_path):
     """`make train` is reproducible: same seed, same data, byte-identical weights."""
     import spacy
-    from spacy.tokens import Doc
-    from spacy.training import Example
     from thinc.api import fix_random_seed
 
     from sourcemark.training.train_roles import SEED
 
-    words = ["Officials", "said", "the", "plan", "failed", "."]
-    tags = ["BOO", "OBO", "OOB", "OOI", "OOI", "OOO"]
     for run in ("first", "second"):
         fix_random_seed(SEED)
         nlp = spacy.blank("en")
-        reference = Doc(nlp.vocab, words=words, tags=tags)
-        examples = [Example(Doc(nlp.vocab, words=words), reference)] * 8
-        train(nlp, list(examples), examples[:2], epochs=2, out=tmp_path / run)
+        examples = _tiny_examples(nlp)
+        train_and_distill(nlp, list(examples), examples[:2], 2, tmp_path / run, 2)
+        assert nlp.pipe_names == []
     first, second = ((tmp_path / run / "model").read_bytes() for run in ("first", "second"))
     assert first == second
 

@@ -129,7 +129,8 @@ def train_fold(
     epochs: int,
 ) -> None:
     """The cue lexicon, cue model and role tagger from every article outside `fold`. The
-    tagger's epoch is chosen on the dev articles among them, as shipping chooses on dev."""
+    teacher tagger's epoch is chosen on the dev articles among them, as shipping chooses on
+    dev; the tagger is distilled from it (see train_roles)."""
     training = [a for a in articles if a.fold != fold]
     cue_paragraphs = []
     for article in training:
@@ -152,10 +153,7 @@ def train_fold(
         ]
         (choose_set if article.split == "dev" else train_set).extend(examples)
     fix_random_seed(train_roles.SEED)
-    try:
-        train_roles.train(nlp, train_set, choose_set, epochs, out / "roles")
-    finally:
-        nlp.remove_pipe(ROLE_TAGGER)
+    train_roles.train_and_distill(nlp, train_set, choose_set, epochs, out / "roles")
 
 
 # ---- evaluation ----------------------------------------------------------------------------
