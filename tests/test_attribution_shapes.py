@@ -217,6 +217,19 @@ def test_a_semicolon_parts_two_statements(analyze):
         assert found == contents, text
 
 
+def test_a_semicolon_in_a_quote_or_a_list_parts_nothing(analyze):
+    """Only a semicolon between two clauses, outside quotes, ends a statement."""
+    cases = {
+        "“We will fight; we will win,” she said.": ["“We will fight; we will win,”"],
+        "He said the plan has three parts: taxes; spending; debt.": [
+            "the plan has three parts: taxes; spending; debt"
+        ],
+    }
+    for text, contents in cases.items():
+        (found,) = attributions(analyze(text))
+        assert texts(found) == contents, text
+
+
 def test_a_question_put_to_someone_has_no_source(analyze):
     """ "Asked about …, X said": X was asked, by someone the article doesn't name."""
     for text in (

@@ -137,6 +137,26 @@ def _post_before(doc: Doc, dash: int) -> range:
     return range(start, end)
 
 
+def _cue_side(
+    doc: Doc, run: tuple[int, int], cue: tuple[int, int], quotes: list[Quote]
+) -> tuple[int, int]:
+    """The part of a tagged content run on the cue's side of every semicolon between two
+    clauses (one that hangs from a verb) outside quotes; empty if the run lies wholly
+    beyond one. As for the rules' content (content._beyond_semicolon), "A proposes X; B
+    backs Y" is two statements, and Y is not what A proposes."""
+    start, end = run
+    for token in doc[min(start, cue[0]) : max(end, cue[1])]:
+        if token.text != ";" or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if quote_around(quotes, token.idx, token.idx + 1):
+            continue
+        if token.i < cue[0]:
+            start = max(start, token.i + 1)
+        else:
+            end = min(end, token.i)
+    return start, end
+
+
 class AttributionEngine:
     """Finds attributions in an article.
 
@@ -366,7 +386,11 @@ class AttributionEngine:
             else:
                 # The tagger marked no source: the parse's subject of the cue, as for a rule's.
                 source = find_source(cue, taken)
-            content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in found.content]
+            runs = [_cue_side(doc, run, found.cue, quotes) for run in found.content]
+            runs = [run for run in runs if run[0] < run[1]]
+            if not runs:
+                continue
+            content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in runs]
             if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
                 continue  # as for the rules: words inside a quote are the quoted speaker's
             touched = _touched(quotes, content)
