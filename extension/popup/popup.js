@@ -232,10 +232,15 @@ function renderProgress(state) {
   }
 }
 
+// Pause changes sent and not yet answered: a tab state read before one landed would undo
+// the reader's click on the checkbox, so the boxes are left alone until it has.
+let pausesInFlight = 0;
+
 function renderPause(pause) {
   $("pause").hidden = !pause?.site;
   if (!pause?.site) return;
   $("pause-site-name").textContent = pause.site;
+  if (pausesInFlight > 0) return;
   $("pause-site").checked = pause.sitePaused;
   $("pause-tab").checked = pause.tabPaused;
 }
@@ -293,8 +298,13 @@ async function analyse(tabId) {
 }
 
 async function setPause(tabId, scope, paused) {
-  const result = await ext.runtime.sendMessage({ type: MSG.SET_PAUSE, tabId, scope, paused });
-  if (result?.ok) await refresh(tabId);
+  pausesInFlight += 1;
+  try {
+    await ext.runtime.sendMessage({ type: MSG.SET_PAUSE, tabId, scope, paused });
+  } finally {
+    pausesInFlight -= 1;
+  }
+  await refresh(tabId); // the boxes show what holds now, also if the change failed
 }
 
 (async () => {
