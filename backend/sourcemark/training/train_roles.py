@@ -207,7 +207,8 @@ def distill(
 ) -> None:
     """Train the shipped tagger (roles.MODEL_CONFIG) to give the teacher's probabilities
     over the tags of each token of `docs`, both softened by `temperature`, and write it to
-    `out`. Seeded here, so that the student doesn't depend on how the teacher was made."""
+    `out`. Seeded here, so that its first weights don't depend on what training the teacher
+    drew; it reads `docs` in the order given."""
     targets = _probabilities(teacher, docs, temperature)
     fix_random_seed(SEED)
     with matmul_ops():
