@@ -279,12 +279,10 @@ class CueFinder:
 def is_expectation(verb: Token) -> bool:
     """ "X is expected to Y": a passive of expecting with a subject and an infinitive, and no
     one who expects it ("by analysts" names a source)."""
+    if verb.lemma_.lower() not in EXPECTATION_LEMMAS:  # asked of every verb: cheap first
+        return False
     deps = {c.dep_ for c in verb.children}
-    return (
-        verb.lemma_.lower() in EXPECTATION_LEMMAS
-        and {"auxpass", "nsubjpass", "xcomp"} <= deps
-        and "agent" not in deps
-    )
+    return {"auxpass", "nsubjpass", "xcomp"} <= deps and "agent" not in deps
 
 
 def _colon_after(token: Token) -> int | None:
