@@ -150,18 +150,11 @@ def model_settings(config: str) -> dict:
     return {"model": Config().from_str(config)["model"]}
 
 
-def train(
-    nlp,
-    train_set: list[Example],
-    dev_set: list[Example],
-    epochs: int,
-    out: Path,
-    config: str = TEACHER_CONFIG,
-):
-    """Train a tagger of `config` on the gold tags, as the pipeline's ROLE_TAGGER; after each
-    epoch, keep it in `out` if it beats the best on dev."""
+def train(nlp, train_set: list[Example], dev_set: list[Example], epochs: int, out: Path):
+    """Train the teacher (TEACHER_CONFIG) on the gold tags, as the pipeline's ROLE_TAGGER;
+    after each epoch, keep it in `out` if it beats the best on dev."""
     with matmul_ops():
-        tagger = nlp.add_pipe(ROLE_TAGGER, config=model_settings(config))
+        tagger = nlp.add_pipe(ROLE_TAGGER, config=model_settings(TEACHER_CONFIG))
     tagger.initialize(lambda: train_set, nlp=nlp)
     optimizer = tagger.create_optimizer()
     shuffler = random.Random(SEED)
