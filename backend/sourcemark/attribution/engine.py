@@ -380,16 +380,16 @@ class AttributionEngine:
             start, end = found.cue
             cue_span = doc[start:end]
             cue = Cue(cue_span.root, start, end, according_to=cue_span[0].lower_ == "according")
+            runs = [_cue_side(doc, run, found.cue, quotes) for run in found.content]
+            runs = [run for run in runs if run[0] < run[1]]
+            if not runs:
+                continue
             taken = set(range(start, end)).union(*(range(a, b) for a, b in found.content))
             if found.source is not None:
                 source = self._whole_source(doc, *found.source, taken)
             else:
                 # The tagger marked no source: the parse's subject of the cue, as for a rule's.
                 source = find_source(cue, taken)
-            runs = [_cue_side(doc, run, found.cue, quotes) for run in found.content]
-            runs = [run for run in runs if run[0] < run[1]]
-            if not runs:
-                continue
             content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in runs]
             if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
                 continue  # as for the rules: words inside a quote are the quoted speaker's
