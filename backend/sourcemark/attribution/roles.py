@@ -111,7 +111,9 @@ class RoleTagger(Tagger):
 
 
 @Language.factory(ROLE_TAGGER, default_config=Config().from_str(MODEL_CONFIG))
-def make_role_tagger(nlp: Language, name: str, model) -> RoleTagger:
+def make_role_tagger(nlp, name, model):
+    # Unannotated: confection validates a factory's arguments from its annotations, and
+    # older confection can't resolve this module's postponed (string) ones.
     return RoleTagger(nlp.vocab, model, name)
 
 

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+import spacy
 from spacy.tokens import Doc, DocBin
 from thinc.api import fix_random_seed
 
@@ -96,9 +97,10 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def parse_corpus(nlp, articles: list[Article], work: Path) -> dict[str, list[Doc]]:
     """Each article's paragraphs through the base model (no role tagger), cached on disk by
-    model and text."""
+    model, spaCy version (lemmas differ between 3.8 releases) and text."""
     meta = nlp.meta
-    key = _digest(meta["name"], meta["version"], *(a.gold.text for a in articles))
+    texts = (a.gold.text for a in articles)
+    key = _digest(meta["name"], meta["version"], spacy.__version__, *texts)
     path = work / f"parses-{key}.spacy"
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
@@ -161,10 +163,12 @@ def train_fold(
 
 def tag_fold(nlp, docs: list[Doc], weights: Path, cache_dir: Path) -> None:
     """Set each doc's role tags from the tagger in nlp, loaded from `weights`; cached by the
-    weights, the texts and the regions the tagger reads."""
+    weights, spaCy's version (the tagger reads lemmas), the texts and the regions the tagger
+    reads."""
     tagger = nlp.get_pipe(ROLE_TAGGER)
     regions = [tagger.regions(doc) for doc in docs] if tagger.regions else []
-    parts = [hashlib.sha256(weights.read_bytes()).hexdigest(), *(d.text for d in docs)]
+    weights_digest = hashlib.sha256(weights.read_bytes()).hexdigest()
+    parts = [weights_digest, spacy.__version__, *(d.text for d in docs)]
     key = _digest(*parts, json.dumps(regions)) if regions else _digest(*parts)
     cache = cache_dir / f"tags-{key}.pickle"
     if cache.exists():
