@@ -119,6 +119,19 @@ def test_according_to(analyze):
     assert texts(a) == ["unemployment rose sharply last year"]
 
 
+def test_in_a_poll_reads_as_according_to_the_poll(analyze):
+    text = "In a national CNN poll released Monday, support for the plan fell to 31 percent."
+    a = only(analyze(text))
+    assert a["kind"] == "according_to" and a["cue"]["text"] == "In"
+    assert a["source"]["text"] == "a national CNN poll released Monday"
+    assert a["source"]["type"] == "document"
+    assert texts(a) == ["support for the plan fell to 31 percent"]
+
+
+def test_a_lead_in_the_polls_is_no_attribution(analyze):
+    assert attributions(analyze("The governor has a decisive lead in the polls.")) == []
+
+
 def test_inverted_cue(analyze):
     text = "The plan is far too expensive, said Maria Lopez, a city council member."
     a = only(analyze(text))
