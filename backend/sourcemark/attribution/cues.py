@@ -332,8 +332,9 @@ def _noun_cues(doc: Doc) -> list[Cue]:
 
 
 def _in_a_poll(token: Token) -> bool:
-    """ "in" before one poll or survey: "In a CNN poll released Monday, …"."""
-    if token.lower_ != "in" or token.dep_ != "prep":
+    """ "in" before one poll or survey, on a verb: "In a CNN poll released Monday, …". On a
+    noun, the poll is part of another source: "Some 20 percent of people in a poll said"."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in CUE_POS:
         return False
     return any(
         c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS and c.tag_ in POLL_TAGS
