@@ -53,8 +53,9 @@ SPEECH_NOUNS = {
     "verdict", "view", "warning", "take", "reaction", "retort", "words", "plea", "pitch",
 }  # fmt: skip
 # "In a CNN poll released Monday, 31% of Republicans …": the poll is the source, as with
-# "according to". PolNeAR train marks "in" before a singular poll or survey as a cue 39 times
-# in 68; before plural ones ("leads in the polls") 15 times in 108, so those are left out.
+# "according to". PolNeAR train marks "in" on a verb before a singular poll or survey as a
+# cue 27 times in 44; before plural ones ("leads in the polls") 13 times in 64, so those are
+# left out.
 POLL_NOUNS = {"poll", "survey"}
 POLL_TAGS = {"NN", "NNP"}
 # How likely the role tagger must find a word the cue model takes for a cue, for it to stay
