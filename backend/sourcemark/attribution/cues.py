@@ -199,7 +199,6 @@ class CueFinder:
         cues = [
             Cue(doc[start], start, end, according_to=True) for _, start, end in self.matcher(doc)
         ]
-        cues += [Cue(t, t.i, t.i + 1, according_to=True) for t in doc if _in_a_poll(t)]
         cues += self._labels(doc)
         for token in doc:
             if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns:
@@ -213,6 +212,8 @@ class CueFinder:
                     [token.i] + [c.i for c in token.lefts if c.dep_ in parts and c.i >= token.i - 3]
                 )
                 cues.append(Cue(token, start, token.i + 1, colon=_pointing_colon(token)))
+            elif _in_a_poll(token):
+                cues.append(Cue(token, token.i, token.i + 1, according_to=True))
         nouns = _noun_cues(doc)
         # "was" in "His answer was simple:", and "answer" itself, are that noun cue's.
         taken = {cue.head.head.i for cue in nouns} | {cue.head.i for cue in nouns}

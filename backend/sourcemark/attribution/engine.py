@@ -379,6 +379,8 @@ class AttributionEngine:
                 continue
             start, end = found.cue
             cue_span = doc[start:end]
+            if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
+                continue  # as for the rules: words inside a quote are the quoted speaker's
             cue = Cue(cue_span.root, start, end, according_to=cue_span[0].lower_ == "according")
             runs = [_cue_side(doc, run, found.cue, quotes) for run in found.content]
             runs = [run for run in runs if run[0] < run[1]]
@@ -391,8 +393,6 @@ class AttributionEngine:
                 # The tagger marked no source: the parse's subject of the cue, as for a rule's.
                 source = find_source(cue, taken)
             content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in runs]
-            if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
-                continue  # as for the rules: words inside a quote are the quoted speaker's
             touched = _touched(quotes, content)
             if cue.according_to:
                 kind = "according_to"
