@@ -29,25 +29,29 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from thinc.api import fix_random_seed
 
+from ..attribution.cues import LEXICON_PATH
 from ..attribution.roles import CUE_PROBABILITY_KEY, ROLE_TAGGER, ROLES_KEY, add_role_tagger
 from ..config import Settings
 from ..documents import split_paragraphs
 from ..pipeline import Pipeline, load_model, matmul_ops
 from ..training import fit_confidence, learn_cues, train_roles
-from .articles import paragraph_starts, predictions
+from .articles import join_continuations, paragraph_starts, predictions
 from .confidence import Judged, Recorder, judge, reliability_table
+from .cue_classes import ClassCounts, TokenFinder, cue_class, cue_rates, format_classes
 from .polnear import (
     METRICS,
     TYPES,
     Errors,
     GoldArticle,
     Scores,
+    annotations_by_article,
     load_split,
     load_type_labels,
+    parse_ann,
     pooled,
     score_article,
 )
-from .spans import Counts
+from .spans import Counts, Relation
 from .table import render
 
 FOLDS = 5
@@ -195,11 +199,13 @@ def evaluate_fold(
     errors: Errors,
     cache_dir: Path | None = None,
     judged: list[Judged] | None = None,
+    predicted_by_article: dict[str, list[Relation]] | None = None,
 ) -> dict[str, Scores]:
     """The fold's articles analysed with the learned parts in `fold_dir`, on the shared
     `nlp` (one vocab for the cached docs, the matchers and the tagger). Role tags are cached
     in `cache_dir`, by default `fold_dir`. Each attribution, judged right or wrong with the
-    features the engine gave its calibrator, is added to `judged`."""
+    features the engine gave its calibrator, is added to `judged`; each article's
+    attributions, as scored, to `predicted_by_article`."""
     held_out = [a for a in articles if a.fold == fold]
     fold_docs = [doc for a in held_out for doc in docs[a.gold.name]]
     for doc in fold_docs:
@@ -226,6 +232,9 @@ def evaluate_fold(
             predicted = predictions(analysis, article.starts)
             found = labels.get(article.gold.name, [])
             out[article.gold.name] = score_article(article.gold, predicted, found, errors)
+            if predicted_by_article is not None:
+                joined = join_continuations(predicted)
+                predicted_by_article[article.gold.name] = [p.relation for p in joined]
             if judged is not None:
                 for j, x in zip(
                     judge(article.gold.relations, predicted, found), recorder.seen, strict=True
@@ -318,6 +327,33 @@ def format_comparison(
     return render(["change from saved run", *METRICS], rows)
 
 
+def format_cue_classes(
+    data_dir: Path,
+    articles: list[Article],
+    docs: dict[str, list[Doc]],
+    predicted: dict[str, list[Relation]],
+) -> str:
+    """The linked attributions of the folds' articles, and those of PolNeAR's annotators
+    against each other, by class of cue (see cue_classes.py)."""
+    rates = cue_rates(json.loads(LEXICON_PATH.read_text(encoding="utf-8")))
+    annotations = {split: annotations_by_article(data_dir / "polnear" / split) for split in SPLITS}
+    system, annotators = ClassCounts(), ClassCounts()
+    for article in articles:
+        name = article.gold.name
+        if name not in predicted:
+            continue
+        finder = TokenFinder(docs[name], article.starts)
+
+        def classify(relation: Relation, finder: TokenFinder = finder) -> str:
+            return cue_class(relation, finder, rates)
+
+        system.add(article.gold.relations, predicted[name], classify)
+        for other in annotations[article.split].get(name, [])[1:]:
+            relations = parse_ann(other.read_text(encoding="utf-8"))
+            annotators.add(article.gold.relations, relations, classify)
+    return f"linked attributions by cue class\n{format_classes(system, annotators)}"
+
+
 def _to_json(scores: Scores) -> dict:
     return {
         "spans": {f"{r}|{m}": asdict(c) for (r, m), c in scores.spans.items()},
@@ -387,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Scores] = {}
     judged: dict[int, list[Judged]] = {}
     errors = Errors()
+    predicted: dict[str, list[Relation]] | None = {} if options.errors else None
     for fold in folds:
         fold_dir = work / f"fold-{fold}"
         if not (fold_dir / "cue_model.json").exists():
@@ -395,7 +432,16 @@ def main(argv: list[str] | None = None) -> int:
         judged[fold] = []
         results.update(
             evaluate_fold(
-                nlp, fold, articles, docs, labels, fold_dir, settings, errors, judged=judged[fold]
+                nlp,
+                fold,
+                articles,
+                docs,
+                labels,
+                fold_dir,
+                settings,
+                errors,
+                judged=judged[fold],
+                predicted_by_article=predicted,
             )
         )
     if options.only_fold is not None:
@@ -416,7 +462,9 @@ def main(argv: list[str] | None = None) -> int:
     if options.errors:
         from .polnear import format_errors
 
-        print(format_errors(errors))
+        print()
+        print(format_cue_classes(options.data, articles, docs, predicted))
+        print(format_errors(errors, title="PolNeAR train and dev errors, out of fold"))
     if options.save is not None:
         payload = {name: _to_json(scores) for name, scores in results.items()}
         options.save.write_text(json.dumps(payload), encoding="utf-8")

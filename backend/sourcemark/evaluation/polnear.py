@@ -184,10 +184,7 @@ def annotator_agreement(polnear_dir: Path) -> tuple[Scores, int, int]:
     as the system is. Returns the scores, the number of pairs and of articles."""
     scores, pairs, articles = Scores(), 0, 0
     for split in ("train", "dev"):
-        by_article: dict[str, list[Path]] = defaultdict(list)
-        for ann in sorted((polnear_dir / split / "attributions").glob("*.ann")):
-            by_article[ann.name.rsplit("_", 1)[0]].append(ann)
-        for anns in by_article.values():
+        for anns in annotations_by_article(polnear_dir / split).values():
             if len(anns) < 2:
                 continue
             articles += 1
@@ -196,6 +193,15 @@ def annotator_agreement(polnear_dir: Path) -> tuple[Scores, int, int]:
                 pairs += 1
                 add_scores(first, parse_ann(other.read_text(encoding="utf-8")), scores)
     return scores, pairs, articles
+
+
+def annotations_by_article(split_dir: Path) -> dict[str, list[Path]]:
+    """Each article's .ann files in sorted order: the first is its gold, any later ones
+    another annotator's marking of the same text."""
+    by_article: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((split_dir / "attributions").glob("*.ann")):
+        by_article[ann.name.rsplit("_", 1)[0]].append(ann)
+    return by_article
 
 
 def _collect_errors(gold: GoldArticle, predicted, matches, errors: Errors) -> None:
@@ -451,8 +457,8 @@ def format_types(scores: Scores, intervals: dict[str, tuple[float, float]]) -> s
     return render(["source types (labelled dev)", "value", "95% interval", "goal"], rows)
 
 
-def format_errors(errors: Errors, top: int = 25) -> str:
-    lines = ["", "PolNeAR dev errors"]
+def format_errors(errors: Errors, top: int = 25, title: str = "PolNeAR dev errors") -> str:
+    lines = ["", title]
 
     def counter(title: str, counts: Counter) -> None:
         lines.append(f"\n## {title} ({sum(counts.values())})")
