@@ -11,7 +11,7 @@ from sourcemark.evaluation.cue_classes import (
 )
 from sourcemark.evaluation.spans import Relation
 
-RATES = {"say/VERB": 0.9, "add/VERB": 0.6, "attack/VERB": 0.1}
+RATES = {("say", "VERB"): 0.9, ("add", "VERB"): 0.6, ("attack", "VERB"): 0.1}
 
 
 @pytest.fixture(scope="module")

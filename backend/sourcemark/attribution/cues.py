@@ -96,6 +96,16 @@ def lexicon_lemmas(path: Path = LEXICON_PATH) -> set[str]:
     return {key.rsplit("/", 1)[0] for key in _lexicon_data(path)["lemmas"]}
 
 
+def lemma_cue_rates(path: Path = LEXICON_PATH) -> dict[tuple[str, str], float]:
+    """(lemma, POS) -> the share of its uses in PolNeAR train that are cues, in any frame."""
+    rates = {}
+    for key, frames in _lexicon_data(path)["lemmas"].items():
+        lemma, pos = key.rsplit("/", 1)
+        total = sum(uses for _, uses in frames.values())
+        rates[lemma, pos] = sum(cues for cues, _ in frames.values()) / total if total else 0.0
+    return rates
+
+
 @cache
 def load_lexicon(
     path: Path = LEXICON_PATH, min_rate: float = MIN_RATE, min_count: int = MIN_COUNT

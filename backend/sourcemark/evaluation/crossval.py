@@ -29,7 +29,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from thinc.api import fix_random_seed
 
-from ..attribution.cues import LEXICON_PATH
+from ..attribution.cues import LEXICON_PATH, lemma_cue_rates
 from ..attribution.roles import CUE_PROBABILITY_KEY, ROLE_TAGGER, ROLES_KEY, add_role_tagger
 from ..config import Settings
 from ..documents import split_paragraphs
@@ -37,7 +37,7 @@ from ..pipeline import Pipeline, load_model, matmul_ops
 from ..training import fit_confidence, learn_cues, train_roles
 from .articles import join_continuations, paragraph_starts, predictions
 from .confidence import Judged, Recorder, judge, reliability_table
-from .cue_classes import ClassCounts, TokenFinder, cue_class, cue_rates, format_classes
+from .cue_classes import ClassCounts, TokenFinder, cue_class, format_classes
 from .polnear import (
     METRICS,
     TYPES,
@@ -335,7 +335,7 @@ def format_cue_classes(
 ) -> str:
     """The linked attributions of the folds' articles, and those of PolNeAR's annotators
     against each other, by class of cue (see cue_classes.py)."""
-    rates = cue_rates(json.loads(LEXICON_PATH.read_text(encoding="utf-8")))
+    rates = lemma_cue_rates(LEXICON_PATH)
     annotations = {split: annotations_by_article(data_dir / "polnear" / split) for split in SPLITS}
     system, annotators = ClassCounts(), ClassCounts()
     for article in articles:

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.cues import MIN_LEMMA_RATE
 from .spans import Relation, linked_matches, overlaps
 from .table import render
 
 VERB_POS = ("VERB", "AUX")
-USUAL_CUE_RATE = 0.5  # a verb PolNeAR train marks as a cue at least this often
 CLASSES = (
     "verb, usually a cue",
     "verb, seldom a cue",
@@ -35,17 +35,6 @@ CLASSES = (
     "other",
     "no source",
 )
-
-
-def cue_rates(lexicon: dict) -> dict[str, float]:
-    """Share of each lemma/POS's uses in PolNeAR train that are cues, over all frames, from
-    the cue lexicon's counts (learn_cues.py)."""
-    rates = {}
-    for key, frames in lexicon["lemmas"].items():
-        cues = sum(cue for cue, _ in frames.values())
-        total = sum(uses for _, uses in frames.values())
-        rates[key] = cues / total if total else 0.0
-    return rates
 
 
 class TokenFinder:
@@ -77,7 +66,9 @@ def cue_head(tokens: list[Token]) -> Token | None:
     return roots[-1] if roots else None
 
 
-def cue_class(relation: Relation, finder: TokenFinder, rates: dict[str, float]) -> str:
+def cue_class(relation: Relation, finder: TokenFinder, rates: dict[tuple[str, str], float]) -> str:
+    """The class of an attribution by its cue; `rates` are the cue lexicon's (lemma, POS)
+    rates (cues.lemma_cue_rates)."""
     if not relation.source:
         return "no source"
     tokens = [t for start, end in relation.cue for t in finder.within(start, end)]
@@ -90,8 +81,8 @@ def cue_class(relation: Relation, finder: TokenFinder, rates: dict[str, float]) 
     if head is None:
         return "other"
     if head.pos_ in VERB_POS:
-        rate = rates.get(f"{head.lemma_.lower()}/{head.pos_}", 0.0)
-        if rate >= USUAL_CUE_RATE:
+        rate = rates.get((head.lemma_.lower(), head.pos_), 0.0)
+        if rate >= MIN_LEMMA_RATE:
             return "verb, usually a cue"
         return "verb, seldom a cue" if rate > 0 else "verb, never a cue in train"
     if head.pos_ in ("NOUN", "PROPN"):
