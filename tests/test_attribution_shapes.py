@@ -132,6 +132,15 @@ def test_invisible_characters_break_no_name_and_no_cue(analyze):
                 assert text[span["start"] : span["end"]] == span["text"]
 
 
+def test_an_invisible_character_splits_no_person_and_stays_out_of_names(analyze):
+    result = analyze("Bernie Sanders spoke in Iowa.", "Sanders\u200b said the plan failed.")
+    assert [(s["name"], s["type"]) for s in result["sources"]] == [
+        ("Bernie Sanders", "named_person")
+    ]
+    result = analyze("Ber\u2060nie Sanders said the plan failed.")
+    assert [s["name"] for s in result["sources"]] == ["Bernie Sanders"]
+
+
 def test_a_parse_laid_back_over_invisible_characters_keeps_every_annotation(analyze):
     nlp = analyze.nlp
     text = "\ufeffThe mayor of Springfield\u200b said on Monday that \u2060taxes would rise. \u200b"

@@ -13,6 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from . import invisible
 from .types import COMMON_NOUNS, ORGANIZATION_NOUNS, common_lemma, described_person
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
@@ -75,7 +76,7 @@ def stem(word: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    words = text.strip(PUNCT_STRIP).split()
+    words = invisible.clean(text).strip(PUNCT_STRIP).split()
     while words and words[0].lower() in DETERMINERS:
         words.pop(0)
     name = " ".join(words).strip(PUNCT_STRIP)
@@ -212,7 +213,7 @@ def person_name(entity: Span) -> str:
     """The name as written, hyphens and apostrophes kept: "Kim Jong-un", "Sophie in 't Veld"."""
     tokens = name_tokens(entity)
     text = "".join(t.text_with_ws for t in tokens[:-1]) + (tokens[-1].text if tokens else "")
-    return " ".join(text.split())
+    return " ".join(invisible.clean(text).split())
 
 
 class NameIndex:
