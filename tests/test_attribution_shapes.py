@@ -85,6 +85,13 @@ def test_a_titled_transcript_label(analyze):
     assert texts(a) == ["We have waited long enough for this report"]
 
 
+def test_a_label_inside_a_paragraph_gives_its_quote_one_attribution(analyze):
+    result = analyze("The debate turned to taxes. SANDERS: “Nobody pays their share.”")
+    a = only(result)
+    assert a["source"]["text"] == "SANDERS"
+    assert texts(a) == ["“Nobody pays their share.”"]
+
+
 def test_a_round_up_line(analyze):
     a = only(analyze("Jane Porter, The Daily Planet: The mayor has run out of excuses."))
     assert a["cue"]["text"] == ":" and a["source"]["text"] == "Jane Porter"

@@ -351,14 +351,28 @@ class AttributionEngine:
         if tags is None:
             return drafts
         taken = {i for d in drafts if d.cue is not None for i in range(d.cue.start, d.cue.end)}
+        learned = []
         for draft in self._learned_drafts(doc, tags, quotes):
             cue = draft.cue
             if draft.source is None or not self._sure_enough(draft, quotes):
                 continue
             if any(i in taken for i in range(cue.start, cue.end)):
                 continue
-            drafts.append(draft)
-        return sorted(drafts, key=lambda d: d.position)
+            learned.append(draft)
+        # A quote the rules left without a cue, that is just what a learned cue says, is that
+        # cue's: "… SANDERS: “…”" is one attribution, not also a floating quote. (A quote
+        # that is only part of it stays apart, continuing it, as GGT counts quotes.)
+        kept = []
+        for draft in drafts:
+            holder = draft.cue is None and next(
+                (d for d in learned if d.content == draft.content), None
+            )
+            if not holder:
+                kept.append(draft)
+                continue
+            holder.quotes += draft.quotes
+            holder.kind = "direct"  # all it says is the quote
+        return sorted(kept + learned, key=lambda d: d.position)
 
     def _sure_enough(self, draft: Draft, quotes: list[Quote]) -> bool:
         """Whether the tagger, with the cue model where that judges the cue's head, is sure
