@@ -32,6 +32,16 @@ def test_the_senator_is_the_person_the_article_titles_so(analyze):
     assert (senator["type"], senator["name"]) == ("named_person", "Rita Moreno")
 
 
+def test_a_side_or_group_is_not_the_person_named_before(analyze):
+    for noun in ("opposition", "prosecution", "majority"):
+        result = analyze(
+            "Mayor Ann Fox spoke to the council on Monday.",
+            f"The {noun} said the plan would fail.",
+        )
+        side = source(result, 1)
+        assert side["name"] != "Ann Fox" and side["type"] != "named_person", noun
+
+
 def test_a_role_noun_in_the_lead_is_the_person_named_just_after(analyze):
     result = analyze(
         "The Ruritanian President says the border talks have failed.",

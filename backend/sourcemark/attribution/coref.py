@@ -86,6 +86,9 @@ UNNAMED_ROLES = SPECIFIC_ROLES | PUBLIC_LEMMAS | {
 # Many people at once, or a body: never one person the article names.
 NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {
     "audience", "crowd", "family", "jury", "panel", "public",
+    # Sides and groups: "the opposition said" is not the mayor named just before.
+    "opposition", "majority", "minority", "side", "camp", "delegation", "establishment",
+    "prosecution", "defence", "defense", "electorate", "population",
 }  # fmt: skip
 # Stems of the offices a title holds: a person with one is only "the senator" by title.
 OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBREVIATIONS.values())}
