@@ -32,6 +32,13 @@ def test_the_senator_is_the_person_the_article_titles_so(analyze):
     assert (senator["type"], senator["name"]) == ("named_person", "Rita Moreno")
 
 
+def test_a_role_noun_is_not_a_name_later_in_its_own_sentence(analyze):
+    # The recogniser takes "Twitter" for a person; the lead rule looks for the person named
+    # just after, which is a later sentence or paragraph, not the minister's own.
+    result = analyze("The minister wrote the following on Twitter: we will not back down.")
+    assert source(result, 0)["name"] != "Twitter"
+
+
 def test_a_side_or_group_is_not_the_person_named_before(analyze):
     for noun in ("opposition", "prosecution", "majority"):
         result = analyze(

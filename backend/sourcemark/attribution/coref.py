@@ -516,8 +516,13 @@ class Resolver:
             for at, e in self.names.people_at
             if at < self.where and self.where[0] - at[0] <= PRONOUN_REACH
         ]
-        after = [
-            e for at, e in self.names.people_at if at > self.where and at[0] - self.where[0] <= 1
+        sentence = head.sent
+        after = [  # named in a later sentence: "on Twitter" beside "the minister" is not them
+            e
+            for at, e in self.names.people_at
+            if at > self.where
+            and at[0] - self.where[0] <= 1
+            and not (e.doc is head.doc and sentence.start <= e.start < sentence.end)
         ]
         speaker = next(
             (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
