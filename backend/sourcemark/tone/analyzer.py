@@ -67,7 +67,10 @@ class ToneAnalyzer:
         pieces = self.pieces(doc, spans, sentences)
         return weighted_mean(pieces) if pieces else None
 
-    def markers(self, doc: Doc, others_voice: Iterable[Span] = ()) -> list[dict]:
+    def markers(
+        self, doc: Doc, others_voice: Iterable[Span] = (), sentences: Sentences | None = None
+    ) -> list[dict]:
         """Loaded words anywhere, hedges in the outlet's voice: outside quotation marks and
         outside `others_voice`, the spans of what attributed sources say."""
-        return self.marker_finder.find(doc, others_voice)
+        text = sentences.text if sentences is not None else doc.text
+        return self.marker_finder.find(doc, text, others_voice)

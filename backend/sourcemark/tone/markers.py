@@ -48,10 +48,10 @@ class MarkerFinder:
             {**PLAIN_PUNCTUATION, **dict.fromkeys(single_emojis, " ")}
         )
 
-    def find(self, doc: Doc, others_voice: Iterable[Span] = ()) -> list[dict]:
+    def find(self, doc: Doc, text: str, others_voice: Iterable[Span] = ()) -> list[dict]:
         """Loaded words everywhere; hedges only in the outlet's own voice, that is outside
-        quotation marks and outside the given spans (what attributions say)."""
-        text = doc.text  # spaCy joins it anew on every access
+        quotation marks and outside the given spans (what attributions say). `text` is
+        doc.text, which spaCy joins anew on every access."""
         markers = self._loaded(doc, text)
         excluded = SpanIndex(merge(quotation_spans(text) + list(others_voice)))
         hedges = [
