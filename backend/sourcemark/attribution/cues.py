@@ -171,8 +171,11 @@ class CueFinder:
             return None
         if quote_around(quotes, token.idx, token.idx + 1):
             return None  # PolNeAR leaves nested cues out, so its model can't judge them
-        sentence = token.sent
-        sentence_quotes = bool(quotes_overlapping(quotes, sentence.start_char, sentence.end_char))
+        sentence_quotes = False
+        if quotes:  # most paragraphs quote no one: then the sentence need not be found
+            sentence = token.sent
+            found = quotes_overlapping(quotes, sentence.start_char, sentence.end_char)
+            sentence_quotes = bool(found)
         return self.model.probability(features(token, False, sentence_quotes))
 
     def is_cue_word(self, token: Token, quotes: list[Quote]) -> bool:
@@ -264,9 +267,13 @@ class CueFinder:
     def _points(self, verb: Token) -> bool:
         """A word that heads cues in PolNeAR whose object points at what follows a colon:
         "posted this on Facebook: …"."""
-        if verb.lemma_.lower() not in self.lemmas or _pointing_colon(verb) is None:
+        if verb.lemma_.lower() not in self.lemmas:
             return False
-        return any(c.dep_ == "dobj" and c.lower_ in POINTING_OBJECTS for c in verb.children)
+        # The object first: few verbs have one that points, and the colon is looked for
+        # as far as the sentence's end.
+        if not any(c.dep_ == "dobj" and c.lower_ in POINTING_OBJECTS for c in verb.children):
+            return False
+        return _pointing_colon(verb) is not None
 
     @staticmethod
     def _label_inside(doc: Doc, first: int, end: int) -> bool:
