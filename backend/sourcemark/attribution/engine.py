@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -353,13 +354,9 @@ class AttributionEngine:
         if tags is None:
             return drafts
         taken = {i for d in drafts if d.cue is not None for i in range(d.cue.start, d.cue.end)}
-        for draft in self._learned_drafts(doc, text, tags, quotes):
-            cue = draft.cue
-            if draft.source is None or not self._sure_enough(draft, quotes):
-                continue
-            if any(i in taken for i in range(cue.start, cue.end)):
-                continue
-            drafts.append(draft)
+        for draft in self._learned_drafts(doc, text, tags, quotes, taken):
+            if draft.source is not None and self._sure_enough(draft, quotes):
+                drafts.append(draft)
         return sorted(drafts, key=lambda d: d.position)
 
     def _sure_enough(self, draft: Draft, quotes: list[Quote]) -> bool:
@@ -374,13 +371,22 @@ class AttributionEngine:
         )
 
     def _learned_drafts(
-        self, doc: Doc, text: str, tags: list[str], quotes: list[Quote]
+        self,
+        doc: Doc,
+        text: str,
+        tags: list[str],
+        quotes: list[Quote],
+        rule_cues: Collection[int] = (),
     ) -> list[Draft]:
+        """The role tagger's attributions, less those whose cue shares a token with
+        `rule_cues` (the tokens of the rules' cues): there the rules' attribution stands."""
         drafts = []
         for found in decode(doc, tags):
             if not found.content:
                 continue
             start, end = found.cue
+            if any(i in rule_cues for i in range(start, end)):
+                continue
             cue_span = doc[start:end]
             if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
                 continue  # as for the rules: words inside a quote are the quoted speaker's
