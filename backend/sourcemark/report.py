@@ -32,11 +32,9 @@ def _covered_types(text: str, attributions: list[dict]) -> list[str | None]:
 
 def type_counts(text: str, owner: list[str | None]) -> Counter[str]:
     """Non-space characters by source type ("unattributed" for the outlet's own voice)."""
-    counts: Counter[str] = Counter()
-    for ch, kind in zip(text, owner, strict=True):
-        if not ch.isspace():
-            counts[kind or "unattributed"] += 1
-    return counts
+    return Counter(
+        kind or "unattributed" for ch, kind in zip(text, owner, strict=True) if not ch.isspace()
+    )
 
 
 def shares(counts: Counter[str]) -> dict[str, float]:
