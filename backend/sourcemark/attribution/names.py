@@ -297,7 +297,8 @@ class NameIndex:
                 named.append(name)
         if " " in name:
             self.full_names[name.lower()] = name
-        words = {stem(t.text) for t in entity if t.i < name_tokens(entity)[0].i and is_word(t)}
+        first = name_tokens(entity)[0].i  # after any title the recogniser took in
+        words = {stem(t.text) for t in entity if t.i < first and is_word(t)}
         root = entity.root
         for child in root.lefts:
             if child.dep_ in TITLE_DEPS and child.i < entity.start:
