@@ -124,7 +124,7 @@ def learned_kind(engine, nlp, text: str) -> str:
     """The kind of the learned draft for "Ms. Diaz described <the rest>"."""
     doc = nlp(text)
     tags = ["BOO", "IOO", "OBO"] + ["OOB"] + ["OOI"] * (len(doc) - 5) + ["OOO"]
-    (draft,) = engine._learned_drafts(doc, tags, find_quotes(doc))
+    (draft,) = engine._learned_drafts(doc, doc.text, tags, find_quotes(doc))
     return draft.kind
 
 
@@ -144,7 +144,7 @@ def learned_source(engine, nlp, text: str, cue: str) -> str | None:
     tags = ["OOO"] * len(doc)
     tags[at] = "OBO"
     tags[at + 1 : -1] = ["OOB"] + ["OOI"] * (len(doc) - at - 3)
-    (draft,) = engine._learned_drafts(doc, tags, find_quotes(doc))
+    (draft,) = engine._learned_drafts(doc, doc.text, tags, find_quotes(doc))
     if draft.source is None:
         return None
     return doc[min(draft.source.tokens) : max(draft.source.tokens) + 1].text
@@ -168,7 +168,7 @@ def learned_source_run(engine, nlp, text: str, source: str, cue: str) -> str:
     tags[first : first + n] = ["BOO"] + ["IOO"] * (n - 1)
     tags[at] = "OBO"
     tags[at + 1 : -1] = ["OOB"] + ["OOI"] * (len(doc) - at - 3)
-    (draft,) = engine._learned_drafts(doc, tags, find_quotes(doc))
+    (draft,) = engine._learned_drafts(doc, doc.text, tags, find_quotes(doc))
     return doc[min(draft.source.tokens) : max(draft.source.tokens) + 1].text
 
 

@@ -32,11 +32,9 @@ def _covered_types(text: str, attributions: list[dict]) -> list[str | None]:
 
 def type_counts(text: str, owner: list[str | None]) -> Counter[str]:
     """Non-space characters by source type ("unattributed" for the outlet's own voice)."""
-    counts: Counter[str] = Counter()
-    for ch, kind in zip(text, owner, strict=True):
-        if not ch.isspace():
-            counts[kind or "unattributed"] += 1
-    return counts
+    return Counter(
+        kind or "unattributed" for ch, kind in zip(text, owner, strict=True) if not ch.isspace()
+    )
 
 
 def shares(counts: Counter[str]) -> dict[str, float]:
@@ -48,18 +46,18 @@ def shares(counts: Counter[str]) -> dict[str, float]:
 _TRIM = " \t\n\r\u00a0,;:-–—"
 
 
-def unattributed_spans(doc: Doc, owner: list[str | None]) -> list[dict]:
+def unattributed_spans(sentences: Sentences, owner: list[str | None]) -> list[dict]:
     """Stretches of each sentence that no attribution covers: the outlet's own voice."""
-    text = doc.text
+    text = sentences.text
     spans = []
-    for sent in doc.sents:
-        i = sent.start_char
-        while i < sent.end_char:
+    for sent_start, sent_end in sentences.spans:
+        i = sent_start
+        while i < sent_end:
             if owner[i] is not None:
                 i += 1
                 continue
             j = i
-            while j < sent.end_char and owner[j] is None:
+            while j < sent_end and owner[j] is None:
                 j += 1
             start, end = i, j
             while start < end and text[start] in _TRIM:
@@ -89,11 +87,11 @@ def build_analysis(
 
     for pid, doc, found in zip(ids, docs, attributions, strict=True):
         deadline.check()
-        text = doc.text
+        sentences = Sentences(doc)
+        text = sentences.text
         owner = _covered_types(text, found)
         counts = type_counts(text, owner)
         char_totals += counts
-        sentences = Sentences(doc)
         said: list[Span] = []
         toned = []
         for attribution in found:
@@ -108,7 +106,7 @@ def build_analysis(
                 source_tones[sid] += pieces
                 if pid not in source_paragraphs[sid]:
                     source_paragraphs[sid].append(pid)
-        unattributed = unattributed_spans(doc, owner)
+        unattributed = unattributed_spans(sentences, owner)
         # Quotation marks count as a source's words even where no attribution was found.
         others_voice = merge(said + quotation_spans(text))
         own_voice = subtract([(s["start"], s["end"]) for s in unattributed], others_voice)
@@ -122,7 +120,7 @@ def build_analysis(
                 "attributions": toned,
                 "unattributed": unattributed,
                 "sentiment": tone.paragraph(doc, sentences),
-                "markers": tone.markers(doc, said),
+                "markers": tone.markers(doc, said, sentences),
                 "breakdown": shares(counts),
             }
         )

@@ -99,8 +99,9 @@ def _quoted(doc: Doc) -> list[bool]:
     out, curly, straight = [], 0, False
     for token in doc:
         out.append(curly > 0 or straight)
-        curly = max(0, curly + (token.text == "“") - (token.text == "”"))
-        straight ^= token.text == '"'
+        text = token.text
+        curly = max(0, curly + (text == "“") - (text == "”"))
+        straight ^= text == '"'
     return out
 
 
@@ -136,10 +137,11 @@ class _Names:
     """A paragraph's named entities looked up by token, not searched for each mention."""
 
     def __init__(self, doc: Doc):
-        self.entity_at = name_at(list(doc.ents))  # each token of a name -> the name
+        ents = doc.ents  # spaCy builds them anew on every access
+        self.entity_at = name_at(list(ents))  # each token of a name -> the name
         self.quoted = _quoted(doc)  # each token: inside quotation marks?
         self.person_rooted: dict[int, Span] = {}  # root token -> the first PERSON on it
-        for e in doc.ents:
+        for e in ents:
             if e.label_ == "PERSON":
                 self.person_rooted.setdefault(e.root.i, e)
 

@@ -26,8 +26,7 @@ PERSON_POSSESSORS = PERSON_PRONOUNS | {"his", "her", "their", "my", "our"}
 CONTENT_PREPOSITIONS = {"of", "for", "about", "on", "against", "over", "to", "from", "with"}
 
 
-def _subject_kind(token: Token) -> str:
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+def _subject_kind(token: Token, subject: Token | None) -> str:
     if subject is None:
         return "none" if token.dep_ not in ("conj", "xcomp", "advcl", "relcl") else "shared"
     if subject.lower_ in PERSON_PRONOUNS:
@@ -82,29 +81,32 @@ def owner(token: Token) -> str:
 
 def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
     lemma = token.lemma_.lower()
+    dep = token.dep_
+    # Listed once: spaCy walks the parse anew on each pass over a token's children.
+    children = list(token.children)
     frame = frame_of(token)
-    subject = _subject_kind(token)
-    preps = [c.lower_ for c in token.children if c.dep_ == "prep"]
-    deps = sorted({c.dep_ for c in token.children})
+    subject_head = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _subject_kind(token, subject_head)
+    preps = [c.lower_ for c in children if c.dep_ == "prep"]
+    deps = sorted({c.dep_ for c in children})
     out = [
         f"l={lemma}",
         f"p={token.pos_}",
         f"t={token.tag_}",
         f"f={frame}",
-        f"d={token.dep_}",
+        f"d={dep}",
         f"s={subject}",
         f"l|f={lemma}|{frame}",
-        f"l|d={lemma}|{token.dep_}",
+        f"l|d={lemma}|{dep}",
         f"l|t={lemma}|{token.tag_}",
         f"l|s={lemma}|{subject}",
         f"f|s={frame}|{subject}",
-        f"d|h={token.dep_}|{token.head.pos_}",
+        f"d|h={dep}|{token.head.pos_}",
         f"q={in_quote}|{sentence_quotes}",
         f"l|q={lemma}|{in_quote}|{sentence_quotes}",
     ]
-    subject_head = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
-    aux = [c.lower_ for c in token.children if c.dep_ in ("aux", "neg", "auxpass")]
+    obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
+    aux = [c.lower_ for c in children if c.dep_ in ("aux", "neg", "auxpass")]
     neighbours = [
         token.doc[i]
         for i in (token.i - 2, token.i - 1, token.i + 1, token.i + 2)
@@ -115,14 +117,14 @@ def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
         f"ol={obj.lemma_.lower() if obj is not None else '-'}",
         f"l|ol={lemma}|{obj.lemma_.lower() if obj is not None else '-'}",
         f"adjq={any(t.is_quote for t in neighbours)}",
-        f"l|hl={lemma}|{token.head.lemma_.lower() if token.dep_ != 'ROOT' else '-'}",
+        f"l|hl={lemma}|{token.head.lemma_.lower() if dep != 'ROOT' else '-'}",
     ]
-    clause = next((c for c in token.children if c.dep_ in ("ccomp", "parataxis")), None)
+    clause = next((c for c in children if c.dep_ in ("ccomp", "parataxis")), None)
     marker = next((c.lower_ for c in clause.children if c.dep_ == "mark"), "-") if clause else "-"
     out += [
         f"l|f|s={lemma}|{frame}|{subject}",
         f"mark={marker}",
-        f"root={token.dep_ == 'ROOT'}",
+        f"root={dep == 'ROOT'}",
         f"clause_side={'-' if clause is None else clause.i < token.i}",
     ]
     out += [f"a={a}" for a in aux]

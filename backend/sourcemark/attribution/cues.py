@@ -177,12 +177,22 @@ class CueFinder:
     def model_probability(self, token: Token, quotes: list[Quote]) -> float | None:
         """The cue model's probability that a candidate word outside quotes is a cue; None
         where the model does not judge (no model shipped, not a candidate, inside a quote)."""
-        if self.model is None or not is_candidate(token, self.lemmas, self.nouns):
-            return None
-        if quote_around(quotes, token.idx, token.idx + 1):
-            return None  # PolNeAR leaves nested cues out, so its model can't judge them
-        sentence = token.sent
-        sentence_quotes = bool(quotes_overlapping(quotes, sentence.start_char, sentence.end_char))
+        return self._probability(token, quotes) if self._model_judges(token, quotes) else None
+
+    def _model_judges(self, token: Token, quotes: list[Quote]) -> bool:
+        # PolNeAR leaves nested cues out, so its model can't judge words inside quotes.
+        return (
+            self.model is not None
+            and is_candidate(token, self.lemmas, self.nouns)
+            and quote_around(quotes, token.idx, token.idx + 1) is None
+        )
+
+    def _probability(self, token: Token, quotes: list[Quote]) -> float:
+        sentence_quotes = False
+        if quotes:  # most paragraphs quote no one: then the sentence need not be found
+            sentence = token.sent
+            found = quotes_overlapping(quotes, sentence.start_char, sentence.end_char)
+            sentence_quotes = bool(found)
         return self.model.probability(features(token, False, sentence_quotes))
 
     def is_cue_word(self, token: Token, quotes: list[Quote]) -> bool:
@@ -192,13 +202,18 @@ class CueFinder:
         cues unmarked."""
         if self.model is not None and not is_candidate(token, self.lemmas, self.nouns):
             return False
-        probability = self.model_probability(token, quotes)
-        if probability is None:
+        if not self._model_judges(token, quotes):
             frames = self.lexicon.get((token.lemma_.lower(), token.pos_))
             return bool(frames) and frame_of(token) in frames
+        tagger = token.doc.user_data.get(CUE_PROBABILITY_KEY)
+        # Below both of the tagger's lines a word is no cue, whatever the model says: asked
+        # first, as the tagger's probability is at hand and the model's features cost.
+        lowest = min(MIN_TAGGER_CUE_PROBABILITY, MIN_TAGGER_WEAK_CUE_PROBABILITY)
+        if tagger is not None and tagger[token.i] < lowest:
+            return False
+        probability = self._probability(token, quotes)
         if probability < self.model.threshold:
             return False
-        tagger = token.doc.user_data.get(CUE_PROBABILITY_KEY)
         if tagger is None:
             return True
         if probability < MAX_WEAK_MODEL_PROBABILITY:
@@ -274,9 +289,13 @@ class CueFinder:
     def _points(self, verb: Token) -> bool:
         """A word that heads cues in PolNeAR whose object points at what follows a colon:
         "posted this on Facebook: …"."""
-        if verb.lemma_.lower() not in self.lemmas or _pointing_colon(verb) is None:
+        if verb.lemma_.lower() not in self.lemmas:
             return False
-        return any(c.dep_ == "dobj" and c.lower_ in POINTING_OBJECTS for c in verb.children)
+        # The object first: few verbs have one that points, and the colon is looked for
+        # as far as the sentence's end.
+        if not any(c.dep_ == "dobj" and c.lower_ in POINTING_OBJECTS for c in verb.children):
+            return False
+        return _pointing_colon(verb) is not None
 
     @staticmethod
     def _label_inside(doc: Doc, first: int, end: int) -> bool:

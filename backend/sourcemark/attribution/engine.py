@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -172,15 +173,15 @@ class AttributionEngine:
         # "READ MORE: Mayor says …" heads a link to another article, not this one's sourcing.
         self.promo = Matcher(nlp.vocab)
         colon = {"ORTH": ":"}
-        self.promo.add(
-            "PROMO",
-            [
-                [{"LOWER": "read"}, {"LOWER": "more"}, colon],
-                [{"LOWER": "also"}, {"LOWER": "read"}, colon],
-                [{"LOWER": "see"}, {"LOWER": "also"}, colon],
-                [{"LOWER": "related"}, colon],
-            ],
-        )
+        promos = [
+            [{"LOWER": "read"}, {"LOWER": "more"}, colon],
+            [{"LOWER": "also"}, {"LOWER": "read"}, colon],
+            [{"LOWER": "see"}, {"LOWER": "also"}, colon],
+            [{"LOWER": "related"}, colon],
+        ]
+        self.promo.add("PROMO", promos)
+        # A promo opens its paragraph: the Matcher need read no further than the longest.
+        self.promo_length = max(len(promo) for promo in promos)
 
     def tagged_regions(self, doc: Doc) -> list[tuple[int, int]]:
         """The token ranges the role tagger reads (see MIN_TAGGED_CUE_PROBABILITY): all of
@@ -208,7 +209,8 @@ class AttributionEngine:
         return False
 
     def analyze(self, docs: list[Doc]) -> tuple[list[list[dict]], list[dict]]:
-        drafts = [self.paragraph(doc) for doc in docs]
+        texts = [doc.text for doc in docs]  # spaCy joins doc.text anew on every access
+        drafts = [self.paragraph(doc, text) for doc, text in zip(docs, texts, strict=True)]
         resolver = Resolver(docs)
         results: list[list[dict]] = []
         # The last speaker: paragraph index, referent, and the attribution with a cue that
@@ -220,8 +222,7 @@ class AttributionEngine:
         # paragraph, referent and id, and its kind.
         opened: tuple[int, Referent | None, str, str] | None = None
         known: dict[str, dict[str, float]] = {}  # each attribution's calibrator features
-        for index, (doc, found) in enumerate(zip(docs, drafts, strict=True)):
-            text = doc.text  # built on each access: once per paragraph
+        for index, (doc, text, found) in enumerate(zip(docs, texts, drafts, strict=True)):
             carried = opened is not None and self._carried(doc, found, opened, index)
             if carried:
                 found = carried
@@ -338,27 +339,26 @@ class AttributionEngine:
 
     # ---- one paragraph ------------------------------------------------------------------
 
-    def paragraph(self, doc: Doc) -> list[Draft]:
+    def paragraph(self, doc: Doc, text: str | None = None) -> list[Draft]:
         """The rules' attributions, plus those of the role tagger (when the pipeline has
         it) whose cue the rules missed, if it is sure enough of the cue and found a source.
-        Measured on PolNeAR dev, this beats either alone (see the README)."""
+        Measured on PolNeAR dev, this beats either alone (see the README). `text` is
+        doc.text, for a caller that has it already."""
         deadline.check()
-        if any(start == 0 for _, start, _ in self.promo(doc)):
+        if any(start == 0 for _, start, _ in self.promo(doc[: self.promo_length])):
             return []
+        text = doc.text if text is None else text
         quotes = find_quotes(doc)
-        drafts = self._rule_drafts(doc, quotes)
+        drafts = self._rule_drafts(doc, text, quotes)
         tags = role_tags(doc)
         if tags is None:
             return drafts
         taken = {i for d in drafts if d.cue is not None for i in range(d.cue.start, d.cue.end)}
-        learned = []
-        for draft in self._learned_drafts(doc, tags, quotes):
-            cue = draft.cue
-            if draft.source is None or not self._sure_enough(draft, quotes):
-                continue
-            if any(i in taken for i in range(cue.start, cue.end)):
-                continue
-            learned.append(draft)
+        learned = [
+            draft
+            for draft in self._learned_drafts(doc, text, tags, quotes, taken)
+            if draft.source is not None and self._sure_enough(draft, quotes)
+        ]
         # A quote the rules left without a cue, that is just what a learned cue says, is that
         # cue's: "… SANDERS: “…”" is one attribution, not also a floating quote. (A quote
         # that is only part of it stays apart, continuing it, as GGT counts quotes.)
@@ -385,13 +385,23 @@ class AttributionEngine:
             and model >= MIN_LEARNED_VERB_MODEL_PROBABILITY
         )
 
-    def _learned_drafts(self, doc: Doc, tags: list[str], quotes: list[Quote]) -> list[Draft]:
+    def _learned_drafts(
+        self,
+        doc: Doc,
+        text: str,
+        tags: list[str],
+        quotes: list[Quote],
+        rule_cues: Collection[int] = (),
+    ) -> list[Draft]:
+        """The role tagger's attributions, less those whose cue shares a token with
+        `rule_cues` (the tokens of the rules' cues): there the rules' attribution stands."""
         drafts = []
-        text = doc.text
         for found in decode(doc, tags):
             if not found.content:
                 continue
             start, end = found.cue
+            if any(i in rule_cues for i in range(start, end)):
+                continue
             cue_span = doc[start:end]
             if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
                 continue  # as for the rules: words inside a quote are the quoted speaker's
@@ -442,7 +452,7 @@ class AttributionEngine:
                 return Mention(tokens, head)
         return Mention(set(range(start + 1, end)), doc[start + 1 : end].root)
 
-    def _rule_drafts(self, doc: Doc, quotes: list[Quote]) -> list[Draft]:
+    def _rule_drafts(self, doc: Doc, text: str, quotes: list[Quote]) -> list[Draft]:
         drafts = []
         for cue in self.cues.find(doc, quotes):
             inside = quote_around(quotes, cue.head.idx, cue.head.idx + 1) is not None
@@ -451,7 +461,7 @@ class AttributionEngine:
             draft = self._draft(doc, cue, quotes)
             if draft is not None:
                 drafts.append(draft)
-        self._place_quotes(doc, quotes, drafts)
+        self._place_quotes(doc, text, quotes, drafts)
         # A cue with nothing said, and no quote to take, is not an attribution, unless what
         # it says follows in the next paragraph ("He said:").
         kept = [d for d in drafts if d.content or self._opens_next(doc, d)]
@@ -562,10 +572,9 @@ class AttributionEngine:
             and not any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "agent") for c in head.children)
         )
 
-    def _place_quotes(self, doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> None:
+    def _place_quotes(self, doc: Doc, text: str, quotes: list[Quote], drafts: list[Draft]) -> None:
         """Quotes no cue claimed: join a cue in the same sentence, or the paragraph's
         last speaker, or float on to the article's last speaker."""
-        text = doc.text
         sentences = SpanIndex([(s.start_char, s.end_char) for s in doc.sents])
         # Content claimed before any quote is placed: a quote joins only the draft it is
         # placed with, and quotes don't overlap, so later quotes need not look at them.

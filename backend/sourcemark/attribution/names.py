@@ -235,8 +235,9 @@ class NameIndex:
         self.groups_at: list[tuple[tuple[int, int], list[Span]]] = []
         genders: list[tuple[Span, str]] = []
         for index, doc in enumerate(docs):
-            self.bodies_at += [((index, e.start_char), e) for e in doc.ents if e.label_ == "ORG"]
-            for entity in doc.ents:
+            ents = doc.ents  # spaCy builds them anew on every access
+            self.bodies_at += [((index, e.start_char), e) for e in ents if e.label_ == "ORG"]
+            for entity in ents:
                 if entity.label_ == "ORG":
                     self._add_body(entity)
             self.described_bodies |= {
@@ -244,12 +245,12 @@ class NameIndex:
             }
             people = [
                 e
-                for e in doc.ents
+                for e in ents
                 if e.label_ == "PERSON" and not (_institution(e) or _place_and_state(e))
             ]
             # A full name the recogniser took for a body, which the article calls he or she:
             # "Carly Fiorina endorsed Cruz, saying she …".
-            called = [e for e in doc.ents if e.label_ == "ORG" and _full_name(e)]
+            called = [e for e in ents if e.label_ == "ORG" and _full_name(e)]
             among = name_at(people + called)
             called = [e for e in called if _gender_of(e, among) is not None]
             self.called_people |= {e.text.lower() for e in called}
@@ -297,7 +298,8 @@ class NameIndex:
                 named.append(name)
         if " " in name:
             self.full_names[name.lower()] = name
-        words = {stem(t.text) for t in entity if t.i < name_tokens(entity)[0].i and is_word(t)}
+        first = name_tokens(entity)[0].i  # after any title the recogniser took in
+        words = {stem(t.text) for t in entity if t.i < first and is_word(t)}
         root = entity.root
         for child in root.lefts:
             if child.dep_ in TITLE_DEPS and child.i < entity.start:

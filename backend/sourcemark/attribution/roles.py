@@ -190,8 +190,8 @@ def decode(doc: Doc, tags: list[str]) -> list[RoleAttribution]:
         return []
     sentence = {}
     for n, sent in enumerate(doc.sents):
-        for token in sent:
-            sentence[token.i] = n
+        for i in range(sent.start, sent.end):
+            sentence[i] = n
     cues = first_per_sentence(cues, lambda cue: sentence[cue[0]])
     sources_in: dict[int, list[tuple[int, int]]] = {}  # by the sentences of their edges
     for s in sources:

@@ -14,11 +14,15 @@ from .spans import Span, SpanIndex, merge
 
 class Sentences(SpanIndex):
     """A paragraph's text and its sentences as character spans: build it once per
-    paragraph (spaCy joins doc.text anew on every access)."""
+    paragraph (spaCy joins doc.text anew on every access). It keeps the VADER scores of
+    the stretches scored so far: a report scores many a sentence twice or more, for the
+    paragraph, for a source that says all of it, and for the outlet's or the sources' voice.
+    """
 
     def __init__(self, doc: Doc):
         self.text = doc.text
         super().__init__([(s.start_char, s.end_char) for s in doc.sents])
+        self.scores: dict[str, dict] = {}  # a stretch's text -> its score
 
 
 class ToneAnalyzer:
@@ -52,7 +56,9 @@ class ToneAnalyzer:
             joined = " ".join(p for p in (part.strip() for part in parts[i]) if p)
             words = word_count(joined)
             if words:
-                scored.append((score(joined), words))
+                if joined not in sentences.scores:
+                    sentences.scores[joined] = score(joined)
+                scored.append((sentences.scores[joined], words))
         return scored
 
     def paragraph(self, doc: Doc, sentences: Sentences | None = None) -> dict:
@@ -67,7 +73,10 @@ class ToneAnalyzer:
         pieces = self.pieces(doc, spans, sentences)
         return weighted_mean(pieces) if pieces else None
 
-    def markers(self, doc: Doc, others_voice: Iterable[Span] = ()) -> list[dict]:
+    def markers(
+        self, doc: Doc, others_voice: Iterable[Span] = (), sentences: Sentences | None = None
+    ) -> list[dict]:
         """Loaded words anywhere, hedges in the outlet's voice: outside quotation marks and
         outside `others_voice`, the spans of what attributed sources say."""
-        return self.marker_finder.find(doc, others_voice)
+        text = sentences.text if sentences is not None else doc.text
+        return self.marker_finder.find(doc, text, others_voice)

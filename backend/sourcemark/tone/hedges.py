@@ -101,23 +101,29 @@ def build_matchers(nlp: Language) -> tuple[PhraseMatcher, Matcher]:
             ]
         ],
     )
+    # The vague sayers and the modifiers are a pattern per word, not a set on the first
+    # token: spaCy tests such a set in Python at every word of a paragraph.
     matcher.add(
         "HEDGE_VAGUE_SAY",  # some say, many analysts believe, others argue
         [
             [
-                {"LOWER": {"IN": _VAGUE_QUANTIFIERS}},
+                {"LOWER": quantifier},
                 {"LOWER": {"IN": _VAGUE_PEOPLE}, "OP": "?"},
                 {"LEMMA": {"IN": _SAYING}, "POS": "VERB"},
             ]
+            for quantifier in _VAGUE_QUANTIFIERS
         ],
     )
     matcher.add(
         _VAGUE_ONLY,  # critics say, experts believe
-        [[{"LOWER": {"IN": _VAGUE_PEOPLE}}, {"LEMMA": {"IN": _SAYING}, "POS": "VERB"}]],
+        [
+            [{"LOWER": people}, {"LEMMA": {"IN": _SAYING}, "POS": "VERB"}]
+            for people in _VAGUE_PEOPLE
+        ],
     )
     matcher.add(
         "HEDGE_MODIFIER",  # the alleged attack
-        [[{"LOWER": {"IN": HEDGE_MODIFIERS}, "DEP": "amod"}]],
+        [[{"LOWER": modifier, "DEP": "amod"}] for modifier in HEDGE_MODIFIERS],
     )
     return phrases, matcher
 

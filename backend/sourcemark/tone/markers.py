@@ -48,10 +48,10 @@ class MarkerFinder:
             {**PLAIN_PUNCTUATION, **dict.fromkeys(single_emojis, " ")}
         )
 
-    def find(self, doc: Doc, others_voice: Iterable[Span] = ()) -> list[dict]:
+    def find(self, doc: Doc, text: str, others_voice: Iterable[Span] = ()) -> list[dict]:
         """Loaded words everywhere; hedges only in the outlet's own voice, that is outside
-        quotation marks and outside the given spans (what attributions say)."""
-        text = doc.text  # spaCy joins it anew on every access
+        quotation marks and outside the given spans (what attributions say). `text` is
+        doc.text, which spaCy joins anew on every access."""
         markers = self._loaded(doc, text)
         excluded = SpanIndex(merge(quotation_spans(text) + list(others_voice)))
         hedges = [
@@ -64,11 +64,15 @@ class MarkerFinder:
         return markers
 
     def _loaded(self, doc: Doc, text: str) -> list[dict]:
-        starts, ends = _vader_word_edges(text.translate(self._as_vader_reads))
+        matches = self.loaded(doc)
+        # Most paragraphs have no loaded word: only those that do are read as VADER does.
+        starts, ends = (
+            _vader_word_edges(text.translate(self._as_vader_reads)) if matches else (set(), set())
+        )
         # Only what VADER reads as a word counts: not the "war" of "war-torn".
         words = [
             doc[s:e]
-            for _, s, e in self.loaded(doc)
+            for _, s, e in matches
             if doc[s].idx in starts and doc[e - 1].idx + len(doc[e - 1]) in ends
         ]
         markers = []
