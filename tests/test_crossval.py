@@ -56,6 +56,42 @@ def test_comparison_says_whether_a_change_holds_in_every_fold():
     assert "up in all" in crossval.format_comparison(after, before, articles, 3)
 
 
+def _ann(*sources: tuple[int, int]) -> str:
+    """A BRAT file with one attribution per source span (cue and content placed after it)."""
+    lines = []
+    for k, (start, end) in enumerate(sources):
+        lines += [
+            f"T{3 * k + 1}\tSource {start} {end}\tx",
+            f"T{3 * k + 2}\tCue {end + 1} {end + 5}\tsaid",
+            f"T{3 * k + 3}\tContent {end + 6} {end + 9}\tyes",
+            f"E{k + 1}\tAttribution:T{3 * k + 2} Source:T{3 * k + 1} Content:T{3 * k + 3}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def test_labels_found_by_another_annotator_beside_the_system(tmp_path):
+    attributions = tmp_path / "polnear" / "train" / "attributions"
+    attributions.mkdir(parents=True)
+    (attributions / "art_1.ann").write_text(_ann((0, 4), (20, 24)))
+    (attributions / "art_2.ann").write_text(_ann((0, 4)))  # misses the second label
+    (attributions / "art_3.ann").write_text(_ann((1, 3), (21, 23)))  # overlaps both
+    (attributions / "solo_1.ann").write_text(_ann((0, 4)))  # one annotator: left out
+    labels = {
+        name: [{"start": 0, "end": 4, "type": "vague"}, {"start": 20, "end": 24, "type": "vague"}]
+        for name in ("art", "solo")
+    }
+    articles = [
+        crossval.Article(
+            gold=type("G", (), {"name": name})(), split="train", fold=0, paragraphs=[], starts=[]
+        )
+        for name in ("art", "solo")
+    ]
+    results = {"art": _scores(5, 3), "solo": _scores(5, 9)}  # 3 of 10 labels found
+    line = crossval.format_labels_found(tmp_path, articles, results, labels)
+    assert "another annotator 0.750 of 4 (label, annotator) pairs" in line
+    assert "Sourcemark out of fold 0.300 of 10" in line
+
+
 @pytest.mark.data
 def test_cached_parses_score_as_the_serving_path_does(data_dir, pipeline, tmp_path):
     """Docs parsed once and kept in a DocBin, tagged and analysed apart, score exactly as

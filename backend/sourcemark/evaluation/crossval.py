@@ -45,6 +45,7 @@ from .polnear import (
     GoldArticle,
     Scores,
     annotations_by_article,
+    labels_found,
     load_split,
     load_type_labels,
     parse_ann,
@@ -354,6 +355,38 @@ def format_cue_classes(
     return f"linked attributions by cue class\n{format_classes(system, annotators)}"
 
 
+def format_labels_found(
+    data_dir: Path,
+    articles: list[Article],
+    results: dict[str, Scores],
+    labels: dict[str, list[dict]],
+) -> str:
+    """Labelled sources found, on the articles several PolNeAR annotators marked: by each
+    later annotator's attributions, and by the system's out of fold. What a second
+    annotator finds bounds how many labels any system can be scored as finding."""
+    annotations = {split: annotations_by_article(data_dir / "polnear" / split) for split in SPLITS}
+    pairs = by_annotators = total = by_system = 0
+    for article in articles:
+        name = article.gold.name
+        others = annotations[article.split].get(name, [])[1:]
+        if not others or name not in results or not labels.get(name):
+            continue
+        for other in others:
+            relations = parse_ann(other.read_text(encoding="utf-8"))
+            pairs += len(labels[name])
+            by_annotators += labels_found(labels[name], relations)
+        types = results[name].types
+        total += sum(types[t, "total"] for t in TYPES)
+        by_system += sum(types[t, "found"] for t in TYPES)
+    if not pairs:
+        return "labelled sources found: no labelled article has several annotators"
+    return (
+        "labelled sources found, on the articles several annotators marked: "
+        f"another annotator {by_annotators / pairs:.3f} of {pairs} (label, annotator) pairs; "
+        f"Sourcemark out of fold {by_system / total:.3f} of {total}"
+    )
+
+
 def _to_json(scores: Scores) -> dict:
     return {
         "spans": {f"{r}|{m}": asdict(c) for (r, m), c in scores.spans.items()},
@@ -464,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print()
         print(format_cue_classes(options.data, articles, docs, predicted))
+        print(format_labels_found(options.data, articles, results, labels))
         print(format_errors(errors, title="PolNeAR train and dev errors, out of fold"))
     if options.save is not None:
         payload = {name: _to_json(scores) for name, scores in results.items()}

@@ -264,6 +264,14 @@ def load_type_labels(data_dir: Path, split: str) -> dict[str, list[dict]]:
     return by_doc
 
 
+def labels_found(labels: list[dict], relations: list[Relation]) -> int:
+    """How many labelled sources some attribution's source overlaps."""
+    return sum(
+        any(r.source and overlaps(((item["start"], item["end"]),), r.source) for r in relations)
+        for item in labels
+    )
+
+
 def why_missed(span: Span, gold: list[Relation], predicted: list[Predicted]) -> str:
     """Why no prediction has a labelled source: what was found of its attribution."""
     for relation in (r for r in gold if overlaps(span, r.source)):
