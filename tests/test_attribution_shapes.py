@@ -98,6 +98,24 @@ def test_a_round_up_line(analyze):
     assert texts(a) == ["The mayor has run out of excuses"]
 
 
+def test_a_surname_in_capitals_labels_its_paragraph_whatever_its_tag(analyze):
+    result = analyze(
+        "CRUZ: We will win this state and the next one.",  # tagged a verb
+        "CORRECTION: An earlier version of this story misspelled a name.",
+    )
+    a = only(result)
+    assert a["cue"]["text"] == ":" and a["source"]["text"] == "CRUZ"
+    assert a["source"]["type"] == "named_person"
+    assert texts(a) == ["We will win this state and the next one"]
+    assert attributions(result, 1) == []
+
+
+def test_a_titled_label_of_someone_not_named_before_is_a_person(analyze):
+    a = only(analyze("MR. SMITH: The committee never saw the final draft."))
+    assert a["source"]["text"] == "MR. SMITH" and a["source"]["type"] == "named_person"
+    assert texts(a) == ["The committee never saw the final draft"]
+
+
 def test_a_label_inside_a_paragraph_before_a_quote(analyze):
     text = "The debate turned to taxes. Bernie Sanders: “Nobody in this town pays their share.”"
     a = only(analyze(text))

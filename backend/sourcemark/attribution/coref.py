@@ -24,6 +24,7 @@ from .names import (
     TITLE_ABBREVIATIONS,
     NameIndex,
     clean_name,
+    is_title,
     is_word,
     name_at,
     person_name,
@@ -246,6 +247,9 @@ class Resolver:
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
+        if mention.label and self._transcript_name(doc, tokens):
+            name = clean_name(text)
+            return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if head.lemma_.lower() in OFFICES and owner is not None and not is_pronoun(owner):
             owner_referent = self._resolve(
@@ -342,6 +346,18 @@ class Resolver:
             and not any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") for t in words)
             and not any(t.lower_ in ORGANIZATION_NOUNS for t in words)
         )
+
+    @staticmethod
+    def _transcript_name(doc: Doc, tokens: set[int]) -> bool:
+        """A transcript's label of someone not named before: a surname in capitals
+        ("SANDERS:") or a titled name ("MR. SMITH:"), though the recogniser may miss it or
+        call it an organisation."""
+        words = [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
+        if any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "ORG") for t in words[:1]):
+            return False  # "CNN:", "IOWA:"
+        if len(words) == 1:
+            return words[0].is_upper and len(words[0]) > 1
+        return is_title(words[0]) and all(t.text[:1].isupper() for t in words[1:])
 
     def _group(self, group: list[Span], words: set[str]) -> Referent:
         names = [self.names.person(e.text, given=True) or person_name(e) for e in group]
