@@ -116,6 +116,13 @@ def test_a_titled_label_of_someone_not_named_before_is_a_person(analyze):
     assert texts(a) == ["The committee never saw the final draft"]
 
 
+def test_a_round_up_line_with_a_description(analyze):
+    a = only(analyze("Carl Dent, columnist at the Daily Planet: The plan is doomed."))
+    assert a["cue"]["text"] == ":" and a["source"]["text"] == "Carl Dent"
+    assert a["source"]["type"] == "named_person"
+    assert texts(a) == ["The plan is doomed"]
+
+
 def test_a_label_inside_a_paragraph_before_a_quote(analyze):
     text = "The debate turned to taxes. Bernie Sanders: “Nobody in this town pays their share.”"
     a = only(analyze(text))

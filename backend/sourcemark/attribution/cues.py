@@ -166,10 +166,21 @@ class CueFinder:
             "SHAPED_LABEL",
             [[{"IS_QUOTE": True, "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’-]+$"}}, colon]],
         )
-        # A round-up line: "Jane Doe, The Daily Planet: …" (the source is the name).
+        # A round-up line: "Jane Doe, The Daily Planet: …", "Carl Dent, columnist at the
+        # Daily Planet: …" (the source is the name; the description has no verb).
         outlet = {"POS": "PROPN", "OP": "{1,5}"}
+        description = {
+            "ORTH": {"NOT_IN": [":", ".", "!", "?", ";"]},
+            "POS": {"NOT_IN": ["VERB", "AUX"]},
+            "IS_QUOTE": False,
+            "OP": "{1,8}",
+        }
         self.labels.add(
-            "ROUNDUP", [[name, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, outlet, colon]]
+            "ROUNDUP",
+            [
+                [name, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, outlet, colon],
+                [name, {"ORTH": ","}, description, colon],
+            ],
         )
         # After a closing quote: "“…” ― Sonya Herridge"; under a post: "— Name (@handle)".
         dash = {"TEXT": {"REGEX": DASH_TOKEN}}
