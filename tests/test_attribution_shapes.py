@@ -4,6 +4,8 @@ carry on after "said:", and invisible characters."""
 
 from __future__ import annotations
 
+import pytest
+
 from sourcemark.attribution import invisible
 
 from .test_attribution import attributions, only, texts
@@ -31,6 +33,25 @@ def test_an_interrupted_claim_of_two_clauses_is_split_as_a_quote_is(analyze):
     assert second["cue"] is None and second["continues"] == first["id"]
     assert texts(second) == ["especially those still suffering from war trauma"]
     assert second["kind"] == first["kind"] == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry will stop, said harbour master Ian Moss, and the island will be cut off.",
+        "The ferry will stop, the harbour master told reporters, and the island will suffer.",
+    ],
+)
+def test_an_unquoted_claim_carried_on_after_an_inverted_or_object_cue(analyze, text):
+    first, second = attributions(analyze(text))
+    assert texts(first) == ["The ferry will stop"]
+    assert second["cue"] is None and second["continues"] == first["id"]
+    assert texts(second)[0].startswith("the island will")
+
+
+def test_a_clause_after_a_full_stop_is_not_the_claim_carried_on(analyze):
+    text = "The ferry will stop running, the harbour master said. The island will be cut off."
+    assert texts(only(analyze(text))) == ["The ferry will stop running"]
 
 
 def test_a_claim_interrupted_after_its_subject_stays_whole(analyze):
