@@ -168,6 +168,31 @@ def test_a_claim_after_said_colon_carries_into_the_list(analyze):
     assert all(a["continues"] != root["id"] for a in attributions(result, 4))
 
 
+def test_a_claim_after_said_colon_carries_into_a_run_of_short_unmarked_items(analyze):
+    result = analyze(
+        "The coach said:",
+        "The team needs a new goalkeeper.",
+        "The stadium roof must be fixed before winter.",
+        "Tickets will cost less next season.",
+    )
+    root = only(result, 0)
+    for paragraph in (1, 2, 3):
+        assert only(result, paragraph)["continues"] == root["id"]
+
+
+def test_a_long_paragraph_after_said_colon_ends_the_carry_there(analyze):
+    result = analyze(
+        "The coach said:",
+        "The team has lost seven of its last ten games, and the board, which meets in March, "
+        "will have to decide whether the money for a new goalkeeper can be found before the "
+        "transfer window closes at the end of the month.",
+        "The stadium roof must be fixed before winter.",
+    )
+    root = only(result, 0)
+    assert only(result, 1)["continues"] == root["id"]
+    assert all(a["continues"] != root["id"] for a in attributions(result, 2))
+
+
 def test_said_colon_with_nothing_after_it_is_no_attribution(analyze):
     assert attributions(analyze("Later that day the governor said:")) == []
 
