@@ -193,6 +193,16 @@ def test_a_long_paragraph_after_said_colon_ends_the_carry_there(analyze):
     assert all(a["continues"] != root["id"] for a in attributions(result, 2))
 
 
+def test_a_carried_list_item_is_its_words_without_its_number(analyze):
+    result = analyze(
+        "The governor said:",
+        "1. The bridge will be rebuilt by the end of next year.",
+        "2) Every school will get a new roof.",
+    )
+    assert texts(only(result, 1)) == ["The bridge will be rebuilt by the end of next year"]
+    assert texts(only(result, 2)) == ["Every school will get a new roof"]
+
+
 def test_said_colon_with_nothing_after_it_is_no_attribution(analyze):
     assert attributions(analyze("Later that day the governor said:")) == []
 

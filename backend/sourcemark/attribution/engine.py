@@ -303,7 +303,9 @@ class AttributionEngine:
             return []
         if found:  # quotes standing alone
             return found
-        content = pieces(doc, range(len(doc)))
+        marker = LIST_ITEM.match(doc.text)
+        after = marker.end() if marker else 0  # the item's words, not its number or bullet
+        content = pieces(doc, (t.i for t in doc if t.idx >= after))
         return [Draft(None, None, content, kind, content[0][0])] if content else []
 
     @staticmethod
