@@ -203,6 +203,20 @@ def test_a_carried_list_item_is_its_words_without_its_number(analyze):
     assert texts(only(result, 2)) == ["Every school will get a new roof"]
 
 
+def test_according_to_before_a_colon_carries_into_the_list_only(analyze):
+    result = analyze(
+        "The plan has three parts, according to the city's budget office:",
+        "- Bus fares will be frozen for two years.",
+        "- Every library will open on Sundays.",
+        "The council votes on the plan in March.",
+    )
+    root = only(result, 0)
+    assert root["kind"] == "according_to" and texts(root) == ["The plan has three parts"]
+    for paragraph in (1, 2):
+        assert only(result, paragraph)["continues"] == root["id"]
+    assert all(a["continues"] != root["id"] for a in attributions(result, 3))
+
+
 def test_said_colon_with_nothing_after_it_is_no_attribution(analyze):
     assert attributions(analyze("Later that day the governor said:")) == []
 
