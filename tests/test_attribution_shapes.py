@@ -121,14 +121,15 @@ def test_a_round_up_line(analyze):
 
 def test_a_surname_in_capitals_labels_its_paragraph_whatever_its_tag(analyze):
     result = analyze(
+        "Ted Cruz took the stage after the governor.",
         "CRUZ: We will win this state and the next one.",  # tagged a verb
         "CORRECTION: An earlier version of this story misspelled a name.",
     )
-    a = only(result)
+    a = only(result, 1)
     assert a["cue"]["text"] == ":" and a["source"]["text"] == "CRUZ"
-    assert a["source"]["type"] == "named_person"
+    assert a["source"]["name"] == "Ted Cruz" and a["source"]["type"] == "named_person"
     assert texts(a) == ["We will win this state and the next one"]
-    assert attributions(result, 1) == []
+    assert attributions(result, 2) == []
 
 
 def test_a_titled_label_of_someone_not_named_before_is_a_person(analyze):

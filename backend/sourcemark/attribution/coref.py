@@ -247,7 +247,7 @@ class Resolver:
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
-        if mention.label and self._transcript_name(doc, tokens):
+        if mention.label and self._titled_name(doc, tokens):
             name = clean_name(text)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -348,16 +348,13 @@ class Resolver:
         )
 
     @staticmethod
-    def _transcript_name(doc: Doc, tokens: set[int]) -> bool:
-        """A transcript's label of someone not named before: a surname in capitals
-        ("SANDERS:") or a titled name ("MR. SMITH:"), though the recogniser may miss it or
-        call it an organisation."""
+    def _titled_name(doc: Doc, tokens: set[int]) -> bool:
+        """A label of someone not named before, opening with a title ("MR. SMITH:"), is a
+        person, though the recogniser may call the name an organisation."""
         words = [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
-        if any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "ORG") for t in words[:1]):
-            return False  # "CNN:", "IOWA:"
-        if len(words) == 1:
-            return words[0].is_upper and len(words[0]) > 1
-        return is_title(words[0]) and all(t.text[:1].isupper() for t in words[1:])
+        return (
+            len(words) > 1 and is_title(words[0]) and all(t.text[:1].isupper() for t in words[1:])
+        )
 
     def _group(self, group: list[Span], words: set[str]) -> Referent:
         names = [self.names.person(e.text, given=True) or person_name(e) for e in group]

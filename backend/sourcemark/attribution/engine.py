@@ -31,15 +31,6 @@ from .tokens import pieces
 
 # Documents that head a claim as a label: "Poll: …", "Report: …" (not "Email: …").
 SPEAKING_DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "statement", "data"}
-# Headings in capitals that open a paragraph like a transcript's "PENCE:" (PolNeAR has most).
-# fmt: off
-HEADINGS = frozenset({
-    "breaking", "byline", "clarification", "contributing", "correction", "editorial",
-    "email", "exclusive", "listen", "live", "note", "opinion", "photo", "photos",
-    "previously", "related", "source", "sources", "update", "updated", "video", "warning",
-    "watch",
-})
-# fmt: on
 NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 # Verbs of saying, writing and other speech acts: their clauses are reported speech
 # ("indirect"); what people believe, want, find or show is "other".
@@ -376,9 +367,6 @@ class AttributionEngine:
             return False  # "JAPAN PMI:": a heading; a transcript labels one speaker, "PENCE:"
         if titled:
             return True  # "MR. SMITH:"
-        if len(label) == 1 and label.text.isupper() and len(label.text) > 1:
-            # A transcript labels a speaker by surname: "SANDERS:", unless a heading.
-            return label[0].lower_ not in HEADINGS
         if any(t.ent_type_ in NAMED_ENTITIES for t in label):
             return True
         if label[-1].lemma_.lower() in SPEAKING_DOCUMENTS:
