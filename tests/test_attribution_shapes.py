@@ -49,6 +49,15 @@ def test_an_unquoted_claim_carried_on_after_an_inverted_or_object_cue(analyze, t
     assert texts(second)[0].startswith("the island will")
 
 
+def test_a_subordinate_clause_after_the_cue_is_not_the_claim_carried_on(analyze):
+    text = (
+        "Details of the deal began to leak amid fears the merger will fail, insiders said, "
+        "and as staff at the bank worry about cuts that could follow."
+    )
+    said = next(a for a in attributions(analyze(text)) if a["cue"] and a["cue"]["text"] == "said")
+    assert all(a["continues"] != said["id"] for a in attributions(analyze(text)))
+
+
 def test_a_clause_after_a_full_stop_is_not_the_claim_carried_on(analyze):
     text = "The ferry will stop running, the harbour master said. The island will be cut off."
     assert texts(only(analyze(text))) == ["The ferry will stop running"]
