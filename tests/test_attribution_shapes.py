@@ -4,6 +4,8 @@ carry on after "said:", and invisible characters."""
 
 from __future__ import annotations
 
+import pytest
+
 from sourcemark.attribution import invisible
 
 from .test_attribution import attributions, only, texts
@@ -31,6 +33,34 @@ def test_an_interrupted_claim_of_two_clauses_is_split_as_a_quote_is(analyze):
     assert second["cue"] is None and second["continues"] == first["id"]
     assert texts(second) == ["especially those still suffering from war trauma"]
     assert second["kind"] == first["kind"] == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry will stop, said harbour master Ian Moss, and the island will be cut off.",
+        "The ferry will stop, the harbour master told reporters, and the island will suffer.",
+    ],
+)
+def test_an_unquoted_claim_carried_on_after_an_inverted_or_object_cue(analyze, text):
+    first, second = attributions(analyze(text))
+    assert texts(first) == ["The ferry will stop"]
+    assert second["cue"] is None and second["continues"] == first["id"]
+    assert texts(second)[0].startswith("the island will")
+
+
+def test_a_subordinate_clause_after_the_cue_is_not_the_claim_carried_on(analyze):
+    text = (
+        "Details of the deal began to leak amid fears the merger will fail, insiders said, "
+        "and as staff at the bank worry about cuts that could follow."
+    )
+    said = next(a for a in attributions(analyze(text)) if a["cue"] and a["cue"]["text"] == "said")
+    assert all(a["continues"] != said["id"] for a in attributions(analyze(text)))
+
+
+def test_a_clause_after_a_full_stop_is_not_the_claim_carried_on(analyze):
+    text = "The ferry will stop running, the harbour master said. The island will be cut off."
+    assert texts(only(analyze(text))) == ["The ferry will stop running"]
 
 
 def test_a_claim_interrupted_after_its_subject_stays_whole(analyze):
@@ -98,6 +128,32 @@ def test_a_round_up_line(analyze):
     assert texts(a) == ["The mayor has run out of excuses"]
 
 
+def test_a_surname_in_capitals_labels_its_paragraph_whatever_its_tag(analyze):
+    result = analyze(
+        "Ted Cruz took the stage after the governor.",
+        "CRUZ: We will win this state and the next one.",  # tagged a verb
+        "CORRECTION: An earlier version of this story misspelled a name.",
+    )
+    a = only(result, 1)
+    assert a["cue"]["text"] == ":" and a["source"]["text"] == "CRUZ"
+    assert a["source"]["name"] == "Ted Cruz" and a["source"]["type"] == "named_person"
+    assert texts(a) == ["We will win this state and the next one"]
+    assert attributions(result, 2) == []
+
+
+def test_a_titled_label_of_someone_not_named_before_is_a_person(analyze):
+    a = only(analyze("MR. SMITH: The committee never saw the final draft."))
+    assert a["source"]["text"] == "MR. SMITH" and a["source"]["type"] == "named_person"
+    assert texts(a) == ["The committee never saw the final draft"]
+
+
+def test_a_round_up_line_with_a_description(analyze):
+    a = only(analyze("Carl Dent, columnist at the Daily Planet: The plan is doomed."))
+    assert a["cue"]["text"] == ":" and a["source"]["text"] == "Carl Dent"
+    assert a["source"]["type"] == "named_person"
+    assert texts(a) == ["The plan is doomed"]
+
+
 def test_a_label_inside_a_paragraph_before_a_quote(analyze):
     text = "The debate turned to taxes. Bernie Sanders: “Nobody in this town pays their share.”"
     a = only(analyze(text))
@@ -120,6 +176,55 @@ def test_a_claim_after_said_colon_carries_into_the_list(analyze):
         assert carried["continues"] == root["id"]
         assert carried["source"]["source_id"] == root["source"]["source_id"]
     assert all(a["continues"] != root["id"] for a in attributions(result, 4))
+
+
+def test_a_claim_after_said_colon_carries_into_a_run_of_short_unmarked_items(analyze):
+    result = analyze(
+        "The coach said:",
+        "The team needs a new goalkeeper.",
+        "The stadium roof must be fixed before winter.",
+        "Tickets will cost less next season.",
+    )
+    root = only(result, 0)
+    for paragraph in (1, 2, 3):
+        assert only(result, paragraph)["continues"] == root["id"]
+
+
+def test_a_long_paragraph_after_said_colon_ends_the_carry_there(analyze):
+    result = analyze(
+        "The coach said:",
+        "The team has lost seven of its last ten games, and the board, which meets in March, "
+        "will have to decide whether the money for a new goalkeeper can be found before the "
+        "transfer window closes at the end of the month.",
+        "The stadium roof must be fixed before winter.",
+    )
+    root = only(result, 0)
+    assert only(result, 1)["continues"] == root["id"]
+    assert all(a["continues"] != root["id"] for a in attributions(result, 2))
+
+
+def test_a_carried_list_item_is_its_words_without_its_number(analyze):
+    result = analyze(
+        "The governor said:",
+        "1. The bridge will be rebuilt by the end of next year.",
+        "2) Every school will get a new roof.",
+    )
+    assert texts(only(result, 1)) == ["The bridge will be rebuilt by the end of next year"]
+    assert texts(only(result, 2)) == ["Every school will get a new roof"]
+
+
+def test_according_to_before_a_colon_carries_into_the_list_only(analyze):
+    result = analyze(
+        "The plan has three parts, according to the city's budget office:",
+        "- Bus fares will be frozen for two years.",
+        "- Every library will open on Sundays.",
+        "The council votes on the plan in March.",
+    )
+    root = only(result, 0)
+    assert root["kind"] == "according_to" and texts(root) == ["The plan has three parts"]
+    for paragraph in (1, 2):
+        assert only(result, paragraph)["continues"] == root["id"]
+    assert all(a["continues"] != root["id"] for a in attributions(result, 3))
 
 
 def test_said_colon_with_nothing_after_it_is_no_attribution(analyze):

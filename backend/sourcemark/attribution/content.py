@@ -38,6 +38,26 @@ def _according_to(cue: Cue) -> set[int]:
     return sentence - subtree(according)
 
 
+def _claim_carried_on(verb: Token, clause: set[int]) -> set[int]:
+    """ "The plan will fail, said Mayor Cole, and the city will pay": the parser hangs the
+    clause after the cue on the cue as a second verb, but it carries on the claim before it.
+    Only after a claim that wholly precedes the cue, for a main clause with a subject of its
+    own that the cue phrase's closing comma and a conjunction open."""
+    if max(clause) > verb.i:
+        return set()
+    doc = verb.doc
+    for child in verb.rights:
+        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        deps = {c.dep_ for c in child.children}
+        if not deps & {"nsubj", "nsubjpass"} or "mark" in deps:
+            continue  # "…, sources said, and as workers worry …" goes on with the narrator
+        start = child.left_edge.i  # the conjunction hangs from the cue, before the clause
+        if start >= 2 and doc[start - 1].dep_ == "cc" and doc[start - 2].text == ",":
+            return subtree(child)
+    return set()
+
+
 def find_content(cue: Cue) -> tuple[set[int], str]:
     """Token indexes of the content, and the construction that gave them."""
     verb = cue.head
@@ -60,7 +80,7 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         return _children_subtrees(verb, ("nsubjpass", "xcomp")), "expectation"
     clause = _children_subtrees(verb, CLAUSE_DEPS)
     if clause:
-        return clause, "clause"
+        return clause | _claim_carried_on(verb, clause), "clause"
     if (
         verb.dep_ in CLAUSE_DEPS
         and verb.head is not verb

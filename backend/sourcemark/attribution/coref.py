@@ -24,6 +24,7 @@ from .names import (
     TITLE_ABBREVIATIONS,
     NameIndex,
     clean_name,
+    is_title,
     is_word,
     name_at,
     person_name,
@@ -246,6 +247,9 @@ class Resolver:
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
+        if mention.label and self._titled_name(doc, tokens):
+            name = clean_name(text)
+            return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if head.lemma_.lower() in OFFICES and owner is not None and not is_pronoun(owner):
             owner_referent = self._resolve(
@@ -341,6 +345,15 @@ class Resolver:
             and not any(t.is_upper and len(t) > 1 for t in words)  # "ECB WATCH"
             and not any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") for t in words)
             and not any(t.lower_ in ORGANIZATION_NOUNS for t in words)
+        )
+
+    @staticmethod
+    def _titled_name(doc: Doc, tokens: set[int]) -> bool:
+        """A label of someone not named before, opening with a title ("MR. SMITH:"), is a
+        person, though the recogniser may call the name an organisation."""
+        words = [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
+        return (
+            len(words) > 1 and is_title(words[0]) and all(t.text[:1].isupper() for t in words[1:])
         )
 
     def _group(self, group: list[Span], words: set[str]) -> Referent:

@@ -160,10 +160,27 @@ class CueFinder:
                 [{"IS_QUOTE": True, "OP": "?"}, title, {"ORTH": ".", "OP": "?"}, name, colon],
             ],
         )
-        # A round-up line: "Jane Doe, The Daily Planet: …" (the source is the name).
-        outlet = {"POS": "PROPN", "OP": "{1,5}"}
+        # At a paragraph's start, a capitalised word is a label whatever the tagger makes of
+        # it: "CRUZ: We will win" is tagged a verb out of context.
         self.labels.add(
-            "ROUNDUP", [[name, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, outlet, colon]]
+            "SHAPED_LABEL",
+            [[{"IS_QUOTE": True, "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’-]+$"}}, colon]],
+        )
+        # A round-up line: "Jane Doe, The Daily Planet: …", "Carl Dent, columnist at the
+        # Daily Planet: …" (the source is the name; the description has no verb).
+        outlet = {"POS": "PROPN", "OP": "{1,5}"}
+        description = {
+            "ORTH": {"NOT_IN": [":", ".", "!", "?", ";"]},
+            "POS": {"NOT_IN": ["VERB", "AUX"]},
+            "IS_QUOTE": False,
+            "OP": "{1,8}",
+        }
+        self.labels.add(
+            "ROUNDUP",
+            [
+                [name, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, outlet, colon],
+                [name, {"ORTH": ","}, description, colon],
+            ],
         )
         # After a closing quote: "“…” ― Sonya Herridge"; under a post: "— Name (@handle)".
         dash = {"TEXT": {"REGEX": DASH_TOKEN}}
@@ -250,11 +267,12 @@ class CueFinder:
         found = []
         for match_id, start, end in self.labels(doc, as_spans=False):
             kind = self.nlp.vocab.strings[match_id]
-            if kind == "SPEAKER_LABEL":
+            if kind in ("SPEAKER_LABEL", "SHAPED_LABEL"):
                 first = start + 1 if doc[start].is_quote else start
                 colon = end - 1
                 opens = start == 0 or (start == 1 and doc[0].is_quote)
-                if not (opens or self._label_inside(doc, first, end)):
+                inside = kind == "SPEAKER_LABEL" and self._label_inside(doc, first, end)
+                if not (opens or inside):
                     continue  # a speaker label opens its paragraph or a quote
                 found.append(Cue(doc[colon], colon, end, label=(first, colon)))
             elif kind == "ROUNDUP":

@@ -69,6 +69,11 @@ MIN_TAGGED_CUE_PROBABILITY = 0.2
 MARKS_OF_SPEECH = {":", "—", "–", "―", "-", "--", "according"}
 # A list item after "He said:": "• …", "- …", "1. …", "a) …".
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪●◦‣*\-–—]|\d{1,2}[.)]|[a-z][.)])\s")
+# Paragraphs after "He said:" this short, one after another, are the items of an unmarked
+# list ("Meet the requirements …", "Appear on the ballot …"). In PolNeAR a short plain
+# paragraph after a short one that was his is his 8 times in 12; the second plain paragraph
+# after "He said:", whatever its length, 5 times in 60.
+MAX_LIST_ITEM_WORDS = 30
 
 
 @dataclass
@@ -82,6 +87,19 @@ class Draft:
     position: int  # character where it starts, to keep paragraph order
     quotes: list[Quote] = field(default_factory=list)
     confidence: float = 1.0  # for a learned cue, how sure the role tagger is
+
+
+@dataclass
+class Opened:
+    """An attribution whose content follows in the next paragraphs ("He said:"): its
+    paragraph, referent, id and kind. After "X, according to Y:" the claim before the
+    colon is Y's, and only the list items that follow carry on."""
+
+    index: int
+    referent: Referent | None
+    ident: str
+    kind: str
+    lists_only: bool = False
 
 
 # Questions put to someone: "Asked about …", "Pressed on …", "Questioned about …".
@@ -120,6 +138,10 @@ class _CuesByPlace:
     def between(self, start: int, end: int) -> list[tuple[int, int, Draft]]:
         """(character, draft order, draft) of the cues that start in start..end."""
         return self.cues[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def _short(doc: Doc) -> bool:
+    return sum(not t.is_punct and not t.is_space for t in doc) <= MAX_LIST_ITEM_WORDS
 
 
 def _gap_is_blank(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -218,12 +240,12 @@ class AttributionEngine:
         last_speaker: tuple[int, Referent, str] | None = None
         last_mention: tuple[int, Mention] | None = None  # where the speaker was last named
         number = 0  # attribution ids are unique across the article
-        # An attribution whose content follows in the next paragraphs ("He said:"): its
-        # paragraph, referent and id, and its kind.
-        opened: tuple[int, Referent | None, str, str] | None = None
+        opened: Opened | None = None  # "He said:", carrying into the next paragraphs
         known: dict[str, dict[str, float]] = {}  # each attribution's calibrator features
         for index, (doc, text, found) in enumerate(zip(docs, texts, drafts, strict=True)):
-            carried = opened is not None and self._carried(doc, found, opened, index)
+            carried = opened is not None and self._carried(
+                doc, found, opened, index, docs[opened.index + 1 : index]
+            )
             if carried:
                 found = carried
             else:
@@ -237,7 +259,7 @@ class AttributionEngine:
                     referent = resolver.resolve(doc, draft.source, index)
                     last_mention = (index, draft.source)
                 elif draft.cue is None and carried:  # after "He said:", his
-                    _, referent, continues, _ = opened
+                    referent, continues = opened.referent, opened.ident
                 elif draft.cue is None:  # a quote carrying on the last speaker
                     if last_speaker is None or index - last_speaker[0] > MAX_CARRY_PARAGRAPHS:
                         continue
@@ -254,7 +276,9 @@ class AttributionEngine:
                     attributions.append(attribution)
                     continues = continues or ident  # a second piece carries on the first
                     if not part.content:
-                        opened = (index, referent, ident, part.kind)
+                        opened = Opened(index, referent, ident, part.kind)
+                    elif self._according_to_before_list(doc, part):
+                        opened = Opened(index, referent, ident, part.kind, lists_only=True)
             results.append(attributions)
         self._drop_unfilled(results)
         for attribution in (a for found in results for a in found):  # the kept ones only
@@ -264,18 +288,30 @@ class AttributionEngine:
 
     @staticmethod
     def _carried(
-        doc: Doc, found: list[Draft], opened: tuple[int, Referent | None, str, str], index: int
+        doc: Doc,
+        found: list[Draft],
+        opened: Opened,
+        index: int,
+        carried_before: list[Doc],
     ) -> list[Draft]:
         """A paragraph after "He said:" is his until an attribution with a cue of its own:
-        the next paragraph, and the list items after it. Empty when the carry has ended."""
-        root_index, _, _, kind = opened
+        the next paragraph, and the list items after it, marked or a run of short
+        paragraphs (`carried_before` are those since "He said:"). Empty when the carry
+        has ended."""
+        root_index, kind = opened.index, opened.kind
         if any(d.cue is not None for d in found):
             return []
-        if index - root_index > 1 and not LIST_ITEM.match(doc.text):
+        if opened.lists_only and not LIST_ITEM.match(doc.text):
+            return []
+        if index - root_index > 1 and not (
+            LIST_ITEM.match(doc.text) or all(map(_short, [*carried_before, doc]))
+        ):
             return []
         if found:  # quotes standing alone
             return found
-        content = pieces(doc, range(len(doc)))
+        marker = LIST_ITEM.match(doc.text)
+        after = marker.end() if marker else 0  # the item's words, not its number or bullet
+        content = pieces(doc, (t.i for t in doc if t.idx >= after))
         return [Draft(None, None, content, kind, content[0][0])] if content else []
 
     @staticmethod
@@ -466,6 +502,15 @@ class AttributionEngine:
         # it says follows in the next paragraph ("He said:").
         kept = [d for d in drafts if d.content or self._opens_next(doc, d)]
         return sorted(kept, key=lambda d: d.position)
+
+    @classmethod
+    def _according_to_before_list(cls, doc: Doc, draft: Draft) -> bool:
+        """ "The plan has three parts, according to the mayor:": the phrase ends the
+        paragraph, just before its colon."""
+        if draft.cue is None or not draft.cue.according_to or draft.source is None:
+            return False
+        after = [t for t in doc[max(draft.source.tokens) + 1 :] if not t.is_space]
+        return [t.text for t in after] == [":"] and cls._opens_next(doc, draft)
 
     @staticmethod
     def _opens_next(doc: Doc, draft: Draft) -> bool:

@@ -190,7 +190,7 @@ def _unrecognised_people(doc: Doc) -> list[Span]:
     return out
 
 
-def _is_title(token: Token) -> bool:
+def is_title(token: Token) -> bool:
     word = token.lower_.rstrip(".")
     return word in TITLE_WORDS or word in HONORIFIC_GENDER
 
@@ -201,7 +201,7 @@ def name_tokens(entity: Span) -> list[Token]:
     tokens = [t for t in entity if not t.is_space and t.lower_ not in ("'s", "’s", "'", "’")]
     while tokens and (
         tokens[0].is_punct
-        or (len(tokens) > 1 and (_is_title(tokens[0]) or tokens[0].pos_ in ("NOUN", "ADJ")))
+        or (len(tokens) > 1 and (is_title(tokens[0]) or tokens[0].pos_ in ("NOUN", "ADJ")))
     ):
         tokens.pop(0)  # "Retiree Doug Purdy" is Doug Purdy
     while tokens and tokens[-1].is_punct:
