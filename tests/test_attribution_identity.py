@@ -278,6 +278,14 @@ def test_a_surname_is_the_person_of_that_name_the_article_names_most(analyze):
     assert source(result, 2)["name"] == "Donald Trump"
 
 
+def test_a_given_name_is_the_person_of_that_name_not_another_of_the_family(analyze):
+    result = analyze(
+        "Paul Hendricks and his son, Mark Hendricks, run an orchard outside the town.",
+        "Mark said the late frost had cost them most of the apples.",
+    )
+    assert source(result, 1)["name"] == "Mark Hendricks"
+
+
 def test_a_kinship_noun_is_the_person_the_article_titles_so(analyze):
     result = analyze(
         "Donald Trump arrived with his wife, Melania Trump.",

@@ -368,10 +368,17 @@ class NameIndex:
             return found
         # Several people share it ("Kim Jong-un", "Kim Yong-chol"): the first named, whom
         # the article is about.
-        names = [
-            self.full_names.get(n.split()[-1].lower(), n) for n in self.given_names.get(last, ())
-        ]
+        names = [self._fullest(n) for n in self.given_names.get(last, ())]
         return names[0] if names else found
+
+    def _fullest(self, name: str) -> str:
+        """The fullest form of this person's name: the one its surname goes to if that is
+        the same person ("Hillary Rodham Clinton" for "Hillary Clinton"), not another of the
+        family ("John Smith" for "Tom Smith")."""
+        known = self.full_names.get(name.split()[-1].lower())
+        if known is not None and set(name.lower().split()) <= set(known.lower().split()):
+            return known
+        return name
 
     def is_person(self, entity: Span) -> bool:
         return entity.label_ == "PERSON" or entity.text.lower() in self.called_people
