@@ -286,6 +286,15 @@ def test_a_given_name_is_the_person_of_that_name_not_another_of_the_family(analy
     assert source(result, 1)["name"] == "Mark Hendricks"
 
 
+def test_a_surname_two_people_share_is_the_one_who_just_spoke(analyze):
+    result = analyze(
+        "Paul Hendricks and his son, Mark Hendricks, run an orchard outside the town.",
+        "Mark said the late frost had cost them most of the apples.",
+        "“We will replant in the spring,” Hendricks said.",
+    )
+    assert source(result, 2)["name"] == "Mark Hendricks"
+
+
 def test_a_kinship_noun_is_the_person_the_article_titles_so(analyze):
     result = analyze(
         "Donald Trump arrived with his wife, Melania Trump.",

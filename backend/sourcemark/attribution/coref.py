@@ -245,6 +245,7 @@ class Resolver:
         if name is None and head.ent_type_ == "ORG" and len(tokens) == 1:
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
+            name = self._namesake_speaking(head.text) or name
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if head.lemma_.lower() in OFFICES and owner is not None and not is_pronoun(owner):
@@ -311,6 +312,19 @@ class Resolver:
             return None
         known = name in self.names.gender or self.names.title_words(name)
         return name if known else None
+
+    def _namesake_speaking(self, surname: str) -> str | None:
+        """ "Smith said" after John Smith and his son Tom Smith: the one of them who spoke
+        last, if recently, rather than the one the article names most."""
+        namesakes = self.names.namesakes(surname)
+        if len(namesakes) < 2:
+            return None
+        speaker = next(
+            (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
+        )
+        if speaker is None or self.where[0] - speaker.last[0] > SPEAKER_REACH:
+            return None
+        return speaker.name if speaker.name in namesakes else None
 
     def _other_name(self, doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
         """A name of another kind around the head, with words the person's name lacks."""

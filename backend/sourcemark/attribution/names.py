@@ -380,6 +380,11 @@ class NameIndex:
             return known
         return name
 
+    def namesakes(self, surname: str) -> list[str]:
+        """The full names of the people the article names with this surname."""
+        surname = surname.lower()
+        return [n for n in self.name_counts if " " in n and n.lower().split()[-1] == surname]
+
     def is_person(self, entity: Span) -> bool:
         return entity.label_ == "PERSON" or entity.text.lower() in self.called_people
 
