@@ -295,6 +295,14 @@ def test_a_surname_two_people_share_is_the_one_who_just_spoke(analyze):
     assert source(result, 2)["name"] == "Mark Hendricks"
 
 
+def test_an_unnamed_person_of_someone_is_named_by_that_someones_fullest_name(analyze):
+    result = analyze(
+        "Mayor Lena Ortiz opened the new bridge on Friday.",
+        "Ortiz's spokeswoman said the work had come in under budget.",
+    )
+    assert source(result, 1)["name"] == "Lena Ortiz’s spokeswoman"
+
+
 def test_a_kinship_noun_is_the_person_the_article_titles_so(analyze):
     result = analyze(
         "Donald Trump arrived with his wife, Melania Trump.",

@@ -281,9 +281,7 @@ class Resolver:
         comma = next((i for i in sorted(tokens) if i > head.i and doc[i].text == ","), None)
         if comma is not None:
             text = doc[min(tokens) : comma].text
-        name = clean_name(text) or text
-        if type_ == "document":
-            name = self._owned(doc, head, name)
+        name = self._owned(doc, head, clean_name(text) or text)
         if type_ == "named_organization":
             called = _body_called(doc, tokens, head)
             if called is not None:  # "media buying company GroupM" is GroupM
@@ -483,8 +481,8 @@ class Resolver:
         return None
 
     def _owned(self, doc: Doc, head: Token, name: str) -> str:
-        """A document named by its owner's fullest name: "her statement" -> "Shannon
-        Phillips’s statement", "Foster's book" -> "Cecil Foster’s book"."""
+        """A document or person named by their owner's fullest name: "her statement" ->
+        "Shannon Phillips’s statement", "Putin's spokesman" -> "Vladimir Putin’s spokesman"."""
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is None:
             return name
