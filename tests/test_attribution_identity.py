@@ -303,6 +303,14 @@ def test_an_unnamed_person_of_someone_is_named_by_that_someones_fullest_name(ana
     assert source(result, 1)["name"] == "Lena Ortiz’s spokeswoman"
 
 
+def test_his_is_the_person_just_named_though_a_body_spoke_last(analyze):
+    result = analyze(
+        "The finance department said the deficit would shrink next year.",
+        "Gov. Mark Dale signed the budget on Monday. His spokesman said the governor was pleased.",
+    )
+    assert named(result, 1, "His spokesman")["name"] == "Mark Dale’s spokesman"
+
+
 def test_a_kinship_noun_is_the_person_the_article_titles_so(analyze):
     result = analyze(
         "Donald Trump arrived with his wife, Melania Trump.",

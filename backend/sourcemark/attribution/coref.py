@@ -667,7 +667,7 @@ class Resolver:
         return (index, before.start_char), name
 
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
-        wanted_person = head.lower_ in PERSON_PRONOUNS
+        wanted_person = head.lower_ in PERSON_PRONOUNS | PRONOUN_GENDER.keys()  # "his" too
         gender = PRONOUN_GENDER.get(head.lower_)
 
         def fits(referent: Referent) -> bool:
