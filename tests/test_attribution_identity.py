@@ -227,6 +227,28 @@ def test_the_couple_are_the_two_people_named_together(analyze):
     assert set(couple["name"].split(" and ")) == {"Jon Park", "Mia Lund"}
 
 
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Rep. Alan Pike and Rep. Nora Vance filed the amendment on Tuesday.",
+         "The congressmen said the amendment would protect the wetlands."),
+        ("Sen. Alan Pike and Sen. Nora Vance filed the amendment on Tuesday.",
+         "The two senators said the amendment would protect the wetlands."),
+    ],
+)  # fmt: skip
+def test_people_of_a_role_are_the_ones_just_titled_so(analyze, first, then):
+    both = source(analyze(first, then), 1)
+    assert (both["type"], both["name"]) == ("named_person", "Alan Pike and Nora Vance")
+
+
+def test_people_of_a_role_are_vague_when_no_one_was_titled_so(analyze):
+    result = analyze(
+        "Alan Pike and Nora Vance filed the amendment on Tuesday.",
+        "The senators said the amendment would protect the wetlands.",
+    )
+    assert source(result, 1)["type"] == "vague"
+
+
 def test_people_named_together_are_one_source_listing_their_full_names(analyze):
     result = analyze(
         "North Korean leader Kim Jong-un met Donald Trump in June.",

@@ -5,8 +5,9 @@ Jong-un, "EDC" Export Development Canada). Pronouns go to the last speaker or th
 the article calls he or she; role nouns and descriptions ("the official", "the senator",
 "the star", "the Russian president") to an earlier source with the same head and modifiers,
 to the person whose title they match (before or after) or to the person the article is
-about; groups ("the two leaders", "the couple", "Kim and Trump") to the named people;
-possessive offices ("the Russian President's press service") to an office of the owner.
+about; groups ("the two leaders", "the couple", "the congressmen", "Kim and Trump") to the
+named people; possessive offices ("the Russian President's press service") to an office of
+the owner.
 The names themselves, their titles and genders are indexed by names.py.
 """
 
@@ -63,6 +64,11 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent", "socialist"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
+# Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
+LEGISLATORS = {"congressman", "congresswoman", "lawmaker", "legislator", "parliamentarian"}
+LEGISLATOR_TITLES = {
+    stem(w) for w in LEGISLATORS | {"assemblyman", "assemblywoman", "mp", "rep", "sen"}
+}  # fmt: skip
 
 
 @dataclass
@@ -388,6 +394,11 @@ class Resolver:
                 return self._group(found[1], set())
         elif head.tag_ == "NNS" and lemma in PEOPLE_NOUNS and self._definite(doc, head):
             size = len(found[1]) if found is not None else 0  # "the brothers"
+        elif head.tag_ == "NNS" and (numbers or self._definite(doc, head)):
+            # "The congressmen", "the two senators": only people the article just titled so.
+            if found is None or not all(self._titled(e, head) for e in found[1]):
+                return None
+            size = numbers[0] if numbers else len(found[1])
         else:
             return None
         if found is not None and len(found[1]) == size:
@@ -405,6 +416,15 @@ class Resolver:
             return None
         most = [name for name, _ in counts.most_common(size)]
         return self._group([first[n] for n in first if n in most], set())
+
+    def _titled(self, entity: Span, role: Token) -> bool:
+        """Whether the article gives the person this role as a title ("Rep. Mary Roe" is
+        one of "the congressmen")."""
+        name = self.names.person(entity.text) or person_name(entity)
+        titles = self.names.title_words(name)
+        if role.lemma_.lower() in LEGISLATORS:
+            return bool(titles & LEGISLATOR_TITLES)
+        return stem(role.text) in titles
 
     def _name_cut_off(self, doc: Doc, tokens: set[int]) -> Span | None:
         """A name the mention stops inside or just before: "McConnell spokesman Don" of
