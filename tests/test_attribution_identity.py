@@ -390,6 +390,16 @@ def test_documents_and_poll_results_are_typed_document_whole(analyze, sentence, 
     assert [(a["source"]["text"], a["source"]["type"]) for a in said] == [(mention, "document")]
 
 
+def test_the_agency_is_the_body_just_named_though_the_recogniser_missed_it(analyze):
+    result = analyze(
+        "Shell said on Monday that it would sell its refinery in the north.",
+        "MetroLine is cutting bus routes across the valley. The agency said ridership had "
+        "fallen by a third.",
+    )
+    agency = named(result, 1, "The agency")
+    assert (agency["type"], agency["name"]) == ("named_organization", "MetroLine")
+
+
 @pytest.mark.parametrize(
     "text",
     [

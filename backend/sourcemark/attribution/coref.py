@@ -462,8 +462,8 @@ class Resolver:
         return index > 0 and any(is_poll(t) for t in self.docs[index - 1])
 
     def _the_body(self, doc: Doc, tokens: set[int], head: Token, type_: str | None):
-        """ "The company", "the agency", "the security firm": the body last named or
-        quoted, if recent."""
+        """ "The company", "the agency", "the security firm": the body last named (by the
+        recogniser, or as the subject just before) or quoted, if recent."""
         if type_ != "named_organization" or head.lemma_.lower() not in BODY_NOUNS:
             return None
         if any(doc[i].ent_type_ or doc[i].pos_ == "PROPN" or doc[i].dep_ == "poss" for i in tokens):
@@ -472,6 +472,9 @@ class Resolver:
         named = [
             (at, e) for at, e in self.names.bodies_at if at < self.where and e.start not in tokens
         ]
+        subject = self._unrecognised_body_before(head)
+        if subject is not None and (not named or named[-1][0] < subject[0]):
+            named.append(subject)
         if named and (source is None or source.last < named[-1][0]):
             if self.where[0] - named[-1][0][0] > PRONOUN_REACH:
                 return None
@@ -484,6 +487,28 @@ class Resolver:
             if referent.type == type_ and referent.name.split()[-1] == name.split()[-1]:
                 return referent
         return self._new(name, type_, f"named_organization:{name.lower()}", head, set())
+
+    def _unrecognised_body_before(self, head: Token) -> tuple[tuple[int, int], Span] | None:
+        """The subject of the sentence before, where and as a name, if a proper noun the
+        recogniser missed and no person's name: "TransLink" of "TransLink is raising fares.
+        The agency said …"."""
+        found = self._sentence_before(head)
+        if found is None:
+            return None
+        index, before = found
+        subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
+        if (
+            subject is None
+            or subject.pos_ != "PROPN"
+            or subject.ent_type_
+            or self.names.person(subject.text, given=True) is not None
+        ):
+            return None
+        start = subject.i
+        while start > before.start and subject.doc[start - 1].dep_ == "compound":
+            start -= 1
+        name = subject.doc[start : subject.i + 1]
+        return (index, name.start_char), name
 
     def _definite(self, doc: Doc, head: Token) -> bool:
         return any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE for c in head.children)
@@ -662,22 +687,28 @@ class Resolver:
                 names |= {self.names.person(token.text)} - {None}
         return names
 
+    def _sentence_before(self, head: Token) -> tuple[int, Span] | None:
+        """The sentence before the head's and its paragraph: the last of the paragraph
+        before, for a paragraph's first."""
+        index, sentence = self.where[0], head.sent
+        if sentence.start > 0:
+            return index, head.doc[sentence.start - 1].sent
+        if index > 0 and len(self.docs[index - 1]):
+            return index - 1, self.docs[index - 1][-1].sent
+        return None
+
     def _named_just_before(
         self, head: Token, gender: str | None
     ) -> tuple[tuple[int, int], str] | None:
         """Where the sentence before the pronoun's starts (the last of the paragraph before,
         for a paragraph's first), and the one person it names outside quotation marks, if of
         no other gender and if the pronoun's own sentence names no one before it."""
-        index, sentence = self.where[0], head.sent
-        if self._names_in(head.doc[sentence.start : head.i]):
+        if self._names_in(head.doc[head.sent.start : head.i]):
             return None
-        if sentence.start > 0:
-            before = head.doc[sentence.start - 1].sent
-        elif index > 0 and len(self.docs[index - 1]):
-            index -= 1
-            before = self.docs[index][-1].sent
-        else:
+        found = self._sentence_before(head)
+        if found is None:
             return None
+        index, before = found
         names = self._names_in(before)
         if len(names) != 1:
             return None
