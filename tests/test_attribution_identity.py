@@ -413,6 +413,20 @@ def test_a_body_the_article_calls_a_company_is_an_organisation(analyze, text):
     assert last["type"] == "named_organization"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Acme Widgets said in a statement that it regretted the error.", "named_organization"),
+        ("Jane Holt said in a statement that it was a mistake.", "named_person"),
+        ("Sen. Jane Holt said in a statement that it would pass.", "named_person"),
+    ],
+)
+def test_a_name_the_article_calls_it_is_a_body_though_the_recogniser_says_person(
+    analyze, sentence, kind
+):
+    assert source(analyze(sentence), 0)["type"] == kind
+
+
 def test_a_full_name_the_recogniser_takes_for_a_body_is_a_person_called_she(analyze):
     result = analyze("Carly Fiorina said she would back the senator.", "Fiorina said he would win.")
     for paragraph in (0, 1):
