@@ -227,6 +227,28 @@ def test_the_couple_are_the_two_people_named_together(analyze):
     assert set(couple["name"].split(" and ")) == {"Jon Park", "Mia Lund"}
 
 
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Rep. Alan Pike and Rep. Nora Vance filed the amendment on Tuesday.",
+         "The congressmen said the amendment would protect the wetlands."),
+        ("Sen. Alan Pike and Sen. Nora Vance filed the amendment on Tuesday.",
+         "The two senators said the amendment would protect the wetlands."),
+    ],
+)  # fmt: skip
+def test_people_of_a_role_are_the_ones_just_titled_so(analyze, first, then):
+    both = source(analyze(first, then), 1)
+    assert (both["type"], both["name"]) == ("named_person", "Alan Pike and Nora Vance")
+
+
+def test_people_of_a_role_are_vague_when_no_one_was_titled_so(analyze):
+    result = analyze(
+        "Alan Pike and Nora Vance filed the amendment on Tuesday.",
+        "The senators said the amendment would protect the wetlands.",
+    )
+    assert source(result, 1)["type"] == "vague"
+
+
 def test_people_named_together_are_one_source_listing_their_full_names(analyze):
     result = analyze(
         "North Korean leader Kim Jong-un met Donald Trump in June.",
@@ -276,6 +298,39 @@ def test_a_surname_is_the_person_of_that_name_the_article_names_most(analyze):
         "Trump said the crowd was the largest yet.",
     )
     assert source(result, 2)["name"] == "Donald Trump"
+
+
+def test_a_given_name_is_the_person_of_that_name_not_another_of_the_family(analyze):
+    result = analyze(
+        "Paul Hendricks and his son, Mark Hendricks, run an orchard outside the town.",
+        "Mark said the late frost had cost them most of the apples.",
+    )
+    assert source(result, 1)["name"] == "Mark Hendricks"
+
+
+def test_a_surname_two_people_share_is_the_one_who_just_spoke(analyze):
+    result = analyze(
+        "Paul Hendricks and his son, Mark Hendricks, run an orchard outside the town.",
+        "Mark said the late frost had cost them most of the apples.",
+        "“We will replant in the spring,” Hendricks said.",
+    )
+    assert source(result, 2)["name"] == "Mark Hendricks"
+
+
+def test_an_unnamed_person_of_someone_is_named_by_that_someones_fullest_name(analyze):
+    result = analyze(
+        "Mayor Lena Ortiz opened the new bridge on Friday.",
+        "Ortiz's spokeswoman said the work had come in under budget.",
+    )
+    assert source(result, 1)["name"] == "Lena Ortiz’s spokeswoman"
+
+
+def test_his_is_the_person_just_named_though_a_body_spoke_last(analyze):
+    result = analyze(
+        "The finance department said the deficit would shrink next year.",
+        "Gov. Mark Dale signed the budget on Monday. His spokesman said the governor was pleased.",
+    )
+    assert named(result, 1, "His spokesman")["name"] == "Mark Dale’s spokesman"
 
 
 def test_a_kinship_noun_is_the_person_the_article_titles_so(analyze):
@@ -335,6 +390,16 @@ def test_documents_and_poll_results_are_typed_document_whole(analyze, sentence, 
     assert [(a["source"]["text"], a["source"]["type"]) for a in said] == [(mention, "document")]
 
 
+def test_the_agency_is_the_body_just_named_though_the_recogniser_missed_it(analyze):
+    result = analyze(
+        "Shell said on Monday that it would sell its refinery in the north.",
+        "MetroLine is cutting bus routes across the valley. The agency said ridership had "
+        "fallen by a third.",
+    )
+    agency = named(result, 1, "The agency")
+    assert (agency["type"], agency["name"]) == ("named_organization", "MetroLine")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -346,6 +411,20 @@ def test_a_body_the_article_calls_a_company_is_an_organisation(analyze, text):
     result = analyze(*text)
     last = sources(result, len(text) - 1)[-1]
     assert last["type"] == "named_organization"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Acme Widgets said in a statement that it regretted the error.", "named_organization"),
+        ("Jane Holt said in a statement that it was a mistake.", "named_person"),
+        ("Sen. Jane Holt said in a statement that it would pass.", "named_person"),
+    ],
+)
+def test_a_name_the_article_calls_it_is_a_body_though_the_recogniser_says_person(
+    analyze, sentence, kind
+):
+    assert source(analyze(sentence), 0)["type"] == kind
 
 
 def test_a_full_name_the_recogniser_takes_for_a_body_is_a_person_called_she(analyze):

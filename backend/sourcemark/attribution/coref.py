@@ -5,8 +5,9 @@ Jong-un, "EDC" Export Development Canada). Pronouns go to the last speaker or th
 the article calls he or she; role nouns and descriptions ("the official", "the senator",
 "the star", "the Russian president") to an earlier source with the same head and modifiers,
 to the person whose title they match (before or after) or to the person the article is
-about; groups ("the two leaders", "the couple", "Kim and Trump") to the named people;
-possessive offices ("the Russian President's press service") to an office of the owner.
+about; groups ("the two leaders", "the couple", "the congressmen", "Kim and Trump") to the
+named people; possessive offices ("the Russian President's press service") to an office of
+the owner.
 The names themselves, their titles and genders are indexed by names.py.
 """
 
@@ -64,6 +65,11 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent", "socialist"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
+# Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
+LEGISLATORS = {"congressman", "congresswoman", "lawmaker", "legislator", "parliamentarian"}
+LEGISLATOR_TITLES = {
+    stem(w) for w in LEGISLATORS | {"assemblyman", "assemblywoman", "mp", "rep", "sen"}
+}  # fmt: skip
 
 
 @dataclass
@@ -246,6 +252,7 @@ class Resolver:
         if name is None and head.ent_type_ == "ORG" and len(tokens) == 1:
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
+            name = self._namesake_speaking(head.text) or name
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         if mention.label and self._titled_name(doc, tokens):
             name = clean_name(text)
@@ -284,9 +291,7 @@ class Resolver:
         comma = next((i for i in sorted(tokens) if i > head.i and doc[i].text == ","), None)
         if comma is not None:
             text = doc[min(tokens) : comma].text
-        name = clean_name(text) or text
-        if type_ == "document":
-            name = self._owned(doc, head, name)
+        name = self._owned(doc, head, clean_name(text) or text)
         if type_ == "named_organization":
             called = _body_called(doc, tokens, head)
             if called is not None:  # "media buying company GroupM" is GroupM
@@ -315,6 +320,19 @@ class Resolver:
             return None
         known = name in self.names.gender or self.names.title_words(name)
         return name if known else None
+
+    def _namesake_speaking(self, surname: str) -> str | None:
+        """ "Smith said" after John Smith and his son Tom Smith: the one of them who spoke
+        last, if recently, rather than the one the article names most."""
+        namesakes = self.names.namesakes(surname)
+        if len(namesakes) < 2:
+            return None
+        speaker = next(
+            (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
+        )
+        if speaker is None or self.where[0] - speaker.last[0] > SPEAKER_REACH:
+            return None
+        return speaker.name if speaker.name in namesakes else None
 
     def _other_name(self, doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
         """A name of another kind around the head, with words the person's name lacks."""
@@ -389,6 +407,11 @@ class Resolver:
                 return self._group(found[1], set())
         elif head.tag_ == "NNS" and lemma in PEOPLE_NOUNS and self._definite(doc, head):
             size = len(found[1]) if found is not None else 0  # "the brothers"
+        elif head.tag_ == "NNS" and (numbers or self._definite(doc, head)):
+            # "The congressmen", "the two senators": only people the article just titled so.
+            if found is None or not all(self._titled(e, head) for e in found[1]):
+                return None
+            size = numbers[0] if numbers else len(found[1])
         else:
             return None
         if found is not None and len(found[1]) == size:
@@ -406,6 +429,15 @@ class Resolver:
             return None
         most = [name for name, _ in counts.most_common(size)]
         return self._group([first[n] for n in first if n in most], set())
+
+    def _titled(self, entity: Span, role: Token) -> bool:
+        """Whether the article gives the person this role as a title ("Rep. Mary Roe" is
+        one of "the congressmen")."""
+        name = self.names.person(entity.text) or person_name(entity)
+        titles = self.names.title_words(name)
+        if role.lemma_.lower() in LEGISLATORS:
+            return bool(titles & LEGISLATOR_TITLES)
+        return stem(role.text) in titles
 
     def _name_cut_off(self, doc: Doc, tokens: set[int]) -> Span | None:
         """A name the mention stops inside or just before: "McConnell spokesman Don" of
@@ -443,8 +475,8 @@ class Resolver:
         return index > 0 and any(is_poll(t) for t in self.docs[index - 1])
 
     def _the_body(self, doc: Doc, tokens: set[int], head: Token, type_: str | None):
-        """ "The company", "the agency", "the security firm": the body last named or
-        quoted, if recent."""
+        """ "The company", "the agency", "the security firm": the body last named (by the
+        recogniser, or as the subject just before) or quoted, if recent."""
         if type_ != "named_organization" or head.lemma_.lower() not in BODY_NOUNS:
             return None
         if any(doc[i].ent_type_ or doc[i].pos_ == "PROPN" or doc[i].dep_ == "poss" for i in tokens):
@@ -453,6 +485,9 @@ class Resolver:
         named = [
             (at, e) for at, e in self.names.bodies_at if at < self.where and e.start not in tokens
         ]
+        subject = self._unrecognised_body_before(head)
+        if subject is not None and (not named or named[-1][0] < subject[0]):
+            named.append(subject)
         if named and (source is None or source.last < named[-1][0]):
             if self.where[0] - named[-1][0][0] > PRONOUN_REACH:
                 return None
@@ -465,6 +500,28 @@ class Resolver:
             if referent.type == type_ and referent.name.split()[-1] == name.split()[-1]:
                 return referent
         return self._new(name, type_, f"named_organization:{name.lower()}", head, set())
+
+    def _unrecognised_body_before(self, head: Token) -> tuple[tuple[int, int], Span] | None:
+        """The subject of the sentence before, where and as a name, if a proper noun the
+        recogniser missed and no person's name: "TransLink" of "TransLink is raising fares.
+        The agency said …"."""
+        found = self._sentence_before(head)
+        if found is None:
+            return None
+        index, before = found
+        subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
+        if (
+            subject is None
+            or subject.pos_ != "PROPN"
+            or subject.ent_type_
+            or self.names.person(subject.text, given=True) is not None
+        ):
+            return None
+        start = subject.i
+        while start > before.start and subject.doc[start - 1].dep_ == "compound":
+            start -= 1
+        name = subject.doc[start : subject.i + 1]
+        return (index, name.start_char), name
 
     def _definite(self, doc: Doc, head: Token) -> bool:
         return any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE for c in head.children)
@@ -482,8 +539,8 @@ class Resolver:
         return None
 
     def _owned(self, doc: Doc, head: Token, name: str) -> str:
-        """A document named by its owner's fullest name: "her statement" -> "Shannon
-        Phillips’s statement", "Foster's book" -> "Cecil Foster’s book"."""
+        """A document or person named by their owner's fullest name: "her statement" ->
+        "Shannon Phillips’s statement", "Putin's spokesman" -> "Vladimir Putin’s spokesman"."""
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is None:
             return name
@@ -643,22 +700,28 @@ class Resolver:
                 names |= {self.names.person(token.text)} - {None}
         return names
 
+    def _sentence_before(self, head: Token) -> tuple[int, Span] | None:
+        """The sentence before the head's and its paragraph: the last of the paragraph
+        before, for a paragraph's first."""
+        index, sentence = self.where[0], head.sent
+        if sentence.start > 0:
+            return index, head.doc[sentence.start - 1].sent
+        if index > 0 and len(self.docs[index - 1]):
+            return index - 1, self.docs[index - 1][-1].sent
+        return None
+
     def _named_just_before(
         self, head: Token, gender: str | None
     ) -> tuple[tuple[int, int], str] | None:
         """Where the sentence before the pronoun's starts (the last of the paragraph before,
         for a paragraph's first), and the one person it names outside quotation marks, if of
         no other gender and if the pronoun's own sentence names no one before it."""
-        index, sentence = self.where[0], head.sent
-        if self._names_in(head.doc[sentence.start : head.i]):
+        if self._names_in(head.doc[head.sent.start : head.i]):
             return None
-        if sentence.start > 0:
-            before = head.doc[sentence.start - 1].sent
-        elif index > 0 and len(self.docs[index - 1]):
-            index -= 1
-            before = self.docs[index][-1].sent
-        else:
+        found = self._sentence_before(head)
+        if found is None:
             return None
+        index, before = found
         names = self._names_in(before)
         if len(names) != 1:
             return None
@@ -668,7 +731,7 @@ class Resolver:
         return (index, before.start_char), name
 
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
-        wanted_person = head.lower_ in PERSON_PRONOUNS
+        wanted_person = head.lower_ in PERSON_PRONOUNS | PRONOUN_GENDER.keys()  # "his" too
         gender = PRONOUN_GENDER.get(head.lower_)
 
         def fits(referent: Referent) -> bool:

@@ -32,6 +32,9 @@ PRONOUN_GENDER = {
     **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
 }
 QUOTE_MARKS = {"“", "”", '"', "«", "»"}
+IT_WORDS = {"it", "its", "itself"}  # "its" too, to stop at it
+# Verbs whose "it" is mostly no one: "it was a mistake", "it seems", "it takes time".
+IMPERSONAL_VERBS = {"be", "seem", "appear", "remain", "take", "make", "look", "sound", "cost"}
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 # Nouns for a man or a woman written beside a name: "husband Omar Haddad", "Lea, his wife".
 GENDERED_NOUNS = {
@@ -145,14 +148,40 @@ def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
     for token in beside:
         if token.lemma_.lower() in GENDERED_NOUNS:
             return GENDERED_NOUNS[token.lemma_.lower()]
+    pronoun = _pronoun_after(entity, person_at, PRONOUN_GENDER.keys())
+    return PRONOUN_GENDER[pronoun.lower_] if pronoun is not None else None
+
+
+def _pronoun_after(entity: Span, person_at: dict[int, Span], pronouns) -> Token | None:
+    """The first of these pronouns after the name as subject in its sentence, with no other
+    name or quotation mark between."""
     if entity.root.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    for token in doc[entity.end : entity.sent.end]:
+    for token in entity.doc[entity.end : entity.sent.end]:
         if person_at.get(token.i, entity) != entity or token.text in QUOTE_MARKS:
             return None  # another name, or the end of a quote: "“Surrey has …,” she said"
-        if token.lower_ in PRONOUN_GENDER:
-            return PRONOUN_GENDER[token.lower_]
+        if token.lower_ in pronouns:
+            return token
     return None
+
+
+def _called_it(entity: Span, person_at: dict[int, Span]) -> bool:
+    """Whether the article calls the name "itself", or "it" doing what the name's own verb
+    reports, before any he or she: "Twitter has positioned itself", "Acme said it regretted
+    the error"; not "it" of "Smith said it was a mistake" ("its" is too often another's)."""
+    pronoun = _pronoun_after(entity, person_at, PRONOUN_GENDER.keys() | IT_WORDS)
+    if pronoun is None or pronoun.lower_ in PRONOUN_GENDER:
+        return False
+    clause = pronoun.head
+    reflexive = pronoun.lower_ == "itself" and pronoun.dep_ in ("dobj", "pobj")
+    return reflexive or (
+        pronoun.lower_ == "it"
+        and pronoun.dep_ == "nsubj"
+        and clause.pos_ == "VERB"
+        and clause.dep_ == "ccomp"
+        and clause.head == entity.root.head
+        and clause.lemma_ not in IMPERSONAL_VERBS
+    )
 
 
 def name_at(names: list[Span]) -> dict[int, Span]:
@@ -227,6 +256,7 @@ class NameIndex:
         self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
         # Names the article calls a company, network, firm...: "drug maker Pfizo".
         self.described_bodies: set[str] = set()
+        self.called_it: set[str] = set()  # names the article calls "it" or "its" (lower)
         # Title words, the person holding them, and where the article says so.
         self.titles: list[tuple[set[str], str, tuple[int, int]]] = []
         self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
@@ -259,6 +289,7 @@ class NameIndex:
             among = name_at(people + unrecognised)
             people += [n for n in unrecognised if n.label_ or _gender_of(n, among)]
             person_at = name_at(people)
+            self.called_it |= {person_name(e).lower() for e in people if _called_it(e, person_at)}
             conjoined: dict[int, list[Span]] = {}  # head token -> the names joined to it
             for e in people:
                 if e.root.dep_ == "conj":
@@ -368,21 +399,39 @@ class NameIndex:
             return found
         # Several people share it ("Kim Jong-un", "Kim Yong-chol"): the first named, whom
         # the article is about.
-        names = [
-            self.full_names.get(n.split()[-1].lower(), n) for n in self.given_names.get(last, ())
-        ]
+        names = [self._fullest(n) for n in self.given_names.get(last, ())]
         return names[0] if names else found
+
+    def _fullest(self, name: str) -> str:
+        """The fullest form of this person's name: the one its surname goes to if that is
+        the same person ("Hillary Rodham Clinton" for "Hillary Clinton"), not another of the
+        family ("John Smith" for "Tom Smith")."""
+        known = self.full_names.get(name.split()[-1].lower())
+        if known is not None and set(name.lower().split()) <= set(known.lower().split()):
+            return known
+        return name
+
+    def namesakes(self, surname: str) -> list[str]:
+        """The full names of the people the article names with this surname."""
+        surname = surname.lower()
+        return [n for n in self.name_counts if " " in n and n.lower().split()[-1] == surname]
 
     def is_person(self, entity: Span) -> bool:
         return entity.label_ == "PERSON" or entity.text.lower() in self.called_people
 
     def body_taken_for_person(self, entity: Span) -> bool:
-        """One word the recogniser calls a person, which the article calls a company or
-        network, and which is no one's surname ("Pfizo", not "Gore" of "Al Gore")."""
-        if len(name_tokens(entity)) != 1 or entity.root.lower_ not in self.described_bodies:
-            return False
+        """A name the recogniser calls a person, which the article calls a company or
+        network and is no one's surname ("Pfizo", not "Gore" of "Al Gore"), or calls "it"
+        or "its" and never he or she nor by a title ("Twitter has positioned itself")."""
         known = self.person(entity.text)
-        return known is None or " " not in known
+        if len(name_tokens(entity)) == 1 and entity.root.lower_ in self.described_bodies:
+            return known is None or " " not in known
+        name = known or person_name(entity)
+        return (
+            name.lower() in self.called_it
+            and name not in self.gender
+            and not self.title_words(name)
+        )
 
     def title_words(self, name: str) -> set[str]:
         return {w for words, holder, _ in self.titles if holder == name for w in words}
