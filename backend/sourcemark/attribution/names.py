@@ -32,7 +32,8 @@ PRONOUN_GENDER = {
     **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
 }
 QUOTE_MARKS = {"“", "”", '"', "«", "»"}
-IT_WORDS = {"it", "its", "itself"}  # "its" too, to stop at it
+# "its" too: the first of them after a name decides, and "its" is too often another's.
+IT_WORDS = {"it", "its", "itself"}
 # Verbs whose "it" is mostly no one: "it was a mistake", "it seems", "it takes time".
 IMPERSONAL_VERBS = {"be", "seem", "appear", "remain", "take", "make", "look", "sound", "cost"}
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
@@ -256,7 +257,7 @@ class NameIndex:
         self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
         # Names the article calls a company, network, firm...: "drug maker Pfizo".
         self.described_bodies: set[str] = set()
-        self.called_it: set[str] = set()  # names the article calls "it" or "its" (lower)
+        self.called_it: set[str] = set()  # names the article calls "it" or "itself" (lower)
         # Title words, the person holding them, and where the article says so.
         self.titles: list[tuple[set[str], str, tuple[int, int]]] = []
         self.people_at: list[tuple[tuple[int, int], Span]] = []  # PERSON names, in order
@@ -422,7 +423,7 @@ class NameIndex:
     def body_taken_for_person(self, entity: Span) -> bool:
         """A name the recogniser calls a person, which the article calls a company or
         network and is no one's surname ("Pfizo", not "Gore" of "Al Gore"), or calls "it"
-        or "its" and never he or she nor by a title ("Twitter has positioned itself")."""
+        or "itself" and never he or she nor by a title ("Twitter has positioned itself")."""
         known = self.person(entity.text)
         if len(name_tokens(entity)) == 1 and entity.root.lower_ in self.described_bodies:
             return known is None or " " not in known
