@@ -101,9 +101,14 @@ def lemma_cue_rates(path: Path = LEXICON_PATH) -> dict[tuple[str, str], float]:
     rates = {}
     for key, frames in _lexicon_data(path)["lemmas"].items():
         lemma, pos = key.rsplit("/", 1)
-        total = sum(uses for _, uses in frames.values())
-        rates[lemma, pos] = sum(cues for cues, _ in frames.values()) / total if total else 0.0
+        cues, uses = _in_all_frames(frames)
+        rates[lemma, pos] = cues / uses if uses else 0.0
     return rates
+
+
+def _in_all_frames(frames: dict[str, list[int]]) -> tuple[int, int]:
+    """A lemma's cues and uses in PolNeAR train, over all its frames."""
+    return sum(cues for cues, _ in frames.values()), sum(uses for _, uses in frames.values())
 
 
 @cache
@@ -117,9 +122,8 @@ def load_lexicon(
         lemma, pos = key.rsplit("/", 1)
         if pos not in CUE_POS:
             continue
-        cues_all = sum(cues for cues, _ in frames.values())
-        total_all = sum(total for _, total in frames.values())
-        if cues_all >= MIN_LEMMA_COUNT and cues_all / total_all >= MIN_LEMMA_RATE:
+        cues_all, uses_all = _in_all_frames(frames)
+        if cues_all >= MIN_LEMMA_COUNT and cues_all / uses_all >= MIN_LEMMA_RATE:
             good = set(frames)
         else:
             good = {
