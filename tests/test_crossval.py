@@ -115,3 +115,19 @@ def test_cached_parses_score_as_the_serving_path_does(data_dir, pipeline, tmp_pa
         )
         assert cached[article.gold.name] == served
         assert served.linked.tp_gold > 0
+
+
+@pytest.mark.data
+def test_cue_parts_retrain_alone_and_keep_the_tagger(data_dir, tmp_path):
+    """--cues-only writes the fold's cue lexicon and model and leaves its tagger as it was."""
+    articles = crossval.load_corpus(data_dir, 5, limit=4)
+    nlp = load_model()
+    docs = crossval.parse_corpus(nlp, articles, tmp_path)
+    out = tmp_path / "fold-0"
+    (out / "roles").mkdir(parents=True)
+    (out / "roles" / "kept").write_text("the tagger trained before")
+    fold = next(a.fold for a in articles)
+    crossval.train_fold(nlp, fold, articles, docs, data_dir, out, epochs=1, cues_only=True)
+    assert (out / "cues.json").stat().st_size > 0
+    assert (out / "cue_model.json").stat().st_size > 0
+    assert [p.name for p in (out / "roles").iterdir()] == ["kept"]

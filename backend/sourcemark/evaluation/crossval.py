@@ -134,10 +134,12 @@ def train_fold(
     data_dir: Path,
     out: Path,
     epochs: int,
+    cues_only: bool = False,
 ) -> None:
     """The cue lexicon, cue model and role tagger from every article outside `fold`. The
     teacher tagger's epoch is chosen on the dev articles among them, as shipping chooses on
-    dev; the tagger is distilled from it (see train_roles)."""
+    dev; the tagger is distilled from it (see train_roles). With `cues_only`, the tagger
+    already in `out` stays: the cue parts take a minute, the tagger most of an hour."""
     training = [a for a in articles if a.fold != fold]
     cue_paragraphs = []
     for article in training:
@@ -146,6 +148,8 @@ def train_fold(
         ):
             cue_paragraphs.append((doc, learn_cues.cue_heads(doc, spans)))
     learn_cues.learn(cue_paragraphs, len(training), out)
+    if cues_only:
+        return
 
     roles = {}
     for split in SPLITS:
@@ -421,6 +425,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=FOLDS)
     parser.add_argument("--train", action="store_true", help="(re)train every fold's models")
     parser.add_argument("--epochs", type=int, default=5, help="role tagger epochs, with --train")
+    parser.add_argument(
+        "--cues-only",
+        action="store_true",
+        help="with --train: retrain only the cue lexicon and cue model, keeping the taggers",
+    )
     parser.add_argument("--only-fold", type=int, help="train or evaluate this fold only")
     parser.add_argument("--limit", type=int, help="only the first N articles of each split")
     parser.add_argument("--save", type=Path, help="write per-article counts here")
@@ -446,11 +455,16 @@ def main(argv: list[str] | None = None) -> int:
     docs = parse_corpus(nlp, articles, options.work)
     folds = [options.only_fold] if options.only_fold is not None else range(options.folds)
 
+    if options.cues_only and not all((work / f"fold-{k}" / "roles").is_dir() for k in folds):
+        print(f"--cues-only keeps the folds' taggers, but {work} lacks some", file=sys.stderr)
+        return 1
     if options.train:
         for fold in folds:
             started = time.time()
             out = work / f"fold-{fold}"
-            train_fold(nlp, fold, articles, docs, options.data, out, options.epochs)
+            train_fold(
+                nlp, fold, articles, docs, options.data, out, options.epochs, options.cues_only
+            )
             print(f"fold {fold} trained in {time.time() - started:.0f}s", file=sys.stderr)
 
     results: dict[str, Scores] = {}
