@@ -234,6 +234,8 @@ def test_the_couple_are_the_two_people_named_together(analyze):
          "The congressmen said the amendment would protect the wetlands."),
         ("Sen. Alan Pike and Sen. Nora Vance filed the amendment on Tuesday.",
          "The two senators said the amendment would protect the wetlands."),
+        ("Senators Alan Pike and Nora Vance filed the amendment on Tuesday.",
+         "The senators said the amendment would protect the wetlands."),
     ],
 )  # fmt: skip
 def test_people_of_a_role_are_the_ones_just_titled_so(analyze, first, then):

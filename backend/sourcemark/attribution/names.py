@@ -305,6 +305,7 @@ class NameIndex:
                 group = [entity, *conjoined.get(entity.root.i, [])]
                 if len(group) > 1 and entity.root.dep_ != "conj":
                     self.groups_at.append(((index, group[-1].start_char), group))
+                    self._share_plural_title(group, (index, entity.start_char))
         # What the article tells of each person's gender, for "he" and "she".
         votes: dict[str, Counter] = {}
         for entity, gender in genders:
@@ -344,6 +345,20 @@ class NameIndex:
         words -= {stem(w) for w in name.split()}
         if words:
             self.titles.append((words, name, at))
+
+    def _share_plural_title(self, group: list[Span], at: tuple[int, int]) -> None:
+        """ "Senators Alan Pike and Nora Vance": a plural title before the first name is
+        each name's title."""
+        first = group[0].root
+        words = {
+            stem(t.text)
+            for child in first.lefts
+            if child.dep_ in TITLE_DEPS and child.i < group[0].start and child.tag_ == "NNS"
+            for t in child.subtree
+            if is_word(t)
+        }
+        if words:
+            self.titles += [(words, person_name(e), at) for e in group[1:] if person_name(e)]
 
     def _better_name(self, name: str, known: str) -> bool:
         """For a surname: a fuller form of the same person ("Hillary Rodham Clinton" over
