@@ -366,8 +366,8 @@ def format_labels_found(
     labels: dict[str, list[dict]],
 ) -> str:
     """Labelled sources found, on the articles several PolNeAR annotators marked: by each
-    later annotator's attributions, and by the system's out of fold. What a second
-    annotator finds bounds how many labels any system can be scored as finding."""
+    later annotator's attributions, and by the system's out of fold: type accuracy overall
+    is found x right, and this says how far the finding falls short of an annotator's."""
     annotations = {split: annotations_by_article(data_dir / "polnear" / split) for split in SPLITS}
     pairs = by_annotators = total = by_system = 0
     for article in articles:
