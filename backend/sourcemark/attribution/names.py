@@ -185,6 +185,16 @@ def _called_it(entity: Span, person_at: dict[int, Span]) -> bool:
     )
 
 
+def _titles_before(entity: Span) -> list[Token]:
+    """The words hanging before a name that may title it: "Sen." of "Sen. Ann Lee",
+    "Senators" of "Senators Ann Lee and Bo Ray"."""
+    return [c for c in entity.root.lefts if c.dep_ in TITLE_DEPS and c.i < entity.start]
+
+
+def _stems(tokens) -> set[str]:
+    return {stem(t.text) for t in tokens if is_word(t)}
+
+
 def name_at(names: list[Span]) -> dict[int, Span]:
     """Each token of the names -> its name: looked up, not searched, as a paragraph may name
     thousands (names don't overlap)."""
@@ -332,16 +342,15 @@ class NameIndex:
         if " " in name:
             self.full_names[name.lower()] = name
         first = name_tokens(entity)[0].i  # after any title the recogniser took in
-        words = {stem(t.text) for t in entity if t.i < first and is_word(t)}
+        words = _stems(t for t in entity if t.i < first)
         root = entity.root
-        for child in root.lefts:
-            if child.dep_ in TITLE_DEPS and child.i < entity.start:
-                words |= {stem(t.text) for t in child.subtree if is_word(t)}
+        for child in _titles_before(entity):
+            words |= _stems(child.subtree)
         if root.dep_ == "appos":
-            words |= {stem(t.text) for t in root.head.subtree if is_word(t) and t.i < root.i}
+            words |= _stems(t for t in root.head.subtree if t.i < root.i)
         for child in root.children:
             if child.dep_ == "appos":
-                words |= {stem(t.text) for t in child.subtree if is_word(t)}
+                words |= _stems(child.subtree)
         words -= {stem(w) for w in name.split()}
         if words:
             self.titles.append((words, name, at))
@@ -349,14 +358,8 @@ class NameIndex:
     def _share_plural_title(self, group: list[Span], at: tuple[int, int]) -> None:
         """ "Senators Alan Pike and Nora Vance": a plural title before the first name is
         each name's title."""
-        first = group[0].root
-        words = {
-            stem(t.text)
-            for child in first.lefts
-            if child.dep_ in TITLE_DEPS and child.i < group[0].start and child.tag_ == "NNS"
-            for t in child.subtree
-            if is_word(t)
-        }
+        plural = [c for c in _titles_before(group[0]) if c.tag_ == "NNS"]
+        words = {w for child in plural for w in _stems(child.subtree)}
         if words:
             self.titles += [(words, person_name(e), at) for e in group[1:] if person_name(e)]
 
