@@ -87,7 +87,8 @@ def test_labels_found_by_another_annotator_beside_the_system(tmp_path):
         for name in ("art", "solo")
     ]
     results = {"art": _scores(5, 3), "solo": _scores(5, 9)}  # 3 of 10 labels found
-    line = crossval.format_labels_found(tmp_path, articles, results, labels)
+    others = crossval.other_annotations(tmp_path, articles)
+    line = crossval.format_labels_found(others, articles, results, labels)
     assert "another annotator 0.750 of 4 (label, annotator) pairs" in line
     assert "Sourcemark out of fold 0.300 of 10" in line
 

@@ -332,16 +332,27 @@ def format_comparison(
     return render(["change from saved run", *METRICS], rows)
 
 
+def other_annotations(data_dir: Path, articles: list[Article]) -> dict[str, list[list[Relation]]]:
+    """Each article's attributions by its later annotators (none for most articles)."""
+    annotations = {split: annotations_by_article(data_dir / "polnear" / split) for split in SPLITS}
+    return {
+        a.gold.name: [
+            parse_ann(other.read_text(encoding="utf-8"))
+            for other in annotations[a.split].get(a.gold.name, [])[1:]
+        ]
+        for a in articles
+    }
+
+
 def format_cue_classes(
-    data_dir: Path,
+    others: dict[str, list[list[Relation]]],
     articles: list[Article],
     docs: dict[str, list[Doc]],
     predicted: dict[str, list[Relation]],
 ) -> str:
     """The linked attributions of the folds' articles, and those of PolNeAR's annotators
-    against each other, by class of cue (see cue_classes.py)."""
+    (`others`, see other_annotations) against the first, by class of cue (cue_classes.py)."""
     rates = lemma_cue_rates(LEXICON_PATH)
-    annotations = {split: annotations_by_article(data_dir / "polnear" / split) for split in SPLITS}
     system, annotators = ClassCounts(), ClassCounts()
     for article in articles:
         name = article.gold.name
@@ -353,14 +364,13 @@ def format_cue_classes(
             return cue_class(relation, finder, rates)
 
         system.add(article.gold.relations, predicted[name], classify)
-        for other in annotations[article.split].get(name, [])[1:]:
-            relations = parse_ann(other.read_text(encoding="utf-8"))
+        for relations in others[name]:
             annotators.add(article.gold.relations, relations, classify)
     return f"linked attributions by cue class\n{format_classes(system, annotators)}"
 
 
 def format_labels_found(
-    data_dir: Path,
+    others: dict[str, list[list[Relation]]],
     articles: list[Article],
     results: dict[str, Scores],
     labels: dict[str, list[dict]],
@@ -368,15 +378,12 @@ def format_labels_found(
     """Labelled sources found, on the articles several PolNeAR annotators marked: by each
     later annotator's attributions, and by the system's out of fold: type accuracy overall
     is found x right, and this says how far the finding falls short of an annotator's."""
-    annotations = {split: annotations_by_article(data_dir / "polnear" / split) for split in SPLITS}
     pairs = by_annotators = total = by_system = 0
     for article in articles:
         name = article.gold.name
-        others = annotations[article.split].get(name, [])[1:]
-        if not others or name not in results or not labels.get(name):
+        if not others[name] or name not in results or not labels.get(name):
             continue
-        for other in others:
-            relations = parse_ann(other.read_text(encoding="utf-8"))
+        for relations in others[name]:
             pairs += len(labels[name])
             by_annotators += labels_found(labels[name], relations)
         types = results[name].types
@@ -510,8 +517,9 @@ def main(argv: list[str] | None = None) -> int:
         from .polnear import format_errors
 
         print()
-        print(format_cue_classes(options.data, articles, docs, predicted))
-        print(format_labels_found(options.data, articles, results, labels))
+        others = other_annotations(options.data, articles)
+        print(format_cue_classes(others, articles, docs, predicted))
+        print(format_labels_found(others, articles, results, labels))
         print(format_errors(errors, title="PolNeAR train and dev errors, out of fold"))
     if options.save is not None:
         payload = {name: _to_json(scores) for name, scores in results.items()}
