@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
+from sourcemark.attribution.names import _surname_given
 from sourcemark.attribution.types import mention_type
 
 from .test_attribution import attributions
@@ -624,3 +625,34 @@ def test_we_is_never_a_document_said_before(analyze):
 )
 def test_one_named_example_of_many_does_not_name_them(analyze, sentence, kind):
     assert source(analyze(sentence))["type"] == kind
+
+
+def test_a_full_name_the_recogniser_takes_for_a_body_is_a_person_named_alone_later(analyze):
+    """The recogniser takes "Eyota Brandt" for a body, and "Mrs. Brandt" for a person."""
+    result = analyze(
+        "Eyota Brandt doubted that the mayor would come to the fair.",
+        "Mrs. Brandt said the fair was fine.",
+    )
+    for paragraph in (0, 1):
+        found = source(result, paragraph)
+        assert (found["type"], found["name"]) == ("named_person", "Eyota Brandt")
+
+
+def test_a_movement_named_for_a_person_is_not_her_full_name(analyze):
+    result = analyze(
+        "The Stop Brandt movement said the fair must close.",
+        "Mrs. Brandt said the fair was fine.",
+    )
+    assert source(result, 0)["type"] == "named_organization"
+    assert (source(result, 1)["type"], source(result, 1)["name"]) == ("named_person", "Brandt")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full_name"),
+    [("Eyota Brandt", "brandt", True), ("Reyes, Brandt", "brandt", False)],
+)
+def test_names_joined_by_punctuation_are_no_one_s_full_name(analyze, text, surname, full_name):
+    """A list the recogniser takes for one body ("Christie, Rubio") is no person's name."""
+    doc = analyze.nlp(text)
+    doc.ents = [Span(doc, 0, len(doc), label="ORG")]
+    assert _surname_given(doc.ents[0], {surname}) == full_name

@@ -104,6 +104,26 @@ def _full_name(entity: Span) -> bool:
     return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
 
 
+def _lone_person_words(docs: list[Doc]) -> set[str]:
+    """The one-word names the recogniser takes for people anywhere in the article (lower)."""
+    return {
+        e.text.lower()
+        for doc in docs
+        for e in doc.ents
+        if e.label_ == "PERSON" and len(e) == 1 and e.text[:1].isupper()
+    }
+
+
+def _surname_given(entity: Span, surnames: set[str]) -> bool:
+    """Whether the last word of this name, written as a name alone ("Eyota Brandt", not
+    "Obama-Clinton" nor the "Stop Trump" movement), is a person elsewhere in the article."""
+    return (
+        entity[-1].lower_ in surnames
+        and not any(t.is_punct and t.text != "." for t in entity)
+        and entity.root.dep_ != "compound"
+    )
+
+
 def _institution(entity: Span) -> bool:
     """A "person" the recogniser got wrong: "James M. Hill High School"."""
     return entity[-1].lower_ in ORGANIZATION_NOUNS
@@ -275,6 +295,7 @@ class NameIndex:
         # Named people joined by "and": "Obama and Clinton", antecedents of "they".
         self.groups_at: list[tuple[tuple[int, int], list[Span]]] = []
         genders: list[tuple[Span, str]] = []
+        surnames = _lone_person_words(docs)
         for index, doc in enumerate(docs):
             ents = doc.ents  # spaCy builds them anew on every access
             self.bodies_at += [((index, e.start_char), e) for e in ents if e.label_ == "ORG"]
@@ -289,11 +310,14 @@ class NameIndex:
                 for e in ents
                 if e.label_ == "PERSON" and not (_institution(e) or _place_and_state(e))
             ]
-            # A full name the recogniser took for a body, which the article calls he or she:
-            # "Carly Fiorina endorsed Cruz, saying she …".
+            # A full name the recogniser took for a body, which the article calls he or she
+            # ("Carly Fiorina endorsed Cruz, saying she …"), or whose last word it gives
+            # alone as a person ("Eyota Brandt doubted …", then "Mrs. Brandt said").
             called = [e for e in ents if e.label_ == "ORG" and _full_name(e)]
             among = name_at(people + called)
-            called = [e for e in called if _gender_of(e, among) is not None]
+            called = [
+                e for e in called if _surname_given(e, surnames) or _gender_of(e, among) is not None
+            ]
             self.called_people |= {e.text.lower() for e in called}
             people += called
             unrecognised = _unrecognised_people(doc)
