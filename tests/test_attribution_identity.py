@@ -385,12 +385,21 @@ def test_a_document_is_named_by_its_owners_full_name(analyze):
         ("An email chain leaked last week shows the deal was agreed in March.",
          "An email chain leaked last week"),
         ("The trade deal says tariffs will fall by half.", "The trade deal"),
+        ("A series of emails the envoy gave to lawmakers showed the two men spoke often.",
+         "A series of emails the envoy gave to lawmakers"),
+        ("A trove of memos shows the firm knew of the leak.", "A trove of memos"),
     ],
 )  # fmt: skip
 def test_documents_and_poll_results_are_typed_document_whole(analyze, sentence, mention):
     # "In a poll of 900 adults, …" is an attribution of its own, to the poll.
     said = [a for a in attributions(analyze(sentence)) if a["kind"] != "according_to"]
     assert [(a["source"]["text"], a["source"]["type"]) for a in said] == [(mention, "document")]
+
+
+def test_a_collection_of_people_is_unnamed_members_not_their_party(analyze):
+    """Only a collection of documents takes the type of what it holds."""
+    result = analyze("A string of Republicans said the bill would fail.")
+    assert source(result)["type"] == "anonymous"
 
 
 def test_the_agency_is_the_body_just_named_though_the_recogniser_missed_it(analyze):

@@ -35,6 +35,11 @@ QUANTITY_HEADS = {
     "millions", "minority", "number", "percent", "percentage", "plurality", "portion",
     "quarter", "share", "third", "thousands",
 }
+# Nouns for a collection of things, which say what they hold: "a series of emails".
+COLLECTIONS = {
+    "batch", "bundle", "cache", "collection", "pile", "raft", "series", "set", "slew", "spate",
+    "stack", "string", "trove",
+}
 # Quantifiers that pick unnamed members out of a named group: "some Democrats".
 SOME = {"some", "many", "several", "few", "most", "certain", "other"}
 # Words that make counted people a poll's result: "62 percent of those surveyed".
@@ -347,6 +352,12 @@ def is_poll(token: Token) -> bool:
     return token.lemma_.lower() in POLL_LEMMAS
 
 
+def _documents(doc: Doc, tokens: set[int], held: Token) -> bool:
+    """Whether what a collection holds is documents: "emails" of "a series of emails"."""
+    part = {t.i for t in held.subtree} & tokens
+    return not is_pronoun(held) and mention_type(doc, part or {held.i}, held) == "document"
+
+
 def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """A share or number of people: a poll's result beside a poll ("Thirty-nine percent of
     all Americans", "nearly half", "respondents"), else the type of the people counted
@@ -377,6 +388,9 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         counted = _counted(doc, tokens, head)  # "a number of GOP delegates": the delegates
         if counted is not None:
             return counted
+    held = _of(head) if lemma in COLLECTIONS else None
+    if held is not None and _documents(doc, tokens, held):
+        return "document"  # "a trove of memos"; "a string of senators" stays people
     if head.pos_ in ("NOUN", "PROPN") and lemma in DOCUMENT_NOUNS and head.ent_type_ != "PERSON":
         return "document"
     if (
