@@ -446,6 +446,17 @@ def test_a_full_name_the_recogniser_takes_for_a_body_is_a_person_called_she(anal
         assert (found["type"], found["name"]) == ("named_person", "Carly Fiorina")
 
 
+def test_bodies_with_the_same_last_word_are_one_only_when_one_name_holds_the_other(analyze):
+    result = analyze(
+        "The Ruritanian health ministry said the clinics would close.",
+        "The Ruritanian finance ministry said the budget was final.",
+        "The finance ministry said it would publish the figures.",
+    )
+    health, finance, again = (source(result, i)["name"] for i in range(3))
+    assert health != finance
+    assert again == finance
+
+
 def test_a_body_is_named_by_the_name_beside_its_noun(analyze):
     found = source(analyze("The pro-farm group Harvest Alliance said the credit must stay."))
     assert (found["type"], found["name"]) == ("named_organization", "Harvest Alliance")

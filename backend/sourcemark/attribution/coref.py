@@ -140,6 +140,16 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     )
 
 
+def _short_for(name: str, other: str) -> bool:
+    """Whether two names of bodies with the same last word are one body: one holds every
+    word of the other ("the Times" and "The New York Times"; "the foreign ministry" and
+    "Russia's foreign ministry"), which "The French foreign ministry" does not."""
+    words, others = set(name.lower().split()), set(other.lower().split())
+    return name.split()[-1].lower() == other.split()[-1].lower() and (
+        words <= others or others <= words
+    )
+
+
 class _Names:
     """A paragraph's named entities looked up by token, not searched for each mention."""
 
@@ -299,7 +309,7 @@ class Resolver:
             if head.ent_type_ == "ORG" or name.isupper():  # not a place: "Saskatoon"
                 name = self.names.body(name)
             for referent in reversed(self.referents):
-                if referent.type == type_ and referent.name.split()[-1] == name.split()[-1]:
+                if referent.type == type_ and _short_for(name, referent.name):
                     return referent
         definite = not any(doc[i].lower_ in INDEFINITE for i in tokens if doc[i].dep_ == "det")
         key = (
