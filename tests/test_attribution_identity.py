@@ -96,6 +96,16 @@ def test_the_company_is_a_body_named_as_an_object_just_before(analyze):
     assert (agency["type"], agency["name"]) == ("named_organization", "Harbor Transit Authority")
 
 
+def test_the_agency_is_the_body_its_own_sentence_quoted_not_a_place_named_since(analyze):
+    result = analyze(
+        "Thousands of nurses rallied at the Harbor Statehouse on Tuesday.",
+        "Harbor State Police reported that at least 5,000 people entered the Statehouse through "
+        "public doors, but the agency didn’t estimate how many were on the grounds.",
+    )
+    agency = named(result, 1, "the agency")
+    assert (agency["type"], agency["name"]) == ("named_organization", "Harbor State Police")
+
+
 # ---- pronouns ------------------------------------------------------------------------------
 
 

@@ -492,6 +492,8 @@ class Resolver:
         if any(doc[i].ent_type_ or doc[i].pos_ == "PROPN" or doc[i].dep_ == "poss" for i in tokens):
             return None
         source = next((r for r in reversed(self.recent) if r.type == type_), None)
+        if source is not None and source.last >= (self.where[0], head.sent.start_char):
+            return source  # the body its own sentence quoted: "Police said …, but the agency …"
         named = [
             (at, e) for at, e in self.names.bodies_at if at < self.where and e.start not in tokens
         ]
