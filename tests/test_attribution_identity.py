@@ -346,6 +346,18 @@ def test_his_is_the_person_just_named_though_a_body_spoke_last(analyze):
     assert named(result, 1, "His spokesman")["name"] == "Mark Dale’s spokesman"
 
 
+def test_an_office_is_named_by_its_holder_only_once_the_article_has_named_them(analyze):
+    result = analyze(
+        "Jon Pell pleaded guilty to making threats, the U.S. Attorney's Office said.",
+        "The prosecutor's office said he had called the mayor twice.",
+        "Pell's attorney, Mara Quist, said he never meant to harm anyone.",
+        "Gov. Ann Reyes said the threats were serious. The governor's office said it added guards.",
+    )
+    assert named(result, 0, "the U.S. Attorney's Office")["name"] == "U.S. Attorney's Office"
+    assert named(result, 1, "The prosecutor's office")["name"] == "Prosecutor's office"
+    assert named(result, 3, "The governor's office")["name"] == "Ann Reyes’s office"
+
+
 def test_a_kinship_noun_is_the_person_the_article_titles_so(analyze):
     result = analyze(
         "Donald Trump arrived with his wife, Melania Trump.",

@@ -268,14 +268,12 @@ class Resolver:
             name = clean_name(text)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if head.lemma_.lower() in OFFICES and owner is not None and not is_pronoun(owner):
-            owner_referent = self._resolve(
-                doc, Mention(set(range(owner.left_edge.i, owner.i + 1)), owner)
-            )
+        holder = self._office_owner(doc, owner) if head.lemma_.lower() in OFFICES else None
+        if holder is not None:
             office = " ".join(
                 t.text for t in doc[owner.i + 1 : head.i + 1] if t.lower_ not in ("'s", "’s")
             )
-            name = f"{owner_referent.name}’s {office.lower()}"
+            name = f"{holder}’s {office.lower()}"
             return self._new(name, "named_organization", f"org:{name.lower()}", head, words)
         type_ = mention_type(doc, tokens, head)
         if type_ == "vague" and self._affiliated_before(doc, head):
@@ -318,6 +316,25 @@ class Resolver:
             else f"new:{len(self.referents)}"
         )
         return self._new(name[:1].upper() + name[1:], type_, key, head, words)
+
+    def _office_owner(self, doc: Doc, owner: Token | None) -> str | None:
+        """Whose "X's office" or "X's campaign" it is, by name: a named source the article
+        has quoted ("the Kremlin's press service"), by name or by the same role ("the
+        Russian president's"), or the one it titles so ("the governor's office"). Else
+        None, and the office goes by its own words: "the prosecutor's office" is not the
+        defendant's, nor "the U.S. Attorney's Office" that of a lawyer named later."""
+        if owner is None or is_pronoun(owner):
+            return None
+        tokens = set(range(owner.left_edge.i, owner.i + 1))
+        if owner.pos_ != "PROPN" and not owner.ent_type_:
+            words = {stem(doc[i].text) for i in tokens if is_word(doc[i])}
+            earlier = self._role(owner, words)
+            if earlier is not None and earlier.type.startswith("named"):
+                return earlier.name
+            return self._office_holder(owner, words)
+        known = list(self.referents)
+        referent = self._resolve(doc, Mention(tokens, owner))
+        return referent.name if referent.type.startswith("named") and referent in known else None
 
     def _person_called(self, head: Token) -> str | None:
         """ "Wang said" after "Vice-President Wang Qishan": a lone word the recogniser takes
