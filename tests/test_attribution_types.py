@@ -95,6 +95,19 @@ def test_a_mention_leaves_out_a_dateline_and_edge_spaces(analyze):
     assert spaced["text"] == "A\xa0Harbor Institute poll"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Port Harcourt, Nigeria – Local officials said the spill was contained.",
+         "Local officials"),
+        ("Brenna – a nurse for 30 years – said the ward was full.",
+         "Brenna – a nurse for 30 years –"),
+    ],
+)  # fmt: skip
+def test_a_place_before_a_dash_opening_a_paragraph_is_a_dateline(analyze, text, mention):
+    assert source(analyze(text))["text"] == mention
+
+
 def test_said_by_phone_keeps_the_speaker(analyze):
     result = analyze("Hendra, a fisherman from the area, said by text message the sea was calm.")
     hendra = source(result)

@@ -25,6 +25,7 @@ FEELING_LEMMAS = {
 LEADING_DEPS = {"advmod", "cc", "punct", "preconj"}
 # "WASHINGTON -- President Obama": a dateline before the dash is not the mention's.
 DATELINE_DASHES = {"--", "—", "–", "―"}
+PLACES = {"GPE", "LOC"}
 
 
 @dataclass
@@ -58,11 +59,19 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
 
 
 def _dateline_ends(token: Token) -> bool:
-    """The dash after "WASHINGTON" or "FLINT, Mich., Oct. 4 (UPI)" at a sentence's start."""
+    """The dash after "WASHINGTON" or "FLINT, Mich., Oct. 4 (UPI)" at a sentence's start, or
+    after a place alone at the paragraph's start: "Port Harcourt, Nigeria –"."""
     if token.text not in DATELINE_DASHES:
         return False
     before = token.doc[token.sent.start : token.i]
-    return any(t.is_upper and len(t) > 1 and t.is_alpha for t in before)
+    if any(t.is_upper and len(t) > 1 and t.is_alpha for t in before):
+        return True
+    words = [t for t in before if t.is_alpha]
+    return (
+        token.sent.start == 0
+        and any(t.ent_type_ in PLACES for t in words)
+        and all(t.ent_type_ in PLACES | {"DATE"} for t in words)
+    )
 
 
 def _hyphenated(doc, i: int) -> bool:
