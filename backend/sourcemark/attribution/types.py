@@ -40,6 +40,8 @@ COLLECTIONS = {
     "batch", "bundle", "cache", "collection", "pile", "raft", "series", "set", "slew", "spate",
     "stack", "string", "trove",
 }
+# How unnamed people close to something are described: "familiar with", "briefed on".
+ACCESS = {"aware", "briefed", "close", "familiar", "informed", "involved", "knowledgeable", "privy"}
 # Quantifiers that pick unnamed members out of a named group: "some Democrats".
 SOME = {"some", "many", "several", "few", "most", "certain", "other"}
 # Words that make counted people a poll's result: "62 percent of those surveyed".
@@ -320,10 +322,19 @@ def _one_person(head: Token) -> bool:
 
 
 def _in_the_know(doc: Doc, tokens: set[int], head: Token) -> bool:
-    """People described by their access, as the guidelines' anonymous sources are: "people
-    familiar with her thinking", "those close to the talks"."""
-    return head.lemma_.lower() in PERSON_NOUNS | {"people", "those"} and any(
-        doc[i].lower_ in ("familiar", "close") and doc[i].head.i == head.i for i in tokens
+    """People described by their access, or as unnamed on purpose, as the guidelines'
+    anonymous sources are: "people familiar with her thinking", "those close to the talks",
+    "two people briefed on the plan", "people with knowledge of it", "a person who spoke on
+    condition of anonymity", "who asked not to be named"."""
+    if head.lemma_.lower() not in PERSON_NOUNS | {"people", "those"}:
+        return False
+    words = [doc[i] for i in tokens]
+    return any(
+        (t.lower_ in ACCESS and t.head.i == head.i)
+        or (t.lemma_.lower() == "knowledge" and t.head.lower_ == "with")
+        or t.lower_ in ("anonymity", "anonymous", "anonymously")
+        or (t.lower_ in ("named", "identified") and any(c.dep_ == "neg" for c in t.children))
+        for t in words
     )
 
 
