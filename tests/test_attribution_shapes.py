@@ -389,3 +389,24 @@ def test_an_expectation_no_one_holds_is_an_attribution_with_no_source(analyze):
     assert texts(a) == ["The mayor's veto", "to come before Friday"]
     by = only(analyze("The sale is expected by analysts to close in May."))
     assert by["source"]["text"] == "analysts"
+
+
+def test_a_quote_given_twice_to_one_speakers_thread_is_shown_once():
+    """The second piece of a learned "“A,” she said. “B”" can come back as a floating quote
+    carried on to her: one row, not two."""
+    from sourcemark.attribution.engine import AttributionEngine
+
+    def attribution(ident, continues, *pieces):
+        content = [{"start": a, "end": b, "text": "x" * (b - a)} for a, b in pieces]
+        return {"id": ident, "continues": continues, "content": content}
+
+    found = [
+        attribution("a1", None, (52, 145)),
+        attribution("a2", "a1", (188, 246)),
+        attribution("a3", "a1", (188, 246)),  # the same quote, carried on again
+        attribution("a4", "a1", (250, 270)),  # more of the quote: kept
+        attribution("a5", None, (188, 246)),  # the same words, another speaker: kept
+    ]
+    results = [found]
+    AttributionEngine._drop_repeated(results)
+    assert [a["id"] for a in results[0]] == ["a1", "a2", "a4", "a5"]

@@ -281,6 +281,7 @@ class AttributionEngine:
                         opened = Opened(index, referent, ident, part.kind, lists_only=True)
             results.append(attributions)
         self._drop_unfilled(results)
+        self._drop_repeated(results)
         for attribution in (a for found in results for a in found):  # the kept ones only
             attribution["confidence"] = self.calibrator(known[attribution["id"]])
         roster = [{"id": r.id, "name": r.name, "type": r.type} for r in resolver.referents]
@@ -320,6 +321,21 @@ class AttributionEngine:
         continued = {a["continues"] for found in results for a in found}
         for found in results:
             found[:] = [a for a in found if a["content"] or a["id"] in continued]
+
+    @staticmethod
+    def _drop_repeated(results: list[list[dict]]) -> None:
+        """A quote given twice to one speaker's thread is shown once: the second piece of a
+        learned cue's "“A,” she said. “B”" is also a floating quote carried on to her."""
+        for found in results:
+            seen = set()
+            kept = []
+            for attribution in found:
+                thread = attribution["continues"] or attribution["id"]
+                pieces = tuple((c["start"], c["end"]) for c in attribution["content"])
+                if (thread, pieces) not in seen:
+                    seen.add((thread, pieces))
+                    kept.append(attribution)
+            found[:] = kept
 
     @staticmethod
     def _interrupted(draft: Draft) -> list[Draft]:
