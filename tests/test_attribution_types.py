@@ -73,6 +73,8 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         ("Demonstrators said they would march again on Sunday.", "vague"),
         ("Others in the Hispanic community said the plan was unfair.", "vague"),
         ("Her submission to the court said the house was hers.", "document"),
+        ("This graphic, made by a research firm, shows where the drug is legal.", "document"),
+        ("Blood tests revealed that his body had made antibodies.", "document"),
         ("Two people briefed on the talks said the deal was close.", "anonymous"),
         ("People with knowledge of the plan said it would be delayed.", "anonymous"),
         ("Two people who spoke on condition of anonymity said it was close.", "anonymous"),

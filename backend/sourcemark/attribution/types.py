@@ -28,6 +28,10 @@ DOCUMENT_NOUNS = {
     "legislation", "measure", "newsletter", "pamphlet", "petition", "photo", "piece",
     "podcast", "precedent", "regulation", "rule", "sign", "subpoena", "treaty", "update",
     "verdict", "warrant",
+    # images, charts and the records of tests
+    "assessment", "bulletin", "diagram", "graph", "graphic", "image", "infographic", "ledger",
+    "log", "photograph", "picture", "receipt", "screenshot", "slide", "spreadsheet", "table",
+    "test",
 }
 # Heads that count part of what follows "of": "half of respondents", "a group of rabbis".
 QUANTITY_HEADS = {
