@@ -439,12 +439,18 @@ def test_the_agency_is_the_body_just_named_though_the_recogniser_missed_it(analy
     [
         ("Drug maker Pfizo said the trial would end in June.",),
         ("The network Vexa reported the results first.", "Vexa said the count was final."),
+        ("About 300 whales stranded, according to whale rescue group Project Kaimoana.",),
     ],
 )
 def test_a_body_the_article_calls_a_company_is_an_organisation(analyze, text):
     result = analyze(*text)
     last = sources(result, len(text) - 1)[-1]
     assert last["type"] == "named_organization"
+
+
+def test_a_person_titled_with_a_body_noun_is_still_a_person(analyze):
+    result = analyze("Group leader Mara Lind said she was proud of the team.")
+    assert source(result)["type"] == "named_person"
 
 
 @pytest.mark.parametrize(

@@ -463,13 +463,16 @@ class NameIndex:
         return entity.label_ == "PERSON" or entity.text.lower() in self.called_people
 
     def body_taken_for_person(self, entity: Span) -> bool:
-        """A name the recogniser calls a person, which the article calls a company or
+        """A name the recogniser calls a person, which the article calls a company, group or
         network and is no one's surname ("Pfizo", not "Gore" of "Al Gore"), or calls "it"
         or "itself" and never he or she nor by a title ("Twitter has positioned itself")."""
         known = self.person(entity.text)
-        if len(name_tokens(entity)) == 1 and entity.root.lower_ in self.described_bodies:
-            return known is None or " " not in known
         name = known or person_name(entity)
+        if entity.root.lower_ in self.described_bodies:
+            if len(name_tokens(entity)) == 1:
+                return known is None or " " not in known
+            # "whale rescue group Project Kaimoana", unless called he or she
+            return name not in self.gender
         return (
             name.lower() in self.called_it
             and name not in self.gender
