@@ -410,3 +410,21 @@ def test_a_quote_given_twice_to_one_speakers_thread_is_shown_once():
     results = [found]
     AttributionEngine._drop_repeated(results)
     assert [a["id"] for a in results[0]] == ["a1", "a2", "a4", "a5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "run", "mention"),
+    [
+        ("Since the uprising, the country has been hailed as a model.", 4, "the country"),
+        ("The mayor’s aides have said the plan is dead.", 2, "The mayor"),
+        ("The new rules were praised by the industry.", 0, "The new rules"),
+    ],
+)
+def test_a_tagged_source_of_one_determiner_or_possessive_is_its_phrase(analyze, text, run, mention):
+    """The tagger may mark only "the" of "the country" as the source: the source is the
+    phrase, not the word "The"."""
+    from sourcemark.attribution.engine import AttributionEngine
+
+    doc = analyze.nlp(text)
+    found = AttributionEngine._whole_source(doc, run, run + 1, set())
+    assert doc[min(found.tokens) : max(found.tokens) + 1].text == mention

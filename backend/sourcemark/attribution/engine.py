@@ -493,11 +493,18 @@ class AttributionEngine:
     def _whole_source(doc: Doc, start: int, end: int, exclude: set[int]) -> Mention:
         """The tagger's source run, unless it starts inside a phrase, on a preposition or
         conjunction: "[of people] in a poll" is the whole phrase its word hangs from ("Some 20
-        percent of people in a poll"), "[from Ann Lee]" the words after it."""
+        percent of people in a poll"), "[from Ann Lee]" the words after it. A run of one
+        determiner or possessive mark is the phrase it belongs to: "[The] country", "the
+        mayor[’s]"."""
         first = doc[start]
+        head = first.head
+        lone_mark = end - start == 1 and first.dep_ in ("det", "case") and head.i != start
+        if lone_mark and head.pos_ in ("NOUN", "PROPN"):
+            tokens = mention_tokens(head, exclude) & set(range(head.left_edge.i, head.i + 1))
+            if tokens:
+                return Mention(tokens, head)
         if end - start < 2 or first.pos_ not in ("ADP", "CCONJ"):
             return Mention(set(range(start, end)), doc[start:end].root)
-        head = first.head
         if head.i < start and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             tokens = mention_tokens(head, exclude)
             if set(range(start, end)) <= tokens:
