@@ -704,3 +704,33 @@ def test_names_joined_by_punctuation_are_no_one_s_full_name(analyze, text, surna
     doc = analyze.nlp(text)
     doc.ents = [Span(doc, 0, len(doc), label="ORG")]
     assert _surname_given(doc.ents[0], {surname}) == full_name
+
+
+def test_a_body_named_short_first_takes_its_fullest_name_in_every_row(analyze):
+    result = analyze("The court said the law would stand.", "The Supreme Court said it was final.")
+    assert [source(result, i)["name"] for i in (0, 1)] == ["Supreme Court", "Supreme Court"]
+
+
+def test_an_office_goes_by_its_owners_full_name_though_not_quoted_before(analyze):
+    result = analyze(
+        "Donald Trump spoke in Ohio on Monday.",
+        "The Trump campaign said it had moved to a larger office.",
+        "For months, Trump's campaign prided itself on its low-rent operation.",
+    )
+    assert source(result, 2)["name"] == "Donald Trump’s campaign"
+
+
+def test_a_name_after_a_group_in_an_aside_is_still_a_person(analyze):
+    result = analyze(
+        "Eddie Grant, who at the time was a Ft. Worth member of the BlogSpear, a group of black "
+        "bloggers, said the race was close."
+    )
+    assert source(result)["type"] == "named_person"
+
+
+def test_a_titled_name_the_recogniser_takes_for_a_body_is_not_the_full_name(analyze):
+    result = analyze(
+        "GOP Rep McCaul announced a bill on Monday.",
+        "Michael McCaul said the bill was needed. McCaul said it would pass.",
+    )
+    assert {s["name"] for s in sources(result, 1)} == {"Michael McCaul"}

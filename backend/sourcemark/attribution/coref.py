@@ -308,6 +308,8 @@ class Resolver:
                 name = self.names.body(name)
             for referent in reversed(self.referents):
                 if referent.type == type_ and _short_for(name, referent.name):
+                    if len(name.split()) > len(referent.name.split()):
+                        referent.name = name  # the fullest form: "the Court", then "Supreme Court"
                     return referent
         definite = not any(doc[i].lower_ in INDEFINITE for i in tokens if doc[i].dep_ == "det")
         key = (
@@ -334,7 +336,12 @@ class Resolver:
             return self._office_holder(owner, words)
         known = list(self.referents)
         referent = self._resolve(doc, Mention(tokens, owner))
-        return referent.name if referent.type.startswith("named") and referent in known else None
+        if not referent.type.startswith("named"):
+            return None
+        # Its own name ("Trump" of Donald Trump), or a source quoted before: not a lawyer
+        # named later for "the U.S. Attorney's Office".
+        names_it = {doc[i].lower_ for i in tokens} & set(referent.name.lower().split())
+        return referent.name if names_it or referent in known else None
 
     def _person_called(self, head: Token) -> str | None:
         """ "Wang said" after "Vice-President Wang Qishan": a lone word the recogniser takes

@@ -284,6 +284,10 @@ class AttributionEngine:
         self._drop_repeated(results)
         for attribution in (a for found in results for a in found):  # the kept ones only
             attribution["confidence"] = self.calibrator(known[attribution["id"]])
+        # A name may have grown since its first rows ("Court", then "Supreme Court").
+        names = {r.id: r.name for r in resolver.referents}
+        for attribution in (a for found in results for a in found if a["source"]):
+            attribution["source"]["name"] = names[attribution["source"]["source_id"]]
         roster = [{"id": r.id, "name": r.name, "type": r.type} for r in resolver.referents]
         return results, roster
 

@@ -98,6 +98,17 @@ def _described_as_body(name: Token) -> bool:
     )
 
 
+def _after_body_noun(name: Token) -> bool:
+    """A proper noun right after a noun for a body: "whale rescue group Project Kaimoana".
+    (An appositive, "…, a group of bloggers," may hang from the wrong name.)"""
+    return any(
+        c.dep_ == "compound"
+        and c.pos_ == "NOUN"
+        and c.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS
+        for c in name.children
+    )
+
+
 def _full_name(entity: Span) -> bool:
     """Two or three capitalised words and nothing else: "Carly Fiorina"."""
     words = [t for t in entity if not t.is_punct]
@@ -116,10 +127,12 @@ def _lone_person_words(docs: list[Doc]) -> set[str]:
 
 def _surname_given(entity: Span, surnames: set[str]) -> bool:
     """Whether the last word of this name, written as a name alone ("Eyota Brandt", not
-    "Obama-Clinton" nor the "Stop Trump" movement), is a person elsewhere in the article."""
+    "Obama-Clinton", "GOP Rep McCaul" nor the "Stop Trump" movement), is a person elsewhere
+    in the article."""
     return (
         entity[-1].lower_ in surnames
         and not any(t.is_punct and t.text != "." for t in entity)
+        and not any(is_title(t) or (t.is_upper and len(t) > 1) for t in entity)  # "GOP Rep X"
         and entity.root.dep_ != "compound"
     )
 
@@ -287,6 +300,7 @@ class NameIndex:
         self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
         # Names the article calls a company, network, firm...: "drug maker Pfizo".
         self.described_bodies: set[str] = set()
+        self.after_body_nouns: set[str] = set()  # "group Project Kaimoana" (lower)
         self.called_it: set[str] = set()  # names the article calls "it" or "itself" (lower)
         # Title words, the person holding them, and where the article says so.
         self.titles: list[tuple[set[str], str, tuple[int, int]]] = []
@@ -304,6 +318,9 @@ class NameIndex:
                     self._add_body(entity)
             self.described_bodies |= {
                 t.lower_ for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
+            }
+            self.after_body_nouns |= {
+                t.lower_ for t in doc if t.pos_ == "PROPN" and _after_body_noun(t)
             }
             people = [
                 e
@@ -468,11 +485,10 @@ class NameIndex:
         or "itself" and never he or she nor by a title ("Twitter has positioned itself")."""
         known = self.person(entity.text)
         name = known or person_name(entity)
-        if entity.root.lower_ in self.described_bodies:
-            if len(name_tokens(entity)) == 1:
-                return known is None or " " not in known
-            # "whale rescue group Project Kaimoana", unless called he or she
-            return name not in self.gender
+        if len(name_tokens(entity)) == 1 and entity.root.lower_ in self.described_bodies:
+            return known is None or " " not in known
+        if entity.root.lower_ in self.after_body_nouns:
+            return name not in self.gender  # "group Project Kaimoana", unless he or she
         return (
             name.lower() in self.called_it
             and name not in self.gender
