@@ -734,3 +734,11 @@ def test_a_titled_name_the_recogniser_takes_for_a_body_is_not_the_full_name(anal
         "Michael McCaul said the bill was needed. McCaul said it would pass.",
     )
     assert {s["name"] for s in sources(result, 1)} == {"Michael McCaul"}
+
+
+def test_a_campaign_named_for_its_candidate_is_the_campaign(analyze):
+    result = analyze(
+        "Donald Trump spoke in Ohio on Monday.",
+        "The Trump campaign said it had moved to a larger office.",
+    )
+    assert source(result, 1)["name"] == "Trump campaign"

@@ -126,6 +126,7 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         return doc[start : head.i + 1]
     if head.lemma_.lower() not in nouns:
         return None
+    owned = head.lemma_.lower() in OFFICES  # "the Trump campaign" is Trump's, not Trump
     return next(
         (
             e
@@ -135,6 +136,7 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
             and not e.start <= head.i < e.end
             and e.root.head.i == head.i
             and e.root.dep_ in ("appos", "compound")
+            and not (owned and e.end <= head.i)
         ),
         None,
     )
