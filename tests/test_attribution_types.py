@@ -75,6 +75,7 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         ("Her submission to the court said the house was hers.", "document"),
         ("This graphic, made by a research firm, shows where the drug is legal.", "document"),
         ("Blood tests revealed that his body had made antibodies.", "document"),
+        ("Last year's police statistics show that crime fell.", "document"),
         ("Two people briefed on the talks said the deal was close.", "anonymous"),
         ("People with knowledge of the plan said it would be delayed.", "anonymous"),
         ("Two people who spoke on condition of anonymity said it was close.", "anonymous"),
@@ -109,6 +110,7 @@ def test_a_mention_leaves_out_a_dateline_and_edge_spaces(analyze):
          "Local officials"),
         ("Brenna – a nurse for 30 years – said the ward was full.",
          "Brenna – a nurse for 30 years –"),
+        ("BRUSSELS - European leaders said the plan would wait.", "European leaders"),
     ],
 )  # fmt: skip
 def test_a_place_before_a_dash_opening_a_paragraph_is_a_dateline(analyze, text, mention):

@@ -30,8 +30,8 @@ DOCUMENT_NOUNS = {
     "verdict", "warrant",
     # images, charts and the records of tests
     "assessment", "bulletin", "diagram", "graph", "graphic", "image", "infographic", "ledger",
-    "log", "photograph", "picture", "receipt", "screenshot", "slide", "spreadsheet", "table",
-    "test",
+    "log", "photograph", "picture", "receipt", "screenshot", "slide", "spreadsheet", "statistic",
+    "table", "test",
 }
 # Heads that count part of what follows "of": "half of respondents", "a group of rabbis".
 QUANTITY_HEADS = {
