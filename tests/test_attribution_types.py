@@ -117,6 +117,13 @@ def test_a_place_before_a_dash_opening_a_paragraph_is_a_dateline(analyze, text, 
     assert source(analyze(text))["text"] == mention
 
 
+def test_a_mention_keeps_a_hyphenated_word_the_tagger_split(analyze):
+    # The tagger calls the hyphen of "ex-senator" a noun, and the parser makes "ex" the head.
+    assert source(analyze("The well-known ex-senator said the plan would fail."))["text"] == (
+        "The well-known ex-senator"
+    )
+
+
 def test_said_by_phone_keeps_the_speaker(analyze):
     result = analyze("Hendra, a fisherman from the area, said by text message the sea was calm.")
     hendra = source(result)

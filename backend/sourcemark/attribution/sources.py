@@ -79,7 +79,9 @@ def _hyphenated(doc, i: int) -> bool:
     """Tokens i and i + 1 are parts of one hyphenated word: "Wilson" "-" "Raybould"."""
     if i < 0 or i + 1 >= len(doc) or doc[i].whitespace_:
         return False
-    return "HYPH" in (doc[i].tag_, doc[i + 1].tag_) and not (doc[i].is_space or doc[i + 1].is_space)
+    # The tagger may call the hyphen of "ex-senator" or "co-host" a noun.
+    hyphen = "HYPH" in (doc[i].tag_, doc[i + 1].tag_) or "-" in (doc[i].text, doc[i + 1].text)
+    return hyphen and not (doc[i].is_space or doc[i + 1].is_space)
 
 
 def _whole_words(doc, left: int, right: int) -> tuple[int, int]:
