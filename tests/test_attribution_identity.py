@@ -742,3 +742,8 @@ def test_a_campaign_named_for_its_candidate_is_the_campaign(analyze):
         "The Trump campaign said it had moved to a larger office.",
     )
     assert source(result, 1)["name"] == "Trump campaign"
+
+
+def test_a_role_noun_the_recogniser_took_into_a_name_is_not_part_of_it(analyze):
+    found = source(analyze("Spokeswoman Ada Crane says the office is closed."))
+    assert (found["type"], found["name"]) == ("named_person", "Ada Crane")

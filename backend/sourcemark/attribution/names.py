@@ -270,11 +270,19 @@ def is_title(token: Token) -> bool:
 
 def name_tokens(entity: Span) -> list[Token]:
     """The name's own words: no possessive, edge punctuation, leading title ("Judge",
-    "Sen.", "Mr.") or common noun ("Retiree") that the recogniser took into the name."""
+    "Sen.", "Mr.") or common noun ("Retiree", and "Spokeswoman" though tagged a proper
+    noun) that the recogniser took into the name."""
     tokens = [t for t in entity if not t.is_space and t.lower_ not in ("'s", "’s", "'", "’")]
     while tokens and (
         tokens[0].is_punct
-        or (len(tokens) > 1 and (is_title(tokens[0]) or tokens[0].pos_ in ("NOUN", "ADJ")))
+        or (
+            len(tokens) > 1
+            and (
+                is_title(tokens[0])
+                or tokens[0].pos_ in ("NOUN", "ADJ")
+                or tokens[0].lower_ in COMMON_NOUNS
+            )
+        )
     ):
         tokens.pop(0)  # "Retiree Doug Purdy" is Doug Purdy
     while tokens and tokens[-1].is_punct:
