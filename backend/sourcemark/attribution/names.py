@@ -14,7 +14,14 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from . import invisible
-from .types import COMMON_NOUNS, ORGANIZATION_NOUNS, common_lemma, described_person
+from .types import (
+    ANONYMOUS_ROLES,
+    COMMON_NOUNS,
+    ORGANIZATION_NOUNS,
+    UNIQUE_OFFICES,
+    common_lemma,
+    described_person,
+)
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
@@ -270,8 +277,8 @@ def is_title(token: Token) -> bool:
 
 def name_tokens(entity: Span) -> list[Token]:
     """The name's own words: no possessive, edge punctuation, leading title ("Judge",
-    "Sen.", "Mr.") or common noun ("Retiree", and "Spokeswoman" though tagged a proper
-    noun) that the recogniser took into the name."""
+    "Sen.", "Mr.") or common noun ("Retiree", and a role such as "Spokeswoman" though
+    tagged a proper noun) that the recogniser took into the name."""
     tokens = [t for t in entity if not t.is_space and t.lower_ not in ("'s", "’s", "'", "’")]
     while tokens and (
         tokens[0].is_punct
@@ -280,7 +287,7 @@ def name_tokens(entity: Span) -> list[Token]:
             and (
                 is_title(tokens[0])
                 or tokens[0].pos_ in ("NOUN", "ADJ")
-                or tokens[0].lower_ in COMMON_NOUNS
+                or tokens[0].lower_ in ANONYMOUS_ROLES | UNIQUE_OFFICES  # not "Bill Maron"
             )
         )
     ):
