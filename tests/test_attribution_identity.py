@@ -747,3 +747,13 @@ def test_a_campaign_named_for_its_candidate_is_the_campaign(analyze):
 def test_a_role_noun_the_recogniser_took_into_a_name_is_not_part_of_it(analyze):
     found = source(analyze("Spokeswoman Ada Crane says the office is closed."))
     assert (found["type"], found["name"]) == ("named_person", "Ada Crane")
+
+
+def test_a_body_of_a_place_or_a_part_of_a_group_is_its_own_source(analyze):
+    result = analyze(
+        "Ruritania said it would not recognise the vote.",
+        "The Armenians of Ruritania said they would protest on Friday.",
+        "Republicans said the bill was dead. Latino Republicans said they would vote no.",
+    )
+    assert source(result, 1)["name"] == "Armenians of Ruritania"
+    assert [s["name"] for s in sources(result, 2)] == ["Republicans", "Latino Republicans"]

@@ -143,13 +143,21 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
 
 
 def _short_for(name: str, other: str) -> bool:
-    """Whether two names of bodies with the same last word are one body: one holds every
-    word of the other ("the Times" and "The New York Times"; "the foreign ministry" and
-    "Russia's foreign ministry"), which "The French foreign ministry" does not."""
-    words, others = set(name.lower().split()), set(other.lower().split())
-    return name.split()[-1].lower() == other.split()[-1].lower() and (
-        words <= others or others <= words
-    )
+    """Whether two names of bodies are one body: the shorter ends the longer, and is not
+    what the longer is "of" ("the Times" and "The New York Times"; "the foreign ministry"
+    and "Russia's foreign ministry"; not "The French foreign ministry", nor Israel and "the
+    Armenians of Israel")."""
+    short, long = sorted((name.lower().split(), other.lower().split()), key=len)
+    extra = long[: len(long) - len(short)]
+    return long[len(extra) :] == short and (not extra or extra[-1] != "of")
+
+
+def _fuller(name: str, known: str) -> bool:
+    """Whether `name` is a fuller form of the body `known` (which it ends) to show in its
+    stead: proper words before it ("Supreme Court" for "Court"), not a qualifier ("the
+    nonpartisan Commission")."""
+    extra = name.split()[: len(name.split()) - len(known.split())]
+    return bool(extra) and all(w[:1].isupper() for w in extra)
 
 
 class _Names:
@@ -310,8 +318,11 @@ class Resolver:
                 name = self.names.body(name)
             for referent in reversed(self.referents):
                 if referent.type == type_ and _short_for(name, referent.name):
-                    if len(name.split()) > len(referent.name.split()):
-                        referent.name = name  # the fullest form: "the Court", then "Supreme Court"
+                    longer = len(name.split()) > len(referent.name.split())
+                    if longer and head.tag_ in ("NNS", "NNPS"):
+                        break  # "Latino Republicans" after "Republicans": some of them
+                    if _fuller(name, referent.name):
+                        referent.name = name  # "the Court", then "the Supreme Court"
                     return referent
         definite = not any(doc[i].lower_ in INDEFINITE for i in tokens if doc[i].dep_ == "det")
         key = (
