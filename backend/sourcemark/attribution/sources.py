@@ -61,9 +61,10 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
 def _dateline_ends(token: Token) -> bool:
     """The dash after "WASHINGTON" or "FLINT, Mich., Oct. 4 (UPI)" at a sentence's start, or
     after a place alone at the paragraph's start: "Port Harcourt, Nigeria –"."""
+    # A hyphen counts with a space either side: "ROME - Bernie Sanders met …".
     spaced = token.text == "-" and bool(token.whitespace_) and token.i > 0
     if token.text not in DATELINE_DASHES and not (spaced and token.nbor(-1).whitespace_):
-        return False  # a hyphen only with spaces around it: "ROME - Bernie Sanders met …"
+        return False
     before = token.doc[token.sent.start : token.i]
     if any(t.is_upper and len(t) > 1 and t.is_alpha for t in before):
         return True
