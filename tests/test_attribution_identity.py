@@ -757,3 +757,12 @@ def test_a_body_of_a_place_or_a_part_of_a_group_is_its_own_source(analyze):
     )
     assert source(result, 1)["name"] == "Armenians of Ruritania"
     assert [s["name"] for s in sources(result, 2)] == ["Republicans", "Latino Republicans"]
+
+
+def test_the_airline_is_the_one_just_named_not_another_whose_name_ends_alike(analyze):
+    result = analyze(
+        "Harbor Air said its planes were full.",
+        "Rival carrier Skyline Air is cutting routes across the region. The airline said fuel "
+        "costs were too high.",
+    )
+    assert source(result, 1)["name"] == "Skyline Air"

@@ -546,7 +546,7 @@ class Resolver:
         else:
             return None
         for referent in reversed(self.referents):
-            if referent.type == type_ and referent.name.split()[-1] == name.split()[-1]:
+            if referent.type == type_ and _short_for(name, referent.name):
                 return referent
         return self._new(name, type_, f"named_organization:{name.lower()}", head, set())
 
