@@ -24,6 +24,7 @@ from .names import (
     PRONOUN_GENDER,
     TITLE_ABBREVIATIONS,
     NameIndex,
+    after_body_noun,
     clean_name,
     is_title,
     is_word,
@@ -115,16 +116,12 @@ def _quoted(doc: Doc) -> list[bool]:
 def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     """The name beside a body noun in the mention: "the group American Renewable Future",
     "media buying company GroupM"."""
-    nouns = ORGANIZATION_NOUNS | BODY_NOUNS
-    if head.pos_ == "PROPN" and any(
-        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns
-        for c in head.children
-    ):
+    if head.pos_ == "PROPN" and after_body_noun(head):
         start = head.i
         while start - 1 in tokens and doc[start - 1].pos_ == "PROPN":
             start -= 1
         return doc[start : head.i + 1]
-    if head.lemma_.lower() not in nouns:
+    if head.lemma_.lower() not in ORGANIZATION_NOUNS | BODY_NOUNS:
         return None
     owned = head.lemma_.lower() in OFFICES  # "the Trump campaign" is Trump's, not Trump
     return next(

@@ -94,26 +94,24 @@ def clean_name(text: str) -> str:
     return name.removesuffix("’s").removesuffix("'s")
 
 
+def _body_noun(token: Token) -> bool:
+    """A common noun for a body: "maker", "network", "group"."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS
+
+
 def _described_as_body(name: Token) -> bool:
     """A proper noun the article calls a body, before or beside it: "drug maker Pfizo",
     "the network Vexa", "Pfizo, a drug maker," (the recogniser may take it for a person)."""
     described = [c for c in name.children if c.dep_ in ("compound", "appos") and c.i != name.i]
     if name.dep_ == "appos":
         described.append(name.head)
-    return any(
-        c.pos_ == "NOUN" and c.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS for c in described
-    )
+    return any(_body_noun(c) for c in described)
 
 
-def _after_body_noun(name: Token) -> bool:
+def after_body_noun(name: Token) -> bool:
     """A proper noun right after a noun for a body: "whale rescue group Project Kaimoana".
     (An appositive, "…, a group of bloggers," may hang from the wrong name.)"""
-    return any(
-        c.dep_ == "compound"
-        and c.pos_ == "NOUN"
-        and c.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS
-        for c in name.children
-    )
+    return any(c.dep_ == "compound" and _body_noun(c) for c in name.children)
 
 
 def _full_name(entity: Span) -> bool:
@@ -335,7 +333,7 @@ class NameIndex:
                 t.lower_ for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
             }
             self.after_body_nouns |= {
-                t.lower_ for t in doc if t.pos_ == "PROPN" and _after_body_noun(t)
+                t.lower_ for t in doc if t.pos_ == "PROPN" and after_body_noun(t)
             }
             people = [
                 e
