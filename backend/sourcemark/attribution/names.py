@@ -120,12 +120,12 @@ def _full_name(entity: Span) -> bool:
     return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
 
 
-def _lone_person_words(docs: list[Doc]) -> set[str]:
+def _lone_person_words(ents_by_doc: list[tuple[Span, ...]]) -> set[str]:
     """The one-word names the recogniser takes for people anywhere in the article (lower)."""
     return {
         e.text.lower()
-        for doc in docs
-        for e in doc.ents
+        for ents in ents_by_doc
+        for e in ents
         if e.label_ == "PERSON" and len(e) == 1 and e.text[:1].isupper()
     }
 
@@ -322,9 +322,9 @@ class NameIndex:
         # Named people joined by "and": "Obama and Clinton", antecedents of "they".
         self.groups_at: list[tuple[tuple[int, int], list[Span]]] = []
         genders: list[tuple[Span, str]] = []
-        surnames = _lone_person_words(docs)
-        for index, doc in enumerate(docs):
-            ents = doc.ents  # spaCy builds them anew on every access
+        ents_by_doc = [doc.ents for doc in docs]  # spaCy builds them anew on every access
+        surnames = _lone_person_words(ents_by_doc)
+        for index, (doc, ents) in enumerate(zip(docs, ents_by_doc, strict=True)):
             self.bodies_at += [((index, e.start_char), e) for e in ents if e.label_ == "ORG"]
             for entity in ents:
                 if entity.label_ == "ORG":
