@@ -766,3 +766,30 @@ def test_the_airline_is_the_one_just_named_not_another_whose_name_ends_alike(ana
         "costs were too high.",
     )
     assert source(result, 1)["name"] == "Skyline Air"
+
+
+def test_a_document_word_after_an_article_is_the_document_not_a_person(analyze):
+    # The recogniser takes "Bill" of "A new Bill" for a person's name.
+    result = analyze(
+        "A new Bill would require companies to report breaches, the minister said.",
+        "Bill Clinton spoke on Monday. The new Bill says companies must report breaches.",
+    )
+    assert source(result, 0)["name"] != "Bill"
+    bill = named(result, 1, "The new Bill")
+    assert bill["type"] == "document" and bill["name"] != "Bill Clinton"
+
+
+def test_a_bare_name_the_article_calls_a_company_stays_one_after_a_stray_his(analyze):
+    result = analyze(
+        "Horror stories about the taxi service Zoober are common.",
+        "Zoober raised prices, though the car was not his. Zoober said demand was high.",
+    )
+    assert {s["type"] for s in sources(result, 1)} == {"named_organization"}
+
+
+def test_it_is_not_a_group_of_people_or_papers_named_before(analyze):
+    result = analyze(
+        "Vexa Corp said prices would rise.",
+        "Several analysts said the rise was fair. It said on Monday that it would cap prices.",
+    )
+    assert named(result, 1, "It")["name"] == "Vexa Corp"

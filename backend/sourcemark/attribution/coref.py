@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .names import (
     BODY_NOUNS,
     DETERMINERS,
+    IT_WORDS,
     PRONOUN_GENDER,
     TITLE_ABBREVIATIONS,
     NameIndex,
@@ -43,6 +44,7 @@ from .types import (
     SPECIFIC_ROLES,
     UNIQUE_OFFICES,
     described_person,
+    document_taken_for_person,
     is_poll,
     is_pronoun,
     leading_names,
@@ -66,6 +68,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent", "socialist"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
+PLURAL_TAGS = ("NNS", "NNPS")
 # Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
 LEGISLATORS = {"congressman", "congresswoman", "lawmaker", "legislator", "parliamentarian"}
 LEGISLATOR_TITLES = {
@@ -82,6 +85,7 @@ class Referent:
     words: set[str] = field(default_factory=set)  # words of its mentions, for role nouns
     last: tuple[int, int] = (0, 0)  # paragraph and character where it was last a source
     plural: bool = False  # named people together: "Obama and Clinton"
+    many: bool = False  # first named by a plural or a collective: never "it"
 
 
 # Nouns for a person that the article need not tie to anyone it names: "the official said".
@@ -188,6 +192,7 @@ class Resolver:
         if referent is None:
             referent = Referent(f"s{len(self.referents) + 1}", name, type_)
             referent.head = head.lemma_.lower() if head is not None else ""
+            referent.many = type_ == "vague" or (head is not None and head.tag_ in PLURAL_TAGS)
             self.referents.append(referent)
             self.by_key[key] = referent
         referent.words |= words
@@ -265,7 +270,8 @@ class Resolver:
         # not a word inside another kind of name ("Korea" in "South Korea").
         # A given name too ("Wang" of "Wang Qishan") unless it names another kind of thing.
         given = head.ent_type_ in ("", "PERSON")
-        name = self.names.person(head.text, given=given) if head.text[:1].isupper() else None
+        proper = head.text[:1].isupper() and not document_taken_for_person(head)
+        name = self.names.person(head.text, given=given) if proper else None
         if name is None and head.ent_type_ == "ORG" and len(tokens) == 1:
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
@@ -802,7 +808,8 @@ class Resolver:
             if wanted_person and referent.type == "named_person" and fits(referent):
                 return referent
             said_before = referent.type not in ("named_person", "document" if people else "")
-            if not wanted_person and said_before:
+            one = head.lower_ in IT_WORDS
+            if not wanted_person and said_before and not (one and referent.many):
                 return referent
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"

@@ -21,6 +21,7 @@ from .types import (
     UNIQUE_OFFICES,
     common_lemma,
     described_person,
+    document_taken_for_person,
 )
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
@@ -312,7 +313,9 @@ class NameIndex:
         self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
         self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
         # Names the article calls a company, network, firm...: "drug maker Pfizo".
-        self.described_bodies: set[str] = set()
+        self.described_bodies = {
+            t.lower_ for doc in docs for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
+        }
         self.after_body_nouns: set[str] = set()  # "group Project Kaimoana" (lower)
         self.called_it: set[str] = set()  # names the article calls "it" or "itself" (lower)
         # Title words, the person holding them, and where the article says so.
@@ -329,16 +332,15 @@ class NameIndex:
             for entity in ents:
                 if entity.label_ == "ORG":
                     self._add_body(entity)
-            self.described_bodies |= {
-                t.lower_ for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
-            }
             self.after_body_nouns |= {
                 t.lower_ for t in doc if t.pos_ == "PROPN" and after_body_noun(t)
             }
             people = [
                 e
                 for e in ents
-                if e.label_ == "PERSON" and not (_institution(e) or _place_and_state(e))
+                if e.label_ == "PERSON"
+                and not (_institution(e) or _place_and_state(e))
+                and not document_taken_for_person(e.root)
             ]
             # A full name the recogniser took for a body, which the article calls he or she
             # ("Carly Fiorina endorsed Cruz, saying she …"), or whose last word it gives
@@ -352,7 +354,13 @@ class NameIndex:
             people += called
             unrecognised = _unrecognised_people(doc)
             among = name_at(people + unrecognised)
-            people += [n for n in unrecognised if n.label_ or _gender_of(n, among)]
+            # A bare name the article calls a company is one, whatever pronoun follows it.
+            bodies = self.described_bodies
+            people += [
+                n
+                for n in unrecognised
+                if n.label_ or (_gender_of(n, among) and n.text.lower() not in bodies)
+            ]
             person_at = name_at(people)
             self.called_it |= {person_name(e).lower() for e in people if _called_it(e, person_at)}
             conjoined: dict[int, list[Span]] = {}  # head token -> the names joined to it
@@ -490,7 +498,9 @@ class NameIndex:
         return [n for n in self.name_counts if " " in n and n.lower().split()[-1] == surname]
 
     def is_person(self, entity: Span) -> bool:
-        return entity.label_ == "PERSON" or entity.text.lower() in self.called_people
+        if entity.label_ == "PERSON":
+            return not document_taken_for_person(entity.root)
+        return entity.text.lower() in self.called_people
 
     def body_taken_for_person(self, entity: Span) -> bool:
         """A name the recogniser calls a person, which the article calls a company, group or

@@ -394,6 +394,22 @@ def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     return kind
 
 
+def document_taken_for_person(token: Token) -> bool:
+    """ "A new Bill would require …": a document word the recogniser names as a person,
+    though an article, a possessive or an adjective goes before it, as no first name has."""
+    doc = token.doc
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return (
+        token.ent_type_ == "PERSON"
+        and alone
+        and token.lower_ in DOCUMENT_NOUNS
+        and any(
+            c.i < token.i and (c.dep_ in ("det", "poss") or c.dep_ == "amod")
+            for c in token.children
+        )
+    )
+
+
 def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """The type the mention shows by itself, or None when it needs its referent."""
     lemma = common_lemma(head)
@@ -407,6 +423,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     if held is not None and _documents(doc, tokens, held):
         return "document"  # "a trove of memos"; "a string of senators" stays people
     if head.pos_ in ("NOUN", "PROPN") and lemma in DOCUMENT_NOUNS and head.ent_type_ != "PERSON":
+        return "document"
+    if document_taken_for_person(head):
         return "document"
     if (
         head.pos_ == "NOUN"
