@@ -785,11 +785,3 @@ def test_a_bare_name_the_article_calls_a_company_stays_one_after_a_stray_his(ana
         "Zoober raised prices, though the car was not his. Zoober said demand was high.",
     )
     assert {s["type"] for s in sources(result, 1)} == {"named_organization"}
-
-
-def test_it_is_not_a_group_of_people_or_papers_named_before(analyze):
-    result = analyze(
-        "Vexa Corp said prices would rise.",
-        "Several analysts said the rise was fair. It said on Monday that it would cap prices.",
-    )
-    assert named(result, 1, "It")["name"] == "Vexa Corp"

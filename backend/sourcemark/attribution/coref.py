@@ -21,7 +21,6 @@ from spacy.tokens import Doc, Span, Token
 from .names import (
     BODY_NOUNS,
     DETERMINERS,
-    IT_WORDS,
     PRONOUN_GENDER,
     TITLE_ABBREVIATIONS,
     NameIndex,
@@ -68,7 +67,6 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent", "socialist"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
-PLURAL_TAGS = ("NNS", "NNPS")
 # Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
 LEGISLATORS = {"congressman", "congresswoman", "lawmaker", "legislator", "parliamentarian"}
 LEGISLATOR_TITLES = {
@@ -85,7 +83,6 @@ class Referent:
     words: set[str] = field(default_factory=set)  # words of its mentions, for role nouns
     last: tuple[int, int] = (0, 0)  # paragraph and character where it was last a source
     plural: bool = False  # named people together: "Obama and Clinton"
-    many: bool = False  # first named by a plural or a collective: never "it"
 
 
 # Nouns for a person that the article need not tie to anyone it names: "the official said".
@@ -192,7 +189,6 @@ class Resolver:
         if referent is None:
             referent = Referent(f"s{len(self.referents) + 1}", name, type_)
             referent.head = head.lemma_.lower() if head is not None else ""
-            referent.many = type_ == "vague" or (head is not None and head.tag_ in PLURAL_TAGS)
             self.referents.append(referent)
             self.by_key[key] = referent
         referent.words |= words
@@ -808,8 +804,7 @@ class Resolver:
             if wanted_person and referent.type == "named_person" and fits(referent):
                 return referent
             said_before = referent.type not in ("named_person", "document" if people else "")
-            one = head.lower_ in IT_WORDS
-            if not wanted_person and said_before and not (one and referent.many):
+            if not wanted_person and said_before:
                 return referent
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
