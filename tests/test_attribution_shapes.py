@@ -85,6 +85,18 @@ def test_an_embedded_post_is_signed_by_its_byline(analyze):
     assert texts(a) == ["Great crowd in Dayton tonight. Thank you, Ohio"]
 
 
+def test_pull_quotes_one_per_line_each_signed_after_a_space_and_a_dash(analyze):
+    # Web pages put a no-break space between the closing quote and the dash.
+    result = analyze(
+        "“We will win this.”\u00a0― Jacklyn Ashley\u00a0\n“It is over.” ― Carla Sanchez"
+    )
+    found = [(a["source"]["text"], texts(a)) for a in attributions(result)]
+    assert found == [
+        ("Jacklyn Ashley", ["“We will win this.”"]),
+        ("Carla Sanchez", ["“It is over.”"]),
+    ]
+
+
 def test_a_pull_quote_signed_with_name_and_title(analyze):
     a = only(analyze("“Nobody reads the fine print.” Harriet Olsen, consumer advocate"))
     assert a["source"]["text"] == "Harriet Olsen"

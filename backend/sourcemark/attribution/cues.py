@@ -189,7 +189,9 @@ class CueFinder:
         # After a closing quote: "“…” ― Sonya Herridge"; under a post: "— Name (@handle)".
         dash = {"TEXT": {"REGEX": DASH_TOKEN}}
         space = {"IS_SPACE": True, "OP": "?"}
-        self.labels.add("BYLINE", [[{"IS_QUOTE": True}, dash, space, name], [dash, space, name]])
+        self.labels.add(
+            "BYLINE", [[{"IS_QUOTE": True}, space, dash, space, name], [dash, space, name]]
+        )
         handle = {"TEXT": {"REGEX": r"^@\w+$"}}
         self.labels.add("POST", [[dash, space, name, {"ORTH": "("}, handle]])
         # A pull quote signed without a dash: "“…” Jane Doe, mayor of Springfield".
@@ -295,8 +297,11 @@ class CueFinder:
                 first = start + 2 if doc[start + 1].is_space else start + 1
                 found.append(Cue(doc[comma], comma, end, label=(first, comma)))
             else:
-                dash = start + 1 if doc[start].is_quote else start
-                if not (doc[dash].text[0] in '”"»’' or doc[dash - 1].is_quote):
+                dash = next(
+                    i for i in range(start, end) if not (doc[i].is_quote or doc[i].is_space)
+                )
+                before = next((t for t in reversed(doc[:dash]) if not t.is_space), None)
+                if not (doc[dash].text[0] in '”"»’' or (before is not None and before.is_quote)):
                     continue  # a dash not right after a quote is no byline
                 first = dash + 2 if doc[dash + 1].is_space else dash + 1
                 found.append(Cue(doc[dash], dash, dash + 1, label=(first, end)))
