@@ -285,6 +285,18 @@ def test_quote_marks_and_apostrophes(analyze):
     assert [straight[q.start : q.end] for q in find_quotes(doc)] == ['"no way"']
 
 
+def test_a_closing_mark_that_opens_a_line_opens_a_quote(analyze):
+    text = "”Fear. I am afraid.” ― Ana Ruiz\n”It is over.” ― Lea Mori"
+    doc = analyze.nlp(text)
+    assert [text[q.start : q.end] for q in find_quotes(doc)] == [
+        "”Fear. I am afraid.”",
+        "”It is over.”",
+    ]
+    carried = "to the end.” Then he left."  # a quote carried from the paragraph before
+    doc = analyze.nlp(carried)
+    assert [carried[q.start : q.end] for q in find_quotes(doc)] == ["to the end.”"]
+
+
 def test_speaker_labels_of_a_transcript(analyze):
     result = analyze(
         "Mike Pence spoke to the host on Sunday morning.",

@@ -69,6 +69,14 @@ def _opens(token: Token) -> bool:
     return before is None or bool(before.whitespace_) or before.text in "([{—–-:"
 
 
+def _mistyped_opener(token: Token) -> bool:
+    """ "”Fear. I am afraid …”": a closing mark that opens a line, glued to the word after,
+    can close nothing, so it is an opening mark typed wrong."""
+    doc = token.doc
+    starts_line = token.i == 0 or doc[token.i - 1].text.endswith("\n")
+    return starts_line and not token.whitespace_ and token.i + 1 < len(doc)
+
+
 def find_quotes(doc: Doc) -> Quotes:
     quotes: list[Quote] = []
     open_at: int | None = None
@@ -77,8 +85,13 @@ def find_quotes(doc: Doc) -> Quotes:
         text = token.text
         if token.is_punct and len(text) > 1 and text[0] in CLOSERS:
             text = text[0]  # a closer glued to a dash: "”―"
-        if text in OPENERS or (text in STRAIGHT and open_style is None and _opens(token)):
-            style = OPENERS.get(text) or STRAIGHT[text]
+        mistyped = text == "”" and open_at is None and _mistyped_opener(token)
+        if (
+            text in OPENERS
+            or mistyped
+            or (text in STRAIGHT and open_style is None and _opens(token))
+        ):
+            style = "double" if mistyped else OPENERS.get(text) or STRAIGHT[text]
             if open_style == "double" and style == "single":
                 continue  # a quote within a quote stays inside the outer one
             if open_at is None:
