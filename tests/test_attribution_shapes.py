@@ -440,3 +440,21 @@ def test_a_tagged_source_of_one_determiner_or_possessive_is_its_phrase(analyze, 
     doc = analyze.nlp(text)
     found = AttributionEngine._whole_source(doc, run, run + 1, set())
     assert doc[min(found.tokens) : max(found.tokens) + 1].text == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It seems that the mayor will run again.",
+        "It appeared the talks had failed.",
+    ],
+)
+def test_an_it_that_stands_for_nobody_is_no_source(analyze, text):
+    for a in attributions(analyze(text)):
+        assert a["source"] is None or a["source"]["text"].lower() != "it", a
+
+
+def test_an_it_that_stands_for_a_source_stays_one(analyze):
+    result = analyze("The ministry issued a report on Monday. It said prices would rise.")
+    said = [a for a in attributions(result) if a["cue"]["text"] == "said"]
+    assert [a["source"]["text"] for a in said] == ["It"]

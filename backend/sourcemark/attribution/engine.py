@@ -104,6 +104,9 @@ class Opened:
 
 # Questions put to someone: "Asked about …", "Pressed on …", "Questioned about …".
 PUT_TO_LEMMAS = {"ask", "press", "question"}
+# "It seems …", "it appeared that …", "it's unclear whether …", "it turned out …": the "it"
+# stands for nobody, and PolNeAR marks these with no source.
+EXPLETIVE_LEMMAS = {"seem", "appear", "sound", "look", "be", "become", "remain", "turn"}
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -551,7 +554,8 @@ class AttributionEngine:
         cue_tokens = set(range(cue.start, cue.end))
         content_tokens, construction = find_content(cue)
         content_tokens -= cue_tokens
-        source = None if self._put_to(cue) else find_source(cue, cue_tokens | content_tokens)
+        sourceless = self._put_to(cue) or self._expletive(cue)
+        source = None if sourceless else find_source(cue, cue_tokens | content_tokens)
         if source is not None and self._inside_quote(doc, source, quotes, cue):
             source = self._subject_outside(doc, cue, quotes, cue_tokens | content_tokens)
         if source is not None:
@@ -627,9 +631,26 @@ class AttributionEngine:
         cue with no source given."""
         return (
             AttributionEngine._put_to(cue)
+            or AttributionEngine._expletive(cue)
             or is_expectation(cue.head)
             or any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in cue.head.children)
         )
+
+    @staticmethod
+    def _expletive(cue: Cue) -> bool:
+        """An "it" that stands for nobody, as subject of "seem", "appear", "turn out", or of
+        "be", "become" or "remain" with an adjective: "It's unclear whether …"."""
+        head = cue.head
+        lemma = head.lemma_.lower()
+        if lemma not in EXPLETIVE_LEMMAS:
+            return False
+        if not any(c.dep_ in (*SUBJECT_DEPS, "expl") and c.lower_ == "it" for c in head.children):
+            return False
+        if lemma in ("be", "become", "remain"):
+            return any(c.dep_ == "acomp" for c in head.children)
+        if lemma == "turn":
+            return any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+        return True
 
     @staticmethod
     def _put_to(cue: Cue) -> bool:
