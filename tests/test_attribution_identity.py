@@ -785,3 +785,27 @@ def test_a_bare_name_the_article_calls_a_company_stays_one_after_a_stray_his(ana
         "Zoober raised prices, though the car was not his. Zoober said demand was high.",
     )
     assert {s["type"] for s in sources(result, 1)} == {"named_organization"}
+
+
+def test_one_of_a_name_and_other_companies_is_a_company(analyze):
+    # The recogniser takes "Kessler" for a person.
+    result = analyze(
+        "There is pressure on Kessler and other technology companies.",
+        "Kessler said prices would rise.",
+    )
+    assert source(result, 1)["type"] == "named_organization"
+
+
+def test_the_company_is_a_body_the_recogniser_took_for_a_person(analyze):
+    result = analyze(
+        "Drug maker Bramwell raised prices on Monday.", "The company said demand was high."
+    )
+    assert source(result, 1)["name"] == "Bramwell"
+
+
+def test_the_company_in_a_lead_is_the_body_named_just_after(analyze):
+    result = analyze(
+        "The firm said it had suspended 125,000 accounts.",
+        "For years, Ruckus Media has positioned itself as a town square.",
+    )
+    assert source(result, 0)["name"] == "Ruckus Media"

@@ -268,6 +268,8 @@ class Resolver:
         given = head.ent_type_ in ("", "PERSON")
         proper = head.text[:1].isupper() and not document_taken_for_person(head)
         name = self.names.person(head.text, given=given) if proper else None
+        if name is not None and " " not in name and head.lower_ in self.names.described_bodies:
+            name = None  # "Kessler and other companies": a body, as its entity would be
         if name is None and head.ent_type_ == "ORG" and len(tokens) == 1:
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
@@ -542,12 +544,22 @@ class Resolver:
             name = clean_name(named[-1][1].text)
         elif source is not None and self.where[0] - source.last[0] <= PRONOUN_REACH:
             return source
+        elif not named and source is None and self._body_after(head) is not None:
+            name = clean_name(self._body_after(head).text)  # a lead: "The company said …"
         else:
             return None
         for referent in reversed(self.referents):
             if referent.type == type_ and _short_for(name, referent.name):
                 return referent
         return self._new(name, type_, f"named_organization:{name.lower()}", head, set())
+
+    def _body_after(self, head: Token) -> Span | None:
+        """The first body named after this sentence, in this paragraph or the next."""
+        end = (self.where[0], head.sent.end_char)
+        return next(
+            (e for at, e in self.names.bodies_at if at >= end and at[0] - end[0] <= PRONOUN_REACH),
+            None,
+        )
 
     def _unrecognised_body_before(self, head: Token) -> tuple[tuple[int, int], Span] | None:
         """The subject of the sentence before, where and as a name, if a proper noun the

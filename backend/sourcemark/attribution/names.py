@@ -102,11 +102,23 @@ def _body_noun(token: Token) -> bool:
 
 def _described_as_body(name: Token) -> bool:
     """A proper noun the article calls a body, before or beside it: "drug maker Pfizo",
-    "the network Vexa", "Pfizo, a drug maker," (the recogniser may take it for a person)."""
+    "the network Vexa", "Pfizo, a drug maker," (the recogniser may take it for a person),
+    or one of "Vexa, Pfizo and other companies"."""
     described = [c for c in name.children if c.dep_ in ("compound", "appos") and c.i != name.i]
     if name.dep_ == "appos":
         described.append(name.head)
-    return any(_body_noun(c) for c in described)
+    return any(_body_noun(c) for c in described) or any(
+        _body_noun(c) and any(a.lower_ == "other" for a in c.children) for c in _joined(name)
+    )
+
+
+def _joined(token: Token) -> list[Token]:
+    """The words joined to this one by "and" or commas, after it: "Vexa, Pfizo and others"."""
+    out, frontier = [], [token]
+    while frontier:
+        frontier = [c for t in frontier for c in t.children if c.dep_ == "conj"]
+        out += frontier
+    return out
 
 
 def after_body_noun(name: Token) -> bool:
@@ -384,6 +396,13 @@ class NameIndex:
             name = self.person(entity.text) or person_name(entity)
             votes.setdefault(name, Counter())[gender] += 1
         self.gender = {name: count.most_common(1)[0][0] for name, count in votes.items()}
+        # Names the recogniser takes for people that the article shows are bodies: "the
+        # company" may stand for them, "he" and "the two leaders" may not.
+        taken = {id(e) for _, e in self.people_at if self.body_taken_for_person(e)}
+        if taken:
+            self.bodies_at += [p for p in self.people_at if id(p[1]) in taken]
+            self.bodies_at.sort(key=lambda p: p[0])
+            self.people_at = [p for p in self.people_at if id(p[1]) not in taken]
 
     def add_person(self, entity: Span, at: tuple[int, int]) -> None:
         name = person_name(entity)
