@@ -49,6 +49,7 @@ from .types import (
     leading_names,
     mention_type,
     named_in_apposition,
+    person_noun,
     poll_share,
 )
 
@@ -628,8 +629,8 @@ class Resolver:
         if not singular or (type_ not in (None, "anonymous", "vague") and not partisan):
             return None
         lemma = head.lemma_.lower()
-        if lemma in NOT_PEOPLE:
-            return None
+        if lemma in NOT_PEOPLE or not (partisan or person_noun(lemma)):
+            return None  # "the attack", "the country": no person, though one is near
         the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         owned = any(c.dep_ == "poss" for c in head.children)  # "his wife": by title only
         if not (the or owned):

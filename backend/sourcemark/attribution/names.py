@@ -143,6 +143,21 @@ def _lone_person_words(ents_by_doc: list[tuple[Span, ...]]) -> set[str]:
     }
 
 
+def _mostly_bodies(ents_by_doc: list[tuple[Span, ...]]) -> set[str]:
+    """Names of two or more words that the recogniser calls a body at least twice, and at
+    least twice as often as a person: "Whole Foods" (lower)."""
+    labels: dict[str, Counter] = {}
+    for ents in ents_by_doc:
+        for e in ents:
+            if e.label_ in ("ORG", "PERSON") and " " in e.text:
+                labels.setdefault(e.text.lower(), Counter())[e.label_] += 1
+    return {
+        name
+        for name, count in labels.items()
+        if count["ORG"] >= max(2, 2 * count["PERSON"]) and count["PERSON"]
+    }
+
+
 def _surname_given(entity: Span, surnames: set[str]) -> bool:
     """Whether the last word of this name, written as a name alone ("Eyota Brandt", not
     "Obama-Clinton", "GOP Rep McCaul" nor the "Stop Trump" movement), is a person elsewhere
@@ -339,6 +354,7 @@ class NameIndex:
         genders: list[tuple[Span, str]] = []
         ents_by_doc = [doc.ents for doc in docs]  # spaCy builds them anew on every access
         surnames = _lone_person_words(ents_by_doc)
+        self.mostly_bodies = _mostly_bodies(ents_by_doc)
         for index, (doc, ents) in enumerate(zip(docs, ents_by_doc, strict=True)):
             self.bodies_at += [((index, e.start_char), e) for e in ents if e.label_ == "ORG"]
             for entity in ents:
@@ -353,6 +369,7 @@ class NameIndex:
                 if e.label_ == "PERSON"
                 and not (_institution(e) or _place_and_state(e))
                 and not document_taken_for_person(e.root)
+                and e.text.lower() not in self.mostly_bodies
             ]
             # A full name the recogniser took for a body, which the article calls he or she
             # ("Carly Fiorina endorsed Cruz, saying she …"), or whose last word it gives
@@ -525,6 +542,8 @@ class NameIndex:
         """A name the recogniser calls a person, which the article calls a company, group or
         network and is no one's surname ("Pfizo", not "Gore" of "Al Gore"), or calls "it"
         or "itself" and never he or she nor by a title ("Twitter has positioned itself")."""
+        if entity.text.lower() in self.mostly_bodies:
+            return True
         known = self.person(entity.text)
         name = known or person_name(entity)
         if len(name_tokens(entity)) == 1 and entity.root.lower_ in self.described_bodies:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -52,10 +53,28 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
         feeler = next((c for c in verb.children if c.dep_ == felt), None)
         if feeler is not None and feeler.i not in exclude:
             return feeler
-    subject = next(
-        (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"), None
-    )
-    return subject if subject is not None else _agent(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+    if _split_subject(verb, subjects):
+        return subjects[-1]  # the head of the phrase the parser split (see below)
+    return subjects[0] if subjects else _agent(verb)
+
+
+def _split_subject(verb: Token, subjects: list[Token]) -> bool:
+    """A misparse: "Whole Foods co-founder and CEO John Mackey said" gives "said" three
+    subjects, "co", "-" and "Mackey", side by side before it; together they are one
+    phrase, headed by the name next to the verb."""
+    if len(subjects) < 2:
+        return False
+    last = subjects[-1]
+    if last.i > verb.i or last.ent_type_ != "PERSON":
+        return False
+    if last.left_edge.ent_iob_ == "I":
+        return False  # the name began in an earlier subject: "Ban Ki-moon"
+    for before, after in pairwise(subjects):
+        gap = before.doc[before.right_edge.i + 1 : after.left_edge.i]
+        if any(not t.is_punct for t in gap):
+            return False
+    return True
 
 
 def _dateline_ends(token: Token) -> bool:
@@ -154,8 +173,13 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return Mention({subject.i}, subject, antecedent=relative_antecedent(verb.head, subject))
     if verb is not cue.head:
         subject = _speaker_of_clause(verb, subject)
+    split = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
     subject = _named_part(_past_dateline(subject))
-    return Mention(mention_tokens(subject, exclude), subject)
+    tokens = mention_tokens(subject, exclude)
+    if _split_subject(verb, split) and subject.i == split[-1].i:
+        for part in split[:-1]:
+            tokens |= mention_tokens(part, exclude)
+    return Mention(tokens, subject)
 
 
 def relative_antecedent(noun: Token, pronoun: Token) -> Token:

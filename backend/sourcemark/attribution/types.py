@@ -111,12 +111,37 @@ PERSON_NOUNS = ANONYMOUS_ROLES | VAGUE_NOUNS | {
     "pastor", "player", "priest", "professor", "reporter", "son", "survivor", "teacher",
     "veteran", "victim", "widow", "wife", "witness", "writer",
 }
+# More nouns for a person, beyond the roles above and words built like "leader" or
+# "economist" (see person_noun).
+MORE_PERSON_NOUNS = {
+    "boss", "boy", "caddie", "captain", "celebrity", "champion", "chef", "child", "cop",
+    "deputy", "detective", "girl", "guy", "heir", "heiress", "hero", "host", "incumbent",
+    "kid", "lady", "magnate", "mogul", "partner", "patient", "poet", "rabbi", "imam", "rival",
+    "sheriff", "spouse", "star", "student", "suspect", "teen", "tycoon", "defendant",
+    "plaintiff", "resident", "athlete", "bishop", "monk", "nun", "cardinal", "prince",
+    "princess", "duke", "duchess", "lord", "dame", "sir", "hostage",
+    "actress", "waitress", "hostess", "stewardess", "songstress", "seamstress", "mistress",
+    "governess", "empress", "countess", "baroness",
+}  # fmt: skip
+# Nouns built like "leader" that name no person.
+NOT_AGENT_NOUNS = {
+    "number", "paper", "letter", "order", "power", "border", "water", "computer", "center",
+    "centre", "matter", "chapter", "quarter", "corner", "manner", "factor", "sector", "error",
+    "floor", "door", "color", "colour", "labor", "labour", "behavior", "behaviour", "honor",
+    "honour", "weather", "winter", "summer", "monitor", "mirror", "motor", "trailer",
+    "banner", "bumper", "cluster", "disaster", "register", "semester", "theater", "theatre",
+    "filter", "shelter", "lever", "layer", "barrier", "tower", "cancer", "answer", "fee",
+    "degree", "guarantee", "list", "twist", "wrist", "fist",
+}  # fmt: skip
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ee", "man", "woman", "person", "eur")
+
 # One person of the public or of no stated affiliation: "the man", "a voter", "someone" is
 # a specific person, unnamed (anonymous), though such people together are vague.
 ONE_PERSON_NOUNS = (VAGUE_NOUNS | PUBLIC_LEMMAS | {"somebody"}) - {
     "all", "anyone", "audience", "community", "crowd", "everybody", "everyone", "few", "folk",
     "many", "most", "nobody", "other", "others", "people", "public", "several", "some",
 }
+KNOWN_PERSON_NOUNS = PERSON_NOUNS | UNIQUE_OFFICES | ONE_PERSON_NOUNS | MORE_PERSON_NOUNS
 # fmt: on
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "we", "us", "it", "this", "that", "who", "which"}
@@ -392,6 +417,14 @@ def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     if lemma == "group" and head.tag_ == "NN" and kind == "vague":
         return "anonymous"  # "a group of black parents": specific people, though unnamed
     return kind
+
+
+def person_noun(lemma: str) -> bool:
+    """A noun for a person: a role the lists know, else a word built like "leader",
+    "economist" or "nominee", not "number" or "sector"."""
+    if lemma in KNOWN_PERSON_NOUNS:
+        return True
+    return lemma.endswith(AGENT_ENDINGS) and lemma not in NOT_AGENT_NOUNS
 
 
 def document_taken_for_person(token: Token) -> bool:
