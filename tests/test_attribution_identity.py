@@ -857,3 +857,69 @@ def test_a_role_noun_is_still_the_person_the_article_is_about(analyze):
         "The actress said the vote would be held.",
     )
     assert source(result, 1)["name"] == "Lotfi Azzouz"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Many Tunisians accuse the Islamists of having been slow to respond.", "vague"),
+        ("Mr Mugabe, still seen by many Africans as a hero, is reviled in the West.", "vague"),
+        ("Many Republicans said the plan would fail.", "anonymous"),  # a party's members
+    ],
+)
+def test_many_of_a_nation_are_the_public(analyze, sentence, kind):
+    found = [s for s in sources(analyze(sentence), 0) if s["text"].lower().startswith("many")]
+    assert [s["type"] for s in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Still, many leftist figures openly oppose the plan.", "vague"),
+        ("Official figures show that unemployment rose.", "document"),
+    ],
+)
+def test_figures_of_politics_are_people_and_official_figures_a_document(analyze, sentence, kind):
+    assert source(analyze(sentence))["type"] == kind
+
+
+def test_she_after_carried_quotes_is_their_speaker_not_a_name_inside_them(analyze):
+    result = analyze(
+        "Mara Lindqvist, 21, was taken to hospital after taking the pills.",
+        "“The drug was in her system,” her mother, Fiona, said in a statement.",
+        "“As Mara got worse, the staff did all they could to cool her down.",
+        "“She was burning up from within.”",
+        "She added: “They never stood a chance of saving her.”",
+    )
+    assert source(result, 4)["name"] == "Fiona"
+
+
+def test_quotes_carried_on_keep_their_speaker_the_last_one(analyze):
+    result = analyze(
+        "“The drug was in her system,” her mother, Fiona, said in a statement.",
+        "“She was burning up from within.",
+        "Mara Lindqvist had bought the pills for her diet. “The staff did all they could.”",
+        "“It was too late,” she added.",
+    )
+    assert [s["name"] for s in sources(result, 2)] == ["Fiona"]
+    assert source(result, 3)["name"] == "Fiona"
+
+
+def test_a_name_inside_a_quote_is_not_who_she_is_next(analyze):
+    result = analyze(
+        "“The drug was in her system,” Fiona Parry said in a statement.",
+        "“As Mara got worse, her heart raced.”",
+        "She added: “They never stood a chance of saving her.”",
+    )
+    assert source(result, 2)["name"] == "Fiona Parry"
+
+
+def test_a_label_opened_by_a_verb_of_saying_names_the_one_after_it(analyze):
+    result = analyze(
+        "Roger Stone spoke to the host on Sunday.",
+        "Stated Stone: “The election is rigged.”",
+        "Continued Stone: “So I think it is a very real problem.”",
+    )
+    for paragraph in (1, 2):
+        found = source(result, paragraph)
+        assert (found["text"], found["name"]) == ("Stone", "Roger Stone")

@@ -38,6 +38,7 @@ from .types import (
     DOCUMENT_NOUNS,
     NOT_ANAPHORIC,
     ORGANIZATION_NOUNS,
+    PARTISANS,
     PERSON_PRONOUNS,
     PUBLIC_LEMMAS,
     SPECIFIC_ROLES,
@@ -65,7 +66,6 @@ PEOPLE_NOUNS = {
 BODY_ENTITIES = {"ORG", "GPE", "NORP"}  # what ties unnamed people to a body
 SUBJECTS = {"nsubj", "nsubjpass"}
 # One party member, "the Kentucky Republican": a person, though the recogniser says group.
-PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent", "socialist"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
@@ -201,6 +201,11 @@ class Resolver:
         self.recent.append(referent)
         referent.last = self.where
         return referent
+
+    def carried(self, referent: Referent, paragraph: int, at: int) -> None:
+        """A quote that carries on a speaker keeps them the last speaker there."""
+        self.where = (paragraph, at)
+        self._seen(referent)
 
     def resolve(self, doc: Doc, mention: Mention, paragraph: int) -> Referent:
         self.where = (paragraph, mention.head.idx)
@@ -714,6 +719,8 @@ class Resolver:
                 return introduced[1]
         named, told = [], []
         for at, entity in reversed([p for p in self.names.people_at if p[0] < self.where]):
+            if self._names(entity.doc).quoted[entity.start]:
+                continue  # named by a speaker, in a quote: "“As Eloise deteriorated …”"
             name = self.names.person(entity.text) or person_name(entity)
             if gender is None or self.names.gender.get(name) in (None, gender):
                 named.append((at, name))

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .cue_model import features, is_candidate, load_model
 from .frames import frame_of
+from .names import SAID_BEFORE_NAME
 from .quotes import Quote, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, CUE_PROBABILITY_KEY, first_per_sentence
 
@@ -280,6 +281,8 @@ class CueFinder:
                 inside = kind == "SPEAKER_LABEL" and self._label_inside(doc, first, end)
                 if not (opens or inside):
                     continue  # a speaker label opens its paragraph or a quote
+                if doc[first].lower_ in SAID_BEFORE_NAME and first + 1 < colon:
+                    first += 1  # "Continued Stone: …": the name is Stone
                 found.append(Cue(doc[colon], colon, end, label=(first, colon)))
             elif kind == "ROUNDUP":
                 if start != 0:

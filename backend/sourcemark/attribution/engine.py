@@ -269,6 +269,8 @@ class AttributionEngine:
                     _, referent, continues = last_speaker
                     if last_mention is not None and last_mention[0] == index:
                         draft.source = last_mention[1]  # named in this paragraph: point there
+                if draft.source is None and referent is not None:
+                    resolver.carried(referent, index, draft.position)
                 for part in self._interrupted(draft):
                     number += 1
                     ident = f"a{number}"

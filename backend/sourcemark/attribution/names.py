@@ -22,8 +22,14 @@ from .types import (
     common_lemma,
     described_person,
     document_taken_for_person,
+    many_of_a_people,
 )
 
+# A verb of saying that a label may open with, before the name: "Stated Stone: …".
+SAID_BEFORE_NAME = {
+    "said", "stated", "continued", "added", "concluded", "explained", "noted", "wrote",
+    "replied", "responded", "asked", "insisted", "argued", "declared", "quipped",
+}  # fmt: skip
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 
@@ -314,6 +320,7 @@ def name_tokens(entity: Span) -> list[Token]:
                 is_title(tokens[0])
                 or tokens[0].pos_ in ("NOUN", "ADJ")
                 or tokens[0].lower_ in ANONYMOUS_ROLES | UNIQUE_OFFICES  # not "Bill Maron"
+                or tokens[0].lower_ in SAID_BEFORE_NAME  # "Stated Stone: …"
             )
         )
     ):
@@ -368,7 +375,7 @@ class NameIndex:
                 for e in ents
                 if e.label_ == "PERSON"
                 and not (_institution(e) or _place_and_state(e))
-                and not document_taken_for_person(e.root)
+                and not (document_taken_for_person(e.root) or many_of_a_people(e.root))
                 and e.text.lower() not in self.mostly_bodies
             ]
             # A full name the recogniser took for a body, which the article calls he or she
@@ -535,7 +542,7 @@ class NameIndex:
 
     def is_person(self, entity: Span) -> bool:
         if entity.label_ == "PERSON":
-            return not document_taken_for_person(entity.root)
+            return not (document_taken_for_person(entity.root) or many_of_a_people(entity.root))
         return entity.text.lower() in self.called_people
 
     def body_taken_for_person(self, entity: Span) -> bool:

@@ -47,6 +47,14 @@ COLLECTIONS = {
 # How unnamed people close to something are described: "familiar with", "briefed on".
 ACCESS = {"aware", "briefed", "close", "familiar", "informed", "involved", "knowledgeable", "privy"}
 # Quantifiers that pick unnamed members out of a named group: "some Democrats".
+# What makes a "figure" a person: "leftist figures", "a key figure".
+PEOPLE_FIGURES = {
+    "political", "public", "prominent", "leftist", "rightist", "key", "senior", "religious",
+    "opposition", "leading", "influential", "controversial", "polarizing", "polarising",
+    "establishment", "party", "central", "towering", "respected", "notable", "major",
+}  # fmt: skip
+# Parties and leanings: "many Republicans" are a party's unnamed members.
+PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent", "socialist"}
 SOME = {"some", "many", "several", "few", "most", "certain", "other"}
 # Words that make counted people a poll's result: "62 percent of those surveyed".
 POLL_LEMMAS = {"poll", "polling", "pollster", "survey", "respondent", "questionnaire"}
@@ -427,6 +435,23 @@ def person_noun(lemma: str) -> bool:
     return lemma.endswith(AGENT_ENDINGS) and lemma not in NOT_AGENT_NOUNS
 
 
+def _figures_of_people(head: Token) -> bool:
+    """ "Leftist figures", "a key figure": people, where "figures show" is a document."""
+    return head.lemma_.lower() == "figure" and any(
+        c.dep_ == "amod" and c.lower_ in PEOPLE_FIGURES for c in head.children
+    )
+
+
+def many_of_a_people(token: Token) -> bool:
+    """ "Many Tunisians", "some Africans": part of a nation or faith, the public, which the
+    recogniser may call a body or even a person. Not "many Republicans", a party's members."""
+    return (
+        token.tag_ == "NNPS"
+        and token.lemma_.lower().rstrip("s") not in PARTISANS
+        and any(c.lower_ in SOME and c.i < token.i for c in token.children)
+    )
+
+
 def document_taken_for_person(token: Token) -> bool:
     """ "A new Bill would require …": a document word the recogniser names as a person,
     though an article, a possessive or an adjective goes before it, as no first name has."""
@@ -455,10 +480,17 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     held = _of(head) if lemma in COLLECTIONS else None
     if held is not None and _documents(doc, tokens, held):
         return "document"  # "a trove of memos"; "a string of senators" stays people
-    if head.pos_ in ("NOUN", "PROPN") and lemma in DOCUMENT_NOUNS and head.ent_type_ != "PERSON":
+    if (
+        head.pos_ in ("NOUN", "PROPN")
+        and lemma in DOCUMENT_NOUNS
+        and head.ent_type_ != "PERSON"
+        and not _figures_of_people(head)
+    ):
         return "document"
     if document_taken_for_person(head):
         return "document"
+    if many_of_a_people(head):
+        return "vague"
     if (
         head.pos_ == "NOUN"
         and lemma not in PERSON_NOUNS | ORGANIZATION_NOUNS
