@@ -458,3 +458,19 @@ def test_an_it_that_stands_for_a_source_stays_one(analyze):
     result = analyze("The ministry issued a report on Monday. It said prices would rise.")
     said = [a for a in attributions(result) if a["cue"]["text"] == "said"]
     assert [a["source"]["text"] for a in said] == ["It"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "The mayor said the city will cut the budget, noting that the deficit is large.",
+            "noting",
+        ),
+        ("Officials said the bridge was closed, citing safety concerns.", "citing"),
+    ],
+)
+def test_a_participle_after_what_was_said_is_the_sayers(analyze, text, cue):
+    found = [a for a in attributions(analyze(text)) if a["cue"]["text"] == cue]
+    said = [a for a in attributions(analyze(text)) if a["cue"]["text"] == "said"]
+    assert found[0]["source"]["text"] == said[0]["source"]["text"]

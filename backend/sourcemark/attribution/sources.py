@@ -14,6 +14,7 @@ from .types import PERSON_NOUNS, QUANTITY_HEADS, common_lemma
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Verbs a cue hangs from without a subject of its own ("..., saying", "and added").
+SAYING = {"say", "tell", "announce", "state", "write", "report", "declare", "testify"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 MAX_CLIMB = 3
 SPEAKER_PRONOUNS = {"he", "she", "they"}
@@ -155,7 +156,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return Mention(mention_tokens(pobj, exclude), pobj)
     if cue.head.pos_ == "NOUN":
         return _noun_source(cue.head, exclude)
-    verb = cue.head
+    verb = _saying_before(cue.head) or cue.head
     for _ in range(MAX_CLIMB):
         subject = _subject(verb, exclude)
         if subject is not None:
@@ -199,6 +200,19 @@ def _people(token: Token) -> bool:
         token.ent_type_ in ("PERSON", "ORG", "NORP", "PERCENT", "CARDINAL")
         or common_lemma(token) in PERSON_NOUNS | QUANTITY_HEADS
     )
+
+
+def _saying_before(verb: Token) -> Token | None:
+    """ "The mayor said the city will cut the budget, noting that …": a participle after a
+    comma, which the parser hangs on the reported clause, is the sayer's, not the city's;
+    the verb of saying it goes with, or None."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or head.i > verb.i:
+        return None
+    if verb.doc[verb.i - 1].text != "," or head.dep_ != "ccomp":
+        return None
+    saying = head.head
+    return saying if saying.lemma_.lower() in SAYING and saying.i < head.i else None
 
 
 def _speaker_of_clause(verb: Token, subject: Token) -> Token:
