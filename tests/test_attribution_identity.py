@@ -923,3 +923,35 @@ def test_a_label_opened_by_a_verb_of_saying_names_the_one_after_it(analyze):
     for paragraph in (1, 2):
         found = source(result, paragraph)
         assert (found["text"], found["name"]) == ("Stone", "Roger Stone")
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # The recogniser calls these names a people (NORP) or a body (ORG).
+        (
+            "“Israel does not want another adversary,” stated Roman Smbatyan, an Armenian "
+            "history faculty member at UC Irvine.",
+            "Smbatyan added that relations were good.",
+        ),
+        (
+            "Cruz campaigned on Friday with former technology executive Carly Fiorina.",
+            "Fiorina told reporters that the race was close.",
+        ),
+        ("Carly Fiorina threw her support behind Ted Cruz on Wednesday.",),
+    ],
+)
+def test_a_full_name_the_article_shows_is_a_person_is_one(analyze, paragraphs):
+    found = sources(analyze(*paragraphs), len(paragraphs) - 1)
+    assert [s["type"] for s in found] == ["named_person"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The American Legion wrote to the senator's office that it had no permission.",
+        "At the resort, now called Trump National Doral, the candidate boasted of his skills.",
+    ],
+)
+def test_a_body_is_no_person_for_its_article_or_a_misparsed_apposition(analyze, sentence):
+    assert "named_person" not in {s["type"] for s in sources(analyze(sentence), 0)}

@@ -23,6 +23,7 @@ from .types import (
     described_person,
     document_taken_for_person,
     many_of_a_people,
+    person_noun,
 )
 
 # A verb of saying that a label may open with, before the name: "Stated Stone: …".
@@ -30,6 +31,7 @@ SAID_BEFORE_NAME = {
     "said", "stated", "continued", "added", "concluded", "explained", "noted", "wrote",
     "replied", "responded", "asked", "insisted", "argued", "declared", "quipped",
 }  # fmt: skip
+NOT_IN_NAMES = {"DET", "ADP", "CCONJ", "PRON", "NUM", "VERB", "AUX"}  # "The American Legion"
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 
@@ -136,7 +138,46 @@ def after_body_noun(name: Token) -> bool:
 def _full_name(entity: Span) -> bool:
     """Two or three capitalised words and nothing else: "Carly Fiorina"."""
     words = [t for t in entity if not t.is_punct]
-    return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+    # The tagger may call a given name something else ("Carly" an adverb): the surname
+    # must be a proper noun, every word capitalised.
+    return (
+        2 <= len(words) <= 3
+        and words[-1].pos_ == "PROPN"
+        and words[-1].tag_ != "NNPS"  # "African-Americans", a people
+        and all(
+            t.text[:1].isupper() and not t.is_upper and t.pos_ not in NOT_IN_NAMES for t in words
+        )
+    )
+
+
+def _person_beside(entity: Span) -> bool:
+    """A name with a noun for a person right before it ("former rival Carly Fiorina",
+    "tech executive …") or in apposition ("Roman Smbatyan, a faculty member"), or joined
+    to a person's name ("Ben Carson and Carly Fiorina")."""
+    doc, root = entity.doc, entity.root
+    before = doc[entity.start - 1] if entity.start else None
+    if before is not None and (
+        is_title(before) or (before.pos_ == "NOUN" and person_noun(common_lemma(before)))
+    ):
+        return True
+    joined = [root.head] if root.dep_ == "conj" else []
+    joined += [c for c in root.children if c.dep_ == "conj"]
+    if any(t.ent_type_ == "PERSON" for t in joined):
+        return True
+    return any(
+        t.pos_ == "NOUN" and t.dep_ != "pobj" and person_noun(common_lemma(t))
+        for c in root.children
+        if c.dep_ == "appos" and _plain(c)
+        for t in c.subtree  # "a history faculty member", whose head the parser may miss
+    )
+
+
+def _plain(appositive: Token) -> bool:
+    """An apposition with no verb in it, which a comma or the sentence's end closes: not
+    the next clause's subject ("… now called Trump National Doral, the candidate boasted")."""
+    doc, end = appositive.doc, appositive.right_edge.i + 1
+    closed = end >= len(doc) or doc[end].is_punct
+    return closed and not any(t.pos_ in ("VERB", "AUX") for t in appositive.subtree)
 
 
 def _lone_person_words(ents_by_doc: list[tuple[Span, ...]]) -> set[str]:
@@ -378,13 +419,18 @@ class NameIndex:
                 and not (document_taken_for_person(e.root) or many_of_a_people(e.root))
                 and e.text.lower() not in self.mostly_bodies
             ]
-            # A full name the recogniser took for a body, which the article calls he or she
-            # ("Carly Fiorina endorsed Cruz, saying she …"), or whose last word it gives
-            # alone as a person ("Eyota Brandt doubted …", then "Mrs. Brandt said").
-            called = [e for e in ents if e.label_ == "ORG" and _full_name(e)]
+            # A full name the recogniser took for a body or a people, which the article calls
+            # he or she ("Carly Fiorina endorsed Cruz, saying she …"), whose last word it
+            # gives alone as a person ("Eyota Brandt doubted …", then "Mrs. Brandt said"), or
+            # describes as one beside it ("Roman Smbatyan, a faculty member at UC Irvine").
+            called = [e for e in ents if e.label_ in ("ORG", "NORP") and _full_name(e)]
             among = name_at(people + called)
             called = [
-                e for e in called if _surname_given(e, surnames) or _gender_of(e, among) is not None
+                e
+                for e in called
+                if _surname_given(e, surnames)
+                or _gender_of(e, among) is not None
+                or _person_beside(e)
             ]
             self.called_people |= {e.text.lower() for e in called}
             people += called
