@@ -955,3 +955,16 @@ def test_a_full_name_the_article_shows_is_a_person_is_one(analyze, paragraphs):
 )
 def test_a_body_is_no_person_for_its_article_or_a_misparsed_apposition(analyze, sentence):
     assert "named_person" not in {s["type"] for s in sources(analyze(sentence), 0)}
+
+
+def test_i_outside_quotes_is_the_writer_unless_someone_is_being_quoted(analyze):
+    result = analyze(
+        "The headset runs on an operating system named after Dolby Atmos.",
+        "I preferred the faster mode, since it makes the game much smoother.",
+    )
+    assert source(result, 1)["name"] == "The writer"
+    result = analyze(
+        "“We will win,” Joe Biden said in the interview.",
+        "I believe the country is ready for a change.",
+    )
+    assert source(result, 1)["name"] == "Joe Biden"

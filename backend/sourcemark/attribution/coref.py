@@ -56,6 +56,7 @@ from .types import (
 
 INDEFINITE = {"a", "an", "another", "one"}
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
+FIRST_PERSON = {"i", "me", "myself"}
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
 SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
@@ -798,6 +799,17 @@ class Resolver:
             return None
         return (index, before.start_char), name
 
+    def _writer_or_speaker(self, words: set[str]) -> Referent:
+        """ "I" outside quotes: the person last quoted, if recent (an interview, a
+        transcript), else the article's own writer; never someone only named."""
+        speaker = next(
+            (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural),
+            None,
+        )
+        if speaker is not None and self.where[0] - speaker.last[0] <= SPEAKER_REACH:
+            return speaker
+        return self._new("The writer", "named_person", "writer", None, words)
+
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
         wanted_person = head.lower_ in PERSON_PRONOUNS | PRONOUN_GENDER.keys()  # "his" too
         gender = PRONOUN_GENDER.get(head.lower_)
@@ -807,6 +819,8 @@ class Resolver:
             known = self.names.gender.get(referent.name)
             return not referent.plural and (gender is None or known in (None, gender))
 
+        if head.lower_ in FIRST_PERSON and not self._names(head.doc).quoted[head.i]:
+            return self._writer_or_speaker(words)
         if wanted_person:
             found = self._he_or_she(head, gender, fits)
             if isinstance(found, str):
