@@ -968,3 +968,11 @@ def test_i_outside_quotes_is_the_writer_unless_someone_is_being_quoted(analyze):
         "I believe the country is ready for a change.",
     )
     assert source(result, 1)["name"] == "Joe Biden"
+
+
+def test_surnames_joined_by_and_are_both_people_though_the_recogniser_says_body(analyze):
+    result = analyze(
+        "Kurt Volker and Tim Morrison testified on Tuesday.",
+        "Volker and Morrison said that the call was not in line with policy.",
+    )
+    assert source(result, 1)["name"] == "Kurt Volker and Tim Morrison"

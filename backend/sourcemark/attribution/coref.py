@@ -280,6 +280,9 @@ class Resolver:
         if name is None and head.ent_type_ == "ORG" and len(tokens) == 1:
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
+            others = self._surnames_joined(doc, tokens, head)
+            if others and antecedent is None:  # "Volker and Morrison said": both
+                return self._group([doc[head.i : head.i + 1], *others], words)
             name = self._namesake_speaking(head.text) or name
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         if mention.label and self._titled_name(doc, tokens):
@@ -428,6 +431,19 @@ class Resolver:
         return (
             len(words) > 1 and is_title(words[0]) and all(t.text[:1].isupper() for t in words[1:])
         )
+
+    def _surnames_joined(self, doc: Doc, tokens: set[int], head: Token) -> list[Span]:
+        """Other people's surnames joined to the head by "and" in the mention, which the
+        recogniser may not call people: "Volker and Morrison"."""
+        return [
+            doc[c.i : c.i + 1]
+            for c in head.children
+            if c.dep_ == "conj"
+            and c.i in tokens
+            and c.text[:1].isupper()
+            and not c.is_upper  # "Blocher and the SVP": a party's initials
+            and self.names.person(c.text) is not None
+        ]
 
     def _group(self, group: list[Span], words: set[str]) -> Referent:
         names = [self.names.person(e.text, given=True) or person_name(e) for e in group]
