@@ -976,3 +976,12 @@ def test_surnames_joined_by_and_are_both_people_though_the_recogniser_says_body(
         "Volker and Morrison said that the call was not in line with policy.",
     )
     assert source(result, 1)["name"] == "Kurt Volker and Tim Morrison"
+
+
+def test_the_agency_is_a_name_the_recogniser_missed_in_the_sentence_before(analyze):
+    result = analyze(
+        "The mayor claimed a study had been done to confirm this by TransLink. The agency told "
+        "reporters it had done no such study."
+    )
+    told = [s for s in sources(result, 0) if s["text"] == "The agency"]
+    assert [s["name"] for s in told] == ["TransLink"]

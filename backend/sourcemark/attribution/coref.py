@@ -584,6 +584,14 @@ class Resolver:
             None,
         )
 
+    def _unrecognised_body(self, token: Token) -> bool:
+        """A proper noun the recogniser missed that names no person."""
+        return (
+            token.pos_ == "PROPN"
+            and not token.ent_type_
+            and self.names.person(token.text, given=True) is None
+        )
+
     def _unrecognised_body_before(self, head: Token) -> tuple[tuple[int, int], Span] | None:
         """The subject of the sentence before, where and as a name, if a proper noun the
         recogniser missed and no person's name: "TransLink" of "TransLink is raising fares.
@@ -593,12 +601,15 @@ class Resolver:
             return None
         index, before = found
         subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
-        if (
-            subject is None
-            or subject.pos_ != "PROPN"
-            or subject.ent_type_
-            or self.names.person(subject.text, given=True) is not None
-        ):
+        if subject is None or not self._unrecognised_body(subject):
+            # Else the last such name in the sentence: "… confirmed by TransLink. The agency"
+            named = [
+                t
+                for t in before
+                if t.dep_ != "compound" and not t.is_upper and self._unrecognised_body(t)
+            ]
+            subject = named[-1] if named else None
+        if subject is None:
             return None
         start = subject.i
         while start > before.start and subject.doc[start - 1].dep_ == "compound":
