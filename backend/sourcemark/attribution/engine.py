@@ -163,14 +163,6 @@ def _post_before(doc: Doc, dash: int) -> range:
     return range(start, end)
 
 
-def _worded(doc: Doc, source: Mention | None) -> Mention | None:
-    """No source where a misparse leaves it nothing but punctuation (its subject lay inside
-    the content): "Doug Purdy, who lost 16 lbs. “and two belt loops” …, says" gave ","."""
-    if source is None or any(not (doc[i].is_punct or doc[i].is_space) for i in source.tokens):
-        return source
-    return None
-
-
 def _cue_side(
     doc: Doc, run: tuple[int, int], cue: tuple[int, int], quotes: list[Quote]
 ) -> tuple[int, int]:
@@ -485,7 +477,6 @@ class AttributionEngine:
             else:
                 # The tagger marked no source: the parse's subject of the cue, as for a rule's.
                 source = find_source(cue, taken)
-            source = _worded(doc, source)
             content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in runs]
             touched = _touched(quotes, content)
             if cue.according_to:
@@ -569,7 +560,6 @@ class AttributionEngine:
         source = None if sourceless else find_source(cue, cue_tokens | content_tokens)
         if source is not None and self._inside_quote(doc, source, quotes, cue):
             source = self._subject_outside(doc, cue, quotes, cue_tokens | content_tokens)
-        source = _worded(doc, source)
         if source is not None:
             content_tokens -= source.tokens
         content = pieces(doc, content_tokens)
