@@ -567,8 +567,8 @@ class Resolver:
             name = clean_name(named[-1][1].text)
         elif source is not None and self.where[0] - source.last[0] <= PRONOUN_REACH:
             return source
-        elif not named and source is None and self._body_after(head) is not None:
-            name = clean_name(self._body_after(head).text)  # a lead: "The company said …"
+        elif not named and source is None and (after := self._body_after(head)) is not None:
+            name = clean_name(after.text)  # a lead: "The company said …", then the name
         else:
             return None
         for referent in reversed(self.referents):

@@ -402,7 +402,7 @@ class NameIndex:
         genders: list[tuple[Span, str]] = []
         ents_by_doc = [doc.ents for doc in docs]  # spaCy builds them anew on every access
         surnames = _lone_person_words(ents_by_doc)
-        self.mostly_bodies = _mostly_bodies(ents_by_doc)
+        self.mostly_bodies = _mostly_bodies(ents_by_doc)  # "Whole Foods", whatever one says
         for index, (doc, ents) in enumerate(zip(docs, ents_by_doc, strict=True)):
             self.bodies_at += [((index, e.start_char), e) for e in ents if e.label_ == "ORG"]
             for entity in ents:

@@ -13,8 +13,9 @@ from .types import PERSON_NOUNS, QUANTITY_HEADS, common_lemma
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-# Verbs a cue hangs from without a subject of its own ("..., saying", "and added").
+# Verbs whose reported clause a participle after it may hang from: "said …, noting".
 SAYING = {"say", "tell", "announce", "state", "write", "report", "declare", "testify"}
+# Verbs a cue hangs from without a subject of its own ("..., saying", "and added").
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 MAX_CLIMB = 3
 SPEAKER_PRONOUNS = {"he", "she", "they"}

@@ -46,7 +46,6 @@ COLLECTIONS = {
 }
 # How unnamed people close to something are described: "familiar with", "briefed on".
 ACCESS = {"aware", "briefed", "close", "familiar", "informed", "involved", "knowledgeable", "privy"}
-# Quantifiers that pick unnamed members out of a named group: "some Democrats".
 # What makes a "figure" a person: "leftist figures", "a key figure".
 PEOPLE_FIGURES = {
     "political", "public", "prominent", "leftist", "rightist", "key", "senior", "religious",
@@ -55,6 +54,7 @@ PEOPLE_FIGURES = {
 }  # fmt: skip
 # Parties and leanings: "many Republicans" are a party's unnamed members.
 PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent", "socialist"}
+# Quantifiers that pick unnamed members out of a named group: "some Democrats".
 SOME = {"some", "many", "several", "few", "most", "certain", "other"}
 # Words that make counted people a poll's result: "62 percent of those surveyed".
 POLL_LEMMAS = {"poll", "polling", "pollster", "survey", "respondent", "questionnaire"}
@@ -461,10 +461,7 @@ def document_taken_for_person(token: Token) -> bool:
         token.ent_type_ == "PERSON"
         and alone
         and token.lower_ in DOCUMENT_NOUNS
-        and any(
-            c.i < token.i and (c.dep_ in ("det", "poss") or c.dep_ == "amod")
-            for c in token.children
-        )
+        and any(c.i < token.i and c.dep_ in ("det", "poss", "amod") for c in token.children)
     )
 
 
