@@ -977,6 +977,14 @@ RESOLVED = {
         2,
         "Fiona Parry",
     ),
+    "the city is the City of Surrey the article names": (
+        (
+            "Mayor Doug McCallum said the City of Surrey had been carrying too much debt.",
+            "But the project is slated to replace the North Surrey Arena, the city said.",
+        ),
+        1,
+        "City of Surrey",
+    ),
     # The recogniser calls "Volker" and "Morrison" bodies.
     "surnames joined by and are both people": (
         (

@@ -13,6 +13,7 @@ The names themselves, their titles and genders are indexed by names.py.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -57,6 +58,8 @@ from .types import (
 INDEFINITE = {"a", "an", "another", "one"}
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
 FIRST_PERSON = {"i", "me", "myself"}
+# Governments named for their place: "the city" of "the City of Surrey".
+PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "municipality"}
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
 SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
@@ -301,6 +304,10 @@ class Resolver:
             type_ = "anonymous"
         if type_ in ("anonymous", "vague") and poll_share(head) and self._poll_before():
             type_ = "document"  # "A poll … showed that …" then "Nearly half said …"
+        place = self._place_named(head, tokens)
+        if place is not None:  # "the city" of an article that names "the City of Surrey"
+            key = f"named_organization:{place.lower()}"
+            return self._new(place, "named_organization", key, head, words)
         body = self._the_body(doc, tokens, head, type_)
         if body is not None:
             return body
@@ -575,6 +582,25 @@ class Resolver:
             if referent.type == type_ and _short_for(name, referent.name):
                 return referent
         return self._new(name, type_, f"named_organization:{name.lower()}", head, set())
+
+    def _place_named(self, head: Token, tokens: set[int]) -> str | None:
+        """The body "the city" or "the province" stands for where the article names it so:
+        "the City of Surrey", the last named before, else the first after."""
+        lemma = head.lemma_.lower()
+        if lemma not in PLACE_BODIES or head.tag_ != "NN" or len(tokens) != 2:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        pattern = re.compile(rf"\b(?i:{lemma}) of [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
+        found = [
+            (index < self.where[0], m.group())
+            for index, doc in enumerate(self.docs)
+            for m in pattern.finditer(doc.text)
+        ]
+        before = [name for earlier, name in found if earlier]
+        if before:
+            return before[-1]
+        return found[0][1] if found else None
 
     def _body_after(self, head: Token) -> Span | None:
         """The first body named after this sentence, in this paragraph or the next."""
