@@ -184,6 +184,7 @@ class Resolver:
         self.names = NameIndex(docs)
         self._names_of: dict[int, _Names] = {}  # by id: the docs outlive the resolver
         self.docs = docs
+        self._places: dict[str, list[tuple[int, str]]] = {}  # "city" -> "City of …" found
         self.where = (0, 0)  # paragraph and character of the mention being resolved
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
@@ -591,13 +592,15 @@ class Resolver:
             return None
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
-        pattern = re.compile(rf"\b(?i:{lemma}) of [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
-        found = [
-            (index < self.where[0], m.group())
-            for index, doc in enumerate(self.docs)
-            for m in pattern.finditer(doc.text)
-        ]
-        before = [name for earlier, name in found if earlier]
+        found = self._places.get(lemma)
+        if found is None:  # once per article and noun: an article may say "the city" often
+            pattern = re.compile(rf"\b(?i:{lemma}) of [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
+            found = self._places[lemma] = [
+                (index, m.group())
+                for index, doc in enumerate(self.docs)
+                for m in pattern.finditer(doc.text)
+            ]
+        before = [name for index, name in found if index < self.where[0]]
         if before:
             return before[-1]
         return found[0][1] if found else None
