@@ -69,7 +69,6 @@ PEOPLE_NOUNS = {
 }  # fmt: skip
 BODY_ENTITIES = {"ORG", "GPE", "NORP"}  # what ties unnamed people to a body
 SUBJECTS = {"nsubj", "nsubjpass"}
-# One party member, "the Kentucky Republican": a person, though the recogniser says group.
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
@@ -206,6 +205,12 @@ class Resolver:
         self.recent.append(referent)
         referent.last = self.where
         return referent
+
+    def _last_person_quoted(self) -> Referent | None:
+        """The one person (not a group) who was last a source."""
+        return next(
+            (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
+        )
 
     def carried(self, referent: Referent, paragraph: int, at: int) -> None:
         """A quote that carries on a speaker keeps them the last speaker there."""
@@ -393,9 +398,7 @@ class Resolver:
         namesakes = self.names.namesakes(surname)
         if len(namesakes) < 2:
             return None
-        speaker = next(
-            (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
-        )
+        speaker = self._last_person_quoted()
         if speaker is None or self.where[0] - speaker.last[0] > SPEAKER_REACH:
             return None
         return speaker.name if speaker.name in namesakes else None
@@ -686,6 +689,8 @@ class Resolver:
         names, by the title it gives them, else the person it is talking about (the last
         speaker or person named, or for a headline or lead, the first named just after).
         Not "the official" or "the woman", whom a reader can't tie to a name without a title."""
+        # One party member, "the Kentucky Republican": a person, though the recogniser says
+        # group.
         partisan = head.ent_type_ == "NORP" and head.lemma_.lower() in PARTISANS
         singular = head.tag_ == "NN" or (head.tag_ == "NNP" and (partisan or not head.ent_type_))
         if not singular or (type_ not in (None, "anonymous", "vague") and not partisan):
@@ -719,9 +724,7 @@ class Resolver:
             and at[0] - self.where[0] <= 1
             and not (e.doc is head.doc and sentence.start <= e.start < sentence.end)
         ]
-        speaker = next(
-            (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
-        )
+        speaker = self._last_person_quoted()
         if before and before[-1][0][0] == self.where[0]:
             name = self.names.person(before[-1][1].text) or person_name(before[-1][1])
         elif speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
@@ -858,10 +861,7 @@ class Resolver:
     def _writer_or_speaker(self, words: set[str]) -> Referent:
         """ "I" outside quotes: the person last quoted, if recent (an interview, a
         transcript), else the article's own writer; never someone only named."""
-        speaker = next(
-            (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural),
-            None,
-        )
+        speaker = self._last_person_quoted()
         if speaker is not None and self.where[0] - speaker.last[0] <= SPEAKER_REACH:
             return speaker
         return self._new("The writer", "named_person", "writer", None, words)

@@ -180,6 +180,11 @@ def _plain(appositive: Token) -> bool:
     return closed and not any(t.pos_ in ("VERB", "AUX") for t in appositive.subtree)
 
 
+def _misnamed(entity: Span) -> bool:
+    """A "person" whose grammar shows it is none: "A new Bill", "many Africans"."""
+    return document_taken_for_person(entity.root) or many_of_a_people(entity.root)
+
+
 def _lone_person_words(ents_by_doc: list[tuple[Span, ...]]) -> set[str]:
     """The one-word names the recogniser takes for people anywhere in the article (lower)."""
     return {
@@ -416,7 +421,7 @@ class NameIndex:
                 for e in ents
                 if e.label_ == "PERSON"
                 and not (_institution(e) or _place_and_state(e))
-                and not (document_taken_for_person(e.root) or many_of_a_people(e.root))
+                and not _misnamed(e)
                 and e.text.lower() not in self.mostly_bodies
             ]
             # A full name the recogniser took for a body or a people, which the article calls
@@ -588,7 +593,7 @@ class NameIndex:
 
     def is_person(self, entity: Span) -> bool:
         if entity.label_ == "PERSON":
-            return not (document_taken_for_person(entity.root) or many_of_a_people(entity.root))
+            return not _misnamed(entity)
         return entity.text.lower() in self.called_people
 
     def body_taken_for_person(self, entity: Span) -> bool:
