@@ -156,6 +156,7 @@ class Errors:
     type_confusions: Counter = field(default_factory=Counter)
     type_examples: dict = field(default_factory=lambda: defaultdict(list))
     types_missed: list = field(default_factory=list)
+    names_wrong: list = field(default_factory=list)  # one named person, found, named wrong
 
 
 def _text(text: str, span: Span) -> str:
@@ -313,7 +314,10 @@ def score_types(
         if item["type"] == "named_person" and referent and not re.search(r",| and ", referent):
             # One person: is the source named by the last word of the label's referent?
             scores.types["named_person", "name checked"] += 1
-            scores.types["named_person", "name right"] += named_right(referent, hit.source_name)
+            right = named_right(referent, hit.source_name)
+            scores.types["named_person", "name right"] += right
+            if not right:
+                errors.names_wrong.append(f"{mention!r} -> {hit.source_name!r} ({referent})")
 
 
 def score_article(
@@ -496,6 +500,8 @@ def format_errors(errors: Errors, top: int = 25, title: str = "PolNeAR dev error
         lines.append(f"  {n:4d}  {why}")
         examples = [(m, t) for m, t, w in errors.types_missed if w == why]
         lines.extend(f"          {m!r} ({t})" for m, t in examples[:top])
+    lines.append(f"\n## one named person found, named wrong ({len(errors.names_wrong)})")
+    lines.extend(f"  {e}" for e in errors.names_wrong[:top])
     return "\n".join(lines)
 
 
