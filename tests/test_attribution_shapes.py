@@ -265,6 +265,25 @@ def test_an_invisible_character_splits_no_person_and_stays_out_of_names(analyze)
     assert [s["name"] for s in result["sources"]] == ["Bernie Sanders"]
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_a_no_break_or_thin_space_splits_no_name(analyze, space):
+    sent = [
+        f"Radio host Mel{space}Ostrander said{space}the vote was rigged, his producer said.",
+        f"Ostrander{space}added that he would appeal.",
+    ]
+    result = analyze(*sent)
+    named = {(s["name"], s["type"]) for s in result["sources"]}
+    assert ("Mel Ostrander", "named_person") in named
+    assert [p["text"] for p in result["paragraphs"]] == sent
+    for paragraph in result["paragraphs"]:  # spans quote the text as sent
+        for a in paragraph["attributions"]:
+            for span in [a["cue"], a["source"], *a["content"]]:
+                if span:
+                    assert paragraph["text"][span["start"] : span["end"]] == span["text"]
+        for span in paragraph["unattributed"] + paragraph["markers"]:
+            assert paragraph["text"][span["start"] : span["end"]] == span["text"]
+
+
 def test_a_parse_laid_back_over_invisible_characters_keeps_every_annotation(analyze):
     nlp = analyze.nlp
     text = "\ufeffThe mayor of Springfield\u200b said on Monday that \u2060taxes would rise. \u200b"

@@ -383,10 +383,11 @@ class Pipeline:
         self, paragraphs: Sequence[dict], timings: Timings, max_tokens: int | None
     ) -> dict:
         started = time.perf_counter()
-        docs = self.parse([p["text"] for p in paragraphs], max_tokens)
+        texts = [p["text"] for p in paragraphs]
+        docs = self.parse(texts, max_tokens)
         parsed = time.perf_counter()
         deadline.check()
-        result = self.analyze_docs([p["id"] for p in paragraphs], docs)
+        result = with_original_texts(self.analyze_docs([p["id"] for p in paragraphs], docs), texts)
         timings.parse_ms = (parsed - started) * 1000
         timings.analysis_ms = (time.perf_counter() - parsed) * 1000
         return result
@@ -400,6 +401,31 @@ class Pipeline:
             ids=list(ids), docs=list(docs), attributions=attributions, roster=roster, tone=self.tone
         )
         return {"version": CONTRACT_VERSION, "model": dict(self.model_info), **result}
+
+
+def with_original_texts(result: dict, texts: Sequence[str]) -> dict:
+    """The analysis with each paragraph's text as sent, and each span's text sliced from it.
+
+    A parse reads no-break and other spaces as plain ones, one for one (attribution/
+    invisible.py): offsets are the same, only those characters differ."""
+    for paragraph, text in zip(result["paragraphs"], texts, strict=True):
+        if paragraph["text"] != text:
+            paragraph["text"] = text
+            _resliced(paragraph, text)
+    return result
+
+
+def _resliced(node, text: str) -> None:
+    """Every span under node ({"start", "end", "text"}) with its text taken from `text`."""
+    if isinstance(node, dict):
+        if isinstance(node.get("start"), int) and isinstance(node.get("text"), str):
+            node["text"] = text[node["start"] : node["end"]]
+        for key, value in node.items():
+            if key != "text":
+                _resliced(value, text)
+    elif isinstance(node, list):
+        for item in node:
+            _resliced(item, text)
 
 
 class PipelineLoader:

@@ -1,9 +1,13 @@
 """Invisible characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen) that web
-pages leave inside names and words: "Dana\u200b said" is Dana saying.
+pages leave inside names and words: "Dana\u200b said" is Dana saying. And spaces other than
+the plain one (no-break, thin, narrow), of which spaCy makes tokens of their own, splitting
+names and parses: "Stu\u00a0Burguiere said".
 
 The pipeline parses the text without them, then lays the parse back over the original text:
 each invisible character joins the token before it (or the next one, at the start or after a
-space), so every offset stays in the original text and the models see clean words.
+space), so every offset stays in the original text and the models see clean words. The other
+spaces become plain ones before all that, one for one, so offsets don't move; the pipeline
+puts them back in the texts it returns (pipeline.with_original_texts).
 """
 
 from __future__ import annotations
@@ -16,20 +20,29 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# No-break, en quad to hair, narrow no-break, medium mathematical, ideographic.
+OTHER_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 ANNOTATIONS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
 
 
+def plain_spaces(text: str) -> str:
+    """The text with a plain space for each other space: the same length, the same offsets."""
+    return OTHER_SPACES.sub(" ", text)
+
+
 def clean(text: str) -> str:
-    """The text the models read: without invisible characters, unless that leaves nothing."""
+    """The text the models read: plain spaces, and no invisible characters unless that
+    leaves nothing."""
+    text = plain_spaces(text)
     return INVISIBLE.sub("", text) or text
 
 
 def parse(
     nlp: Language, texts: Iterable[str], batch_size: int, tokenized: Iterable[Doc] | None = None
 ) -> Iterator[Doc]:
-    """nlp.pipe over the texts, each Doc over its original text, invisible characters in.
-    `tokenized` may give each text's clean form already tokenized by nlp."""
-    texts = list(texts)
+    """nlp.pipe over the texts, each Doc over its text with plain spaces, invisible
+    characters in. `tokenized` may give each text's clean form already tokenized by nlp."""
+    texts = [plain_spaces(text) for text in texts]
     inputs = [clean(text) for text in texts] if tokenized is None else list(tokenized)
     for text, doc in zip(texts, nlp.pipe(inputs, batch_size=batch_size), strict=True):
         yield doc if doc.text == text else restore(doc, text)

@@ -29,6 +29,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from thinc.api import fix_random_seed
 
+from ..attribution import invisible
 from ..attribution.cues import LEXICON_PATH, lemma_cue_rates
 from ..attribution.roles import CUE_PROBABILITY_KEY, ROLE_TAGGER, ROLES_KEY, add_role_tagger
 from ..config import Settings
@@ -101,11 +102,13 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def parse_corpus(nlp, articles: list[Article], work: Path) -> dict[str, list[Doc]]:
-    """Each article's paragraphs through the base model (no role tagger), cached on disk by
-    model, spaCy version (lemmas differ between 3.8 releases) and text."""
+    """Each article's paragraphs through the base model (no role tagger), read as the
+    pipeline reads them (attribution/invisible.py), cached on disk by model, spaCy version
+    (lemmas differ between 3.8 releases), that reading and text."""
     meta = nlp.meta
     texts = (a.gold.text for a in articles)
-    key = _digest(meta["name"], meta["version"], spacy.__version__, *texts)
+    reading = "plain spaces, no invisible characters"
+    key = _digest(meta["name"], meta["version"], spacy.__version__, reading, *texts)
     path = work / f"parses-{key}.spacy"
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
@@ -113,7 +116,7 @@ def parse_corpus(nlp, articles: list[Article], work: Path) -> dict[str, list[Doc
         started = time.time()
         texts = [p for a in articles for p in a.paragraphs]
         with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p == ROLE_TAGGER]):
-            docs = list(nlp.pipe(texts, batch_size=64))
+            docs = list(invisible.parse(nlp, texts, batch_size=64))
         _write_atomically(path, DocBin(docs=docs).to_bytes())
         print(f"parsed {len(docs)} paragraphs in {time.time() - started:.0f}s", file=sys.stderr)
     by_article, cursor = {}, 0

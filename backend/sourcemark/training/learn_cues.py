@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, DocBin
 
+from ..attribution import invisible
 from ..attribution.cue_model import features, is_candidate, load_model
 from ..attribution.frames import frame_of
 from ..attribution.quotes import find_quotes
@@ -64,7 +65,8 @@ def parse_paragraphs(data_dir: Path, nlp, limit: int | None, cache: Path | None)
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:
-        docs = list(nlp.pipe([text for text, _ in items], batch_size=32))
+        # Read as the pipeline reads them (attribution/invisible.py); offsets don't move.
+        docs = list(invisible.parse(nlp, [text for text, _ in items], batch_size=32))
         if cache is not None:
             DocBin(docs=docs).to_disk(cache)
     out = [(doc, cue_heads(doc, spans)) for doc, (_, spans) in zip(docs, items, strict=True)]

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import Config, fix_random_seed
 
+from ..attribution import invisible
 from ..attribution.roles import (
     CONTENT,
     CUE,
@@ -118,9 +119,10 @@ def examples(nlp, split_dir: Path, limit: int | None = None) -> list[Example]:
         for _, text, spans in articles(split_dir, limit)
         for paragraph, offset in paragraphs_at(text)
     ]
+    # Read as the pipeline reads them (attribution/invisible.py); offsets don't move.
+    docs = invisible.parse(nlp, [paragraph for paragraph, _ in items], batch_size=128)
     return [
-        example(doc, offset, spans)
-        for doc, (offset, spans) in nlp.pipe(items, as_tuples=True, batch_size=128)
+        example(doc, offset, spans) for doc, (_, (offset, spans)) in zip(docs, items, strict=True)
     ]
 
 
