@@ -826,6 +826,30 @@ def test_a_misparsed_title_before_a_name_leaves_the_name_the_source(analyze):
     assert "Gary Vance" not in {s["name"] for s in sources(result, 0)}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "span"),
+    [
+        # After the verb: "co" and "Laramie" are both its subjects.
+        (
+            "“The numbers are clear,” said Fox co-anchor Bret Laramie.",
+            "Bret Laramie",
+            "Fox co-anchor Bret Laramie",
+        ),
+        # The role tagger's run: "co", "-" and "Burguiere" are all objects of "mused".
+        (
+            "“Imagine Brad Thor on the same stage,” mused Blaze co-host Stu Burguiere.",
+            "Stu Burguiere",
+            "Blaze co-host Stu Burguiere",
+        ),
+    ],
+)
+def test_a_title_split_from_the_name_after_the_verb_leaves_the_name_the_source(
+    analyze, text, name, span
+):
+    said = next(a for a in attributions(analyze(text)) if a["cue"])["source"]
+    assert (said["name"], said["type"], said["text"]) == (name, "named_person", span)
+
+
 @pytest.mark.parametrize("noun", ["attack", "country", "move"])
 def test_a_thing_is_not_the_person_the_article_is_about(analyze, noun):
     result = analyze(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .. import deadline
 from ..tone.spans import SpanIndex
@@ -26,7 +26,7 @@ from .coref import Referent, Resolver
 from .cues import TITLES, Cue, CueFinder, is_expectation
 from .quotes import Quote, Quotes, find_quotes, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, decode, role_tags
-from .sources import SUBJECT_DEPS, Mention, find_source, mention_tokens
+from .sources import SUBJECT_DEPS, Mention, find_source, mention_tokens, split_phrase_head
 from .tokens import pieces
 
 # Documents that head a claim as a label: "Poll: …", "Report: …" (not "Email: …").
@@ -141,6 +141,14 @@ class _CuesByPlace:
     def between(self, start: int, end: int) -> list[tuple[int, int, Draft]]:
         """(character, draft order, draft) of the cues that start in start..end."""
         return self.cues[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def _run_head(run: Span) -> Token:
+    """The head of the tagger's source run: its root, or the name heading a phrase that the
+    parser split into pieces hung from outside the run ("mused Blaze co-host Stu Burguiere",
+    where "co", "-" and "Burguiere" are all objects of "mused")."""
+    tops = [t for t in run if not run.start <= t.head.i < run.end or t.head.i == t.i]
+    return split_phrase_head(tops) or run.root
 
 
 def _short(doc: Doc) -> bool:
@@ -513,12 +521,12 @@ class AttributionEngine:
             if tokens:
                 return Mention(tokens, head)
         if end - start < 2 or first.pos_ not in ("ADP", "CCONJ"):
-            return Mention(set(range(start, end)), doc[start:end].root)
+            return Mention(set(range(start, end)), _run_head(doc[start:end]))
         if head.i < start and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             tokens = mention_tokens(head, exclude)
             if set(range(start, end)) <= tokens:
                 return Mention(tokens, head)
-        return Mention(set(range(start + 1, end)), doc[start + 1 : end].root)
+        return Mention(set(range(start + 1, end)), _run_head(doc[start + 1 : end]))
 
     def _rule_drafts(self, doc: Doc, text: str, quotes: list[Quote]) -> list[Draft]:
         drafts = []

@@ -64,19 +64,27 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
 def _split_subject(verb: Token, subjects: list[Token]) -> bool:
     """A misparse: "Whole Foods co-founder and CEO John Mackey said" gives "said" three
     subjects, "co", "-" and "Mackey", side by side before it; together they are one
-    phrase, headed by the name next to the verb."""
-    if len(subjects) < 2:
+    phrase, headed by the name next to the verb. After the verb too: "said Fox co-anchor
+    Bret Laramie"."""
+    if len(subjects) < 2 or (subjects[0].i < verb.i) != (subjects[-1].i < verb.i):
         return False
-    last = subjects[-1]
-    if last.i > verb.i or last.ent_type_ != "PERSON":
-        return False
+    return split_phrase_head(subjects) is not None
+
+
+def split_phrase_head(parts: list[Token]) -> Token | None:
+    """The last of `parts`, pieces of one phrase that the parser hung side by side from
+    outside it ("co", "-", "Mackey" of "co-founder and CEO John Mackey"), if that is a name
+    and heads the whole; else None."""
+    last = parts[-1]
+    if len(parts) < 2 or last.ent_type_ != "PERSON":
+        return None
     if last.left_edge.ent_iob_ == "I":
-        return False  # the name began in an earlier subject: "Ban Ki-moon"
-    for before, after in pairwise(subjects):
+        return None  # the name began in an earlier part: "Ban Ki-moon"
+    for before, after in pairwise(parts):
         gap = before.doc[before.right_edge.i + 1 : after.left_edge.i]
         if any(not t.is_punct for t in gap):
-            return False
-    return True
+            return None
+    return last
 
 
 def _dateline_ends(token: Token) -> bool:
