@@ -110,6 +110,16 @@ def test_a_verb_pointing_at_what_follows_a_colon(analyze):
     assert texts(a) == ["the vote was rigged from the start"]
 
 
+def test_a_comment_made_before_a_colon_carries_into_the_quote_after_it(analyze):
+    result = analyze(
+        "On May 3, Okafor made the following comment:",
+        "“Every family in this county deserves clean water.”",
+    )
+    said = only(result, 0)
+    assert said["cue"]["text"] == "made" and said["source"]["text"] == "Okafor"
+    assert only(result, 1)["continues"] == said["id"]
+
+
 def test_a_noun_of_saying_before_a_colon(analyze):
     a = only(analyze("The coach's answer was simple: the team needs a new goalkeeper."))
     assert a["cue"]["text"] == "answer"

@@ -47,7 +47,10 @@ TITLES = {
 LABEL_AFTER = {".", "!", "?", "-", "--", "—", "–", "―", "”", '"', "’"}
 MAX_PULL_QUOTE_TITLE = 12  # words of "Name, title" after a pull quote
 # Objects that point at what follows a colon: "posted this on Facebook: …".
-POINTING_OBJECTS = {"this", "these", "following", "statement", "message", "words"}
+POINTING_OBJECTS = {
+    "this", "these", "following", "statement", "message", "words", "comment", "comments", "remark",
+    "remarks",
+}  # fmt: skip
 # Nouns of saying that hang a colon's content on their possessor: "His answer was simple: …".
 SPEECH_NOUNS = {
     "answer", "response", "reply", "message", "advice", "argument", "explanation",
