@@ -84,11 +84,12 @@ eval: $(STAMP)
 crossval: $(STAMP)
 	$(PY) -m sourcemark.evaluation.crossval --data $(DATA) $(CV_ARGS)
 
-# Relearn the cue lexicon and cue model, then the role tagger (a teacher, and the shipped
-# tagger distilled from it), from PolNeAR train (CPU, deterministic; about half an hour on
-# two cores).
+# Relearn the cue lexicon, cue model and first names' genders, then the role tagger (a
+# teacher, and the shipped tagger distilled from it), from PolNeAR train (CPU, deterministic;
+# about half an hour on two cores).
 train: $(STAMP)
 	$(PY) -m sourcemark.training.learn_cues --data $(DATA)
+	$(PY) -m sourcemark.training.learn_names --data $(DATA)
 	$(PY) -m sourcemark.training.train_roles --data $(DATA)
 
 # The goals of the performance issue, side by side (about 20 minutes; writes bench/results.json).

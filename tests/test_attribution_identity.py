@@ -5,11 +5,14 @@ Sentences written for these tests, one group per resolution or typing rule.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from spacy.tokens import Span
 
-from sourcemark.attribution.names import NameIndex, _surname_given
+from sourcemark.attribution.names import FIRST_NAMES_FILE, NameIndex, _surname_given, first_name
 from sourcemark.attribution.types import mention_type
+from sourcemark.training import learn_names
 
 from .test_attribution import attributions
 from .test_attribution_types import source, sources
@@ -192,6 +195,51 @@ def test_a_husband_or_wife_beside_a_name_tells_their_gender(analyze):
         "“I am not a refugee any more,” she said.",
     )
     assert source(result, 2)["name"] == "Layla Haddad"
+
+
+def test_she_passes_over_a_man_whose_first_name_other_articles_tell(pipeline, monkeypatch):
+    paragraphs = [
+        "Rina Osei filed the suit in March.",
+        "Dale Hobart testified on Monday.",  # nothing here tells his gender
+        "“It was a fraud from the start,” she said.",
+    ]
+    docs = pipeline.parse(paragraphs)
+
+    def speaker(first_names: dict[str, str]) -> str:
+        monkeypatch.setattr(pipeline.engine, "first_names", first_names)
+        result = pipeline.analyze_docs(["p0", "p1", "p2"], docs)
+        return result["paragraphs"][2]["attributions"][0]["source"]["name"]
+
+    assert speaker({}) == "Dale Hobart"
+    assert speaker({"dale": "male"}) == "Rina Osei"
+    # Known by her first name only, a woman named since is not preferred to the speaker.
+    paragraphs[:2] = [
+        "“We will appeal,” said Kim Adair.",
+        "Rina Osei arrived at the court on Monday. The hearing lasted an hour.",
+    ]
+    docs = pipeline.parse(paragraphs)
+    assert speaker({"rina": "female"}) == speaker({}) == "Kim Adair"
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [("John Stumpf", "john"), ("J. Stumpf", None), ("Al Basha", None), ("Stumpf", None)],
+)
+def test_a_first_name_is_a_given_name_before_a_surname(name, first):
+    assert first_name(name) == first
+
+
+def test_first_names_are_learned_where_articles_agree(analyze, tmp_path):
+    def article(text: str) -> list:
+        return list(analyze.nlp.pipe([text]))
+
+    man = "Mr. Dale Hobart spoke on Monday."
+    woman = "Ms. Dale Ferris spoke on Monday."
+    assert learn_names.learn([article(man), article(man)], tmp_path) == {"dale": "male"}
+    assert learn_names.learn([article(man)], tmp_path) == {}  # one article is not enough
+    mixed = [article(man), article(man), article(woman)]
+    assert learn_names.learn(mixed, tmp_path) == {}  # two in three agree: too few
+    assert json.loads((tmp_path / FIRST_NAMES_FILE).read_text()) == {}
 
 
 def test_a_name_the_recogniser_misses_is_a_person_when_called_he(analyze):

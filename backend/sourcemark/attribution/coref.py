@@ -179,8 +179,9 @@ class Resolver:
     """Article-wide state: the names the article gives (names.py), and the referents found
     so far."""
 
-    def __init__(self, docs: list[Doc]):
-        self.names = NameIndex(docs)
+    def __init__(self, docs: list[Doc], first_names: dict[str, str] | None = None):
+        """`first_names`: see NameIndex."""
+        self.names = NameIndex(docs, first_names)
         self._names_of: dict[int, _Names] = {}  # by id: the docs outlive the resolver
         self.docs = docs
         self._places: dict[str, list[tuple[int, str]]] = {}  # "city" -> "City of …" found
@@ -782,7 +783,7 @@ class Resolver:
             if self._names(entity.doc).quoted[entity.start]:
                 continue  # named by a speaker, in a quote: "“As Eloise deteriorated …”"
             name = self.names.person(entity.text) or person_name(entity)
-            if gender is None or self.names.gender.get(name) in (None, gender):
+            if gender is None or self.names.gender_of(name) in (None, gender):
                 named.append((at, name))
             # Told apart from the speaker only as a subject, not "his father, Bill".
             if (
@@ -854,7 +855,7 @@ class Resolver:
         if len(names) != 1:
             return None
         name = names.pop()
-        if gender is not None and self.names.gender.get(name) not in (None, gender):
+        if gender is not None and self.names.gender_of(name) not in (None, gender):
             return None
         return (index, before.start_char), name
 
@@ -872,7 +873,7 @@ class Resolver:
 
         def fits(referent: Referent) -> bool:
             """One person, of the pronoun's gender where the article tells it."""
-            known = self.names.gender.get(referent.name)
+            known = self.names.gender_of(referent.name)
             return not referent.plural and (gender is None or known in (None, gender))
 
         if head.lower_ in FIRST_PERSON and not self._names(head.doc).quoted[head.i]:

@@ -53,6 +53,13 @@ IT_WORDS = {"it", "its", "itself"}
 # Verbs whose "it" is mostly no one: "it was a mistake", "it seems", "it takes time".
 IMPERSONAL_VERBS = {"be", "seem", "appear", "remain", "take", "make", "look", "sound", "cost"}
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
+# First names other articles show to be a man's or a woman's (training/learn_names.py).
+FIRST_NAMES_FILE = "first_names.json"
+# Words that open surnames, not given names: "Al Basha", "De Blasio", "Van Hollen".
+SURNAME_PARTICLES = {
+    "al", "el", "abu", "bin", "ibn", "da", "de", "del", "della", "di", "du", "la", "le",
+    "van", "von", "der", "st", "mac", "mc",
+}  # fmt: skip
 # Nouns for a man or a woman written beside a name: "husband Omar Haddad", "Lea, his wife".
 GENDERED_NOUNS = {
     **dict.fromkeys((
@@ -93,6 +100,16 @@ def stem(word: str) -> str:
     "Sen." meets "senator"."""
     word = word.lower().rstrip(".")
     return TITLE_ABBREVIATIONS.get(word, word)[:5]
+
+
+def first_name(name: str) -> str | None:
+    """The first word of a full name, lower case, if it can be a given name: "John" of
+    "John Stumpf"; not "J." or "Sen.", a one-word name, or a surname's particle ("Al Basha")."""
+    words = name.split()
+    if len(words) < 2 or not (words[0].isalpha() and words[0].istitle() and len(words[0]) > 1):
+        return None
+    first = words[0].lower()
+    return None if first in SURNAME_PARTICLES else first
 
 
 def clean_name(text: str) -> str:
@@ -386,7 +403,9 @@ def person_name(entity: Span) -> str:
 class NameIndex:
     """The names of one article, in the order it gives them."""
 
-    def __init__(self, docs: list[Doc]):
+    def __init__(self, docs: list[Doc], first_names: dict[str, str] | None = None):
+        """`first_names` maps first names to the gender other articles tell of them."""
+        self.first_names = first_names or {}
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
         self.given_names: dict[str, list[str]] = {}  # a given name -> full names, in order
         self.name_counts: Counter = Counter()  # how often each full name is written
@@ -613,6 +632,16 @@ class NameIndex:
             and name not in self.gender
             and not self.title_words(name)
         )
+
+    def gender_of(self, name: str) -> str | None:
+        """The person's gender as the article tells it (self.gender), else as their first name
+        does in other articles: enough to rule someone out for "he" or "she", too little to
+        prefer them. Preferring them moved "he" from the speaker to any man named since."""
+        told = self.gender.get(name)
+        if told is not None:
+            return told
+        first = first_name(name)
+        return self.first_names.get(first) if first is not None else None
 
     def title_words(self, name: str) -> set[str]:
         return {w for words, holder, _ in self.titles if holder == name for w in words}

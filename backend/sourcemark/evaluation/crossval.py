@@ -35,7 +35,7 @@ from ..attribution.roles import CUE_PROBABILITY_KEY, ROLE_TAGGER, ROLES_KEY, add
 from ..config import Settings
 from ..documents import split_paragraphs
 from ..pipeline import Pipeline, load_model, matmul_ops
-from ..training import fit_confidence, learn_cues, train_roles
+from ..training import fit_confidence, learn_cues, learn_names, train_roles
 from .articles import join_continuations, paragraph_starts, predictions
 from .confidence import Judged, Recorder, judge, reliability_table
 from .cue_classes import ClassCounts, TokenFinder, cue_class, format_classes
@@ -139,10 +139,10 @@ def train_fold(
     epochs: int,
     cues_only: bool = False,
 ) -> None:
-    """The cue lexicon, cue model and role tagger from every article outside `fold`. The
-    teacher tagger's epoch is chosen on the dev articles among them, as shipping chooses on
-    dev; the tagger is distilled from it (see train_roles). With `cues_only`, the tagger
-    already in `out` stays: the cue parts take a minute, the tagger most of an hour."""
+    """The cue lexicon, cue model, first names and role tagger from every article outside
+    `fold`. The teacher tagger's epoch is chosen on the dev articles among them, as shipping
+    chooses on dev; the tagger is distilled from it (see train_roles). With `cues_only`, the
+    tagger already in `out` stays: the other parts take a minute, the tagger most of an hour."""
     training = [a for a in articles if a.fold != fold]
     cue_paragraphs = []
     for article in training:
@@ -151,6 +151,7 @@ def train_fold(
         ):
             cue_paragraphs.append((doc, learn_cues.cue_heads(doc, spans)))
     learn_cues.learn(cue_paragraphs, len(training), out)
+    learn_names.learn((docs[article.gold.name] for article in training), out)
     if cues_only:
         return
 
