@@ -43,7 +43,12 @@ class MarkerFinder:
         self.hedge_phrases, self.hedge_matcher = build_matchers(nlp)
         # VADER reads text with typography made plain and each emoji as separate words;
         # one character for one keeps positions in the original.
-        single_emojis = (e for e in self.emojis if len(e) == 1)
+        single_emojis = [e for e in self.emojis if len(e) == 1]
+        # A token is a loaded emoji only if the text holds one's first character: most
+        # paragraphs don't, and then no token need be looked at.
+        self._emoji_starts = frozenset(
+            e[0] for e in self.emojis if e and self._emoji_valence(e) is not None
+        )
         self._as_vader_reads = str.maketrans(
             {**PLAIN_PUNCTUATION, **dict.fromkeys(single_emojis, " ")}
         )
@@ -77,7 +82,8 @@ class MarkerFinder:
         ]
         markers = []
         following = None  # built on the first intensifier
-        for span in filter_spans(words + list(self._emoji_tokens(doc))):
+        emojis = list(self._emoji_tokens(doc)) if not self._emoji_starts.isdisjoint(text) else []
+        for span in filter_spans(words + emojis):
             key = span.text.lower()
             if key in self.lexicon:
                 valence = self.lexicon[key]
