@@ -898,6 +898,23 @@ def test_a_title_split_from_the_name_after_the_verb_leaves_the_name_the_source(
     assert (said["name"], said["type"], said["text"]) == (name, "named_person", span)
 
 
+def test_a_headline_role_without_an_article_is_the_person_the_lead_names(analyze):
+    result = analyze(
+        "Retired teacher warns of school closures.",
+        "Retired teacher Tomas Ferreira said the district must act before winter.",
+    )
+    assert (source(result, 0)["name"], source(result, 0)["type"]) == (
+        "Tomas Ferreira",
+        "named_person",
+    )
+    # Not a person the lead names as an owner only.
+    result = analyze(
+        "Retired teacher says Ferreira will was forged.",
+        "A retired teacher has questioned Tomas Ferreira's will, saying the signature was forged.",
+    )
+    assert source(result, 0)["name"] == "Retired teacher"
+
+
 @pytest.mark.parametrize("noun", ["attack", "country", "move"])
 def test_a_thing_is_not_the_person_the_article_is_about(analyze, noun):
     result = analyze(

@@ -69,6 +69,7 @@ PEOPLE_NOUNS = {
 }  # fmt: skip
 BODY_ENTITIES = {"ORG", "GPE", "NORP"}  # what ties unnamed people to a body
 SUBJECTS = {"nsubj", "nsubjpass"}
+OWNER_DEPS = {"poss", "compound"}  # "Donald Trump's divorce", "the Trump divorce file"
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
@@ -701,17 +702,21 @@ class Resolver:
             return None  # "the attack", "the country": no person, though one is near
         the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         owned = any(c.dep_ == "poss" for c in head.children)  # "his wife": by title only
-        if not (the or owned):
+        # A headline drops its articles: "Saudi prince mocks Trump", named in the lead.
+        headline = self.where[0] == 0 and not any(c.dep_ == "det" for c in head.children)
+        if not (the or owned or headline):
             return None
         holder = self._office_holder(head, words)
-        if holder is not None or lemma in UNNAMED_ROLES or not the:
+        if holder is not None or lemma in UNNAMED_ROLES or not (the or headline):
             return holder
-        return self._person_near(head)
+        return self._person_near(head, headline=not the)
 
-    def _person_near(self, head: Token) -> str | None:
+    def _person_near(self, head: Token, headline: bool = False) -> str | None:
         """The person the article is about here: the last named before in this paragraph,
         else the last speaker, else the last named in the paragraph before, else (in a lead)
-        the first named just after; unless the article gives them another office."""
+        the first named just after, for a headline not as an owner ("Judge rejects …", then
+        "A judge has rejected … Donald Trump's divorce"); unless the article gives them
+        another office."""
         before = [
             (at, e)
             for at, e in self.names.people_at
@@ -724,6 +729,7 @@ class Resolver:
             if at > self.where
             and at[0] - self.where[0] <= 1
             and not (e.doc is head.doc and sentence.start <= e.start < sentence.end)
+            and not (headline and e.root.dep_ in OWNER_DEPS)
         ]
         speaker = self._last_person_quoted()
         if before and before[-1][0][0] == self.where[0]:
