@@ -878,7 +878,7 @@ class Resolver:
         gender = PRONOUN_GENDER.get(head.lower_)
 
         def fits(referent: Referent) -> bool:
-            """One person, of the pronoun's gender where the article tells it."""
+            """One person, of the pronoun's gender where the article or the first name tells it."""
             known = self.names.gender_of(referent.name)
             return not referent.plural and (gender is None or known in (None, gender))
 

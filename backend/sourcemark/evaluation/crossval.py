@@ -439,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cues-only",
         action="store_true",
-        help="with --train: retrain only the cue lexicon and cue model, keeping the taggers",
+        help="with --train: relearn the cue lexicon, cue model and first names; keep the taggers",
     )
     parser.add_argument("--only-fold", type=int, help="train or evaluate this fold only")
     parser.add_argument("--limit", type=int, help="only the first N articles of each split")
