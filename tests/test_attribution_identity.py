@@ -850,6 +850,23 @@ def _labelled(nlp, text: str, label: str):
     return doc
 
 
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        # "Kessler", a name the recogniser missed, stands between: "he" is his.
+        ("Rita Dunmore told Kessler, after he admitted the error, that she would sue.", None),
+        # What hangs from the name itself is no other name: "D-Ohio" is hers.
+        ("Rita Dunmore, D-Ohio, said she would sue.", "female"),
+    ],
+)
+def test_the_first_pronoun_after_a_name_is_its_unless_another_name_comes_between(
+    analyze, text, gender
+):
+    doc = analyze.nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]  # only her: the recogniser may miss others
+    assert NameIndex([doc]).gender.get("Rita Dunmore") == gender
+
+
 @pytest.mark.parametrize(("bodies", "taken"), [(2, True), (1, False)])
 def test_a_name_the_recogniser_mostly_calls_a_body_is_one(analyze, bodies, taken):
     # "Whole Foods" came out of the recogniser 26 times a body and once a person.

@@ -293,9 +293,12 @@ def _pronoun_after(entity: Span, person_at: dict[int, Span], pronouns) -> Token 
     name or quotation mark between."""
     if entity.root.dep_ not in ("nsubj", "nsubjpass"):
         return None
+    own = {t.i for t in entity.root.subtree}  # "Paul Ryan, R-Wis.,": his, not another name
     for token in entity.doc[entity.end : entity.sent.end]:
         if person_at.get(token.i, entity) != entity or token.text in QUOTE_MARKS:
             return None  # another name, or the end of a quote: "“Surrey has …,” she said"
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in own:
+            return None  # a name the recogniser missed: "Warren told Stumpf, after he …"
         if token.lower_ in pronouns:
             return token
     return None
