@@ -21,11 +21,11 @@ from ..attribution import invisible
 from ..attribution.cue_model import features, is_candidate, load_model
 from ..attribution.frames import frame_of
 from ..attribution.quotes import find_quotes
+from ..attribution.roles import ATTRIBUTION_DATA
 from ..documents import split_paragraphs
 from ..evaluation.articles import paragraph_starts
 from ..evaluation.polnear import load_split
 
-DATA = Path(__file__).parents[1] / "attribution" / "data"
 MIN_CUES = 3  # a lemma must head a gold cue this many times to be listed
 MIN_FEATURE_COUNT = 2
 L2 = 1e-4
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--cache", type=Path, help="keep the parses here to retrain faster")
-    parser.add_argument("--out", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=ATTRIBUTION_DATA)
     options = parser.parse_args(argv)
     if not (options.data / "polnear" / "train").is_dir():
         print(f"no PolNeAR train data under {options.data}")

@@ -20,10 +20,10 @@ from spacy.tokens import Doc
 
 from ..attribution import invisible
 from ..attribution.names import FIRST_NAMES_FILE, NameIndex, first_name
+from ..attribution.roles import ATTRIBUTION_DATA
 from ..documents import split_paragraphs
 from ..evaluation.polnear import load_split
 
-DATA = Path(__file__).parents[1] / "attribution" / "data"
 MIN_ARTICLES = 2
 MIN_SHARE = 0.9
 
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int)
-    parser.add_argument("--out", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=ATTRIBUTION_DATA)
     options = parser.parse_args(argv)
     if not (options.data / "polnear" / "train").is_dir():
         print(f"no PolNeAR train data under {options.data}")
