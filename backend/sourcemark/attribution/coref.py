@@ -180,9 +180,9 @@ class Resolver:
     """Article-wide state: the names the article gives (names.py), and the referents found
     so far."""
 
-    def __init__(self, docs: list[Doc], first_names: dict[str, str] | None = None):
-        """`first_names`: see NameIndex."""
-        self.names = NameIndex(docs, first_names)
+    def __init__(self, docs: list[Doc], genders: dict[str, dict[str, str]] | None = None):
+        """`genders`: see NameIndex."""
+        self.names = NameIndex(docs, genders)
         self._names_of: dict[int, _Names] = {}  # by id: the docs outlive the resolver
         self.docs = docs
         self._places: dict[str, list[tuple[int, str]]] = {}  # "city" -> "City of …" found

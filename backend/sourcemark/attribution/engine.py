@@ -25,7 +25,7 @@ from .confidence import Calibrator, features
 from .content import find_content
 from .coref import Referent, Resolver
 from .cues import TITLES, Cue, CueFinder, is_expectation
-from .names import FIRST_NAMES_FILE
+from .names import GENDERS_FILE
 from .quotes import Quote, Quotes, find_quotes, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, decode, role_tags
 from .sources import SUBJECT_DEPS, Mention, find_source, mention_tokens, split_phrase_head
@@ -204,8 +204,8 @@ class AttributionEngine:
     def __init__(self, nlp: Language, data: Path = ATTRIBUTION_DATA):
         self.nlp = nlp
         self.cues = CueFinder(nlp, data)
-        names = data / FIRST_NAMES_FILE
-        self.first_names = json.loads(names.read_text("utf-8")) if names.is_file() else {}
+        genders = data / GENDERS_FILE
+        self.genders = json.loads(genders.read_text("utf-8")) if genders.is_file() else {}
         self.calibrator = Calibrator.load()
         # "READ MORE: Mayor says …" heads a link to another article, not this one's sourcing.
         self.promo = Matcher(nlp.vocab)
@@ -248,7 +248,7 @@ class AttributionEngine:
     def analyze(self, docs: list[Doc]) -> tuple[list[list[dict]], list[dict]]:
         texts = [doc.text for doc in docs]  # spaCy joins doc.text anew on every access
         drafts = [self.paragraph(doc, text) for doc, text in zip(docs, texts, strict=True)]
-        resolver = Resolver(docs, self.first_names)
+        resolver = Resolver(docs, self.genders)
         results: list[list[dict]] = []
         # The last speaker: paragraph index, referent, and the attribution with a cue that
         # a quote carrying on that speaker continues.

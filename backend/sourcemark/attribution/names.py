@@ -17,6 +17,7 @@ from . import invisible
 from .types import (
     ANONYMOUS_ROLES,
     COMMON_NOUNS,
+    KNOWN_PERSON_NOUNS,
     ORGANIZATION_NOUNS,
     UNIQUE_OFFICES,
     common_lemma,
@@ -53,8 +54,9 @@ IT_WORDS = {"it", "its", "itself"}
 # Verbs whose "it" is mostly no one: "it was a mistake", "it seems", "it takes time".
 IMPERSONAL_VERBS = {"be", "seem", "appear", "remain", "take", "make", "look", "sound", "cost"}
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
-# First names other articles show to be a man's or a woman's (training/learn_names.py).
-FIRST_NAMES_FILE = "first_names.json"
+# People and first names other articles show to be a man's or a woman's
+# (training/learn_names.py): {"people": {"bernie sanders": …}, "first_names": {"john": …}}.
+GENDERS_FILE = "genders.json"
 # Words that open surnames, not given names: "Al Basha", "De Blasio", "Van Hollen".
 SURNAME_PARTICLES = {
     "al", "el", "abu", "bin", "ibn", "da", "de", "del", "della", "di", "du", "la", "le",
@@ -104,12 +106,21 @@ def stem(word: str) -> str:
 
 def first_name(name: str) -> str | None:
     """The first word of a full name, lower case, if it can be a given name: "John" of
-    "John Stumpf"; not "J." or "Sen.", a one-word name, or a surname's particle ("Al Basha")."""
+    "John Stumpf"; not "J." or "Sen.", a one-word name, a surname's particle ("Al Basha"),
+    or a title the recogniser took in ("Rabbi Rick Jacobs")."""
     words = name.split()
     if len(words) < 2 or not (words[0].isalpha() and words[0].istitle() and len(words[0]) > 1):
         return None
     first = words[0].lower()
-    return None if first in SURNAME_PARTICLES else first
+    titled = first in TITLE_WORDS or first in KNOWN_PERSON_NOUNS
+    return None if first in SURNAME_PARTICLES or titled else first
+
+
+def person_key(name: str) -> str | None:
+    """First and last name, lower case, where the name has a first name: "Hillary Rodham
+    Clinton" and "Hillary Clinton" are both "hillary clinton"."""
+    first = first_name(name)
+    return None if first is None else f"{first} {name.split()[-1].lower()}"
 
 
 def clean_name(text: str) -> str:
@@ -267,6 +278,11 @@ def _place_and_state(entity: Span) -> bool:
     return i + 2 < len(doc) and doc[i + 1].text == "," and _state_at(doc, i + 2)
 
 
+def _honorific(token: Token) -> str | None:
+    """The gender "Mr.", "Ms." or "Mrs." tells."""
+    return HONORIFIC_GENDER.get(token.lower_.rstrip("."))
+
+
 def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
     """From a title ("Mr. Hale", "Ms. Ortiz"), a noun for a man or woman beside the name
     ("husband Omar Haddad", "Lea Haddad, his wife"), or from the first he/she/his/her after
@@ -275,8 +291,8 @@ def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
     doc = entity.doc
     before = doc[entity.start - 1] if entity.start > 0 else None
     for token in (before, entity[0]):
-        if token is not None and token.lower_.rstrip(".") in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[token.lower_.rstrip(".")]
+        if token is not None and _honorific(token) is not None:
+            return _honorific(token)
     root = entity.root
     beside = [c for c in root.children if c.dep_ == "appos"] + [before] * (before is not None)
     if root.dep_ == "appos":
@@ -406,9 +422,12 @@ def person_name(entity: Span) -> str:
 class NameIndex:
     """The names of one article, in the order it gives them."""
 
-    def __init__(self, docs: list[Doc], first_names: dict[str, str] | None = None):
-        """`first_names` maps first names to the gender other articles tell of them."""
-        self.first_names = first_names or {}
+    def __init__(self, docs: list[Doc], genders: dict[str, dict[str, str]] | None = None):
+        """`genders` (GENDERS_FILE) holds the gender other articles tell of people and of
+        first names."""
+        genders = genders or {}
+        self.known_people = genders.get("people", {})
+        self.first_names = genders.get("first_names", {})
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
         self.given_names: dict[str, list[str]] = {}  # a given name -> full names, in order
         self.name_counts: Counter = Counter()  # how often each full name is written
@@ -489,7 +508,11 @@ class NameIndex:
                     self._share_plural_title(group, (index, entity.start_char))
         # What the article tells of each person's gender, for "he" and "she".
         votes: dict[str, Counter] = {}
+        holders = Counter(name.split()[-1].lower() for name in set(self.full_names.values()))
         for entity, gender in genders:
+            titled = entity.start > 0 and _honorific(entity.doc[entity.start - 1]) is not None
+            if len(entity) == 1 and holders[entity.text.lower()] > 1 and not titled:
+                continue  # "Khan said he" of Khizr and Ghazala Khan: which Khan is unsure
             name = self.person(entity.text) or person_name(entity)
             votes.setdefault(name, Counter())[gender] += 1
         self.gender = {name: count.most_common(1)[0][0] for name, count in votes.items()}
@@ -637,14 +660,17 @@ class NameIndex:
         )
 
     def gender_of(self, name: str) -> str | None:
-        """The person's gender as the article tells it (self.gender), else as their first name
-        does in other articles: enough to rule someone out for "he" or "she", too little to
-        prefer them. Preferring them moved "he" from the speaker to any man named since."""
+        """The person's gender as the article tells it (self.gender), else as other articles
+        tell of them or of their first name: enough to rule someone out for "he" or "she",
+        too little to prefer them. Preferring them moved "he" from the speaker to any man
+        named since."""
         told = self.gender.get(name)
         if told is not None:
             return told
-        first = first_name(name)
-        return self.first_names.get(first) if first is not None else None
+        key = person_key(name)
+        if key is None:
+            return None
+        return self.known_people.get(key) or self.first_names.get(key.split()[0])
 
     def title_words(self, name: str) -> set[str]:
         return {w for words, holder, _ in self.titles if holder == name for w in words}

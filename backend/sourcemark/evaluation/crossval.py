@@ -139,7 +139,7 @@ def train_fold(
     epochs: int,
     cues_only: bool = False,
 ) -> None:
-    """The cue lexicon, cue model, first names and role tagger from every article outside
+    """The cue lexicon, cue model, genders and role tagger from every article outside
     `fold`. The teacher tagger's epoch is chosen on the dev articles among them, as shipping
     chooses on dev; the tagger is distilled from it (see train_roles). With `cues_only`, the
     tagger already in `out` stays: the other parts take a minute, the tagger most of an hour."""
@@ -439,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cues-only",
         action="store_true",
-        help="with --train: relearn the cue lexicon, cue model and first names; keep the taggers",
+        help="with --train: relearn the cue lexicon, cue model and genders; keep the taggers",
     )
     parser.add_argument("--only-fold", type=int, help="train or evaluate this fold only")
     parser.add_argument("--limit", type=int, help="only the first N articles of each split")
