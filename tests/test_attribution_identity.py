@@ -36,6 +36,13 @@ def test_the_senator_is_the_person_the_article_titles_so(analyze):
     assert (senator["type"], senator["name"]) == ("named_person", "Rita Moreno")
 
 
+@pytest.mark.parametrize("title", ["Sgt.", "Det.", "Lt.", "Capt.", "Col.", "Insp."])
+def test_a_short_title_does_not_end_the_sentence_before_the_name(analyze, title):
+    result = analyze(f"Police spokesman {title} Bob Lee said the man fled on foot.")
+    found = source(result, 0)
+    assert (found["name"], found["text"]) == ("Bob Lee", f"Police spokesman {title} Bob Lee")
+
+
 def test_a_role_noun_is_not_a_name_later_in_its_own_sentence(analyze):
     # The recogniser takes "Twitter" for a person; the lead rule looks for the person named
     # just after, which is a later sentence or paragraph, not the minister's own.

@@ -129,12 +129,14 @@ def load_model(
     tagger from `role_model` appended if given, its maths in `matmul` (see matmul_ops)."""
     import spacy
 
+    from .attribution.names import keep_titles_whole
     from .attribution.roles import ROLE_TAGGER, add_role_tagger
     from .linear_spacy import check_between_components, make_linear
 
     ops = matmul_ops(matmul)
     with ops:
         nlp = spacy.load(find_model(name))
+        keep_titles_whole(nlp)
         if role_model is not None and ROLE_TAGGER not in nlp.pipe_names:
             add_role_tagger(nlp, role_model)
     index_lemmas_in_sets(nlp)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.attrs import ORTH
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import invisible
@@ -90,6 +92,16 @@ TITLE_WORDS = set(TITLE_ABBREVIATIONS) | {
     "princess", "king", "queen", "pope", "chancellor", "sheriff", "chief", "premier",
     "congressman", "congresswoman", "secretary", "ambassador", "general", "captain",
 }  # fmt: skip
+
+
+def keep_titles_whole(nlp: Language) -> None:
+    """Make "Capt." one token, as spaCy's own exceptions make "Gen." and "Sen.": split from
+    its period, a title ends the parser's sentence, and "said Navy Capt. Jeff Davis" lost
+    the name."""
+    for word in TITLE_ABBREVIATIONS:
+        title = f"{word.capitalize()}."
+        if len(nlp.tokenizer(title)) > 1:
+            nlp.tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 def is_word(token: Token) -> bool:
