@@ -102,13 +102,25 @@ def test_a_verb_the_model_rules_out_needs_more_than_the_tagger(engine, analyze):
     assert cue_texts(engine, doc) == []
 
 
-def test_a_noun_cue_rests_on_the_tagger_alone(engine, analyze):
-    text = "Her claim that the vote was rigged spread quickly."
-    tags = {"Her": "BOO", "claim": "OBO", "that": "OOB", "the": "OOI", "vote": "OOI"}
+def test_a_noun_the_model_knows_is_judged_as_a_verb_and_another_rests_on_the_tagger(
+    engine, analyze
+):
+    known = "Her claim that the vote was rigged spread quickly."
+    claim = next(t for t in analyze.nlp(known) if t.text == "claim")
+    assert engine.cues.model_probability(claim, []) >= MAX_WEAK_MODEL_PROBABILITY
+    doc = marked(analyze.nlp, known, {}, {"claim": MIN_TAGGER_CUE_PROBABILITY + 0.05})
+    assert [c.head.text for c in engine.cues.find(doc, [])] == ["claim"]
+    doc = marked(analyze.nlp, known, {}, {"claim": MIN_TAGGER_CUE_PROBABILITY / 2})
+    assert engine.cues.find(doc, []) == []  # vetoed, as a verb would be
+    # A noun that heads no cue in PolNeAR is not the model's: the tagger must be sure.
+    text = "Her hunch that the vote was rigged spread quickly."
+    hunch = next(t for t in analyze.nlp(text) if t.text == "hunch")
+    assert engine.cues.model_probability(hunch, []) is None
+    tags = {"Her": "BOO", "hunch": "OBO", "that": "OOB", "the": "OOI", "vote": "OOI"}
     tags.update({"was": "OOI", "rigged": "OOI"})
-    sure = marked(analyze.nlp, text, tags, {"claim": MIN_LEARNED_CUE_CONFIDENCE + 0.05})
-    assert cue_texts(engine, sure) == ["claim"]
-    fairly_sure = marked(analyze.nlp, text, tags, {"claim": MIN_LEARNED_CUE_CONFIDENCE - 0.1})
+    sure = marked(analyze.nlp, text, tags, {"hunch": MIN_LEARNED_CUE_CONFIDENCE + 0.05})
+    assert cue_texts(engine, sure) == ["hunch"]
+    fairly_sure = marked(analyze.nlp, text, tags, {"hunch": MIN_LEARNED_CUE_CONFIDENCE - 0.1})
     assert cue_texts(engine, fairly_sure) == []
 
 
