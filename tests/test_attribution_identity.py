@@ -204,6 +204,25 @@ def test_a_husband_or_wife_beside_a_name_tells_their_gender(analyze):
     assert source(result, 2)["name"] == "Layla Haddad"
 
 
+def test_she_is_the_unnamed_person_her_sentence_is_about(analyze):
+    result = analyze(
+        "Lena Ortiz chaired the hearing on Monday.",
+        "A retired teacher from Dayton was fined in July after she said the vote was rigged.",
+        "My mother has softened with age, but even now she says the old rules were better.",
+    )
+    teacher, mother = source(result, 1), source(result, 2)
+    assert (teacher["name"], teacher["type"]) == ("Retired teacher from Dayton", "anonymous")
+    assert (mother["name"], mother["type"]) == ("My mother", "anonymous")
+
+
+def test_he_after_him_is_not_the_unnamed_person_of_the_sentence(analyze):
+    result = analyze(
+        "Mark Ruiz ran the clinic for a decade.",
+        "A young doctor was angry with him because he said the clinic was unsafe.",
+    )
+    assert source(result, 1)["name"] == "Mark Ruiz"
+
+
 def test_she_passes_over_a_man_whose_first_name_other_articles_tell(pipeline, monkeypatch):
     paragraphs = [
         "Rina Osei filed the suit in March.",

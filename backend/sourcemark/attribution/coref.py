@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .names import (
     BODY_NOUNS,
     DETERMINERS,
+    GENDERED_NOUNS,
     PRONOUN_GENDER,
     TITLE_ABBREVIATIONS,
     NameIndex,
@@ -33,7 +34,7 @@ from .names import (
     person_name,
     stem,
 )
-from .sources import RELATIVE_PRONOUNS, Mention, relative_antecedent
+from .sources import RELATIVE_PRONOUNS, Mention, mention_tokens, relative_antecedent
 from .types import (
     ANONYMOUS_ROLES,
     DOCUMENT_NOUNS,
@@ -77,6 +78,26 @@ LEGISLATORS = {"congressman", "congresswoman", "lawmaker", "legislator", "parlia
 LEGISLATOR_TITLES = {
     stem(w) for w in LEGISLATORS | {"assemblyman", "assemblywoman", "mp", "rep", "sen"}
 }  # fmt: skip
+
+
+def _described_subject(pronoun: Token, gender: str) -> Token | None:
+    """The person a clause of this sentence is about, described but not named, when "he" or
+    "she" hangs from it with no name or other he or she between: "A 29-year-old woman was
+    fined after she posted …" (her, not the last person the article named)."""
+    doc = pronoun.doc
+    for verb in pronoun.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.i >= pronoun.i or pronoun in subject.subtree:
+            continue
+        lemma = subject.lemma_.lower()
+        one_person = subject.pos_ == "NOUN" and subject.tag_ == "NN" and person_noun(lemma)
+        # A name, or "him" ("biased against him because he …"), is someone else to refer to.
+        between = doc[subject.left_edge.i : pronoun.i]
+        other = any(t.ent_type_ == "PERSON" or PRONOUN_GENDER.get(t.lower_) for t in between)
+        if one_person and not other and GENDERED_NOUNS.get(lemma, gender) == gender:
+            return subject
+        return None  # the nearest clause with a subject decides
+    return None
 
 
 @dataclass
@@ -884,6 +905,10 @@ class Resolver:
 
         if head.lower_ in FIRST_PERSON and not self._names(head.doc).quoted[head.i]:
             return self._writer_or_speaker(words)
+        if gender is not None:
+            described = _described_subject(head, gender)
+            if described is not None:  # "A Berlin woman was fined after she posted …"
+                return self._resolve(head.doc, Mention(mention_tokens(described, set()), described))
         if wanted_person:
             found = self._he_or_she(head, gender, fits)
             if isinstance(found, str):
