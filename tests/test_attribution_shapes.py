@@ -103,6 +103,26 @@ def test_a_pull_quote_signed_with_name_and_title(analyze):
     assert texts(a) == ["“Nobody reads the fine print.”"]
 
 
+def test_a_pull_quote_without_quotation_marks_is_signed_by_the_name_that_ends_it(analyze):
+    text = "The board's failures to hear the families constitute an emergency. Greta Lindqvist"
+    a = only(analyze(text))
+    assert a["kind"] == "direct" and a["source"]["name"] == "Greta Lindqvist"
+    assert a["cue"] is None  # the name is the source, not also its cue
+    assert texts(a) == ["The board's failures to hear the families constitute an emergency"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now comes the real test for the senator from Vermont, Sen. Greta Lindqvist.",
+        "Greta Lindqvist",  # a byline alone
+        "It rained. Greta Lindqvist",  # too little before it to be a quote
+    ],
+)
+def test_a_name_at_a_paragraphs_end_signs_only_a_sentence_of_its_own(analyze, text):
+    assert attributions(analyze(text)) == []
+
+
 def test_a_verb_pointing_at_what_follows_a_colon(analyze):
     text = "The senator posted this on Facebook: the vote was rigged from the start."
     a = only(analyze(text))

@@ -46,6 +46,9 @@ TITLES = {
 # Before a label inside a paragraph: "… ISIS.” Bush: “…”", "HEADLINE - Jane Doe: “…”".
 LABEL_AFTER = {".", "!", "?", "-", "--", "—", "–", "―", "”", '"', "’"}
 MAX_PULL_QUOTE_TITLE = 12  # words of "Name, title" after a pull quote
+MAX_SIGNATURE_WORDS = 4  # words of a name that signs a paragraph alone
+MIN_SIGNED_WORDS = 5  # words of the quote before it
+SENTENCE_ENDS = {".", "!", "?", "”", '"', "’", "»"}
 # Objects that point at what follows a colon: "posted this on Facebook: …".
 POINTING_OBJECTS = {
     "this", "these", "following", "statement", "message", "words", "comment", "comments", "remark",
@@ -84,6 +87,10 @@ class Cue:
     # The colon whose following text is the content: "posted this on Facebook: …".
     colon: int | None = None
     post: bool = False  # a byline under an embedded post: "… — Name (@handle) June 5"
+    # A pull quote without quotation marks, signed by the name that ends the paragraph:
+    # "… constitute an emergency. Linda Lamoureux". The cue is the name; the content, all
+    # that comes before it.
+    signed: bool = False
 
     @property
     def span(self):
@@ -311,6 +318,11 @@ class CueFinder:
                     continue  # a dash not right after a quote is no byline
                 first = dash + 2 if doc[dash + 1].is_space else dash + 1
                 found.append(Cue(doc[dash], dash, dash + 1, label=(first, end)))
+        signature = _signature_alone(doc)
+        if signature is not None:
+            found.append(
+                Cue(doc[signature], signature, len(doc), label=(signature, len(doc)), signed=True)
+            )
         # Longest name wins where matches overlap.
         found.sort(key=lambda c: (c.start, -(c.label[1] - c.label[0])))
         kept: list[Cue] = []
@@ -344,6 +356,23 @@ class CueFinder:
         return 0 < len(title) <= MAX_PULL_QUOTE_TITLE and not any(
             t.pos_ in ("VERB", "AUX") for t in title
         )
+
+
+def _signature_alone(doc: Doc) -> int | None:
+    """Where a person's full name starts that ends the paragraph on its own, after a
+    sentence's end: "… constitute an emergency. Linda Lamoureux"."""
+    end = len(doc)
+    while end and doc[end - 1].is_space:
+        end -= 1
+    start = end
+    while start and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if not 2 <= end - start <= MAX_SIGNATURE_WORDS or doc[start].ent_iob_ != "B":
+        return None
+    before = next((t for t in reversed(doc[:start]) if not t.is_space), None)
+    if before is None or before.text not in SENTENCE_ENDS or before.i < MIN_SIGNED_WORDS:
+        return None
+    return start if end == len(doc) or doc[end:].text.strip() == "" else None
 
 
 def is_expectation(verb: Token) -> bool:

@@ -575,7 +575,9 @@ class AttributionEngine:
         if source is not None:
             content_tokens -= source.tokens
         content = pieces(doc, content_tokens)
-        if cue.label is not None and not content:  # a byline: the quote just before it
+        if cue.signed:  # a pull quote without quotation marks: all before the name
+            content = pieces(doc, range(cue.start))
+        elif cue.label is not None and not content:  # a byline: the quote just before it
             dash = doc[cue.start].idx + 1
             before = quotes_overlapping(quotes, dash - 3, dash)
             content = [(q.start, q.end) for q in before if 0 <= dash - q.end <= 2]
@@ -776,7 +778,7 @@ class AttributionEngine:
         continues: str | None,
     ) -> dict:
         cue = None
-        if draft.cue is not None:
+        if draft.cue is not None and not draft.cue.signed:  # a signature's cue is its name
             span = draft.cue.span
             cue = {"start": span.start_char, "end": span.end_char, "text": span.text}
         source = None
