@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from sourcemark.attribution.quotes import find_quotes
 
@@ -368,3 +369,34 @@ def test_a_learned_cue_inside_a_quote_is_the_quoted_speakers(pipeline):
     doc.user_data[CUE_PROBABILITY_KEY] = [1.0] * len(doc)
     drafts = pipeline.engine.paragraph(doc)
     assert [d.cue.span.text for d in drafts] == ["said"]
+
+
+def test_a_name_right_before_a_verb_the_parser_left_without_a_subject_is_its_source(pipeline):
+    text = "Ottawa councillor and tenants advocate Mia Hart told the Star that rents will rise."
+    parsed = pipeline.nlp(text)
+    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
+    pos, tags = [t.pos_ for t in parsed], [t.tag_ for t in parsed]
+    at = {t.text: t.i for t in parsed}
+    # As the parser misreads such a sentence: "advocate" a verb with the subject and the
+    # name, and "told" the root with no subject of its own.
+    advocate, told = at["advocate"], at["told"]
+    heads[at["councillor"]], deps[at["councillor"]] = advocate, "nsubj"
+    heads[at["Hart"]], deps[at["Hart"]] = advocate, "dobj"
+    heads[advocate], deps[advocate], pos[advocate], tags[advocate] = told, "ccomp", "VERB", "VBP"
+    heads[told], deps[told] = told, "ROOT"
+    doc = Doc(
+        pipeline.nlp.vocab,
+        words=[t.text for t in parsed],
+        spaces=[bool(t.whitespace_) for t in parsed],
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=[t.lemma_ for t in parsed],
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in parsed],
+    )
+    assert [t.text for t in doc.ents if t.label_ == "PERSON"] == ["Mia Hart"]
+    (draft,) = pipeline.engine.paragraph(doc)
+    source = doc[min(draft.source.tokens) : max(draft.source.tokens) + 1]
+    assert (draft.cue.head.text, source.text) == ("told", "Mia Hart")
+    assert [text[a:b] for a, b in draft.content] == ["that rents will rise"]

@@ -34,6 +34,7 @@ from .tokens import pieces
 # Documents that head a claim as a label: "Poll: …", "Report: …" (not "Email: …").
 SPEAKING_DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "statement", "data"}
 NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+MAX_TITLE_WORDS = 4  # before a name the parse left without its verb: "former president"
 # Verbs of saying, writing and other speech acts: their clauses are reported speech
 # ("indirect"); what people believe, want, find or show is "other".
 # fmt: off
@@ -151,6 +152,30 @@ def _run_head(run: Span) -> Token:
     where "co", "-" and "Burguiere" are all objects of "mused")."""
     tops = [t for t in run if not run.start <= t.head.i < run.end or t.head.i == t.i]
     return split_phrase_head(tops) or run.root
+
+
+def _name_just_before(doc: Doc, cue: Cue) -> Mention | None:
+    """The person named right before a verb the parse gave no subject: in "… and tenants
+    advocate Josh Matlow told HuffPost …" the parser took "advocate" for a verb."""
+    verb = cue.head
+    if cue.label is not None or cue.according_to or verb.pos_ != "VERB" or not cue.start:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    name = next((e for e in doc.ents if e.end == cue.start and e.label_ == "PERSON"), None)
+    if name is None:
+        return None
+    start = name.start  # with the words that title the name: "former president Bill Clinton"
+    while start and name.start - start < MAX_TITLE_WORDS and _titles(doc[start - 1]):
+        start -= 1
+    if start and doc[start - 1].lower_ in ("and", "or", ","):
+        return None  # one of a list ("Obama and Clinton call"): not the whole source
+    return Mention(set(range(start, name.end)), name.root)
+
+
+def _titles(token: Token) -> bool:
+    """A word of a title or role before a name: "former", "president", "Sen."."""
+    return token.pos_ in ("NOUN", "ADJ", "PROPN") and not token.ent_type_ and not token.is_punct
 
 
 def _short(doc: Doc) -> bool:
@@ -570,6 +595,10 @@ class AttributionEngine:
         content_tokens -= cue_tokens
         sourceless = self._put_to(cue) or self._expletive(cue)
         source = None if sourceless else find_source(cue, cue_tokens | content_tokens)
+        if source is None and not sourceless:
+            source = _name_just_before(doc, cue)
+            if source is not None:  # the misparse hung what precedes the name from the verb
+                content_tokens = {i for i in content_tokens if i >= cue.end}
         if source is not None and self._inside_quote(doc, source, quotes, cue):
             source = self._subject_outside(doc, cue, quotes, cue_tokens | content_tokens)
         if source is not None:
