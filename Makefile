@@ -84,9 +84,9 @@ eval: $(STAMP)
 crossval: $(STAMP)
 	$(PY) -m sourcemark.evaluation.crossval --data $(DATA) $(CV_ARGS)
 
-# Relearn the cue lexicon, cue model and people's and first names' genders, then the role tagger (a
-# teacher, and the shipped tagger distilled from it), from PolNeAR train (CPU, deterministic;
-# about half an hour on two cores).
+# Relearn the cue lexicon, cue model and people's and first names' genders, then the role
+# tagger (a teacher, and the shipped tagger distilled from it), from PolNeAR train (CPU,
+# deterministic; about half an hour on two cores).
 train: $(STAMP)
 	$(PY) -m sourcemark.training.learn_cues --data $(DATA)
 	$(PY) -m sourcemark.training.learn_names --data $(DATA)

@@ -88,8 +88,8 @@ class Cue:
     colon: int | None = None
     post: bool = False  # a byline under an embedded post: "… — Name (@handle) June 5"
     # A pull quote without quotation marks, signed by the name that ends the paragraph:
-    # "… constitute an emergency. Linda Lamoureux". The cue is the name; the content, all
-    # that comes before it.
+    # "… constitute an emergency. Linda Lamoureux". The name stands for the cue here (the
+    # analysis shows none) and is the source; the content is all that comes before it.
     signed: bool = False
 
     @property
@@ -372,7 +372,7 @@ def _signature_alone(doc: Doc) -> int | None:
     before = next((t for t in reversed(doc[:start]) if not t.is_space), None)
     if before is None or before.text not in SENTENCE_ENDS or before.i < MIN_SIGNED_WORDS:
         return None
-    return start if end == len(doc) or doc[end:].text.strip() == "" else None
+    return start
 
 
 def is_expectation(verb: Token) -> bool:
