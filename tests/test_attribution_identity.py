@@ -215,12 +215,24 @@ def test_she_is_the_unnamed_person_her_sentence_is_about(analyze):
     assert (mother["name"], mother["type"]) == ("My mother", "anonymous")
 
 
+def test_she_opening_a_sentence_is_the_unnamed_person_of_the_sentence_before(analyze):
+    result = analyze(
+        "Mayor Tom Reed was sued on Monday. A spokeswoman for the city declined to comment on"
+        " the lawsuit. She said the mayor would respond in court.",
+        "A retired nurse from Dayton was fined after she posted a video. “Never again!” she wrote.",
+    )
+    said = [a for a in attributions(result, 0) if a["cue"]["text"] == "said"]
+    assert said[0]["source"]["name"] == "Spokeswoman for the city"
+    assert {s["name"] for s in sources(result, 1)} == {"Retired nurse from Dayton"}
+
+
 def test_he_after_him_is_not_the_unnamed_person_of_the_sentence(analyze):
     result = analyze(
         "Mark Ruiz ran the clinic for a decade.",
         "A young doctor was angry with him because he said the clinic was unsafe.",
+        "A young doctor was angry with him. He said the clinic was unsafe.",
     )
-    assert source(result, 1)["name"] == "Mark Ruiz"
+    assert source(result, 1)["name"] == source(result, 2)["name"] == "Mark Ruiz"
 
 
 def test_she_passes_over_a_man_whose_first_name_other_articles_tell(pipeline, monkeypatch):

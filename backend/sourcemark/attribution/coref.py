@@ -83,21 +83,43 @@ LEGISLATOR_TITLES = {
 def _described_subject(pronoun: Token, gender: str) -> Token | None:
     """The person a clause of this sentence is about, described but not named, when "he" or
     "she" hangs from it with no name or other he or she between: "A 29-year-old woman was
-    fined after she posted …" (her, not the last person the article named)."""
+    fined after she posted …" (her, not the last person the article named). A he or she
+    that opens its own sentence looks at the subject of the sentence before, in the same
+    paragraph: "A spokeswoman declined to comment on the lawsuit. She said …"."""
     doc = pronoun.doc
     for verb in pronoun.ancestors:
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subject is None or subject.i >= pronoun.i or pronoun in subject.subtree:
             continue
-        lemma = subject.lemma_.lower()
-        one_person = subject.pos_ == "NOUN" and subject.tag_ == "NN" and person_noun(lemma)
-        # A name, or "him" ("biased against him because he …"), is someone else to refer to.
-        between = doc[subject.left_edge.i : pronoun.i]
-        other = any(t.ent_type_ == "PERSON" or PRONOUN_GENDER.get(t.lower_) for t in between)
-        if one_person and not other and GENDERED_NOUNS.get(lemma, gender) == gender:
-            return subject
-        return None  # the nearest clause with a subject decides
+        return subject if _described_alone(subject, pronoun, gender) else None
+    sentence = pronoun.sent
+    if pronoun.dep_ not in SUBJECTS or pronoun.head != sentence.root:
+        return None
+    start = sentence.start
+    while start:
+        before = doc[start - 1].sent
+        subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
+        if subject is None and before[0].is_quote:  # a quote set apart: "“Out!” she wrote"
+            start = before.start
+            continue
+        return (
+            subject if subject is not None and _described_alone(subject, pronoun, gender) else None
+        )
     return None
+
+
+def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
+    """Whether the subject is one person described, of the pronoun's gender where the noun
+    tells one, with no name, or "him" ("biased against him because he …"), between. A he or
+    she that is itself a subject between is the same person again ("after she had posted")."""
+    lemma = subject.lemma_.lower()
+    one_person = subject.pos_ == "NOUN" and subject.tag_ == "NN" and person_noun(lemma)
+    between = subject.doc[subject.left_edge.i : pronoun.i]
+    other = any(
+        t.ent_type_ == "PERSON" or (PRONOUN_GENDER.get(t.lower_) and t.dep_ not in SUBJECTS)
+        for t in between
+    )
+    return one_person and not other and GENDERED_NOUNS.get(lemma, gender) == gender
 
 
 @dataclass
