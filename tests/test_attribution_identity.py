@@ -233,6 +233,10 @@ def test_he_after_him_is_not_the_unnamed_person_of_the_sentence(analyze):
         "A young doctor was angry with him. He said the clinic was unsafe.",
     )
     assert source(result, 1)["name"] == source(result, 2)["name"] == "Mark Ruiz"
+    # A "he" between is someone else for a "she" after it, even as a subject.
+    other = analyze("A retired nurse was fined after he posted a video. “Never!” she wrote.")
+    wrote = [a for a in attributions(other) if a["cue"] and a["cue"]["text"] == "wrote"]
+    assert wrote[0]["source"]["name"] != "Retired nurse"
 
 
 def test_she_passes_over_a_man_whose_first_name_other_articles_tell(pipeline, monkeypatch):

@@ -111,12 +111,14 @@ def _described_subject(pronoun: Token, gender: str) -> Token | None:
 def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
     """Whether the subject is one person described, of the pronoun's gender where the noun
     tells one, with no name, or "him" ("biased against him because he …"), between. A he or
-    she that is itself a subject between is the same person again ("after she had posted")."""
+    she of the same gender that is itself a subject between is the same person again ("after
+    she had posted")."""
     lemma = subject.lemma_.lower()
     one_person = subject.pos_ == "NOUN" and subject.tag_ == "NN" and person_noun(lemma)
     between = subject.doc[subject.left_edge.i : pronoun.i]
+    again = {t.i for t in between if t.dep_ in SUBJECTS and PRONOUN_GENDER.get(t.lower_) == gender}
     other = any(
-        t.ent_type_ == "PERSON" or (PRONOUN_GENDER.get(t.lower_) and t.dep_ not in SUBJECTS)
+        t.ent_type_ == "PERSON" or (PRONOUN_GENDER.get(t.lower_) and t.i not in again)
         for t in between
     )
     return one_person and not other and GENDERED_NOUNS.get(lemma, gender) == gender
