@@ -88,7 +88,7 @@ def _described_subject(pronoun: Token, gender: str) -> Token | None:
     paragraph: "A spokeswoman declined to comment on the lawsuit. She said …"."""
     doc = pronoun.doc
     for verb in pronoun.ancestors:
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        subject = _subject_of(verb)
         if subject is None or subject.i >= pronoun.i or pronoun in subject.subtree:
             continue
         return subject if _described_alone(subject, pronoun, gender) else None
@@ -98,7 +98,7 @@ def _described_subject(pronoun: Token, gender: str) -> Token | None:
     start = sentence.start
     while start:
         before = doc[start - 1].sent
-        subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
+        subject = _subject_of(before.root)
         if subject is None and before[0].is_quote:  # a quote set apart: "“Out!” she wrote"
             start = before.start
             continue
@@ -115,13 +115,19 @@ def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
     she had posted")."""
     lemma = subject.lemma_.lower()
     one_person = subject.pos_ == "NOUN" and subject.tag_ == "NN" and person_noun(lemma)
+
+    def someone_else(token: Token) -> bool:
+        said_of = PRONOUN_GENDER.get(token.lower_)
+        again = token.dep_ in SUBJECTS and said_of == gender
+        return token.ent_type_ == "PERSON" or (said_of is not None and not again)
+
     between = subject.doc[subject.left_edge.i : pronoun.i]
-    again = {t.i for t in between if t.dep_ in SUBJECTS and PRONOUN_GENDER.get(t.lower_) == gender}
-    other = any(
-        t.ent_type_ == "PERSON" or (PRONOUN_GENDER.get(t.lower_) and t.i not in again)
-        for t in between
-    )
+    other = any(someone_else(t) for t in between)
     return one_person and not other and GENDERED_NOUNS.get(lemma, gender) == gender
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
 @dataclass
@@ -679,7 +685,7 @@ class Resolver:
         if found is None:
             return None
         index, before = found
-        subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
+        subject = _subject_of(before.root)
         if subject is None or not self._unrecognised_body(subject):
             # Else the last such name in the sentence: "… confirmed by TransLink. The agency"
             named = [

@@ -166,14 +166,14 @@ def _name_just_before(doc: Doc, cue: Cue) -> Mention | None:
     if name is None:
         return None
     start = name.start  # with the words that title the name: "former president Bill Clinton"
-    while start and name.start - start < MAX_TITLE_WORDS and _titles(doc[start - 1]):
+    while start and name.start - start < MAX_TITLE_WORDS and _may_title(doc[start - 1]):
         start -= 1
     if start and doc[start - 1].lower_ in ("and", "or", ","):
         return None  # one of a list ("Obama and Clinton call"): not the whole source
     return Mention(set(range(start, name.end)), name.root)
 
 
-def _titles(token: Token) -> bool:
+def _may_title(token: Token) -> bool:
     """A word of a title or role before a name: "former", "president", "Sen."."""
     return token.pos_ in ("NOUN", "ADJ", "PROPN") and not token.ent_type_ and not token.is_punct
 
