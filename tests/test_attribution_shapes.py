@@ -523,3 +523,11 @@ def test_a_participle_after_what_was_said_is_the_sayers(analyze, text, cue):
     found = [a for a in attributions(analyze(text)) if a["cue"]["text"] == cue]
     said = [a for a in attributions(analyze(text)) if a["cue"]["text"] == "said"]
     assert found[0]["source"]["text"] == said[0]["source"]["text"]
+
+
+def test_a_verb_hanging_from_the_site_something_was_posted_on_is_the_posters(analyze):
+    result = analyze(
+        "Last week, Taylor Swift posted on Twitter accusing Big Machine of blocking her show."
+    )
+    accusing = [a for a in attributions(result) if a["cue"]["text"] == "accusing"]
+    assert accusing[0]["source"]["name"] == "Taylor Swift"

@@ -17,6 +17,8 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 SAYING = {"say", "tell", "announce", "state", "write", "report", "declare", "testify"}
 # Verbs a cue hangs from without a subject of its own ("..., saying", "and added").
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
+# Where something is posted, not who posts it: "wrote on Facebook saying …".
+PLATFORM_PREPOSITIONS = {"on", "via"}
 MAX_CLIMB = 3
 SPEAKER_PRONOUNS = {"he", "she", "they"}
 # Verbs whose source is the one who feels: the object, or the subject of the passive.
@@ -171,8 +173,11 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         if subject is not None:
             break
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            # "a statement saying ...": the noun phrase itself is the source.
             noun = verb.head
+            if noun.dep_ == "pobj" and noun.head.lower_ in PLATFORM_PREPOSITIONS:
+                verb = noun.head.head  # "posted on Twitter accusing …": the poster accuses
+                continue
+            # "a statement saying ...": the noun phrase itself is the source.
             return Mention(mention_tokens(noun, exclude | subtree(verb)), noun)
         if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
             return None
