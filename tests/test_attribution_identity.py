@@ -78,6 +78,15 @@ def test_a_description_is_the_person_the_article_is_about(analyze):
     assert (star["type"], star["name"]) == ("named_person", "Lena Fox")
 
 
+def test_an_office_of_a_country_in_the_lead_is_not_the_person_named_before_it(analyze):
+    result = analyze(
+        "VIENNA — The house where Adolf Hitler was born will become a police station, Austria's"
+        " interior minister said on Tuesday.",
+        "“The house will never again evoke his memory,” Interior Minister Karl Brenner said.",
+    )
+    assert "Hitler" not in source(result, 0)["name"]
+
+
 def test_a_party_member_described_is_the_person_the_article_is_about(analyze):
     result = analyze(
         "Senate Majority Leader Mitch McConnell spoke on Monday.",
@@ -226,6 +235,16 @@ def test_she_opening_a_sentence_is_the_unnamed_person_of_the_sentence_before(ana
     assert {s["name"] for s in sources(result, 1)} == {"Retired nurse from Dayton"}
 
 
+def test_she_after_a_quote_is_not_a_person_the_quote_speaks_of(analyze):
+    result = analyze(
+        "Mira Okafor, a librarian, said the branch needed staff. “Reading matters to every"
+        " child in this town,” she said. “A good teacher changes a life.” She said the branch"
+        " would open in May."
+    )
+    said = [a for a in attributions(result) if a["cue"] and a["cue"]["text"] == "said"]
+    assert said[-1]["source"]["name"] == "Mira Okafor"
+
+
 def test_he_after_him_is_not_the_unnamed_person_of_the_sentence(analyze):
     result = analyze(
         "Mark Ruiz ran the clinic for a decade.",
@@ -237,6 +256,36 @@ def test_he_after_him_is_not_the_unnamed_person_of_the_sentence(analyze):
     other = analyze("A retired nurse was fined after he posted a video. “Never!” she wrote.")
     wrote = [a for a in attributions(other) if a["cue"] and a["cue"]["text"] == "wrote"]
     assert wrote[0]["source"]["name"] != "Retired nurse"
+
+
+def test_he_is_the_person_named_as_subject_of_the_clause_he_hangs_from(analyze):
+    result = analyze(
+        "Dana Whitfield, a lawyer for the family, told reporters the case was closed.",
+        "Corbin Lasko was arrested in May for a call to Mira Oyelaran's office, in which he said"
+        " he would burn the building down.",
+    )
+    said = [a for a in attributions(result, 1) if a["cue"]["text"] == "said"]
+    assert said[0]["source"]["name"] == "Corbin Lasko"
+
+
+def test_a_he_further_up_the_sentence_keeps_the_he_below_from_the_name_between(analyze):
+    result = analyze(
+        "Mark Ruiz told supporters in Des Moines that the race was close.",
+        "He declared that as long as the field stayed divided, Corbin Lasko would have a path"
+        " to the nomination against Ann Bell, which he called a disaster for the party.",
+    )
+    called = [a for a in attributions(result, 1) if a["cue"]["text"] == "called"]
+    assert called[0]["source"]["name"] == "Mark Ruiz"
+
+
+def test_mr_or_mrs_picks_the_one_of_that_gender_among_people_of_one_surname(analyze):
+    result = analyze(
+        "Tom Garrow said he would sell the farm. Ann Garrow said she would not.",
+        "Mrs. Garrow said the land had been in her family for a century.",
+        "Mr. Garrow said the offer was too good to refuse.",
+    )
+    assert source(result, 1)["name"] == "Ann Garrow"
+    assert source(result, 2)["name"] == "Tom Garrow"
 
 
 def test_she_passes_over_a_man_whose_first_name_other_articles_tell(pipeline, monkeypatch):

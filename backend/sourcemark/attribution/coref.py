@@ -28,6 +28,7 @@ from .names import (
     NameIndex,
     after_body_noun,
     clean_name,
+    honorific_gender,
     is_title,
     is_word,
     name_at,
@@ -99,7 +100,9 @@ def _described_subject(pronoun: Token, gender: str) -> Token | None:
     while start:
         before = doc[start - 1].sent
         subject = _subject_of(before.root)
-        if subject is None and before[0].is_quote:  # a quote set apart: "“Out!” she wrote"
+        # A quote set apart ("“Out!” she wrote"), or a speaker's own words, whose subject
+        # is theirs to mean ("“Small player being an agility …” He said …").
+        if (subject is None and before[0].is_quote) or (subject and _quoted(doc)[subject.i]):
             start = before.start
             continue
         return (
@@ -322,7 +325,10 @@ class Resolver:
             ]
             if joined and antecedent is None:  # "Kim and Trump": both, by their full names
                 return self._group([person_entity, *joined], words)
-            name = self.names.person(person_entity.text, given=True) or person_name(person_entity)
+            titled = honorific_gender(person_entity)
+            name = self.names.person(person_entity.text, given=True, gender=titled) or person_name(
+                person_entity
+            )
             self.names.add_person(person_entity, self.where)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         group = self._numbered_group(doc, head)
@@ -336,7 +342,8 @@ class Resolver:
         # A given name too ("Wang" of "Wang Qishan") unless it names another kind of thing.
         given = head.ent_type_ in ("", "PERSON")
         proper = head.text[:1].isupper() and not document_taken_for_person(head)
-        name = self.names.person(head.text, given=given) if proper else None
+        titled = honorific_gender(head)
+        name = self.names.person(head.text, given=given, gender=titled) if proper else None
         if name is not None and " " not in name and head.lower_ in self.names.described_bodies:
             name = None  # "Kessler and other companies": a body, as its entity would be
         if name is None and head.ent_type_ == "ORG" and len(tokens) == 1:
@@ -754,7 +761,7 @@ class Resolver:
         the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         owned = any(c.dep_ == "poss" for c in head.children)  # "his wife": by title only
         # A headline drops its articles: "Saudi prince mocks Trump", named in the lead.
-        headline = self.where[0] == 0 and not any(c.dep_ == "det" for c in head.children)
+        headline = self.where[0] == 0 and not any(c.dep_ in ("det", "poss") for c in head.children)
         if not (the or owned or headline):
             return None
         holder = self._office_holder(head, words)
@@ -872,6 +879,41 @@ class Resolver:
             return known
         return named[0][1] if named else None
 
+    def _named_subject(self, pronoun: Token, gender: str) -> str | None:
+        """The person named as the subject of the nearest clause that governs "he" or "she"
+        from before it, of no other gender, with no other subject named between: "Carlineo
+        was arrested for a call he made to Omar's office, in which he said …" (Carlineo,
+        not Omar nor the last person quoted). Not when a clause further up has a subject of
+        its own who could be meant: "He declared that Trump would have a path to the
+        nomination, which he called a disaster"."""
+        names = self._names(pronoun.doc)
+        subjects = [
+            s
+            for verb in pronoun.ancestors
+            if (s := _subject_of(verb)) is not None and s.i < pronoun.i and pronoun not in s.subtree
+        ]
+        # A he or she of the pronoun's gender below the name is that person again.
+        while subjects and PRONOUN_GENDER.get(subjects[0].lower_) == gender:
+            subjects.pop(0)
+        if not subjects or names.quoted[subjects[0].i]:
+            return None
+        subject, above = subjects[0], subjects[1:]
+        if any(s.ent_type_ == "PERSON" or PRONOUN_GENDER.get(s.lower_) == gender for s in above):
+            return None
+        entity = names.entity_at.get(subject.i)
+        if entity is not None and self.names.is_person(entity):
+            name = self.names.person(entity.text, gender=honorific_gender(entity))
+        elif entity is None and subject.pos_ == "PROPN":  # a surname the recogniser missed
+            name = self.names.person(subject.text, gender=honorific_gender(subject))
+        else:
+            return None
+        for token in pronoun.doc[subject.i + 1 : pronoun.i]:
+            said_of = PRONOUN_GENDER.get(token.lower_)
+            another = token.ent_type_ == "PERSON" and token.dep_ in SUBJECTS
+            if another or (said_of is not None and said_of != gender):
+                return None
+        return name if name and self.names.gender_of(name) in (None, gender) else None
+
     def _names_in(self, span: Span) -> set[str]:
         """The people named in the span outside quotation marks, by their fullest names; a
         surname the recogniser missed here counts too ("Poulter")."""
@@ -939,6 +981,9 @@ class Resolver:
             described = _described_subject(head, gender)
             if described is not None:  # "A Berlin woman was fined after she posted …"
                 return self._resolve(head.doc, Mention(mention_tokens(described, set()), described))
+            named = self._named_subject(head, gender)
+            if named is not None:
+                return self._new(named, "named_person", f"person:{named.lower()}", None, words)
         if wanted_person:
             found = self._he_or_she(head, gender, fits)
             if isinstance(found, str):

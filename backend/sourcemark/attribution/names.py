@@ -295,6 +295,12 @@ def _honorific(token: Token) -> str | None:
     return HONORIFIC_GENDER.get(token.lower_.rstrip("."))
 
 
+def honorific_gender(name: Span | Token) -> str | None:
+    """The gender a "Mr.", "Ms." or "Mrs." just before a name, or opening it, tells."""
+    doc, start = name.doc, name.start if isinstance(name, Span) else name.i
+    return (_honorific(doc[start - 1]) if start > 0 else None) or _honorific(doc[start])
+
+
 def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
     """From a title ("Mr. Hale", "Ms. Ortiz"), a noun for a man or woman beside the name
     ("husband Omar Haddad", "Lea Haddad, his wife"), or from the first he/she/his/her after
@@ -440,6 +446,7 @@ class NameIndex:
         genders = genders or {}
         self.known_people = genders.get("people", {})
         self.first_names = genders.get("first_names", {})
+        self.gender: dict[str, str] = {}  # full name -> what this article tells (below)
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
         self.given_names: dict[str, list[str]] = {}  # a given name -> full names, in order
         self.name_counts: Counter = Counter()  # how often each full name is written
@@ -525,8 +532,8 @@ class NameIndex:
             titled = entity.start > 0 and _honorific(entity.doc[entity.start - 1]) is not None
             if len(entity) == 1 and holders[entity.text.lower()] > 1 and not titled:
                 continue  # "Khan said he" of Khizr and Ghazala Khan: which Khan is unsure
-            name = self.person(entity.text) or person_name(entity)
-            votes.setdefault(name, Counter())[gender] += 1
+            name = self.person(entity.text, gender=gender if titled else None)
+            votes.setdefault(name or person_name(entity), Counter())[gender] += 1
         self.gender = {name: count.most_common(1)[0][0] for name, count in votes.items()}
         # Names the recogniser takes for people that the article shows are bodies: "the
         # company" may stand for them, "he" and "the two leaders" may not.
@@ -617,16 +624,23 @@ class NameIndex:
             return name
         return self.body_names.get(name.lower(), name)
 
-    def person(self, text: str, given: bool = False) -> str | None:
+    def person(self, text: str, given: bool = False, gender: str | None = None) -> str | None:
         """The fullest name for a name or surname seen as a person in the article; with
-        `given`, for a given name too ("Kim" -> "Kim Jong-un")."""
-        text = " ".join(
-            t for t in clean_name(text).split() if t.lower().rstrip(".") not in TITLE_WORDS
-        )
+        `given`, for a given name too ("Kim" -> "Kim Jong-un"). A title's gender ("Mr.",
+        "Mrs.", in the text or as `gender`) picks among people of one surname: "Mrs.
+        Clinton" is not Bill Clinton."""
+        words = clean_name(text).split()
+        told = (HONORIFIC_GENDER.get(t.lower().rstrip(".")) for t in words)
+        gender = gender or next((g for g in told if g is not None), None)
+        text = " ".join(t for t in words if t.lower().rstrip(".") not in TITLE_WORDS)
         if not text:
             return None
         last = text.split()[-1].lower()
         found = self.full_names.get(text.lower()) or self.full_names.get(last)
+        if gender is not None and found is not None and self.gender_of(found) not in (None, gender):
+            fitting = [n for n in self.namesakes(last) if self.gender_of(n) == gender]
+            if fitting:
+                return self._fullest(max(fitting, key=self.name_counts.get))
         if not given or (found is not None and " " in found):
             return found
         # Several people share it ("Kim Jong-un", "Kim Yong-chol"): the first named, whom
