@@ -2,6 +2,7 @@
 
 import pytest
 
+from sourcemark.attribution.engine import AttributionEngine
 from sourcemark.attribution.roles import (
     CONTENT,
     CUE,
@@ -191,3 +192,11 @@ def test_the_tagger_can_be_left_out(pipeline):
     rules_only = Pipeline(Settings(learned_roles=False))
     assert ROLE_TAGGER not in rules_only.nlp.pipe_names
     assert rules_only._model_key != pipeline._model_key  # parses differ, caches must too
+
+
+def test_a_source_run_starting_on_a_possessive_mark_takes_in_its_owner(pipeline):
+    doc = pipeline.parse(["NASA's Galileo probe measured a rise in plasma density."])[0]
+    run = (1, 4)  # "'s Galileo probe", as the tagger marked it on a news page
+    assert doc[run[0]].dep_ == "case"
+    mention = AttributionEngine._whole_source(doc, *run, exclude=set())
+    assert doc[min(mention.tokens) : max(mention.tokens) + 1].text == "NASA's Galileo probe"

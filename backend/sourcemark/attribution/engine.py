@@ -541,8 +541,12 @@ class AttributionEngine:
         conjunction: "[of people] in a poll" is the whole phrase its word hangs from ("Some 20
         percent of people in a poll"), "[from Ann Lee]" the words after it. A run of one
         determiner or possessive mark is the phrase it belongs to: "[The] country", "the
-        mayor[’s]"."""
+        mayor[’s]". A run that starts on a possessive mark takes in its owner: "NASA[’s
+        Galileo probe]"."""
         first = doc[start]
+        if end - start > 1 and first.dep_ == "case" and first.head.i < start:
+            start = min(mention_tokens(first.head, exclude) | {start})
+            first = doc[start]
         head = first.head
         lone_mark = end - start == 1 and first.dep_ in ("det", "case") and head.i != start
         if lone_mark and head.pos_ in ("NOUN", "PROPN"):
