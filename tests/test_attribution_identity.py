@@ -1224,3 +1224,8 @@ RESOLVED = {
 @pytest.mark.parametrize(("paragraphs", "index", "name"), RESOLVED.values(), ids=RESOLVED)
 def test_a_mention_stands_for_the_one_a_reader_would_name(analyze, paragraphs, index, name):
     assert source(analyze(*paragraphs), index)["name"] == name
+
+
+def test_an_owner_no_one_is_named_for_keeps_its_own_word(analyze):
+    result = analyze("A man's choice of new bedding made him ill, his doctors say.")
+    assert source(result)["name"] == "His doctors"

@@ -732,7 +732,8 @@ class Resolver:
             return name
         if owner.lower_ in PRONOUN_GENDER:
             referent = self._pronoun(owner, owner.text, set())
-            full = referent.name if referent.type == "named_person" else None
+            named = referent.type == "named_person" and referent.name.lower() != owner.lower_
+            full = referent.name if named else None  # not "His’s doctors", unresolved
         else:
             full = self.names.person(owner.text) if owner.pos_ == "PROPN" else None
         if full is None:
