@@ -255,3 +255,15 @@ def test_names_set_off_before_a_role_noun_are_the_named_people(analyze):
     head = next(t for t in doc if t.text == "journalists")
     pair = Resolver([doc]).resolve(doc, Mention(set(range(start, head.i + 1)), head), 0)
     assert (pair.name, pair.type) == ("Karen Wills and Judy Barnes", "named_person")
+
+
+def test_a_social_network_the_recogniser_calls_a_person_is_a_body(analyze):
+    result = analyze(
+        "Twitter pledged to take “decisive corrective action” against similar stunts in the"
+        " future.",
+        "The singer's team said Instagram removed the photo. Instagram said the photo broke its"
+        " rules.",
+    )
+    assert (source(result)["name"], source(result)["type"]) == ("Twitter", "named_organization")
+    instagram = [s for s in sources(result, 1) if s["text"] == "Instagram"]
+    assert instagram[0]["type"] == "named_organization"

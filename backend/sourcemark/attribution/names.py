@@ -55,6 +55,11 @@ QUOTE_MARKS = {"“", "”", '"', "«", "»"}
 IT_WORDS = {"it", "its", "itself"}
 # Verbs whose "it" is mostly no one: "it was a mistake", "it seems", "it takes time".
 IMPERSONAL_VERBS = {"be", "seem", "appear", "remain", "take", "make", "look", "sound", "cost"}
+# Social networks: companies, whatever the recogniser says ("Twitter pledged to act").
+PLATFORMS = {
+    "facebook", "instagram", "linkedin", "pinterest", "reddit", "snapchat", "telegram",
+    "tiktok", "tumblr", "twitter", "whatsapp", "youtube",
+}  # fmt: skip
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 # People and first names other articles show to be a man's or a woman's
 # (training/learn_names.py): {"people": {"bernie sanders": …}, "first_names": {"john": …}}.
@@ -670,8 +675,9 @@ class NameIndex:
     def body_taken_for_person(self, entity: Span) -> bool:
         """A name the recogniser calls a person, which the article calls a company, group or
         network and is no one's surname ("Pfizo", not "Gore" of "Al Gore"), or calls "it"
-        or "itself" and never he or she nor by a title ("Twitter has positioned itself")."""
-        if entity.text.lower() in self.mostly_bodies:
+        or "itself" and never he or she nor by a title ("Twitter has positioned itself").
+        A social network is always a body: the recogniser often calls Twitter a person."""
+        if entity.text.lower() in self.mostly_bodies | PLATFORMS:
             return True
         known = self.person(entity.text)
         name = known or person_name(entity)
