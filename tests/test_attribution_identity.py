@@ -1229,3 +1229,13 @@ def test_a_mention_stands_for_the_one_a_reader_would_name(analyze, paragraphs, i
 def test_an_owner_no_one_is_named_for_keeps_its_own_word(analyze):
     result = analyze("A man's choice of new bedding made him ill, his doctors say.")
     assert source(result)["name"] == "His doctors"
+
+
+def test_he_said_after_a_clause_about_someone_named_is_the_speaker_before(analyze):
+    quoted = "“The money is gone,” said Dale Hobart, a lawyer for the family."
+    for said in (
+        "Mark Ruiz has seen little of the money, he said, and the rest went to lawyers.",
+        "The northern Sierra Nevada has seen little rain this fall, he said.",
+    ):
+        he = [s for s in sources(analyze(quoted, said), 1) if s["text"] == "he"]
+        assert he and {s["name"] for s in he} == {"Dale Hobart"}

@@ -888,11 +888,14 @@ class Resolver:
         its own who could be meant: "He declared that Trump would have a path to the
         nomination, which he called a disaster"."""
         names = self._names(pronoun.doc)
-        subjects = [
-            s
-            for verb in pronoun.ancestors
-            if (s := _subject_of(verb)) is not None and s.i < pronoun.i and pronoun not in s.subtree
-        ]
+        subjects, child = [], pronoun
+        for verb in pronoun.ancestors:
+            if child.dep_ == "parataxis":
+                break  # "The Sierra has seen no rain, he said": what he says, not who
+            s = _subject_of(verb)
+            if s is not None and s.i < pronoun.i and pronoun not in s.subtree:
+                subjects.append(s)
+            child = verb
         # A he or she of the pronoun's gender below the name is that person again.
         while subjects and PRONOUN_GENDER.get(subjects[0].lower_) == gender:
             subjects.pop(0)

@@ -324,7 +324,13 @@ def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
         if token.lemma_.lower() in GENDERED_NOUNS:
             return GENDERED_NOUNS[token.lemma_.lower()]
     pronoun = _pronoun_after(entity, person_at, PRONOUN_GENDER.keys())
-    return PRONOUN_GENDER[pronoun.lower_] if pronoun is not None else None
+    if pronoun is None:
+        return None
+    # Not the speaker of the clause the name is in: "Sierra Nevada has seen no rain, he
+    # said", whether the parser hangs that clause from "said" or the other way round.
+    verb = pronoun.head
+    host = verb.head if verb.dep_ == "parataxis" else verb
+    return None if host.is_ancestor(entity.root) else PRONOUN_GENDER[pronoun.lower_]
 
 
 def _pronoun_after(entity: Span, person_at: dict[int, Span], pronouns) -> Token | None:
