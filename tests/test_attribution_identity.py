@@ -1239,3 +1239,15 @@ def test_he_said_after_a_clause_about_someone_named_is_the_speaker_before(analyz
     ):
         he = [s for s in sources(analyze(quoted, said), 1) if s["text"] == "he"]
         assert he and {s["name"] for s in he} == {"Dale Hobart"}
+
+
+def test_i_in_an_interview_answer_is_the_one_asked(analyze):
+    result = analyze(
+        "Marta Quinn has run the food bank in Dayton for a decade. Questions and answers"
+        " have been edited.",
+        "Q: I hear donations fell. How did the winter go?",
+        "A: I think it was the hardest winter we have had. I told the board we need help.",
+        "Q: What did the board say?",
+        "A: They said the city would step in.",
+    )
+    assert {s["name"] for s in sources(result, 2) if s["text"] == "I"} == {"Marta Quinn"}

@@ -58,6 +58,9 @@ from .types import (
 )
 
 INDEFINITE = {"a", "an", "another", "one"}
+# An interview's labels: "Q: …" is the interviewer's, "A: …" the answer of the one asked.
+INTERVIEW_LABELS = {"Q": "The writer", "A": None}
+LABELS_OPEN = {f"{label}:" for label in INTERVIEW_LABELS}  # "Q:" as spaCy's two tokens read
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
 FIRST_PERSON = {"i", "me", "myself"}
 # Governments named for their place: "the city" of "the City of Surrey".
@@ -415,6 +418,25 @@ class Resolver:
             else f"new:{len(self.referents)}"
         )
         return self._new(name[:1].upper() + name[1:], type_, key, head, words)
+
+    def _interview_side(self, label: str, words: set[str]) -> Referent:
+        """ "Q" is the writer; "A" is the person the interview is with: the one the article
+        names most before its first question or answer (the first of them, on a tie; the
+        answers talk of others), else in all of it, else someone unnamed."""
+        if INTERVIEW_LABELS[label] is not None:
+            return self._new(INTERVIEW_LABELS[label], "named_person", "writer", None, words)
+        opens = next(
+            (i for i, doc in enumerate(self.docs) if len(doc) > 1 and doc[:2].text in LABELS_OPEN),
+            len(self.docs),
+        )
+        people = [e for at, e in self.names.people_at if at[0] < opens] or [
+            e for _, e in self.names.people_at
+        ]
+        counts = Counter(self.names.person(e.text) or person_name(e) for e in people)
+        if not counts:
+            return self._new("Interviewee", "anonymous", "interviewee", None, words)
+        name = counts.most_common(1)[0][0]
+        return self._new(name, "named_person", f"person:{name.lower()}", None, words)
 
     def _office_owner(self, doc: Doc, owner: Token | None) -> str | None:
         """Whose "X's office" or "X's campaign" it is, by name: a named source the article
@@ -962,9 +984,13 @@ class Resolver:
             return None
         return (index, before.start_char), name
 
-    def _writer_or_speaker(self, words: set[str]) -> Referent:
-        """ "I" outside quotes: the person last quoted, if recent (an interview, a
-        transcript), else the article's own writer; never someone only named."""
+    def _writer_or_speaker(self, head: Token, words: set[str]) -> Referent:
+        """ "I" outside quotes: in an interview's answer ("A: I came home …") the one
+        asked, in its question the writer; else the person last quoted, if recent (an
+        interview, a transcript), else the article's own writer; never someone only named."""
+        opening = head.doc[:2].text
+        if opening in LABELS_OPEN:
+            return self._interview_side(opening[0], words)
         speaker = self._last_person_quoted()
         if speaker is not None and self.where[0] - speaker.last[0] <= SPEAKER_REACH:
             return speaker
@@ -980,7 +1006,7 @@ class Resolver:
             return not referent.plural and (gender is None or known in (None, gender))
 
         if head.lower_ in FIRST_PERSON and not self._names(head.doc).quoted[head.i]:
-            return self._writer_or_speaker(words)
+            return self._writer_or_speaker(head, words)
         if gender is not None:
             described = _described_subject(head, gender)
             if described is not None:  # "A Berlin woman was fined after she posted …"
