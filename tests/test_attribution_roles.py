@@ -200,3 +200,20 @@ def test_a_source_run_starting_on_a_possessive_mark_takes_in_its_owner(pipeline)
     assert doc[run[0]].dep_ == "case"
     mention = AttributionEngine._whole_source(doc, *run, exclude=set())
     assert doc[min(mention.tokens) : max(mention.tokens) + 1].text == "NASA's Galileo probe"
+
+
+def test_a_source_is_never_a_lone_comma(analyze):
+    result = analyze(
+        "The program aims to help participants make healthy choices, Kim says. Toronto retiree"
+        " Doug Purdy, who lost 16 lbs. “and two belt loops” between May and October, says the"
+        " program changed his life."
+    )
+    named = [a["source"]["name"] for a in result["paragraphs"][0]["attributions"] if a["source"]]
+    assert named and all(any(c.isalnum() for c in name) for name in named)
+
+
+def test_a_source_run_of_a_lone_comma_is_the_noun_phrase_before_it(pipeline):
+    doc = pipeline.parse(["MSNBC, for one, did replay the speech later."])[0]
+    assert doc[1].text == "," and doc[1].head.pos_ not in ("NOUN", "PROPN")
+    mention = AttributionEngine._whole_source(doc, 1, 2, exclude=set())
+    assert [doc[i].text for i in sorted(mention.tokens)] == ["MSNBC"]

@@ -173,6 +173,21 @@ def _name_just_before(doc: Doc, cue: Cue) -> Mention | None:
     return Mention(set(range(start, name.end)), name.root)
 
 
+def _phrase_before(doc: Doc, index: int) -> Mention | None:
+    """The noun phrase that ends just before a token: "MSNBC" of "MSNBC, for one, did"."""
+    noun = doc[index - 1] if index else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return Mention({i for i in mention_tokens(noun, set()) if i < index}, noun)
+
+
+def _has_words(doc: Doc, source: Mention | None) -> bool:
+    """Whether a source names anything: a misparse can leave a lone comma or dash."""
+    return source is not None and any(
+        not (doc[i].is_punct or doc[i].is_space) for i in source.tokens
+    )
+
+
 def _may_title(token: Token) -> bool:
     """A word of a title or role before a name: "former", "president", "Sen."."""
     return token.pos_ in ("NOUN", "ADJ", "PROPN") and not token.ent_type_ and not token.is_punct
@@ -455,7 +470,7 @@ class AttributionEngine:
         learned = [
             draft
             for draft in self._learned_drafts(doc, text, tags, quotes, taken)
-            if draft.source is not None and self._sure_enough(draft, quotes)
+            if _has_words(doc, draft.source) and self._sure_enough(draft, quotes)
         ]
         # A quote the rules left without a cue, that is just what a learned cue says, is that
         # cue's: "… SANDERS: “…”" is one attribution, not also a floating quote. (A quote
@@ -514,6 +529,8 @@ class AttributionEngine:
             else:
                 # The tagger marked no source: the parse's subject of the cue, as for a rule's.
                 source = find_source(cue, taken)
+                if source is not None and not _has_words(doc, source):
+                    source = _phrase_before(doc, min(source.tokens))
             content = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in runs]
             touched = _touched(quotes, content)
             if cue.according_to:
@@ -540,19 +557,23 @@ class AttributionEngine:
         """The tagger's source run, unless it starts inside a phrase, on a preposition or
         conjunction: "[of people] in a poll" is the whole phrase its word hangs from ("Some 20
         percent of people in a poll"), "[from Ann Lee]" the words after it. A run of one
-        determiner or possessive mark is the phrase it belongs to: "[The] country", "the
-        mayor[’s]". A run that starts on a possessive mark takes in its owner: "NASA[’s
-        Galileo probe]"."""
+        determiner, possessive mark or comma is the phrase it belongs to: "[The] country",
+        "the mayor[’s]", "MSNBC[,] for one,"; a lone comma or dash hanging elsewhere, the
+        noun phrase just before it. A run that starts on a possessive mark takes in
+        its owner: "NASA[’s Galileo probe]"."""
         first = doc[start]
         if end - start > 1 and first.dep_ == "case" and first.head.i < start:
             start = min(mention_tokens(first.head, exclude) | {start})
             first = doc[start]
         head = first.head
-        lone_mark = end - start == 1 and first.dep_ in ("det", "case") and head.i != start
+        lone_mark = end - start == 1 and (first.dep_ in ("det", "case") or first.is_punct)
+        lone_mark = lone_mark and head.i != start
         if lone_mark and head.pos_ in ("NOUN", "PROPN"):
             tokens = mention_tokens(head, exclude) & set(range(head.left_edge.i, head.i + 1))
             if tokens:
                 return Mention(tokens, head)
+        if end - start == 1 and first.is_punct:  # "the United States[ --] to resist"
+            return _phrase_before(doc, start) or Mention({start}, first)
         if end - start < 2 or first.pos_ not in ("ADP", "CCONJ"):
             return Mention(set(range(start, end)), _run_head(doc[start:end]))
         if head.i < start and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
