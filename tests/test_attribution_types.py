@@ -267,3 +267,25 @@ def test_a_social_network_the_recogniser_calls_a_person_is_a_body(analyze):
     assert (source(result)["name"], source(result)["type"]) == ("Twitter", "named_organization")
     instagram = [s for s in sources(result, 1) if s["text"] == "Instagram"]
     assert instagram[0]["type"] == "named_organization"
+
+
+def test_a_name_ending_as_a_company_s_does_is_a_body(analyze):
+    result = analyze(
+        "The company that runs the awards, Dick Clark Productions, denies that anything has"
+        " been definitely sorted."
+    )
+    assert (source(result)["name"], source(result)["type"]) == (
+        "Dick Clark Productions",
+        "named_organization",
+    )
+
+
+def test_a_newspaper_named_for_a_role_word_is_a_body_not_the_next_person(analyze):
+    result = analyze(
+        "The campaign cost the state roughly $449,000, according to the Sioux Falls Argus Leader.",
+        "Gov. Kristi Noem defended the campaign on Monday.",
+    )
+    assert (source(result)["name"], source(result)["type"]) == (
+        "Sioux Falls Argus Leader",
+        "named_organization",
+    )

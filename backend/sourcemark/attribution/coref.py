@@ -132,6 +132,14 @@ def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
     return one_person and not other and GENDERED_NOUNS.get(lemma, gender) == gender
 
 
+def _proper_name(head: Token) -> bool:
+    """A capitalised role word that ends a body's name, not a description: "Leader" of "the
+    Sioux Falls Argus Leader" (not "the Saudi Prince", "the Kentucky Republican", "the U.S.
+    Attorney", nor "Senior Adviser" with its title)."""
+    named = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return head.tag_ == "NNP" and any(c.ent_type_ in ("", "ORG") and not is_title(c) for c in named)
+
+
 def _subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
@@ -369,6 +377,8 @@ class Resolver:
             name = f"{holder}’s {office.lower()}"
             return self._new(name, "named_organization", f"org:{name.lower()}", head, words)
         type_ = mention_type(doc, tokens, head)
+        if type_ == "anonymous" and _proper_name(head):
+            type_ = "named_organization"  # "the Sioux Falls Argus Leader"
         if type_ == "vague" and self._affiliated_before(doc, head):
             type_ = "anonymous"
         if type_ in ("anonymous", "vague") and poll_share(head) and self._poll_before():
@@ -790,6 +800,8 @@ class Resolver:
         holder = self._office_holder(head, words)
         if holder is not None or lemma in UNNAMED_ROLES or not (the or headline):
             return holder
+        if the and _proper_name(head):
+            return None  # a name, not a description: "the Sioux Falls Argus Leader"
         return self._person_near(head, headline=not the)
 
     def _person_near(self, head: Token, headline: bool = False) -> str | None:

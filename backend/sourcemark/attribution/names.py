@@ -60,6 +60,11 @@ PLATFORMS = {
     "facebook", "instagram", "linkedin", "pinterest", "reddit", "snapchat", "telegram",
     "tiktok", "tumblr", "twitter", "whatsapp", "youtube",
 }  # fmt: skip
+# Last words of a company's name, never of a person's: "Dick Clark Productions".
+COMPANY_ENDINGS = {
+    "associates", "corp", "corporation", "entertainment", "holdings", "inc", "industries",
+    "llc", "ltd", "partners", "productions", "records", "studios", "ventures",
+}  # fmt: skip
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 # People and first names other articles show to be a man's or a woman's
 # (training/learn_names.py): {"people": {"bernie sanders": …}, "first_names": {"john": …}}.
@@ -682,8 +687,11 @@ class NameIndex:
         """A name the recogniser calls a person, which the article calls a company, group or
         network and is no one's surname ("Pfizo", not "Gore" of "Al Gore"), or calls "it"
         or "itself" and never he or she nor by a title ("Twitter has positioned itself").
-        A social network is always a body: the recogniser often calls Twitter a person."""
+        A social network is always a body: the recogniser often calls Twitter a person; so is
+        a name that ends as a company's does ("Dick Clark Productions")."""
         if entity.text.lower() in self.mostly_bodies | PLATFORMS:
+            return True
+        if entity[-1].lower_.rstrip(".") in COMPANY_ENDINGS:
             return True
         known = self.person(entity.text)
         name = known or person_name(entity)
