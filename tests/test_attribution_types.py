@@ -289,3 +289,15 @@ def test_a_newspaper_named_for_a_role_word_is_a_body_not_the_next_person(analyze
         "Sioux Falls Argus Leader",
         "named_organization",
     )
+
+
+def test_a_paper_s_short_name_the_recogniser_calls_a_person_is_that_paper(analyze):
+    result = analyze(
+        "The San Francisco Chronicle says police are looking into whether the two knew each"
+        " other. The man ran from the station. The Chronicle says he was arrested later."
+    )
+    found = sources(result, 0)
+    assert [s["text"] for s in found] == ["The San Francisco Chronicle", "The Chronicle"]
+    assert {(s["name"], s["type"]) for s in found} == {
+        ("San Francisco Chronicle", "named_organization")
+    }

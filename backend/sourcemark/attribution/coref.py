@@ -322,6 +322,9 @@ class Resolver:
                 return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         if person_entity is not None and self.names.body_taken_for_person(person_entity):
             name = self.names.body(clean_name(person_entity.text))
+            known = self._known_body(name)
+            if known is not None:
+                return known
             return self._new(
                 name, "named_organization", f"named_organization:{name.lower()}", head, words
             )
@@ -428,6 +431,18 @@ class Resolver:
             else f"new:{len(self.referents)}"
         )
         return self._new(name[:1].upper() + name[1:], type_, key, head, words)
+
+    def _known_body(self, name: str) -> Referent | None:
+        """A body named before whose name this one ends: "Chronicle" after "The San
+        Francisco Chronicle"."""
+        return next(
+            (
+                r
+                for r in reversed(self.referents)
+                if r.type == "named_organization" and _short_for(name, r.name)
+            ),
+            None,
+        )
 
     def _interview_side(self, label: str, words: set[str]) -> Referent:
         """ "Q" is the writer; "A" is the person the interview is with: the one the article

@@ -484,6 +484,10 @@ class NameIndex:
         ents_by_doc = [doc.ents for doc in docs]  # spaCy builds them anew on every access
         surnames = _lone_person_words(ents_by_doc)
         self.mostly_bodies = _mostly_bodies(ents_by_doc)  # "Whole Foods", whatever one says
+        # Last words of bodies' longer names: "Chronicle" of "The San Francisco Chronicle".
+        self.body_ends = {
+            e[-1].lower_ for ents in ents_by_doc for e in ents if e.label_ == "ORG" and len(e) > 1
+        }
         for index, (doc, ents) in enumerate(zip(docs, ents_by_doc, strict=True)):
             self.bodies_at += [((index, e.start_char), e) for e in ents if e.label_ == "ORG"]
             for entity in ents:
@@ -695,6 +699,9 @@ class NameIndex:
             return True
         known = self.person(entity.text)
         name = known or person_name(entity)
+        one_word = len(name_tokens(entity)) == 1 and honorific_gender(entity) is None
+        if one_word and entity.root.lower_ in self.body_ends:
+            return known is None or " " not in known  # "The Chronicle says", not "Mrs. Brandt"
         if len(name_tokens(entity)) == 1 and entity.root.lower_ in self.described_bodies:
             return known is None or " " not in known
         if entity.root.lower_ in self.after_body_nouns:
