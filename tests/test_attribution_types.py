@@ -301,3 +301,12 @@ def test_a_paper_s_short_name_the_recogniser_calls_a_person_is_that_paper(analyz
     assert {(s["name"], s["type"]) for s in found} == {
         ("San Francisco Chronicle", "named_organization")
     }
+
+
+def test_a_role_word_capitalised_in_a_headline_is_no_body(analyze):
+    result = analyze(
+        "Ohio Elects A Supreme Court Justice Who Once Mocked ‘Sinners’ Who Get Sick.",
+        "Many voters turned out, the Brennan Center for Justice noted.",
+    )
+    assert all(s["type"] != "named_organization" for s in sources(result, 0))
+    assert [s["name"] for s in sources(result, 1)] == ["Brennan Center for Justice"]

@@ -132,6 +132,10 @@ def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
     return one_person and not other and GENDERED_NOUNS.get(lemma, gender) == gender
 
 
+def _the(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
 def _proper_name(head: Token) -> bool:
     """A capitalised role word that ends a body's name, not a description: "Leader" of "the
     Sioux Falls Argus Leader" (not "the Saudi Prince", "the Kentucky Republican", "the U.S.
@@ -380,7 +384,7 @@ class Resolver:
             name = f"{holder}’s {office.lower()}"
             return self._new(name, "named_organization", f"org:{name.lower()}", head, words)
         type_ = mention_type(doc, tokens, head)
-        if type_ == "anonymous" and _proper_name(head):
+        if type_ == "anonymous" and _proper_name(head) and _the(head):
             type_ = "named_organization"  # "the Sioux Falls Argus Leader"
         if type_ == "vague" and self._affiliated_before(doc, head):
             type_ = "anonymous"
@@ -806,7 +810,7 @@ class Resolver:
         lemma = head.lemma_.lower()
         if lemma in NOT_PEOPLE or not (partisan or person_noun(lemma)):
             return None  # "the attack", "the country": no person, though one is near
-        the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        the = _the(head)
         owned = any(c.dep_ == "poss" for c in head.children)  # "his wife": by title only
         # A headline drops its articles: "Saudi prince mocks Trump", named in the lead.
         headline = self.where[0] == 0 and not any(c.dep_ in ("det", "poss") for c in head.children)
