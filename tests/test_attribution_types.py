@@ -310,3 +310,11 @@ def test_a_role_word_capitalised_in_a_headline_is_no_body(analyze):
     )
     assert all(s["type"] != "named_organization" for s in sources(result, 0))
     assert [s["name"] for s in sources(result, 1)] == ["Brennan Center for Justice"]
+
+
+def test_a_body_s_name_set_beside_its_description_names_it(analyze):
+    result = analyze(
+        "The group that owns most of her music, Big Machine, says she will be allowed to play"
+        " her old songs at the awards on Sunday."
+    )
+    assert (source(result)["name"], source(result)["type"]) == ("Big Machine", "named_organization")

@@ -199,7 +199,7 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     if head.lemma_.lower() not in ORGANIZATION_NOUNS | BODY_NOUNS:
         return None
     owned = head.lemma_.lower() in OFFICES  # "the Trump campaign" is Trump's, not Trump
-    return next(
+    entity = next(
         (
             e
             for e in doc.ents
@@ -212,6 +212,23 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         ),
         None,
     )
+    if entity is not None:
+        return entity
+    # A name the recogniser missed, set beside: "The group that owns her music, Big Machine".
+    name = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in tokens and not c.ent_type_
+        ),
+        None,
+    )
+    if name is None:
+        return None
+    start = name.i
+    while start - 1 in tokens and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == name:
+        start -= 1
+    return doc[start : name.i + 1]
 
 
 def _short_for(name: str, other: str) -> bool:
