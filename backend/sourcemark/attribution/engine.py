@@ -558,9 +558,9 @@ class AttributionEngine:
         conjunction: "[of people] in a poll" is the whole phrase its word hangs from ("Some 20
         percent of people in a poll"), "[from Ann Lee]" the words after it. A run of one
         determiner, possessive mark or comma is the phrase it belongs to: "[The] country",
-        "the mayor[’s]", "MSNBC[,] for one,"; a lone comma or dash hanging elsewhere, the
-        noun phrase just before it. A run that starts on a possessive mark takes in
-        its owner: "NASA[’s Galileo probe]"."""
+        "the mayor[’s]", "her rival[,] Ann Lee"; a lone comma or dash hanging from a verb, the
+        noun phrase just before it: "MSNBC[,] for one, did". A run that starts on a
+        possessive mark takes in its owner: "NASA[’s Galileo probe]"."""
         first = doc[start]
         if end - start > 1 and first.dep_ == "case" and first.head.i < start:
             start = min(mention_tokens(first.head, exclude) | {start})
