@@ -1251,3 +1251,11 @@ def test_i_in_an_interview_answer_is_the_one_asked(analyze):
         "A: They said the city would step in.",
     )
     assert {s["name"] for s in sources(result, 2) if s["text"] == "I"} == {"Marta Quinn"}
+
+
+def test_a_noun_given_an_age_is_a_person_and_the_one_just_named(analyze):
+    result = analyze(
+        "Nino Berg has four goals since the trade last week. The 26-year-old right wing said his"
+        " new teammates keep finding him."
+    )
+    assert source(result)["name"] == "Nino Berg"

@@ -132,6 +132,14 @@ def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
     return one_person and not other and GENDERED_NOUNS.get(lemma, gender) == gender
 
 
+def _aged(head: Token) -> bool:
+    """A noun given an age, so a person whatever the noun: "the 26-year-old right wing"."""
+    return any(
+        c.lower_ == "old" and any(y.lower_ in ("year", "years") for y in c.children)
+        for c in head.children
+    )
+
+
 def _the(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
@@ -825,7 +833,7 @@ class Resolver:
         if not singular or (type_ not in (None, "anonymous", "vague") and not partisan):
             return None
         lemma = head.lemma_.lower()
-        if lemma in NOT_PEOPLE or not (partisan or person_noun(lemma)):
+        if lemma in NOT_PEOPLE or not (partisan or _aged(head) or person_noun(lemma)):
             return None  # "the attack", "the country": no person, though one is near
         the = _the(head)
         owned = any(c.dep_ == "poss" for c in head.children)  # "his wife": by title only
