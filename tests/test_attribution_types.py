@@ -308,7 +308,8 @@ def test_a_role_word_capitalised_in_a_headline_is_no_body(analyze):
         "Ohio Elects A Supreme Court Justice Who Once Mocked ‘Sinners’ Who Get Sick.",
         "Many voters turned out, the Brennan Center for Justice noted.",
     )
-    assert all(s["type"] != "named_organization" for s in sources(result, 0))
+    headline = sources(result, 0)
+    assert headline and all(s["type"] != "named_organization" for s in headline)
     assert [s["name"] for s in sources(result, 1)] == ["Brennan Center for Justice"]
 
 
