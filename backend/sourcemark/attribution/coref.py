@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -84,7 +85,7 @@ LEGISLATOR_TITLES = {
 }  # fmt: skip
 
 
-def _described_subject(pronoun: Token, gender: str) -> Token | None:
+def _described_subject(pronoun: Token, gender: str, quoted: list[bool]) -> Token | None:
     """The person a clause of this sentence is about, described but not named, when "he" or
     "she" hangs from it with no name or other he or she between: "A 29-year-old woman was
     fined after she posted …" (her, not the last person the article named). A he or she
@@ -105,7 +106,7 @@ def _described_subject(pronoun: Token, gender: str) -> Token | None:
         subject = _subject_of(before.root)
         # A quote set apart ("“Out!” she wrote"), or a speaker's own words, whose subject
         # is theirs to mean ("“Small player being an agility …” He said …").
-        if (subject is None and before[0].is_quote) or (subject and _quoted(doc)[subject.i]):
+        if (subject is None and before[0].is_quote) or (subject and quoted[subject.i]):
             start = before.start
             continue
         return (
@@ -473,16 +474,21 @@ class Resolver:
             None,
         )
 
+    @cached_property
+    def _interview_opens(self) -> int:
+        """The paragraph of an interview's first "Q:" or "A:" (past the last, if none)."""
+        return next(
+            (i for i, doc in enumerate(self.docs) if len(doc) > 1 and doc[:2].text in LABELS_OPEN),
+            len(self.docs),
+        )
+
     def _interview_side(self, label: str, words: set[str]) -> Referent:
         """ "Q" is the writer; "A" is the person the interview is with: the one the article
         names most before its first question or answer (the first of them, on a tie; the
         answers talk of others), else in all of it, else someone unnamed."""
         if INTERVIEW_LABELS[label] is not None:
             return self._new(INTERVIEW_LABELS[label], "named_person", "writer", None, words)
-        opens = next(
-            (i for i, doc in enumerate(self.docs) if len(doc) > 1 and doc[:2].text in LABELS_OPEN),
-            len(self.docs),
-        )
+        opens = self._interview_opens
         people = [e for at, e in self.names.people_at if at[0] < opens] or [
             e for _, e in self.names.people_at
         ]
@@ -718,9 +724,9 @@ class Resolver:
             name = clean_name(after.text)  # a lead: "The company said …", then the name
         else:
             return None
-        for referent in reversed(self.referents):
-            if referent.type == type_ and _short_for(name, referent.name):
-                return referent
+        known = self._known_body(name)
+        if known is not None:
+            return known
         return self._new(name, type_, f"named_organization:{name.lower()}", head, set())
 
     def _place_named(self, head: Token, tokens: set[int]) -> str | None:
@@ -729,7 +735,7 @@ class Resolver:
         lemma = head.lemma_.lower()
         if lemma not in PLACE_BODIES or head.tag_ != "NN" or len(tokens) != 2:
             return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if not _the(head):
             return None
         found = self._places.get(lemma)
         if found is None:  # once per article and noun: an article may say "the city" often
@@ -1064,7 +1070,7 @@ class Resolver:
         if head.lower_ in FIRST_PERSON and not self._names(head.doc).quoted[head.i]:
             return self._writer_or_speaker(head, words)
         if gender is not None:
-            described = _described_subject(head, gender)
+            described = _described_subject(head, gender, self._names(head.doc).quoted)
             if described is not None:  # "A Berlin woman was fined after she posted …"
                 return self._resolve(head.doc, Mention(mention_tokens(described, set()), described))
             named = self._named_subject(head, gender)

@@ -316,11 +316,11 @@ def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
     ("husband Omar Haddad", "Lea Haddad, his wife"), or from the first he/she/his/her after
     the name as subject in its sentence, with no other name between ("Ortiz said she …").
     `person_at` maps each token of a person's name to that name (see name_at)."""
+    titled = honorific_gender(entity)
+    if titled is not None:
+        return titled
     doc = entity.doc
     before = doc[entity.start - 1] if entity.start > 0 else None
-    for token in (before, entity[0]):
-        if token is not None and _honorific(token) is not None:
-            return _honorific(token)
     root = entity.root
     beside = [c for c in root.children if c.dep_ == "appos"] + [before] * (before is not None)
     if root.dep_ == "appos":
@@ -699,10 +699,11 @@ class NameIndex:
             return True
         known = self.person(entity.text)
         name = known or person_name(entity)
-        one_word = len(name_tokens(entity)) == 1 and honorific_gender(entity) is None
-        if one_word and entity.root.lower_ in self.body_ends:
+        one_word = len(name_tokens(entity)) == 1
+        titled = honorific_gender(entity) is not None
+        if one_word and not titled and entity.root.lower_ in self.body_ends:
             return known is None or " " not in known  # "The Chronicle says", not "Mrs. Brandt"
-        if len(name_tokens(entity)) == 1 and entity.root.lower_ in self.described_bodies:
+        if one_word and entity.root.lower_ in self.described_bodies:
             return known is None or " " not in known
         if entity.root.lower_ in self.after_body_nouns:
             return name not in self.gender  # "group Project Kaimoana", unless he or she
