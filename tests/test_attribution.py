@@ -12,6 +12,11 @@ def attributions(result: dict, paragraph: int = 0) -> list[dict]:
     return result["paragraphs"][paragraph]["attributions"]
 
 
+def with_cue(result: dict, cue: str, paragraph: int = 0) -> list[dict]:
+    """The paragraph's attributions whose cue reads `cue`."""
+    return [a for a in attributions(result, paragraph) if a["cue"] and a["cue"]["text"] == cue]
+
+
 def only(result: dict, paragraph: int = 0) -> dict:
     found = attributions(result, paragraph)
     assert len(found) == 1, found

@@ -14,7 +14,7 @@ from sourcemark.attribution.names import GENDERS_FILE, NameIndex, _surname_given
 from sourcemark.attribution.types import mention_type
 from sourcemark.training import learn_names
 
-from .test_attribution import attributions
+from .test_attribution import attributions, with_cue
 from .test_attribution_types import source, sources
 
 
@@ -230,7 +230,7 @@ def test_she_opening_a_sentence_is_the_unnamed_person_of_the_sentence_before(ana
         " the lawsuit. She said the mayor would respond in court.",
         "A retired nurse from Dayton was fined after she posted a video. “Never again!” she wrote.",
     )
-    said = [a for a in attributions(result, 0) if a["cue"]["text"] == "said"]
+    said = with_cue(result, "said")
     assert said[0]["source"]["name"] == "Spokeswoman for the city"
     assert {s["name"] for s in sources(result, 1)} == {"Retired nurse from Dayton"}
 
@@ -241,7 +241,7 @@ def test_she_after_a_quote_is_not_a_person_the_quote_speaks_of(analyze):
         " child in this town,” she said. “A good teacher changes a life.” She said the branch"
         " would open in May."
     )
-    said = [a for a in attributions(result) if a["cue"] and a["cue"]["text"] == "said"]
+    said = with_cue(result, "said")
     assert said[-1]["source"]["name"] == "Mira Okafor"
 
 
@@ -254,7 +254,7 @@ def test_he_after_him_is_not_the_unnamed_person_of_the_sentence(analyze):
     assert source(result, 1)["name"] == source(result, 2)["name"] == "Mark Ruiz"
     # A "he" between is someone else for a "she" after it, even as a subject.
     other = analyze("A retired nurse was fined after he posted a video. “Never!” she wrote.")
-    wrote = [a for a in attributions(other) if a["cue"] and a["cue"]["text"] == "wrote"]
+    wrote = with_cue(other, "wrote")
     assert wrote[0]["source"]["name"] != "Retired nurse"
 
 
@@ -264,7 +264,7 @@ def test_he_is_the_person_named_as_subject_of_the_clause_he_hangs_from(analyze):
         "Corbin Lasko was arrested in May for a call to Mira Oyelaran's office, in which he said"
         " he would burn the building down.",
     )
-    said = [a for a in attributions(result, 1) if a["cue"]["text"] == "said"]
+    said = with_cue(result, "said", 1)
     assert said[0]["source"]["name"] == "Corbin Lasko"
 
 
@@ -274,7 +274,7 @@ def test_a_he_further_up_the_sentence_keeps_the_he_below_from_the_name_between(a
         "He declared that as long as the field stayed divided, Corbin Lasko would have a path"
         " to the nomination against Ann Bell, which he called a disaster for the party.",
     )
-    called = [a for a in attributions(result, 1) if a["cue"]["text"] == "called"]
+    called = with_cue(result, "called", 1)
     assert called[0]["source"]["name"] == "Mark Ruiz"
 
 

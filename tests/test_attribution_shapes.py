@@ -8,7 +8,7 @@ import pytest
 
 from sourcemark.attribution import invisible
 
-from .test_attribution import attributions, only, texts
+from .test_attribution import attributions, only, texts, with_cue
 
 
 def test_an_interrupted_quote_is_one_attribution_whose_second_piece_carries_on(analyze):
@@ -529,5 +529,5 @@ def test_a_verb_hanging_from_the_site_something_was_posted_on_is_the_posters(ana
     result = analyze(
         "Last week, Taylor Swift posted on Twitter accusing Big Machine of blocking her show."
     )
-    accusing = [a for a in attributions(result) if a["cue"]["text"] == "accusing"]
+    accusing = with_cue(result, "accusing")
     assert accusing[0]["source"]["name"] == "Taylor Swift"
