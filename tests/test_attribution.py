@@ -128,7 +128,7 @@ def test_according_to(analyze):
 def test_in_a_poll_reads_as_according_to_the_poll(analyze):
     text = "In a national CNN poll released Monday, support for the plan fell to 31 percent."
     # (The cue model may also read "support for" as the poll's, as PolNeAR marks such nouns.)
-    a = next(a for a in attributions(analyze(text)) if a["cue"]["text"] == "In")
+    a = with_cue(analyze(text), "In")[0]
     assert a["kind"] == "according_to"
     assert a["source"]["text"] == "a national CNN poll released Monday"
     assert a["source"]["type"] == "document"

@@ -54,7 +54,7 @@ def test_a_subordinate_clause_after_the_cue_is_not_the_claim_carried_on(analyze)
         "Details of the deal began to leak amid fears the merger will fail, insiders said, "
         "and as staff at the bank worry about cuts that could follow."
     )
-    said = next(a for a in attributions(analyze(text)) if a["cue"] and a["cue"]["text"] == "said")
+    said = with_cue(analyze(text), "said")[0]
     assert all(a["continues"] != said["id"] for a in attributions(analyze(text)))
 
 
@@ -276,7 +276,7 @@ def test_said_colon_with_nothing_after_it_is_no_attribution(analyze):
 def test_invisible_characters_break_no_name_and_no_cue(analyze):
     text = "Dana\u200b Whitfield said the\u00ad bridge was safe, ac\u00adcording to the memo."
     result = analyze(text)
-    said = next(a for a in attributions(result) if a["cue"]["text"] == "said")
+    said = with_cue(result, "said")[0]
     assert said["source"]["text"] == "Dana\u200b Whitfield"
     assert said["source"]["type"] == "named_person"
     assert any(a["cue"]["text"].startswith("ac\u00adcording") for a in attributions(result))
@@ -505,7 +505,7 @@ def test_an_it_that_stands_for_nobody_is_no_source(analyze, text):
 
 def test_an_it_that_stands_for_a_source_stays_one(analyze):
     result = analyze("The ministry issued a report on Monday. It said prices would rise.")
-    said = [a for a in attributions(result) if a["cue"]["text"] == "said"]
+    said = with_cue(result, "said")
     assert [a["source"]["text"] for a in said] == ["It"]
 
 
@@ -520,8 +520,8 @@ def test_an_it_that_stands_for_a_source_stays_one(analyze):
     ],
 )
 def test_a_participle_after_what_was_said_is_the_sayers(analyze, text, cue):
-    found = [a for a in attributions(analyze(text)) if a["cue"]["text"] == cue]
-    said = [a for a in attributions(analyze(text)) if a["cue"]["text"] == "said"]
+    found = with_cue(analyze(text), cue)
+    said = with_cue(analyze(text), "said")
     assert found[0]["source"]["text"] == said[0]["source"]["text"]
 
 
