@@ -69,6 +69,21 @@ def test_a_claim_interrupted_after_its_subject_stays_whole(analyze):
     assert a["continues"] is None and texts(a)[0] == "Police"
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The merger, say analysts, marks a new era for the airline.", "analysts"),
+        ("The new rules, say officials, will take effect in May.", "officials"),
+    ],
+)
+def test_a_speaker_after_an_aside_cue_is_the_source_and_the_subject_before_its_content(
+    analyze, text, speaker
+):
+    a = only(analyze(text))
+    assert a["source"]["text"] == speaker
+    assert texts(a)[0] == " ".join(text.split(",")[0].split())
+
+
 def test_a_quote_with_the_speaker_after_stays_whole(analyze):
     a = only(analyze("“We will appeal, and we will win,” the lawyer said after the ruling."))
     assert a["continues"] is None and len(a["content"]) == 1

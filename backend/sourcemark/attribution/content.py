@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import Cue, is_expectation
-from .tokens import subtree
+from .tokens import subject_hung_on_aside, subtree
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
 # Right-hand dependents that carry what was said or wanted when there is no clause.
@@ -87,7 +87,9 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         and not _beyond_semicolon(verb, verb.head)
     ):
         # Inverted or parenthetical cue: "…, said X" or "X, he said, Y".
-        return subtree(verb.head) - subtree(verb), "inverted"
+        content = subtree(verb.head) - subtree(verb)
+        fronted = subject_hung_on_aside(verb)
+        return content | (subtree(fronted) if fronted else set()), "inverted"
     rest: set[int] = set()
     for child in verb.rights:
         if child.dep_ not in OBJECT_DEPS:

@@ -8,7 +8,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from .cues import Cue
-from .tokens import subtree
+from .tokens import subject_hung_on_aside, subtree
 from .types import PERSON_NOUNS, QUANTITY_HEADS, common_lemma
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -58,8 +58,8 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
         if feeler is not None and feeler.i not in exclude:
             return feeler
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
-    if _split_subject(verb, subjects):
-        return subjects[-1]  # the head of the phrase the parser split (see below)
+    if _split_subject(verb, subjects) or subject_hung_on_aside(verb) is not None:
+        return subjects[-1]  # the head of the split phrase (below), or the aside's speaker
     return subjects[0] if subjects else _agent(verb)
 
 

@@ -37,3 +37,14 @@ def pieces(doc: Doc, indexes: Iterable[int]) -> list[tuple[int, int]]:
         if run:
             out.append((doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text)))
     return out
+
+
+def subject_hung_on_aside(verb: Token) -> Token | None:
+    """ "The combination, say economists, marks …": the parser may hang the sentence's own
+    subject on the interrupting cue, beside the speaker after it. That first subject, or None."""
+    if verb.dep_ != "parataxis" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1 and subjects[0].i < verb.i < subjects[-1].i:
+        return subjects[0]
+    return None
