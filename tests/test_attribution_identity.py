@@ -213,6 +213,35 @@ def test_a_husband_or_wife_beside_a_name_tells_their_gender(analyze):
     assert source(result, 2)["name"] == "Layla Haddad"
 
 
+def test_an_object_of_the_names_own_verb_tells_nothing_of_its_gender(analyze):
+    # "her" can't be Rothman himself, who would be "herself".
+    result = analyze(
+        "The engineer Lena Ostrova wrote the code in 1961.",
+        "Dan Rothman wrote to her in May.",
+        "“It was a real surprise,” he said.",
+    )
+    assert source(result, 2)["name"] == "Dan Rothman"
+
+
+@pytest.mark.parametrize(
+    ("introduced", "speaker"),
+    [
+        ("Later, Sarah Gill joined the union as a steward.", "Sarah Gill"),
+        # Only named, as the object: the speaker quoted before stays the likelier.
+        ("Later, the union hired Sarah Gill as a steward.", "Margaret Hale"),
+    ],
+)
+def test_she_after_a_woman_introduced_as_subject_is_her_not_the_last_speaker(
+    analyze, introduced, speaker
+):
+    result = analyze(
+        "Margaret Hale said she would not back down. “The strike goes on,” she said.",
+        introduced,
+        "“It was the best decision I ever made,” she said.",
+    )
+    assert source(result, 2)["name"] == speaker
+
+
 def test_she_is_the_unnamed_person_her_sentence_is_about(analyze):
     result = analyze(
         "Lena Ortiz chaired the hearing on Monday.",
@@ -454,11 +483,22 @@ def test_people_named_together_are_both_though_the_recogniser_calls_one_a_body(a
         ("North Korean leader Kim Jong-un arrived by train.", "Kim", "Kim Jong-un"),
         ("Justice minister Jody Wilson-Raybould spoke first.", "Wilson-Raybould",
          "Jody Wilson-Raybould"),
+        ("The economist Hugo van Dalen weaves a history of the guilder in his new book.",
+         "Van Dalen", "Hugo van Dalen"),
     ],
 )  # fmt: skip
 def test_a_person_is_named_by_the_fullest_form(analyze, first, then, name):
     result = analyze(first, f"{then} said the talks had gone well.")
     assert named(result, 1, then)["name"] == name
+
+
+def test_a_fuller_name_given_after_the_person_is_introduced_is_not_their_name(analyze):
+    result = analyze(
+        "Senator Nora Vance said the bill would pass.",
+        "The governor said it was harder than working Crooked Nora Vance.",
+        "Nora Vance said she would not respond.",
+    )
+    assert source(result, 2)["name"] == "Nora Vance"
 
 
 def test_a_family_name_first_is_the_person_though_the_recogniser_calls_it_a_body(analyze):

@@ -925,7 +925,9 @@ class Resolver:
             # Not over a speaker the article calls so, for someone it doesn't.
             if speaker is None or self.names.gender.get(speaker.name) != gender:
                 return introduced[1]
-            if self.names.gender.get(introduced[1]) == gender:
+            # Or for one its subject, whom other articles or the first name say is so.
+            told = self.names.gender.get(introduced[1])
+            if told == gender or (introduced[2] and self.names.gender_of(introduced[1]) == gender):
                 return introduced[1]
         named, told = [], []
         for at, entity in reversed([p for p in self.names.people_at if p[0] < self.where]):
@@ -1028,10 +1030,11 @@ class Resolver:
 
     def _named_just_before(
         self, head: Token, gender: str | None
-    ) -> tuple[tuple[int, int], str] | None:
+    ) -> tuple[tuple[int, int], str, bool] | None:
         """Where the sentence before the pronoun's starts (the last of the paragraph before,
-        for a paragraph's first), and the one person it names outside quotation marks, if of
-        no other gender and if the pronoun's own sentence names no one before it."""
+        for a paragraph's first), the one person it names outside quotation marks, if of
+        no other gender and if the pronoun's own sentence names no one before it, and
+        whether that person is its subject."""
         if self._names_in(head.doc[head.sent.start : head.i]):
             return None
         found = self._sentence_before(head)
@@ -1044,7 +1047,14 @@ class Resolver:
         name = names.pop()
         if gender is not None and self.names.gender_of(name) not in (None, gender):
             return None
-        return (index, before.start_char), name
+        found = self._names(before.doc)
+        subject = any(
+            self.names.person(found.entity_at[t.i].text if t.i in found.entity_at else t.text)
+            == name
+            for t in before
+            if t.dep_ in SUBJECTS and not found.quoted[t.i]
+        )
+        return (index, before.start_char), name, subject
 
     def _writer_or_speaker(self, head: Token, words: set[str]) -> Referent:
         """ "I" outside quotes: in an interview's answer ("A: I came home …") the one

@@ -329,13 +329,22 @@ def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
         if token.lemma_.lower() in GENDERED_NOUNS:
             return GENDERED_NOUNS[token.lemma_.lower()]
     pronoun = _pronoun_after(entity, person_at, PRONOUN_GENDER.keys())
-    if pronoun is None:
+    if pronoun is None or _object_of_own_verb(pronoun, entity):
         return None
     # Not the speaker of the clause the name is in: "Sierra Nevada has seen no rain, he
     # said", whether the parser hangs that clause from "said" or the other way round.
     verb = pronoun.head
     host = verb.head if verb.dep_ == "parataxis" else verb
     return None if host.is_ancestor(entity.root) else PRONOUN_GENDER[pronoun.lower_]
+
+
+def _object_of_own_verb(pronoun: Token, entity: Span) -> bool:
+    """ "Rothman reached out to her": an object of the verb the name is the subject of is
+    someone else (the name itself would be "herself")."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return False
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    return verb == entity.root.head
 
 
 def _pronoun_after(entity: Span, person_at: dict[int, Span], pronouns) -> Token | None:
@@ -466,6 +475,7 @@ class NameIndex:
         self.full_names: dict[str, str] = {}  # surname or full name (lower) -> full name
         self.given_names: dict[str, list[str]] = {}  # a given name -> full names, in order
         self.name_counts: Counter = Counter()  # how often each full name is written
+        self.first_named: dict[str, int] = {}  # each full name -> its rank by first mention
         self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
         self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
         # Names the article calls a company, network, firm...: "drug maker Pfizo".
@@ -571,6 +581,7 @@ class NameIndex:
         # The surname, and each part of a double one ("Wilson" of "Jody Wilson-Raybould"),
         # goes to the better name (see _better_name); a given name ("Kim") finds it too.
         self.name_counts[name] += 1
+        self.first_named.setdefault(name, len(self.first_named))
         for key in {surname, *surname.split("-")}:
             known = self.full_names.get(key)
             if known is None or self._better_name(name, known):
@@ -657,6 +668,8 @@ class NameIndex:
             return None
         last = text.split()[-1].lower()
         found = self.full_names.get(text.lower()) or self.full_names.get(last)
+        if found is not None:  # "De Miranda" as written is Luis de Miranda
+            found = self._fullest(found)
         if gender is not None and found is not None and self.gender_of(found) not in (None, gender):
             fitting = [n for n in self.namesakes(last) if self.gender_of(n) == gender]
             if fitting:
@@ -671,11 +684,13 @@ class NameIndex:
     def _fullest(self, name: str) -> str:
         """The fullest form of this person's name: the one its surname goes to if that is
         the same person ("Hillary Rodham Clinton" for "Hillary Clinton"), not another of the
-        family ("John Smith" for "Tom Smith")."""
+        family ("John Smith" for "Tom Smith"), and named first, as news introduces people:
+        not "Crooked Hillary Clinton" of a quote after her."""
         known = self.full_names.get(name.split()[-1].lower())
-        if known is not None and set(name.lower().split()) <= set(known.lower().split()):
-            return known
-        return name
+        if known is None or not set(name.lower().split()) <= set(known.lower().split()):
+            return name
+        first = self.first_named
+        return known if first.get(known, 0) <= first.get(name, len(first)) else name
 
     def namesakes(self, surname: str) -> list[str]:
         """The full names of the people the article names with this surname."""
