@@ -81,6 +81,9 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         ("Two people who spoke on condition of anonymity said it was close.", "anonymous"),
         ("Two people who could not be named said the deal was close.", "anonymous"),
         ("People who were named in the report said it was wrong.", "vague"),
+        ("The mill will close in May, the Dayton Post reported.", "named_organization"),
+        ("Sales fell 4 percent, according to Lakeview Research.", "named_organization"),
+        ("The Hadley Report says the mill broke no rules.", "document"),
     ],
 )
 def test_source_types_of_groups_and_documents(analyze, sentence, kind):

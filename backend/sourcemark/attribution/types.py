@@ -33,6 +33,8 @@ DOCUMENT_NOUNS = {
     "log", "photograph", "picture", "receipt", "screenshot", "slide", "spreadsheet", "statistic",
     "table", "test",
 }
+# Words of DOCUMENT_NOUNS that end outlets' and firms' names: "Denver Post", "Gartner Research".
+BODY_NAME_ENDINGS = {"post", "research"}
 # Heads that count part of what follows "of": "half of respondents", "a group of rabbis".
 QUANTITY_HEADS = {
     "dozen", "dozens", "fraction", "group", "half", "handful", "hundreds", "majority",
@@ -465,6 +467,17 @@ def document_taken_for_person(token: Token) -> bool:
     )
 
 
+def _ends_a_body_name(head: Token) -> bool:
+    """ "The Washington Post reported", "according to Coresight Research": an outlet or a
+    firm named for what it publishes, not a text ("the Mueller Report" stays one)."""
+    return (
+        head.pos_ == "PROPN"
+        and head.ent_type_ == "ORG"
+        and head.lemma_.lower() in BODY_NAME_ENDINGS
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+    )
+
+
 def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """The type the mention shows by itself, or None when it needs its referent."""
     lemma = common_lemma(head)
@@ -482,6 +495,7 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         and lemma in DOCUMENT_NOUNS
         and head.ent_type_ != "PERSON"
         and not _figures_of_people(head)
+        and not _ends_a_body_name(head)
     ):
         return "document"
     if document_taken_for_person(head):
