@@ -84,6 +84,9 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         ("The mill will close in May, the Dayton Post reported.", "named_organization"),
         ("Sales fell 4 percent, according to Lakeview Research.", "named_organization"),
         ("The Hadley Report says the mill broke no rules.", "document"),
+        ("A large body of clinical studies has shown that the drug works.", "document"),
+        ("Anyone who has been involved in a merger will tell you it is hard.", "vague"),
+        ("People involved in the merger said it was close.", "anonymous"),
     ],
 )
 def test_source_types_of_groups_and_documents(analyze, sentence, kind):

@@ -43,9 +43,11 @@ QUANTITY_HEADS = {
 }
 # Nouns for a collection of things, which say what they hold: "a series of emails".
 COLLECTIONS = {
-    "batch", "bundle", "cache", "collection", "pile", "raft", "series", "set", "slew", "spate",
-    "stack", "string", "trove",
+    "batch", "body", "bundle", "cache", "collection", "pile", "raft", "series", "set", "slew",
+    "spate", "stack", "string", "trove",
 }
+# Whoever at all: never people with access, however described.
+ANYONE = {"anyone", "anybody", "everyone", "everybody"}
 # How unnamed people close to something are described: "familiar with", "briefed on".
 ACCESS = {"aware", "briefed", "close", "familiar", "informed", "involved", "knowledgeable", "privy"}
 # What makes a "figure" a person: "leftist figures", "a key figure".
@@ -365,8 +367,8 @@ def _in_the_know(doc: Doc, tokens: set[int], head: Token) -> bool:
     anonymous sources are: "people familiar with her thinking", "those close to the talks",
     "two people briefed on the plan", "people with knowledge of it", "a person who spoke on
     condition of anonymity", "who asked not to be named"."""
-    if head.lemma_.lower() not in PERSON_NOUNS | {"people", "those"}:
-        return False
+    if head.lemma_.lower() not in PERSON_NOUNS | {"people", "those"} or head.lower_ in ANYONE:
+        return False  # "anyone who has been involved in a deal" is anyone at all
     words = [doc[i] for i in tokens]
     return any(
         (t.lower_ in ACCESS and t.head.i == head.i)
