@@ -501,6 +501,24 @@ def test_a_fuller_name_given_after_the_person_is_introduced_is_not_their_name(an
     assert source(result, 2)["name"] == "Nora Vance"
 
 
+def test_the_foundation_is_the_body_named_with_that_word_however_long_before(analyze):
+    result = analyze(
+        "The Hollis Foundation gave the school a grant in 2019.",
+        "The mayor welcomed the gift.",
+        "The city also thanked other donors.",
+        "The foundation said it would give more next year.",
+    )
+    assert named(result, 3, "The foundation")["name"] == "Hollis Foundation"
+
+
+def test_the_company_is_the_body_just_quoted_not_one_named_with_that_word(analyze):
+    result = analyze(
+        "Greenleaf Market buys its fish from the Harbor Seafood Company.",
+        "Greenleaf Market said prices would fall. The company also said it would open stores.",
+    )
+    assert named(result, 1, "The company")["name"] == "Greenleaf Market"
+
+
 def test_a_family_name_first_is_the_person_though_the_recogniser_calls_it_a_body(analyze):
     result = analyze(
         "Chinese Vice-President Wang Qishan took aim at the U.S. in Davos.",

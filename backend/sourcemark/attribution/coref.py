@@ -66,6 +66,9 @@ OFFICES = {"service", "office", "campaign", "team", "administration", "governmen
 FIRST_PERSON = {"i", "me", "myself"}
 # Governments named for their place: "the city" of "the City of Surrey".
 PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "municipality"}
+# Organisation nouns that rarely stand for a body named with them: "the house", "the office";
+# "the company" of an article about Whole Foods, which named "Besecker Company" once.
+NOT_NAME_ENDINGS = {"company", "firm", "house", "office", "staff", "leadership", "operation"}
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
 SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
@@ -420,7 +423,7 @@ class Resolver:
         if place is not None:  # "the city" of an article that names "the City of Surrey"
             key = f"named_organization:{place.lower()}"
             return self._new(place, "named_organization", key, head, words)
-        body = self._the_body(doc, tokens, head, type_)
+        body = self._body_ending_in(head, tokens, type_) or self._the_body(doc, tokens, head, type_)
         if body is not None:
             return body
         if type_ is None or self._definite(doc, head):
@@ -461,6 +464,15 @@ class Resolver:
             else f"new:{len(self.referents)}"
         )
         return self._new(name[:1].upper() + name[1:], type_, key, head, words)
+
+    def _body_by_name(self, name: str, head: Token) -> Referent:
+        """The body of this name: one named before whose name it ends, else a new one."""
+        known = self._known_body(name)
+        if known is not None:
+            return known
+        return self._new(
+            name, "named_organization", f"named_organization:{name.lower()}", head, set()
+        )
 
     def _known_body(self, name: str) -> Referent | None:
         """A body named before whose name this one ends: "Chronicle" after "The San
@@ -724,10 +736,25 @@ class Resolver:
             name = clean_name(after.text)  # a lead: "The company said …", then the name
         else:
             return None
-        known = self._known_body(name)
-        if known is not None:
-            return known
-        return self._new(name, type_, f"named_organization:{name.lower()}", head, set())
+        return self._body_by_name(name, head)
+
+    def _body_ending_in(self, head: Token, tokens: set[int], type_: str | None):
+        """ "The foundation" of an article that named the Raspberry Pi Foundation before,
+        however long before: the last body named with that noun, if any."""
+        lemma = head.lemma_.lower()
+        if type_ != "named_organization" or lemma in NOT_NAME_ENDINGS or len(tokens) != 2:
+            return None
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not _the(head):
+            return None
+        named = [
+            e
+            for at, e in self.names.bodies_at
+            if at < self.where and len(e) > 1 and e[-1].lower_ == head.lower_
+        ]
+        if not named:
+            return None
+        name = clean_name(named[-1].text)
+        return self._body_by_name(name, head)
 
     def _place_named(self, head: Token, tokens: set[int]) -> str | None:
         """The body "the city" or "the province" stands for where the article names it so:
