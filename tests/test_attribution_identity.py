@@ -1209,6 +1209,31 @@ def test_i_outside_quotes_is_the_writer_unless_someone_is_being_quoted(analyze):
     assert source(result, 1)["name"] == "Joe Biden"
 
 
+@pytest.mark.parametrize(
+    ("after", "cue"),
+    [
+        ("The only dodge came when I asked him how many votes he had won over.", "asked"),
+        ("My colleague Dana Whit has said that it works. I believe it will sell.", "believe"),
+    ],
+)
+def test_i_is_the_writer_where_it_tells_the_one_quoted_apart_from_itself(analyze, after, cue):
+    result = analyze("“We will win,” Joe Biden said in the interview.", after)
+    assert with_cue(result, cue, 1)[0]["source"]["name"] == "The writer"
+
+
+def test_i_is_never_a_he_no_one_was_found_for(analyze):
+    result = analyze("“It was awful,” he said.", "I believe the town will recover.")
+    assert source(result, 1)["name"] == "The writer"
+
+
+def test_he_is_never_the_writer(analyze):
+    result = analyze(
+        "I spoke to tax experts this week about the plan.",
+        "He has proposed nothing that would raise his own taxes.",
+    )
+    assert "The writer" not in {s["name"] for s in sources(result, 1)}
+
+
 def test_the_agency_is_a_name_the_recogniser_missed_in_the_sentence_before(analyze):
     result = analyze(
         "The mayor claimed a study had been done to confirm this by TransLink. The agency told "

@@ -60,7 +60,8 @@ from .types import (
 
 INDEFINITE = {"a", "an", "another", "one"}
 # An interview's labels: "Q: …" is the interviewer's, "A: …" the answer of the one asked.
-INTERVIEW_LABELS = {"Q": "The writer", "A": None}
+WRITER = "The writer"  # who "I" is outside quotes, when no one quoted is
+INTERVIEW_LABELS = {"Q": WRITER, "A": None}
 LABELS_OPEN = {f"{label}:" for label in INTERVIEW_LABELS}  # "Q:" as spaCy's two tokens read
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
 FIRST_PERSON = {"i", "me", "myself"}
@@ -307,9 +308,17 @@ class Resolver:
         return referent
 
     def _last_person_quoted(self) -> Referent | None:
-        """The one person (not a group) who was last a source."""
+        """The one person (not a group, nor a he or she no one was found for) who was last a
+        source."""
         return next(
-            (r for r in reversed(self.recent) if r.type == "named_person" and not r.plural), None
+            (
+                r
+                for r in reversed(self.recent)
+                if r.type == "named_person"
+                and not r.plural
+                and r.name.lower() not in PRONOUN_GENDER
+            ),
+            None,
         )
 
     def carried(self, referent: Referent, paragraph: int, at: int) -> None:
@@ -1091,9 +1100,27 @@ class Resolver:
         if opening in LABELS_OPEN:
             return self._interview_side(opening[0], words)
         speaker = self._last_person_quoted()
-        if speaker is not None and self.where[0] - speaker.last[0] <= SPEAKER_REACH:
+        if (
+            speaker is not None
+            and self.where[0] - speaker.last[0] <= SPEAKER_REACH
+            and not self._someone_else_to(head, speaker)
+        ):
             return speaker
-        return self._new("The writer", "named_person", "writer", None, words)
+        return self._new(WRITER, "named_person", "writer", None, words)
+
+    def _someone_else_to(self, head: Token, speaker: Referent) -> bool:
+        """Whether the "I" tells the speaker apart from itself: the speaker is "my colleague
+        David Pierce", or its sentence calls them he or she ("when I asked him how many
+        minds he had changed")."""
+        if stem("my") in speaker.words:
+            return True
+        quoted = self._names(head.doc).quoted
+        gender = self.names.gender_of(speaker.name)
+        return any(
+            PRONOUN_GENDER.get(t.lower_) in (gender, None) and t.lower_ in PRONOUN_GENDER
+            for t in head.sent
+            if not quoted[t.i]
+        )
 
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
         wanted_person = head.lower_ in PERSON_PRONOUNS | PRONOUN_GENDER.keys()  # "his" too
@@ -1102,7 +1129,9 @@ class Resolver:
         def fits(referent: Referent) -> bool:
             """One person, of the pronoun's gender where the article or the first name tells it."""
             known = self.names.gender_of(referent.name)
-            return not referent.plural and (gender is None or known in (None, gender))
+            # Not the writer ("I"), nor a he or she no one was found for.
+            third = referent.name != WRITER and referent.name.lower() not in PRONOUN_GENDER
+            return third and not referent.plural and (gender is None or known in (None, gender))
 
         if head.lower_ in FIRST_PERSON and not self._names(head.doc).quoted[head.i]:
             return self._writer_or_speaker(head, words)
