@@ -84,6 +84,25 @@ def test_a_speaker_after_an_aside_cue_is_the_source_and_the_subject_before_its_c
     assert texts(a)[0] == " ".join(text.split(",")[0].split())
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("In Dr. Okafor’s words, “The river is dying.”", "Dr. Okafor", "words"),
+        ("In the words of Mayor Ann Poole, “This is a great day.”", "Mayor Ann Poole",
+         "In the words of"),
+    ],
+)  # fmt: skip
+def test_in_someones_words_opening_a_sentence_is_their_quote(analyze, text, source, cue):
+    a = only(analyze(text))
+    assert (a["source"]["text"], a["cue"]["text"]) == (source, cue)
+    assert texts(a)[0].startswith("“")
+
+
+def test_in_her_words_inside_a_claim_is_no_cue_of_its_own(analyze):
+    result = analyze("She backed him because, in her words, he “knows how to do it.”")
+    assert not with_cue(result, "words")
+
+
 def test_a_quote_with_the_speaker_after_stays_whole(analyze):
     a = only(analyze("“We will appeal, and we will win,” the lawyer said after the ruling."))
     assert a["continues"] is None and len(a["content"]) == 1

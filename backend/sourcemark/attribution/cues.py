@@ -147,6 +147,12 @@ def load_lexicon(
     return lexicon
 
 
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, after any quotation mark or bracket."""
+    first = next((t for t in token.sent if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.i == token.i
+
+
 class CueFinder:
     """Built once per engine: the lexicon and the Matcher for multi-word cues. `data` holds
     the lexicon and the cue model learned from PolNeAR (another folder, for cross-validation)."""
@@ -162,6 +168,19 @@ class CueFinder:
         # NORM: a word with an invisible character inside keeps its clean form there.
         self.matcher.add("ACCORDING_TO", [[{"NORM": "according"}, {"NORM": "to"}]])
         name = {"POS": "PROPN", "OP": "{1,4}"}
+        # "In the words of Mayor Poole, …", "In Dr. Shadlen's words, …", "in his words".
+        words = {"NORM": "words"}
+        owner = [name, {"NORM": {"IN": ["'s", "’s"]}}]
+        self.matcher.add(
+            "IN_THE_WORDS_OF",
+            [
+                [{"NORM": "in"}, {"NORM": "the"}, words, {"NORM": "of"}],
+                [{"NORM": "in"}, *owner, words],
+                [{"NORM": "in"}, {"NORM": {"IN": ["his", "her", "their"]}}, words],
+            ],
+            greedy="LONGEST",
+        )
+        self.in_words = nlp.vocab.strings["IN_THE_WORDS_OF"]
         colon = {"ORTH": ":"}
         title = {"LOWER": {"IN": sorted(TITLES | {f"{t}." for t in TITLES})}}
         self.labels = Matcher(nlp.vocab)
@@ -255,9 +274,13 @@ class CueFinder:
         return tagger[token.i] >= MIN_TAGGER_CUE_PROBABILITY
 
     def find(self, doc: Doc, quotes: list[Quote]) -> list[Cue]:
-        cues = [
-            Cue(doc[start], start, end, according_to=True) for _, start, end in self.matcher(doc)
-        ]
+        cues = []
+        for match_id, start, end in self.matcher(doc):
+            if match_id == self.in_words and not _opens_sentence(doc[start]):
+                continue  # "because, in her words, he …": a claim's own wording, not a cue
+            # "In Dr. Shadlen's words": the cue is "words", apart from whose they are.
+            words = doc[end - 1].norm_ == "words"
+            cues.append(Cue(doc[start], end - 1 if words else start, end, according_to=True))
         cues += self._labels(doc)
         for token in doc:
             if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns:

@@ -161,6 +161,8 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return Mention(set(range(start, end)), cue.head.doc[end - 1], label=True)
     if cue.according_to:
         to = cue.head.doc[cue.end - 1]
+        if to.norm_ == "words":  # "In Dr. Shadlen's words": whose
+            return _noun_source(to, exclude)
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
