@@ -242,6 +242,15 @@ def test_she_after_a_woman_introduced_as_subject_is_her_not_the_last_speaker(
     assert source(result, 2)["name"] == speaker
 
 
+def test_he_after_the_subject_that_opens_his_paragraph_is_him_not_the_last_speaker(analyze):
+    result = analyze(
+        "Mark Warner said he backed the stimulus. “But this will not end well,” he said.",
+        "Nelson Q. Schwartzberg has covered economics since 2012. Previously, he wrote about "
+        "Wall Street and banking.",
+    )
+    assert with_cue(result, "wrote", 1)[0]["source"]["name"] == "Nelson Q. Schwartzberg"
+
+
 def test_she_is_the_unnamed_person_her_sentence_is_about(analyze):
     result = analyze(
         "Lena Ortiz chaired the hearing on Monday.",

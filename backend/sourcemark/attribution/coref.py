@@ -965,6 +965,15 @@ class Resolver:
             told = self.names.gender.get(introduced[1])
             if told == gender or (introduced[2] and self.names.gender_of(introduced[1]) == gender):
                 return introduced[1]
+            # Or for the subject that opens this paragraph, which is about them: "Nelson D.
+            # Schwartz has covered economics since 2012. Previously, he wrote …" (not if it
+            # calls them otherwise: "McDowell laughs at the memory of his mom").
+            if introduced[2] and introduced[0] == (self.where[0], 0):
+                opener = head.doc[head.sent.start - 1].sent
+                quoted = self._names(head.doc).quoted
+                told = {PRONOUN_GENDER.get(t.lower_) for t in opener if not quoted[t.i]}
+                if not told - {None, gender}:
+                    return introduced[1]
         named, told = [], []
         for at, entity in reversed([p for p in self.names.people_at if p[0] < self.where]):
             if self._names(entity.doc).quoted[entity.start]:
