@@ -251,6 +251,15 @@ def test_he_after_the_subject_that_opens_his_paragraph_is_him_not_the_last_speak
     assert with_cue(result, "wrote", 1)[0]["source"]["name"] == "Nelson Q. Schwartzberg"
 
 
+def test_she_sentences_after_the_subject_that_opens_her_paragraph_is_her(analyze):
+    result = analyze(
+        "Margaret Hale said she would not back down. “The strike goes on,” she said.",
+        "Edna Pruitt, for her part, kept working at the mill. After a few years, she left to "
+        "raise her children. By the 1980s, the town had changed. “I said forget it,” she said.",
+    )
+    assert with_cue(result, "said", 1)[0]["source"]["name"] == "Edna Pruitt"
+
+
 def test_she_is_the_unnamed_person_her_sentence_is_about(analyze):
     result = analyze(
         "Lena Ortiz chaired the hearing on Monday.",

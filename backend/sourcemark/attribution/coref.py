@@ -965,15 +965,10 @@ class Resolver:
             told = self.names.gender.get(introduced[1])
             if told == gender or (introduced[2] and self.names.gender_of(introduced[1]) == gender):
                 return introduced[1]
-            # Or for the subject that opens this paragraph, which is about them: "Nelson D.
-            # Schwartz has covered economics since 2012. Previously, he wrote …" (not if it
-            # calls them otherwise: "McDowell laughs at the memory of his mom").
-            if introduced[2] and introduced[0] == (self.where[0], 0):
-                opener = head.doc[head.sent.start - 1].sent
-                quoted = self._names(head.doc).quoted
-                told = {PRONOUN_GENDER.get(t.lower_) for t in opener if not quoted[t.i]}
-                if not told - {None, gender}:
-                    return introduced[1]
+        # The paragraph is about the person who opens it, over a speaker quoted before it.
+        opener = self._paragraph_subject(head, gender) if gender is not None else None
+        if opener is not None and (speaker is None or speaker.last[0] < self.where[0]):
+            return opener
         named, told = [], []
         for at, entity in reversed([p for p in self.names.people_at if p[0] < self.where]):
             if self._names(entity.doc).quoted[entity.start]:
@@ -1010,6 +1005,34 @@ class Resolver:
         if known is not None and gender is not None:
             return known
         return named[0][1] if named else None
+
+    def _paragraph_subject(self, head: Token, gender: str) -> str | None:
+        """The person named as the subject of the paragraph's first sentence, for a he or
+        she in a later one, if no one else who could be meant is named between and that
+        sentence calls no one by the other gender: "Nelson D. Schwartz has covered economics
+        since 2012. Previously, he wrote …"; "Fetter, for her part, continued to program …
+        After a few years, she left … “…,” she said"; not "McDowell laughs at the memory of
+        his mom. “…,” she said."."""
+        doc = head.doc
+        first = next(iter(doc.sents))
+        if head.i < first.end:
+            return None
+        found = self._names(doc)
+        if {PRONOUN_GENDER.get(t.lower_) for t in first if not found.quoted[t.i]} - {None, gender}:
+            return None
+        subject = next(
+            (t for t in first.root.children if t.dep_ in SUBJECTS and not found.quoted[t.i]), None
+        )
+        if subject is None:
+            return None
+        entity = found.entity_at.get(subject.i)
+        name = self.names.person(entity.text if entity is not None else subject.text)
+        if name is None or self.names.gender_of(name) not in (None, gender):
+            return None
+        between = self._names_in(doc[subject.i + 1 : head.i]) - {name}
+        if any(self.names.gender_of(other) in (None, gender) for other in between):
+            return None
+        return name
 
     def _named_subject(self, pronoun: Token, gender: str) -> str | None:
         """The person named as the subject of the nearest clause that governs "he" or "she"
