@@ -260,6 +260,23 @@ def test_she_sentences_after_the_subject_that_opens_her_paragraph_is_her(analyze
     assert with_cue(result, "said", 1)[0]["source"]["name"] == "Edna Pruitt"
 
 
+@pytest.mark.parametrize(
+    ("introduced", "speaker"),
+    [
+        ("Later, Sarah Gill studied law, as Tom Reyes and Peter Moss had.", "Sarah Gill"),
+        # Named, not as the subject, beside a man: the speaker quoted before stays.
+        ("Later, Tom Reyes hired his sister, Sarah Gill, as a clerk.", "Margaret Hale"),
+    ],
+)
+def test_she_after_a_subject_named_beside_men_is_her(analyze, introduced, speaker):
+    result = analyze(
+        "Margaret Hale said she would not back down. “The strike goes on,” she said.",
+        introduced,
+        "“It was the right choice,” she said.",
+    )
+    assert source(result, 2)["name"] == speaker
+
+
 def test_she_is_the_unnamed_person_her_sentence_is_about(analyze):
     result = analyze(
         "Lena Ortiz chaired the hearing on Monday.",

@@ -1100,21 +1100,21 @@ class Resolver:
         self, head: Token, gender: str | None
     ) -> tuple[tuple[int, int], str, bool] | None:
         """Where the sentence before the pronoun's starts (the last of the paragraph before,
-        for a paragraph's first), the one person it names outside quotation marks, if of
-        no other gender and if the pronoun's own sentence names no one before it, and
-        whether that person is its subject."""
+        for a paragraph's first), the one person of no other gender that it names outside
+        quotation marks (others of the other gender may be named too, if that person is its
+        subject: "Sarah studied …, as Lorenz and Rothman had"), if the pronoun's own sentence
+        names no one before it, and whether that person is its subject."""
         if self._names_in(head.doc[head.sent.start : head.i]):
             return None
         found = self._sentence_before(head)
         if found is None:
             return None
         index, before = found
-        names = self._names_in(before)
+        named = self._names_in(before)
+        names = {n for n in named if gender is None or self.names.gender_of(n) in (None, gender)}
         if len(names) != 1:
             return None
         name = names.pop()
-        if gender is not None and self.names.gender_of(name) not in (None, gender):
-            return None
         found = self._names(before.doc)
         subject = any(
             self.names.person(found.entity_at[t.i].text if t.i in found.entity_at else t.text)
@@ -1122,6 +1122,8 @@ class Resolver:
             for t in before
             if t.dep_ in SUBJECTS and not found.quoted[t.i]
         )
+        if len(named) > 1 and not subject:
+            return None  # "… Bill Clinton … his wife, Hillary Clinton": named, not introduced
         return (index, before.start_char), name, subject
 
     def _writer_or_speaker(self, head: Token, words: set[str]) -> Referent:
