@@ -14,7 +14,10 @@ from .types import PERSON_NOUNS, QUANTITY_HEADS, common_lemma
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Verbs whose reported clause a participle after it may hang from: "said …, noting".
-SAYING = {"say", "tell", "announce", "state", "write", "report", "declare", "testify"}
+SAYING = {
+    "say", "tell", "announce", "state", "write", "report", "declare", "testify", "insist", "argue",
+    "claim", "contend", "maintain", "assert", "explain", "warn", "add", "note",
+}  # fmt: skip
 # Verbs a cue hangs from without a subject of its own ("..., saying", "and added").
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 # Where something is posted, not who posts it: "wrote on Facebook saying …".
