@@ -1261,6 +1261,23 @@ def test_i_is_never_a_he_no_one_was_found_for(analyze):
     assert source(result, 1)["name"] == "The writer"
 
 
+def test_you_outside_quotes_is_the_reader_not_a_body_named_before(analyze):
+    result = analyze(
+        "Microsoft unveiled the console on Monday. The company said it would ship in May.",
+        "If you want the best graphics, you will think the price is fair.",
+    )
+    you = sources(result, 1)
+    assert [(s["name"], s["type"]) for s in you] == [("you", "vague")]
+
+
+def test_they_is_not_the_reader_called_you_before(analyze):
+    result = analyze(
+        "If you want the best graphics, you will think the price is fair.",
+        "They said the price would rise.",
+    )
+    assert source(result, 1)["name"] != "you"
+
+
 def test_he_is_never_the_writer(analyze):
     result = analyze(
         "I spoke to tax experts this week about the plan.",

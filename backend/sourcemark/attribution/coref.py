@@ -65,6 +65,7 @@ INTERVIEW_LABELS = {"Q": WRITER, "A": None}
 LABELS_OPEN = {f"{label}:" for label in INTERVIEW_LABELS}  # "Q:" as spaCy's two tokens read
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
 FIRST_PERSON = {"i", "me", "myself"}
+SECOND_PERSON = {"you", "yourself", "yourselves"}
 # Governments named for their place: "the city" of "the City of Surrey".
 PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "municipality"}
 # Organisation nouns that rarely stand for a body named with them: "the house", "the office";
@@ -1189,7 +1190,11 @@ class Resolver:
                 return self._group(found[1], words)
         # "We" and "us" are people, never a document said before.
         people = head.lower_ in ("we", "us")
-        for referent in reversed(self.recent):
+        # "If you want the best graphics, you will …": the reader, anyone, not a body before.
+        anyone = head.lower_ in SECOND_PERSON and not self._names(head.doc).quoted[head.i]
+        for referent in [] if anyone else reversed(self.recent):
+            if referent.name.lower() in SECOND_PERSON:
+                continue  # nor does anyone else stand for that reader
             if wanted_person and referent.type == "named_person" and fits(referent):
                 return referent
             said_before = referent.type not in ("named_person", "document" if people else "")
