@@ -1278,6 +1278,20 @@ def test_they_is_not_the_reader_called_you_before(analyze):
     assert source(result, 1)["name"] != "you"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The suit was brought by Lakeview Power Systems, which accuses the city of fraud.",
+         "Lakeview Power Systems"),
+        ("The bill is opposed by Tea Party Republicans, who argue that it costs too much.",
+         "Tea Party Republicans"),
+    ],
+)  # fmt: skip
+def test_who_or_which_is_its_antecedent_by_all_its_words(analyze, text, name):
+    relative = [s for s in sources(analyze(text), 0) if s["text"] in ("which", "who")]
+    assert [s["name"] for s in relative] == [name]
+
+
 def test_he_is_never_the_writer(analyze):
     result = analyze(
         "I spoke to tax experts this week about the plan.",

@@ -138,6 +138,15 @@ def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
     return one_person and not other and GENDERED_NOUNS.get(lemma, gender) == gender
 
 
+def _compound_name(head: Token) -> set[int]:
+    """The head with the words compounded before it: "ZeniMax Media" of "ZeniMax Media,
+    which accuses …", where "which" stands for the head alone."""
+    doc, start = head.doc, head.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i:
+        start -= 1  # "Tea Party Republicans": a compound of a compound too
+    return set(range(start, head.i + 1))
+
+
 def _aged(head: Token) -> bool:
     """A noun given an age, so a person whatever the noun: "the 26-year-old right wing"."""
     return any(
@@ -337,7 +346,7 @@ class Resolver:
         if antecedent is None and relative:  # a mention from the role tagger: "who"
             antecedent = relative_antecedent(mention.head.head.head, mention.head)
         head = antecedent if antecedent is not None else mention.head
-        tokens = mention.tokens if antecedent is None else {head.i}
+        tokens = mention.tokens if antecedent is None else _compound_name(head)
         text = doc[min(tokens) : max(tokens) + 1].text
         words = {stem(doc[i].text) for i in tokens if is_word(doc[i])}
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
