@@ -1257,8 +1257,11 @@ def test_i_outside_quotes_is_the_writer_unless_someone_is_being_quoted(analyze):
         ("My colleague Dana Whit has said that it works. I believe it will sell.", "believe"),
     ],
 )
-def test_i_is_the_writer_where_it_tells_the_one_quoted_apart_from_itself(analyze, after, cue):
-    result = analyze("“We will win,” Joe Biden said in the interview.", after)
+@pytest.mark.parametrize("speaker", ["Joe Biden", "Kim Tarlow"])  # of unknown gender too
+def test_i_is_the_writer_where_it_tells_the_one_quoted_apart_from_itself(
+    analyze, after, cue, speaker
+):
+    result = analyze(f"“We will win,” {speaker} said in the interview.", after)
     assert with_cue(result, cue, 1)[0]["source"]["name"] == "The writer"
 
 

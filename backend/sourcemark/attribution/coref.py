@@ -1021,8 +1021,8 @@ class Resolver:
         she in a later one, if no one else who could be meant is named between and that
         sentence calls no one by the other gender: "Nelson D. Schwartz has covered economics
         since 2012. Previously, he wrote …"; "Fetter, for her part, continued to program …
-        After a few years, she left … “…,” she said"; not "McDowell laughs at the memory of
-        his mom. “…,” she said."."""
+        After a few years, she left … “…,” she said"; not after "McDowell laughs at the
+        memory of his mom"."""
         doc = head.doc
         first = next(iter(doc.sents))
         if head.i < first.end:
@@ -1125,12 +1125,11 @@ class Resolver:
         if len(names) != 1:
             return None
         name = names.pop()
-        found = self._names(before.doc)
+        at = self._names(before.doc)
         subject = any(
-            self.names.person(found.entity_at[t.i].text if t.i in found.entity_at else t.text)
-            == name
+            self.names.person(at.entity_at[t.i].text if t.i in at.entity_at else t.text) == name
             for t in before
-            if t.dep_ in SUBJECTS and not found.quoted[t.i]
+            if t.dep_ in SUBJECTS and not at.quoted[t.i]
         )
         if len(named) > 1 and not subject:
             return None  # "… Bill Clinton … his wife, Hillary Clinton": named, not introduced
@@ -1161,9 +1160,9 @@ class Resolver:
         quoted = self._names(head.doc).quoted
         gender = self.names.gender_of(speaker.name)
         return any(
-            PRONOUN_GENDER.get(t.lower_) in (gender, None) and t.lower_ in PRONOUN_GENDER
+            gender is None or PRONOUN_GENDER[t.lower_] == gender
             for t in head.sent
-            if not quoted[t.i]
+            if t.lower_ in PRONOUN_GENDER and not quoted[t.i]
         )
 
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
