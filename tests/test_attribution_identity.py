@@ -560,6 +560,11 @@ def test_the_foundation_is_the_body_named_with_that_word(analyze, paragraphs, me
     assert named(result, len(paragraphs) - 1, mention)["name"] == name
 
 
+def test_a_body_described_before_its_name_is_named_by_the_name(analyze):
+    result = analyze("Sales fell, according to data analysis firm 4040metrics.")
+    assert source(result)["name"] == "4040metrics"
+
+
 def test_a_family_name_first_is_the_person_though_the_recogniser_calls_it_a_body(analyze):
     result = analyze(
         "Chinese Vice-President Wang Qishan took aim at the U.S. in Davos.",

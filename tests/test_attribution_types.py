@@ -84,6 +84,7 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         ("The mill will close in May, the Dayton Post reported.", "named_organization"),
         ("Sales fell 4 percent, according to Lakeview Research.", "named_organization"),
         ("The Hadley Report says the mill broke no rules.", "document"),
+        ("Sales fell, according to data analysis firm 4040metrics.", "named_organization"),
         ("A large body of clinical studies has shown that the drug works.", "document"),
         ("Anyone who has been involved in a merger will tell you it is hard.", "vague"),
         ("People involved in the merger said it was close.", "anonymous"),

@@ -53,6 +53,7 @@ from .types import (
     is_pronoun,
     leading_names,
     mention_type,
+    named_body_described,
     named_in_apposition,
     person_noun,
     poll_share,
@@ -214,6 +215,8 @@ def _quoted(doc: Doc) -> list[bool]:
 def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     """The name beside a body noun in the mention: "the group American Renewable Future",
     "media buying company GroupM"."""
+    if named_body_described(head):  # "data analysis firm 1010data"
+        return doc[head.i : head.i + 1]
     if head.pos_ == "PROPN" and after_body_noun(head):
         start = head.i
         while start - 1 in tokens and doc[start - 1].pos_ == "PROPN":

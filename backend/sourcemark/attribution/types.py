@@ -469,6 +469,18 @@ def document_taken_for_person(token: Token) -> bool:
     )
 
 
+def named_body_described(head: Token) -> bool:
+    """A name, not a word ("1010data", "MakingStarWars.net"), that a noun for a body or an
+    outlet's site describes before it: "data analysis firm 1010data", "fan site …"."""
+    word = head.text
+    name = any(c.isdigit() for c in word) or "." in word[1:] or not word[1:].islower()
+    described = any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in ORGANIZATION_NOUNS | {"site"}
+        for c in head.children
+    )
+    return name and described and head.ent_type_ not in ("PERSON", "DATE", "TIME", "MONEY")
+
+
 def _ends_a_body_name(head: Token) -> bool:
     """ "The Washington Post reported", "according to Coresight Research": an outlet or a
     firm named for what it publishes, not a text ("the Mueller Report" stays one)."""
@@ -504,6 +516,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "document"
     if many_of_a_people(head):
         return "vague"
+    if named_body_described(head):
+        return "named_organization"  # "data analysis firm 1010data", "fan site Example.net"
     if (
         head.pos_ == "NOUN"
         and lemma not in PERSON_NOUNS | ORGANIZATION_NOUNS
