@@ -317,24 +317,34 @@ def test_he_after_him_is_not_the_unnamed_person_of_the_sentence(analyze):
     assert wrote[0]["source"]["name"] != "Retired nurse"
 
 
-def test_he_is_the_person_named_as_subject_of_the_clause_he_hangs_from(analyze):
-    result = analyze(
-        "Dana Whitfield, a lawyer for the family, told reporters the case was closed.",
-        "Corbin Lasko was arrested in May for a call to Mira Oyelaran's office, in which he said"
-        " he would burn the building down.",
-    )
-    said = with_cue(result, "said", 1)
-    assert said[0]["source"]["name"] == "Corbin Lasko"
-
-
-def test_a_he_further_up_the_sentence_keeps_the_he_below_from_the_name_between(analyze):
-    result = analyze(
-        "Mark Ruiz told supporters in Des Moines that the race was close.",
-        "He declared that as long as the field stayed divided, Corbin Lasko would have a path"
-        " to the nomination against Ann Bell, which he called a disaster for the party.",
-    )
-    called = with_cue(result, "called", 1)
-    assert called[0]["source"]["name"] == "Mark Ruiz"
+@pytest.mark.parametrize(
+    ("paragraphs", "cue", "name"),
+    [
+        (
+            (
+                "Dana Whitfield, a lawyer for the family, told reporters the case was closed.",
+                "Corbin Lasko was arrested in May for a call to Mira Oyelaran's office, in which "
+                "he said he would burn the building down.",
+            ),
+            "said",
+            "Corbin Lasko",
+        ),
+        (  # a he further up the sentence keeps the he below from the name between
+            (
+                "Mark Ruiz told supporters in Des Moines that the race was close.",
+                "He declared that as long as the field stayed divided, Corbin Lasko would have "
+                "a path to the nomination against Ann Bell, which he called a disaster for the "
+                "party.",
+            ),
+            "called",
+            "Mark Ruiz",
+        ),
+    ],
+)
+def test_he_is_the_person_named_as_subject_of_the_clause_he_hangs_from(
+    analyze, paragraphs, cue, name
+):
+    assert with_cue(analyze(*paragraphs), cue, 1)[0]["source"]["name"] == name
 
 
 def test_mr_or_mrs_picks_the_one_of_that_gender_among_people_of_one_surname(analyze):

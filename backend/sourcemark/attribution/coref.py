@@ -139,6 +139,11 @@ def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
     return one_person and not other and GENDERED_NOUNS.get(lemma, gender) == gender
 
 
+def _for_no_one(referent: Referent) -> bool:
+    """A he, she or you that no one was found for: never anyone else's antecedent."""
+    return referent.name.lower() in PRONOUN_GENDER.keys() | SECOND_PERSON
+
+
 def _compound_name(head: Token) -> set[int]:
     """The head with the words compounded before it: "ZeniMax Media" of "ZeniMax Media,
     which accuses …", where "which" stands for the head alone."""
@@ -327,9 +332,7 @@ class Resolver:
             (
                 r
                 for r in reversed(self.recent)
-                if r.type == "named_person"
-                and not r.plural
-                and r.name.lower() not in PRONOUN_GENDER
+                if r.type == "named_person" and not r.plural and not _for_no_one(r)
             ),
             None,
         )
@@ -1038,8 +1041,7 @@ class Resolver:
         )
         if subject is None:
             return None
-        entity = found.entity_at.get(subject.i)
-        name = self.names.person(entity.text if entity is not None else subject.text)
+        name = self._person_named_at(subject)
         if name is None or self.names.gender_of(name) not in (None, gender):
             return None
         between = self._names_in(doc[subject.i + 1 : head.i]) - {name}
@@ -1085,6 +1087,11 @@ class Resolver:
                 return None
         return name if name and self.names.gender_of(name) in (None, gender) else None
 
+    def _person_named_at(self, token: Token) -> str | None:
+        """The person the name the token is part of (or the word itself) stands for."""
+        entity = self._names(token.doc).entity_at.get(token.i)
+        return self.names.person(entity.text if entity is not None else token.text)
+
     def _names_in(self, span: Span) -> set[str]:
         """The people named in the span outside quotation marks, by their fullest names; a
         surname the recogniser missed here counts too ("Poulter")."""
@@ -1128,11 +1135,11 @@ class Resolver:
         if len(names) != 1:
             return None
         name = names.pop()
-        at = self._names(before.doc)
+        quoted = self._names(before.doc).quoted
         subject = any(
-            self.names.person(at.entity_at[t.i].text if t.i in at.entity_at else t.text) == name
+            self._person_named_at(t) == name
             for t in before
-            if t.dep_ in SUBJECTS and not at.quoted[t.i]
+            if t.dep_ in SUBJECTS and not quoted[t.i]
         )
         if len(named) > 1 and not subject:
             return None  # "… Bill Clinton … his wife, Hillary Clinton": named, not introduced
@@ -1176,7 +1183,7 @@ class Resolver:
             """One person, of the pronoun's gender where the article or the first name tells it."""
             known = self.names.gender_of(referent.name)
             # Not the writer ("I"), nor a he or she no one was found for.
-            third = referent.name != WRITER and referent.name.lower() not in PRONOUN_GENDER
+            third = referent.name != WRITER and not _for_no_one(referent)
             return third and not referent.plural and (gender is None or known in (None, gender))
 
         if head.lower_ in FIRST_PERSON and not self._names(head.doc).quoted[head.i]:
@@ -1204,7 +1211,7 @@ class Resolver:
         # "If you want the best graphics, you will …": the reader, anyone, not a body before.
         anyone = head.lower_ in SECOND_PERSON and not self._names(head.doc).quoted[head.i]
         for referent in [] if anyone else reversed(self.recent):
-            if referent.name.lower() in SECOND_PERSON:
+            if _for_no_one(referent):
                 continue  # nor does anyone else stand for that reader
             if wanted_person and referent.type == "named_person" and fits(referent):
                 return referent
