@@ -10,7 +10,9 @@ import json
 import pytest
 from spacy.tokens import Span
 
+from sourcemark.attribution.coref import Resolver
 from sourcemark.attribution.names import GENDERS_FILE, NameIndex, _surname_given, first_name
+from sourcemark.attribution.sources import Mention
 from sourcemark.attribution.types import mention_type
 from sourcemark.training import learn_names
 
@@ -1432,3 +1434,28 @@ def test_a_noun_given_an_age_is_a_person_and_the_one_just_named(analyze):
         " new teammates keep finding him."
     )
     assert source(result)["name"] == "Nino Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "owned", "expected"),
+    [
+        # The recogniser's one "person": the party is what the leader has.
+        ("Justin Marlowe’s Liberals defend the tax.", 3, "named_organization"),
+        ("Elena Ruiz’s Greens will argue otherwise.", 3, "named_organization"),
+        # A full name after the mark is a person of the owner's: not "BreitbartJoel Pollak".
+        ("Breitbart’s Joel Pollak reported the raid.", 3, "named_person"),
+    ],
+)
+def test_a_name_after_a_possessive_inside_a_person_is_what_they_have(
+    analyze, text, owned, expected
+):
+    doc = analyze.nlp(text)
+    end = next(t.i for t in doc if t.pos_ == "VERB" or t.tag_ == "MD")
+    doc.ents = [Span(doc, 0, end, label="PERSON")]
+    head = doc[end - 1]
+    found = Resolver([doc]).resolve(doc, Mention(set(range(end)), head), 0)
+    assert found.type == expected
+    if expected == "named_person":
+        assert found.name == "Joel Pollak"
+    else:
+        assert found.name == doc[:end].text

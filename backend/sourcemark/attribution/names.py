@@ -26,7 +26,9 @@ from .types import (
     described_person,
     document_taken_for_person,
     many_of_a_people,
+    owned_inside_name,
     person_noun,
+    possessive_mark,
 )
 
 # A verb of saying that a label may open with, before the name: "Stated Stone: …".
@@ -231,8 +233,10 @@ def _plain(appositive: Token) -> bool:
 
 
 def _misnamed(entity: Span) -> bool:
-    """A "person" whose grammar shows it is none: "A new Bill", "many Africans"."""
-    return document_taken_for_person(entity.root) or many_of_a_people(entity.root)
+    """A "person" whose grammar shows it is none: "A new Bill", "many Africans", "Justin
+    Trudeau’s Liberals"."""
+    root = entity.root
+    return document_taken_for_person(root) or many_of_a_people(root) or owned_inside_name(root)
 
 
 def _lone_person_words(ents_by_doc: list[tuple[Span, ...]]) -> set[str]:
@@ -435,7 +439,11 @@ def is_title(token: Token) -> bool:
 def name_tokens(entity: Span) -> list[Token]:
     """The name's own words: no possessive, edge punctuation, leading title ("Judge",
     "Sen.", "Mr.") or common noun ("Retiree", and a role such as "Spokeswoman" though
-    tagged a proper noun) that the recogniser took into the name."""
+    tagged a proper noun) that the recogniser took into the name, nor an owner before a
+    possessive mark inside it ("Breitbart’s Joel Pollak")."""
+    marks = [t.i for t in entity[:-1] if possessive_mark(t)]
+    if marks:
+        entity = entity.doc[marks[-1] + 1 : entity.end]
     tokens = [t for t in entity if not t.is_space and t.lower_ not in ("'s", "’s", "'", "’")]
     while tokens and (
         tokens[0].is_punct

@@ -456,6 +456,25 @@ def many_of_a_people(token: Token) -> bool:
     )
 
 
+def possessive_mark(token: Token) -> bool:
+    return token.tag_ == "POS" or token.lower_ in ("'s", "’s")  # the tagger may say NNP
+
+
+def owned_inside_name(token: Token) -> bool:
+    """ "Justin Trudeau’s Liberals" taken for one person's name: a plural or a single word
+    after a possessive mark inside the recogniser's name is what the person has, a party or
+    team ("Breitbart’s Joel Pollak" is a person of Breitbart's)."""
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    marks = [t.i for t in token.doc[start : token.i] if possessive_mark(t)]
+    return (
+        token.ent_type_ == "PERSON"
+        and bool(marks)
+        and (token.tag_ == "NNPS" or token.i == marks[-1] + 1)
+    )
+
+
 def document_taken_for_person(token: Token) -> bool:
     """ "A new Bill would require …": a document word the recogniser names as a person,
     though an article, a possessive or an adjective goes before it, as no first name has."""
@@ -525,7 +544,10 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     ):
         return "document"  # "an email chain", "a text thread", "the video series"
     if head.ent_type_ == "PERSON":
-        return "named_person"
+        if not owned_inside_name(head):
+            return "named_person"
+        if head.text[:1].isupper():
+            return "named_organization"  # "Justin Trudeau’s Liberals": his party
     counted = _counted(doc, tokens, head)
     if counted is not None:
         return counted
