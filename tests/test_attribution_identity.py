@@ -1436,6 +1436,21 @@ def test_a_noun_given_an_age_is_a_person_and_the_one_just_named(analyze):
     assert source(result)["name"] == "Nino Berg"
 
 
+@pytest.mark.parametrize(("pronoun", "body"), [("it", True), ("she", False)])
+def test_a_bare_name_called_it_makes_the_recognisers_person_a_body(analyze, pronoun, body):
+    # "Facebook" came out of the recogniser once a person; elsewhere the article wrote
+    # "Facebook did not say whether it agreed", a bare subject it never labelled.
+    bare = analyze.nlp(f"Harwick did not say whether {pronoun} agreed to the terms.")
+    bare.ents = []
+    labelled = analyze.nlp("Still, the outage did not slow Harwick down.")
+    harwick = next(t.i for t in labelled if t.text == "Harwick")
+    labelled.ents = [Span(labelled, harwick, harwick + 1, label="PERSON")]
+    resolver = Resolver([bare, labelled])
+    assert resolver.names.body_taken_for_person(labelled.ents[0]) is body
+    found = resolver.resolve(bare, Mention({0}, bare[0]), 0)
+    assert found.type == ("named_organization" if body else "named_person")
+
+
 @pytest.mark.parametrize(
     ("text", "owned", "expected"),
     [

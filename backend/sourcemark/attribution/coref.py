@@ -416,8 +416,12 @@ class Resolver:
         proper = head.text[:1].isupper() and not document_taken_for_person(head)
         titled = honorific_gender(head)
         name = self.names.person(head.text, given=given, gender=titled) if proper else None
-        if name is not None and " " not in name and head.lower_ in self.names.described_bodies:
-            name = None  # "Kessler and other companies": a body, as its entity would be
+        if (
+            name is not None
+            and " " not in name
+            and (head.lower_ in self.names.described_bodies or self.names.only_called_it(name))
+        ):
+            name = None  # "Kessler and other companies", "Acme said it": a body
         if name is None and head.ent_type_ == "ORG" and len(tokens) == 1:
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):

@@ -547,7 +547,11 @@ class NameIndex:
                 if n.label_ or (_gender_of(n, among) and n.text.lower() not in bodies)
             ]
             person_at = name_at(people)
-            self.called_it |= {person_name(e).lower() for e in people if _called_it(e, person_at)}
+            # Bare names as subjects count too: "Facebook did not say whether it agreed" makes
+            # the "Facebook" the recogniser calls a person elsewhere a body.
+            self.called_it |= {
+                person_name(e).lower() for e in people + unrecognised if _called_it(e, person_at)
+            }
             conjoined: dict[int, list[Span]] = {}  # head token -> the names joined to it
             for e in people:
                 if e.root.dep_ == "conj":
@@ -730,6 +734,11 @@ class NameIndex:
             return known is None or " " not in known
         if entity.root.lower_ in self.after_body_nouns:
             return name not in self.gender  # "group Project Kaimoana", unless he or she
+        return self.only_called_it(name)
+
+    def only_called_it(self, name: str) -> bool:
+        """Whether the article calls this name "it" or "itself", and never he or she nor by a
+        title."""
         return (
             name.lower() in self.called_it
             and name not in self.gender
