@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from sourcemark.attribution.coref import Resolver
 from sourcemark.attribution.sources import Mention
@@ -285,6 +286,19 @@ def test_a_name_ending_as_a_company_s_does_is_a_body(analyze):
         "Dick Clark Productions",
         "named_organization",
     )
+
+
+@pytest.mark.parametrize("label", ["PERSON", "ORG"])
+@pytest.mark.parametrize("ending", ["International", "Media Ltd."])
+def test_a_company_ending_keeps_a_full_name_from_being_a_persons(analyze, label, ending):
+    # "Roustan Media Ltd." (ORG) was called a person for the "he" after it, so "Rogers
+    # Media laid off staff" became Roustan Media Ltd., a named person; likewise the
+    # recogniser's person "Adam Smith International" for "I-DEV International".
+    doc = analyze.nlp(f"Garnet Hale {ending} bought the titles, and he said the deal was done.")
+    end = next(t.i for t in doc if t.text == "bought")
+    doc.ents = [Span(doc, 0, end, label=label)]
+    names = Resolver([doc]).names
+    assert names.person(doc[end - 1].text.rstrip(".")) is None
 
 
 def test_a_newspaper_named_for_a_role_word_is_a_body_not_the_next_person(analyze):

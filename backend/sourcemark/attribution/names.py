@@ -65,7 +65,8 @@ PLATFORMS = {
 # Last words of a company's name, never of a person's: "Dick Clark Productions".
 COMPANY_ENDINGS = {
     "associates", "corp", "corporation", "entertainment", "holdings", "inc", "industries",
-    "llc", "ltd", "partners", "productions", "records", "studios", "ventures",
+    "international", "llc", "ltd", "media", "partners", "productions", "records", "studios",
+    "ventures",
 }  # fmt: skip
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 # People and first names other articles show to be a man's or a woman's
@@ -191,9 +192,10 @@ def _full_name(entity: Span) -> bool:
     """Two or three capitalised words and nothing else: "Carly Fiorina"."""
     words = [t for t in entity if not t.is_punct]
     # The tagger may call a given name something else ("Carly" an adverb): the surname
-    # must be a proper noun, every word capitalised.
+    # must be a proper noun, every word capitalised; not "Roustan Media Ltd.".
     return (
         2 <= len(words) <= 3
+        and words[-1].lower_.rstrip(".") not in COMPANY_ENDINGS | ORGANIZATION_NOUNS
         and words[-1].pos_ == "PROPN"
         and words[-1].tag_ != "NNPS"  # "African-Americans", a people
         and all(
@@ -237,6 +239,12 @@ def _misnamed(entity: Span) -> bool:
     Trudeau’s Liberals"."""
     root = entity.root
     return document_taken_for_person(root) or many_of_a_people(root) or owned_inside_name(root)
+
+
+def _named_as_a_body(entity: Span) -> bool:
+    """A social network, which the recogniser often calls a person, or a name that ends as
+    a company's does ("Dick Clark Productions")."""
+    return entity.text.lower() in PLATFORMS or entity[-1].lower_.rstrip(".") in COMPANY_ENDINGS
 
 
 def _lone_person_words(ents_by_doc: list[tuple[Span, ...]]) -> set[str]:
@@ -584,6 +592,10 @@ class NameIndex:
             self.bodies_at += [p for p in self.people_at if id(p[1]) in taken]
             self.bodies_at.sort(key=lambda p: p[0])
             self.people_at = [p for p in self.people_at if id(p[1]) not in taken]
+        # Nor is a name that says it is a body anyone's surname: "I-DEV International" is not
+        # "Adam Smith International".
+        bodies = {person_name(e) for _, e in self.bodies_at if _named_as_a_body(e)}
+        self.full_names = {k: v for k, v in self.full_names.items() if v not in bodies}
 
     def add_person(self, entity: Span, at: tuple[int, int]) -> None:
         name = person_name(entity)
@@ -717,12 +729,9 @@ class NameIndex:
     def body_taken_for_person(self, entity: Span) -> bool:
         """A name the recogniser calls a person, which the article calls a company, group or
         network and is no one's surname ("Pfizo", not "Gore" of "Al Gore"), or calls "it"
-        or "itself" and never he or she nor by a title ("Twitter has positioned itself").
-        A social network is always a body: the recogniser often calls Twitter a person; so is
-        a name that ends as a company's does ("Dick Clark Productions")."""
-        if entity.text.lower() in self.mostly_bodies | PLATFORMS:
-            return True
-        if entity[-1].lower_.rstrip(".") in COMPANY_ENDINGS:
+        or "itself" and never he or she nor by a title ("Twitter has positioned itself"), or
+        whose name says so (_named_as_a_body)."""
+        if entity.text.lower() in self.mostly_bodies or _named_as_a_body(entity):
             return True
         known = self.person(entity.text)
         name = known or person_name(entity)
