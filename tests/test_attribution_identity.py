@@ -889,6 +889,10 @@ def test_a_common_noun_the_recogniser_calls_a_body_stays_generic(analyze):
     [
         ("Jewish groups said the plan was cruel.", "vague"),  # a kind of body, not one
         ("Ruritanian officials said the plan was cruel.", "anonymous"),
+        # A nation or faith at large is the public; a party's members are the party.
+        ("Canadians expect the rebate to cover the cost.", "vague"),
+        ("Muslims across the city said they felt safer.", "vague"),
+        ("Republicans said the plan would fail.", "named_organization"),
     ],
 )
 def test_bodies_of_a_people_or_faith_are_generic(analyze, sentence, kind):

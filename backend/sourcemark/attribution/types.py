@@ -475,6 +475,17 @@ def owned_inside_name(token: Token) -> bool:
     )
 
 
+def _a_people(head: Token) -> bool:
+    """ "Canadians expect …", "Muslims say …": a nation or faith at large, the public; not
+    a party's members ("Republicans") nor one side ("the Palestinians")."""
+    return (
+        head.ent_type_ == "NORP"
+        and head.tag_ in ("NNS", "NNPS")
+        and head.lemma_.lower().rstrip("s") not in PARTISANS
+        and not _definite(head)
+    )
+
+
 def document_taken_for_person(token: Token) -> bool:
     """ "A new Bill would require …": a document word the recogniser names as a person,
     though an article, a possessive or an adjective goes before it, as no first name has."""
@@ -560,7 +571,7 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     # "Demonstrators" at a sentence's start: the recogniser's name, but a common noun.
     generic = head.pos_ == "NOUN" and lemma in VAGUE_NOUNS | PUBLIC_LEMMAS
     if (head.ent_type_ in ORGANIZATION_ENTS and not generic) or is_proper(head):
-        if head.lower_ in PUBLIC_GROUPS:
+        if head.lower_ in PUBLIC_GROUPS or _a_people(head):
             return "vague"
         if head.ent_type_ == "NORP" and any(c.lower_ in SOME for c in head.children):
             return "anonymous"  # "some Democrats", "many Republicans": unnamed members
