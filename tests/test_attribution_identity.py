@@ -1478,3 +1478,43 @@ def test_a_name_after_a_possessive_inside_a_person_is_what_they_have(
         assert found.name == "Joel Pollak"
     else:
         assert found.name == doc[:end].text
+
+
+@pytest.mark.parametrize(
+    ("speaker", "caption", "pronoun"),
+    [
+        # The photographer's credit is no one "she" could be.
+        (
+            "Maria Lopez",
+            "The city will set up three tents for the winter. (Lauren Pelley / CBC News)",
+            "she",
+        ),
+        # Nor is the man a photo shows, though the caption says what he does.
+        (
+            "Tom Baker",
+            "Benjamin Layne, a retired porter, looks at a display of photos in Montreal."
+            " ( THE CANADIAN PRESS FILE PHOTO )",
+            "he",
+        ),
+    ],
+)
+@pytest.mark.parametrize("between", [False, True])
+def test_a_photo_caption_gives_no_one_for_a_later_pronoun(
+    analyze, speaker, caption, pronoun, between
+):
+    later = ["Many shelter users report trouble with landlords."] if between else []
+    result = analyze(
+        f"“We need more beds before the cold comes,” {speaker} said.",
+        caption,
+        *later,
+        f"“Some people are just not interested in being housed,” {pronoun} added.",
+    )
+    assert source(result, len(later) + 2)["name"] == speaker
+
+
+def test_he_in_a_clause_before_the_main_one_is_its_named_subject(analyze):
+    result = analyze(
+        "Andrew Scheer said the tax was a cash grab.",
+        "Whenever he accuses the plan of being weak, Mr. Trudeau will face a balancing act.",
+    )
+    assert source(result, 1)["name"] == "Trudeau"

@@ -206,6 +206,15 @@ NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {
 OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBREVIATIONS.values())}
 
 
+# A photo's caption: its credit in brackets at the end, "(Ann Lee / CBC News)", "(AP
+# Photo/Ann Lee)", "( THE CANADIAN PRESS FILE PHOTO )", or a gallery's label first.
+CAPTION = re.compile(r"\([^()]*(/|\bphoto\b)[^()]*\)\W*$|^open this photo in gallery", re.I)
+
+
+def _caption(doc: Doc) -> bool:
+    return CAPTION.search(doc.text.strip()) is not None
+
+
 def _quoted(doc: Doc) -> list[bool]:
     """For each token, whether it stands inside quotation marks (“…” or "…")."""
     out, curly, straight = [], 0, False
@@ -307,6 +316,7 @@ class Resolver:
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
         self.recent: list[Referent] = []  # most recent last
+        self.captions = [_caption(doc) for doc in docs]
 
     def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
         referent = self.by_key.get(key)
@@ -344,7 +354,9 @@ class Resolver:
 
     def resolve(self, doc: Doc, mention: Mention, paragraph: int) -> Referent:
         self.where = (paragraph, mention.head.idx)
-        return self._seen(self._resolve(doc, mention))
+        referent = self._resolve(doc, mention)
+        # Who a photo shows is no speaker a later "he" carries on.
+        return referent if self.captions[paragraph] else self._seen(referent)
 
     def _resolve(self, doc: Doc, mention: Mention) -> Referent:
         antecedent = mention.antecedent
@@ -991,7 +1003,7 @@ class Resolver:
             return opener
         named, told = [], []
         for at, entity in reversed([p for p in self.names.people_at if p[0] < self.where]):
-            if self._names(entity.doc).quoted[entity.start]:
+            if self._names(entity.doc).quoted[entity.start] or self.captions[at[0]]:
                 continue  # named by a speaker, in a quote: "“As Eloise deteriorated …”"
             name = self.names.person(entity.text) or person_name(entity)
             if gender is None or self.names.gender_of(name) in (None, gender):
@@ -1091,6 +1103,22 @@ class Resolver:
                 return None
         return name if name and self.names.gender_of(name) in (None, gender) else None
 
+    def _named_after_clause(self, pronoun: Token, gender: str) -> str | None:
+        """ "Whenever he accuses …, Mr. Trudeau will face …": "he" or "she" in a clause put
+        before the main one, with no one named before it in the sentence, is the person the
+        main clause's subject names, if of no other gender."""
+        clause = next((v for v in pronoun.ancestors if v.dep_ == "advcl"), None)
+        if clause is None or clause.head.i < clause.i:
+            return None
+        names = self._names(pronoun.doc)
+        subject = _subject_of(clause.head)
+        if subject is None or subject.i <= clause.right_edge.i or names.quoted[subject.i]:
+            return None
+        if self._names_in(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            return None
+        name = self._person_named_at(subject)
+        return name if name and self.names.gender_of(name) in (None, gender) else None
+
     def _person_named_at(self, token: Token) -> str | None:
         """The person the name the token is part of (or the word itself) stands for."""
         entity = self._names(token.doc).entity_at.get(token.i)
@@ -1112,12 +1140,15 @@ class Resolver:
 
     def _sentence_before(self, head: Token) -> tuple[int, Span] | None:
         """The sentence before the head's and its paragraph: the last of the paragraph
-        before, for a paragraph's first."""
+        before, for a paragraph's first, passing over photo captions."""
         index, sentence = self.where[0], head.sent
         if sentence.start > 0:
             return index, head.doc[sentence.start - 1].sent
-        if index > 0 and len(self.docs[index - 1]):
-            return index - 1, self.docs[index - 1][-1].sent
+        index -= 1
+        while index >= 0 and self.captions[index]:
+            index -= 1
+        if index >= 0 and len(self.docs[index]):
+            return index, self.docs[index][-1].sent
         return None
 
     def _named_just_before(
@@ -1196,7 +1227,7 @@ class Resolver:
             described = _described_subject(head, gender, self._names(head.doc).quoted)
             if described is not None:  # "A Berlin woman was fined after she posted …"
                 return self._resolve(head.doc, Mention(mention_tokens(described, set()), described))
-            named = self._named_subject(head, gender)
+            named = self._named_subject(head, gender) or self._named_after_clause(head, gender)
             if named is not None:
                 return self._new(named, "named_person", f"person:{named.lower()}", None, words)
         if wanted_person:
