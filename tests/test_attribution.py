@@ -319,6 +319,9 @@ def test_speaker_labels_of_a_transcript(analyze):
 def test_headings_are_not_speaker_labels(analyze):
     result = analyze("WATCH: Protesters gather outside the courthouse", "ECB WATCH: Rates hold.")
     assert attributions(result, 0) == [] and attributions(result, 1) == []
+    # A document's noun in capitals, which the recogniser calls a body, heads a section too.
+    result = analyze("ANALYSIS: The vote means a delay to the exit date is now more likely.")
+    assert [a["cue"]["text"] for a in attributions(result, 0)] == []
 
 
 def test_byline_dash_after_a_quote(analyze):

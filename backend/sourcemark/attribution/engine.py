@@ -440,8 +440,11 @@ class AttributionEngine:
         start, end = draft.cue.label
         label = doc[start:end]
         titled = label[0].lower_.rstrip(".") in TITLES
-        if len(label) > 1 and label.text.isupper() and not titled:
-            return False  # "JAPAN PMI:": a heading; a transcript labels one speaker, "PENCE:"
+        # "JAPAN PMI:", "ANALYSIS:" (whatever the recogniser says): headings; a transcript
+        # labels one speaker, "PENCE:".
+        common = label[0].tag_ in ("NN", "NNS") and resolver.names.person(label.text) is None
+        if label.text.isupper() and not titled and (len(label) > 1 or common):
+            return False
         if titled:
             return True  # "MR. SMITH:"
         if any(t.ent_type_ in NAMED_ENTITIES for t in label):
