@@ -1518,3 +1518,25 @@ def test_he_in_a_clause_before_the_main_one_is_its_named_subject(analyze):
         "Whenever he accuses the plan of being weak, Mr. Trudeau will face a balancing act.",
     )
     assert source(result, 1)["name"] == "Trudeau"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Marlow Hall, a non-profit agency, runs the shelter.", True),
+        # A description further on may hang from the wrong name: he founded the company.
+        (
+            "Marlow Hall, the co-founder with his father of Peace By Chocolate, a chocolate"
+            " company based in Antigonish, N.S., says the topic is urgent.",
+            False,
+        ),
+    ],
+)
+def test_a_full_name_described_as_a_body_right_beside_it_is_one(analyze, text, body):
+    # The recogniser took "Dixon Hall, a non-profit, multi-service agency" for a person.
+    doc = analyze.nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    later = analyze.nlp("Marlow Hall said more beds would open.")
+    later.ents = [Span(later, 0, 2, label="PERSON")]
+    found = Resolver([doc, later]).resolve(later, Mention({0, 1}, later[1]), 1)
+    assert found.type == ("named_organization" if body else "named_person")

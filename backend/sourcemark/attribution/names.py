@@ -173,6 +173,25 @@ def _described_as_body(name: Token) -> bool:
     )
 
 
+def _body_beside(name: Token) -> bool:
+    """ "Dixon Hall, a non-profit agency": a body's noun in apposition right after the name."""
+    return any(
+        c.dep_ == "appos" and _body_noun(c) and c.left_edge.i == name.i + 2 for c in name.children
+    )
+
+
+def _compound_text(name: Token) -> str:
+    """The name a proper noun ends: "Dixon Hall" for "Hall"."""
+    start = name.i
+    while (
+        start > 0
+        and name.doc[start - 1].dep_ == "compound"
+        and name.doc[start - 1].head.i == name.i
+    ):
+        start -= 1
+    return name.doc[start : name.i + 1].text
+
+
 def _joined(token: Token) -> list[Token]:
     """The words joined to this one by "and" or commas, after it: "Vexa, Pfizo and others"."""
     out, frontier = [], [token]
@@ -495,8 +514,12 @@ class NameIndex:
         self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
         self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
         # Names the article calls a company, network, firm...: "drug maker Pfizo".
-        self.described_bodies = {
-            t.lower_ for doc in docs for t in doc if t.pos_ == "PROPN" and _described_as_body(t)
+        described = [t for doc in docs for t in doc if t.pos_ == "PROPN" and _described_as_body(t)]
+        self.described_bodies = {t.lower_ for t in described}
+        # And whole names described right beside them: "Dixon Hall, a non-profit agency" is
+        # no person (a description further on may hang from the wrong name).
+        self.described_body_names = {
+            n for n in (_compound_text(t).lower() for t in described if _body_beside(t)) if " " in n
         }
         self.after_body_nouns: set[str] = set()  # "group Project Kaimoana" (lower)
         self.called_it: set[str] = set()  # names the article calls "it" or "itself" (lower)
@@ -732,6 +755,8 @@ class NameIndex:
         or "itself" and never he or she nor by a title ("Twitter has positioned itself"), or
         whose name says so (_named_as_a_body)."""
         if entity.text.lower() in self.mostly_bodies or _named_as_a_body(entity):
+            return True
+        if clean_name(entity.text).lower() in self.described_body_names:
             return True
         known = self.person(entity.text)
         name = known or person_name(entity)
