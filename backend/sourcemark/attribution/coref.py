@@ -1004,7 +1004,7 @@ class Resolver:
         named, told = [], []
         for at, entity in reversed([p for p in self.names.people_at if p[0] < self.where]):
             if self._names(entity.doc).quoted[entity.start] or self.captions[at[0]]:
-                continue  # named by a speaker, in a quote: "“As Eloise deteriorated …”"
+                continue  # named in a quote ("“As Eloise deteriorated …”") or a photo caption
             name = self.names.person(entity.text) or person_name(entity)
             if gender is None or self.names.gender_of(name) in (None, gender):
                 named.append((at, name))
