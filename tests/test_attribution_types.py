@@ -246,6 +246,12 @@ def test_someone_and_everyone_refer_to_no_one_named_before(analyze):
         assert found["type"] == kind
 
 
+def test_it_is_not_the_they_no_one_was_found_for(analyze):
+    result = analyze("They say the vote will be close.", "It shows that the plan is popular.")
+    assert source(result, 1)["source_id"] != source(result, 0)["source_id"]
+    assert source(result, 1)["name"] == "It"
+
+
 def test_names_set_off_before_a_role_noun_are_the_named_people(analyze):
     """Names set off before a role noun ("Jane Roe - his girlfriend and co-host -", "Jane
     Roe and Ann Poe, two reporters") are the people, however the parser hung them on it."""

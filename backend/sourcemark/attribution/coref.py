@@ -75,6 +75,7 @@ NOT_NAME_ENDINGS = {"company", "firm", "house", "office", "staff", "leadership",
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
 SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
+UNRESOLVED_OTHERS = GROUP_PRONOUNS | {"it", "we", "us"}  # names of referents found for no one
 GROUP_NUMBERS = {"two": 2, "three": 3, "both": 2}  # "the two leaders", "both candidates"
 PEOPLE_NOUNS = {
     "brother", "candidate", "leader", "man", "nominee", "politician", "rival", "sister", "woman",
@@ -140,8 +141,9 @@ def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
 
 
 def _for_no_one(referent: Referent) -> bool:
-    """A he, she or you that no one was found for: never anyone else's antecedent."""
-    return referent.name.lower() in PRONOUN_GENDER.keys() | SECOND_PERSON
+    """A he, she, you, they or it that no one was found for: never anyone else's
+    antecedent ("it" is not the "they" before it)."""
+    return referent.name.lower() in PRONOUN_GENDER.keys() | SECOND_PERSON | UNRESOLVED_OTHERS
 
 
 def _compound_name(head: Token) -> set[int]:
