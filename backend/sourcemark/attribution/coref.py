@@ -37,6 +37,7 @@ from .names import (
     stem,
 )
 from .sources import RELATIVE_PRONOUNS, Mention, mention_tokens, relative_antecedent
+from .tokens import compound_name
 from .types import (
     ANONYMOUS_ROLES,
     DOCUMENT_NOUNS,
@@ -144,15 +145,6 @@ def _for_no_one(referent: Referent) -> bool:
     """A he, she, you, they or it that no one was found for: never anyone else's
     antecedent ("it" is not the "they" before it)."""
     return referent.name.lower() in PRONOUN_GENDER.keys() | SECOND_PERSON | UNRESOLVED_OTHERS
-
-
-def _compound_name(head: Token) -> set[int]:
-    """The head with the words compounded before it: "ZeniMax Media" of "ZeniMax Media,
-    which accuses …", where "which" stands for the head alone."""
-    doc, start = head.doc, head.i
-    while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i:
-        start -= 1  # "Tea Party Republicans": a compound of a compound too
-    return set(range(start, head.i + 1))
 
 
 def _aged(head: Token) -> bool:
@@ -366,7 +358,7 @@ class Resolver:
         if antecedent is None and relative:  # a mention from the role tagger: "who"
             antecedent = relative_antecedent(mention.head.head.head, mention.head)
         head = antecedent if antecedent is not None else mention.head
-        tokens = mention.tokens if antecedent is None else _compound_name(head)
+        tokens = mention.tokens if antecedent is None else compound_name(head)
         text = doc[min(tokens) : max(tokens) + 1].text
         words = {stem(doc[i].text) for i in tokens if is_word(doc[i])}
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:

@@ -440,18 +440,17 @@ class AttributionEngine:
         start, end = draft.cue.label
         label = doc[start:end]
         titled = label[0].lower_.rstrip(".") in TITLES
+        named = resolver.names.person(label.text) is not None
         # "JAPAN PMI:", "ANALYSIS:" (whatever the recogniser says): headings; a transcript
         # labels one speaker, "PENCE:".
-        common = label[0].tag_ in ("NN", "NNS") and resolver.names.person(label.text) is None
+        common = label[0].tag_ in ("NN", "NNS") and not named
         if label.text.isupper() and not titled and (len(label) > 1 or common):
             return False
         if titled:
             return True  # "MR. SMITH:"
         if any(t.ent_type_ in NAMED_ENTITIES for t in label):
             return True
-        if label[-1].lemma_.lower() in SPEAKING_DOCUMENTS:
-            return True
-        return resolver.names.person(label.text) is not None
+        return label[-1].lemma_.lower() in SPEAKING_DOCUMENTS or named
 
     # ---- one paragraph ------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import invisible
+from .tokens import compound_name
 from .types import (
     ANONYMOUS_ROLES,
     COMMON_NOUNS,
@@ -178,18 +179,6 @@ def _body_beside(name: Token) -> bool:
     return any(
         c.dep_ == "appos" and _body_noun(c) and c.left_edge.i == name.i + 2 for c in name.children
     )
-
-
-def _compound_text(name: Token) -> str:
-    """The name a proper noun ends: "Dixon Hall" for "Hall"."""
-    start = name.i
-    while (
-        start > 0
-        and name.doc[start - 1].dep_ == "compound"
-        and name.doc[start - 1].head.i == name.i
-    ):
-        start -= 1
-    return name.doc[start : name.i + 1].text
 
 
 def _joined(token: Token) -> list[Token]:
@@ -518,8 +507,9 @@ class NameIndex:
         self.described_bodies = {t.lower_ for t in described}
         # And whole names described right beside them: "Dixon Hall, a non-profit agency" is
         # no person (a description further on may hang from the wrong name).
+        beside = [(t.doc, compound_name(t)) for t in described if _body_beside(t)]
         self.described_body_names = {
-            n for n in (_compound_text(t).lower() for t in described if _body_beside(t)) if " " in n
+            doc[min(name) : max(name) + 1].text.lower() for doc, name in beside if len(name) > 1
         }
         self.after_body_nouns: set[str] = set()  # "group Project Kaimoana" (lower)
         self.called_it: set[str] = set()  # names the article calls "it" or "itself" (lower)

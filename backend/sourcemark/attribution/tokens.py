@@ -1,4 +1,5 @@
-"""Token-set helpers: subtrees, and turning token sets into trimmed character pieces."""
+"""Token-set helpers: subtrees, compound names, and turning token sets into trimmed
+character pieces."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ QUOTE_MARKS = set("“”\"‘’«»„'`")
 
 def subtree(token: Token) -> set[int]:
     return set(range(token.left_edge.i, token.right_edge.i + 1))
+
+
+def compound_name(head: Token) -> set[int]:
+    """The head with the words compounded before it: "ZeniMax Media" of "ZeniMax Media,
+    which accuses …", "Dixon Hall" of "Hall"."""
+    doc, start = head.doc, head.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i:
+        start -= 1  # "Tea Party Republicans": a compound of a compound too
+    return set(range(start, head.i + 1))
 
 
 def _trimmable(token: Token) -> bool:
