@@ -198,8 +198,28 @@ def test_a_source_run_starting_on_a_possessive_mark_takes_in_its_owner(pipeline)
     doc = pipeline.parse(["NASA's Galileo probe measured a rise in plasma density."])[0]
     run = (1, 4)  # "'s Galileo probe", as the tagger marked it on a news page
     assert doc[run[0]].dep_ == "case"
-    mention = AttributionEngine._whole_source(doc, *run, exclude=set())
+    mention = AttributionEngine._whole_source(doc, *run, exclude=set(), cue=doc[4:5])
     assert doc[min(mention.tokens) : max(mention.tokens) + 1].text == "NASA's Galileo probe"
+
+
+def test_a_source_run_that_starts_a_relative_clause_is_the_phrase_it_hangs_from(pipeline):
+    doc = pipeline.parse(["Ann Lee, who was elected in 2019, doesn't see the plan as useful."])[0]
+    run = (3, 9)  # "who was elected in 2019,": the tagger left out the name
+    assert doc[3].dep_ == "nsubjpass" and doc[3].head.dep_ == "relcl"
+    mention = AttributionEngine._whole_source(doc, *run, exclude=set(), cue=doc[9:12])
+    assert (
+        doc[min(mention.tokens) : max(mention.tokens) + 1].text
+        == "Ann Lee, who was elected in 2019,"
+    )
+    assert mention.head.text == "Lee"
+
+
+def test_a_source_run_that_starts_the_cues_relative_clause_is_its_pronoun(pipeline):
+    doc = pipeline.parse(["We met Ann Lee, who ran the agency for years and believes it works."])[0]
+    run = (5, 11)  # "who ran the agency for years"; the cue "believes" is in the same clause
+    assert doc[12].text == "believes" and doc[12].head.i == 6
+    mention = AttributionEngine._whole_source(doc, *run, exclude=set(), cue=doc[12:13])
+    assert mention.tokens == {5} and mention.antecedent.text == "Lee"
 
 
 def test_a_source_is_never_a_lone_comma(analyze):
@@ -215,5 +235,5 @@ def test_a_source_is_never_a_lone_comma(analyze):
 def test_a_source_run_of_a_lone_comma_is_the_noun_phrase_before_it(pipeline):
     doc = pipeline.parse(["MSNBC, for one, did replay the speech later."])[0]
     assert doc[1].text == "," and doc[1].head.pos_ not in ("NOUN", "PROPN")
-    mention = AttributionEngine._whole_source(doc, 1, 2, exclude=set())
+    mention = AttributionEngine._whole_source(doc, 1, 2, exclude=set(), cue=doc[5:6])
     assert [doc[i].text for i in sorted(mention.tokens)] == ["MSNBC"]

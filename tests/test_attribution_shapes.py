@@ -521,7 +521,8 @@ def test_a_tagged_source_of_one_determiner_or_possessive_is_its_phrase(analyze, 
     from sourcemark.attribution.engine import AttributionEngine
 
     doc = analyze.nlp(text)
-    found = AttributionEngine._whole_source(doc, run, run + 1, set())
+    cue = next(t for t in doc if t.pos_ == "VERB")
+    found = AttributionEngine._whole_source(doc, run, run + 1, set(), doc[cue.i : cue.i + 1])
     assert doc[min(found.tokens) : max(found.tokens) + 1].text == mention
 
 

@@ -28,8 +28,16 @@ from .cues import TITLES, Cue, CueFinder, is_expectation
 from .names import GENDERS_FILE
 from .quotes import Quote, Quotes, find_quotes, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, decode, role_tags
-from .sources import SUBJECT_DEPS, Mention, find_source, mention_tokens, split_phrase_head
-from .tokens import pieces
+from .sources import (
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    Mention,
+    find_source,
+    mention_tokens,
+    relative_antecedent,
+    split_phrase_head,
+)
+from .tokens import pieces, subtree
 
 # Documents that head a claim as a label: "Poll: …", "Report: …" (not "Email: …").
 SPEAKING_DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "statement", "data"}
@@ -527,7 +535,7 @@ class AttributionEngine:
                 continue
             taken = set(range(start, end)).union(*(range(a, b) for a, b in found.content))
             if found.source is not None:
-                source = self._whole_source(doc, *found.source, taken)
+                source = self._whole_source(doc, *found.source, taken, cue_span)
             else:
                 # The tagger marked no source: the parse's subject of the cue, as for a rule's.
                 source = find_source(cue, taken)
@@ -555,15 +563,27 @@ class AttributionEngine:
         return sorted(drafts, key=lambda d: d.position)
 
     @staticmethod
-    def _whole_source(doc: Doc, start: int, end: int, exclude: set[int]) -> Mention:
+    def _whole_source(doc: Doc, start: int, end: int, exclude: set[int], cue: Span) -> Mention:
         """The tagger's source run, unless it starts inside a phrase, on a preposition or
         conjunction: "[of people] in a poll" is the whole phrase its word hangs from ("Some 20
         percent of people in a poll"), "[from Ann Lee]" the words after it. A run of one
         determiner, possessive mark or comma is the phrase it belongs to: "[The] country",
         "the mayor[’s]", "her rival[,] Ann Lee"; a lone comma or dash hanging from a verb, the
         noun phrase just before it: "MSNBC[,] for one, did". A run that starts on a
-        possessive mark takes in its owner: "NASA[’s Galileo probe]"."""
+        possessive mark takes in its owner: "NASA[’s Galileo probe]". A run that starts a
+        relative clause on its subject is the pronoun if the cue is in that clause ("Ann
+        Lee, [who ran the agency] and believes"), else the phrase the clause hangs from
+        ("Ann Lee, [who was elected in 2014,] doesn't see")."""
         first = doc[start]
+        clause = first.head
+        relative = first.lower_ in RELATIVE_PRONOUNS and first.dep_ in ("nsubj", "nsubjpass")
+        relative = relative and clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX")
+        if relative and start < clause.i < end:
+            if cue.root.i in subtree(clause):
+                antecedent = relative_antecedent(clause.head, first)
+                return Mention({start}, first, antecedent=antecedent)
+            noun = clause.head
+            return Mention(mention_tokens(noun, exclude) | set(range(start, end)), noun)
         if end - start > 1 and first.dep_ == "case" and first.head.i < start:
             start = min(mention_tokens(first.head, exclude) | {start})
             first = doc[start]
