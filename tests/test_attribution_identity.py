@@ -1105,6 +1105,29 @@ def test_the_first_pronoun_after_a_name_is_its_unless_another_name_comes_between
     assert NameIndex([doc]).gender.get("Rita Dunmore") == gender
 
 
+@pytest.mark.parametrize(
+    ("texts", "gender"),
+    [
+        # One "he" after her name may be someone else's: other articles say she is a woman.
+        (["Rita Dunmore mocked the mayor, saying he had lied."], "female"),
+        # Two more "he" than "she" outweigh them.
+        (["Rita Dunmore said he would sue.", "Rita Dunmore said he had won."], "male"),
+        # So does a title.
+        (["Mr. Rita Dunmore said he would sue."], "male"),
+    ],
+)
+def test_an_articles_pronouns_outweigh_what_others_tell_only_by_two_or_a_title(
+    analyze, texts, gender
+):
+    docs = [analyze.nlp(text) for text in texts]
+    for doc in docs:
+        start = 1 if doc[0].text == "Mr." else 0
+        doc.ents = [Span(doc, start, start + 2, label="PERSON")]
+    assert NameIndex(docs).gender.get("Rita Dunmore") == "male"  # the article alone
+    known = {"people": {"rita dunmore": "female"}}
+    assert NameIndex(docs, genders=known).gender.get("Rita Dunmore") == gender
+
+
 @pytest.mark.parametrize(("bodies", "taken"), [(2, True), (1, False)])
 def test_a_name_the_recogniser_mostly_calls_a_body_is_one(analyze, bodies, taken):
     # "Whole Foods" came out of the recogniser 26 times a body and once a person.

@@ -590,6 +590,7 @@ class NameIndex:
                     self._share_plural_title(group, (index, entity.start_char))
         # What the article tells of each person's gender, for "he" and "she".
         votes: dict[str, Counter] = {}
+        sure: set[str] = set()  # told by a title: "Mr. Hale"
         holders = Counter(name.split()[-1].lower() for name in set(self.full_names.values()))
         for entity, gender in genders:
             titled = entity.start > 0 and _honorific(entity.doc[entity.start - 1]) is not None
@@ -597,7 +598,20 @@ class NameIndex:
                 continue  # "Khan said he" of Khizr and Ghazala Khan: which Khan is unsure
             name = self.person(entity.text, gender=gender if titled else None)
             votes.setdefault(name or person_name(entity), Counter())[gender] += 1
-        self.gender = {name: count.most_common(1)[0][0] for name, count in votes.items()}
+            if honorific_gender(entity) is not None:
+                sure.add(name or person_name(entity))
+        self.gender = {}
+        for name, count in votes.items():
+            (told, n), *rest = count.most_common()
+            # A he or she after the name may be someone else ("Trump mocked the Democratic
+            # front-runner, saying she …"): against what other articles tell of the person,
+            # the article's pronouns count only by a margin of two.
+            key = person_key(name)
+            known = self.known_people.get(key) if key is not None else None
+            margin = n - (rest[0][1] if rest else 0)
+            if known is not None and known != told and name not in sure and margin < 2:
+                told = known
+            self.gender[name] = told
         # Names the recogniser takes for people that the article shows are bodies: "the
         # company" may stand for them, "he" and "the two leaders" may not.
         taken = {id(e) for _, e in self.people_at if self.body_taken_for_person(e)}
