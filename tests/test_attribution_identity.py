@@ -180,6 +180,36 @@ def test_he_is_the_one_person_the_sentence_before_names(analyze):
     assert named(result, 1, "He")["name"] == "Omar Reyes"
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # Of two men the sentence before names, the subject of its main clause.
+        ("Tom Hale, a former aide to Bob Ray, is now a lawyer in Ohio.", "Tom Hale"),
+        # Of clauses joined by "but", the last one's subject.
+        ("Bob Ray put Tom Hale on the defensive early, but Hale got in digs at Ray.", "Tom Hale"),
+    ],
+)
+def test_he_is_the_main_subject_of_a_sentence_before_that_names_two_men(analyze, text, person):
+    result = analyze(f"{text} He said the case was closed.")
+    assert named(result, 0, "He")["name"] == person
+
+
+def test_he_is_the_main_subject_not_a_speaker_inside_his_words(analyze):
+    result = analyze(
+        "Tom Hale said he would not meet Bob Ray until Ray “says he is sorry.” "
+        "He added that the talks would resume."
+    )
+    assert named(result, 0, "He")["name"] == "Tom Hale"
+
+
+def test_a_speaker_set_in_the_sentence_before_is_its_main_person(analyze):
+    result = analyze(
+        "The mayor met Bob Ray on Monday.",
+        "Ray, Jared Sexton said, has created a mess in the county. He added that talks were over.",
+    )
+    assert named(result, 1, "He")["name"] == "Jared Sexton"
+
+
 def test_he_is_the_person_a_paragraph_ends_on(analyze):
     result = analyze(
         "“The rally went well,” said Vern Sparrow, one of the organisers.",

@@ -983,7 +983,17 @@ class Resolver:
         if speaker is not None and self.where[0] - speaker.last[0] > SPEAKER_REACH:
             speaker = None
         introduced = self._named_just_before(head, gender) if gender is not None else None
-        if introduced is not None and (speaker is None or speaker.last < introduced[0]):
+        # A speaker quoted inside the sentence before, whose subject is another person, spoke
+        # in that person's words: "Trump said … not until Obama “admits …”. He noted …".
+        inside = (
+            introduced is not None
+            and introduced[3]
+            and speaker is not None
+            and not set(speaker.name.split())
+            & set(introduced[1].split())  # not "Ban" of Ban Ki-moon
+            and introduced[0] <= speaker.last < (self.where[0], head.sent.start_char)
+        )
+        if introduced is not None and (speaker is None or speaker.last < introduced[0] or inside):
             # Not over a speaker the article calls so, for someone it doesn't.
             if speaker is None or self.names.gender.get(speaker.name) != gender:
                 return introduced[1]
@@ -1147,7 +1157,7 @@ class Resolver:
 
     def _named_just_before(
         self, head: Token, gender: str | None
-    ) -> tuple[tuple[int, int], str, bool] | None:
+    ) -> tuple[tuple[int, int], str, bool, bool] | None:
         """Where the sentence before the pronoun's starts (the last of the paragraph before,
         for a paragraph's first), the one person of no other gender that it names outside
         quotation marks (others of the other gender may be named too, if that person is its
@@ -1161,10 +1171,28 @@ class Resolver:
         index, before = found
         named = self._names_in(before)
         names = {n for n in named if gender is None or self.names.gender_of(n) in (None, gender)}
-        if len(names) != 1:
-            return None
-        name = names.pop()
         quoted = self._names(before.doc).quoted
+        # The one its main clause has for subject, among others who could be meant: "Jay
+        # Carney, a former press secretary for Mr. Obama, is now … He declined to comment."
+        # Of clauses joined by "and" or "but", the last with a subject: "Clinton put Sanders
+        # on the defensive …, but a hoarse-voiced Sanders got in numerous digs. He …".
+        verb = before.root
+        root = _subject_of(verb)
+        while (conj := next((c for c in verb.children if c.dep_ == "conj"), None)) is not None:
+            verb = conj
+            root = _subject_of(verb) or root
+        # A speaker set in the main clause is its teller: "Trump, Sexton said, has created …"
+        aside = next((c for c in before.root.children if c.dep_ == "parataxis"), None)
+        if aside is not None and _subject_of(aside) is not None:
+            root = _subject_of(aside)
+        main = None
+        if root is not None and not quoted[root.i]:
+            main = self._person_named_at(root)
+        if len(names) != 1:
+            if main is None or main not in names:
+                return None
+            names = {main}
+        name = names.pop()
         subject = any(
             self._person_named_at(t) == name
             for t in before
@@ -1172,7 +1200,7 @@ class Resolver:
         )
         if len(named) > 1 and not subject:
             return None  # "… Bill Clinton … his wife, Hillary Clinton": named, not introduced
-        return (index, before.start_char), name, subject
+        return (index, before.start_char), name, subject, main == name
 
     def _writer_or_speaker(self, head: Token, words: set[str]) -> Referent:
         """ "I" outside quotes: in an interview's answer ("A: I came home …") the one
