@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from sourcemark.attribution.coref import _capitalised, transcript_speakers
 from sourcemark.attribution.quotes import find_quotes
 
 
@@ -314,6 +315,39 @@ def test_speaker_labels_of_a_transcript(analyze):
     assert a["source"]["text"] == "PENCE"
     assert a["source"]["name"] == "Mike Pence"
     assert texts(a) == ["We are going to win Ohio and we are going to win Pennsylvania"]
+
+
+def test_a_transcripts_labels_in_capitals_name_its_speakers(analyze):
+    # The tagger reads names in capitals as anything but names ("OWEN" an adjective).
+    result = analyze(
+        "OWEN HART: Why not hold a debate?",
+        "NINA BRIGHT: We have held nine of them already.",
+        "HART: Then why not a tenth?",
+        "BRIGHT: Because the voters have heard enough.",
+    )
+    found = [
+        (a["source"]["text"], a["source"]["name"], a["source"]["type"])
+        for a in (only(result, n) for n in range(4))
+    ]
+    assert found == [
+        ("OWEN HART", "Owen Hart", "named_person"),
+        ("NINA BRIGHT", "Nina Bright", "named_person"),
+        ("HART", "Owen Hart", "named_person"),
+        ("BRIGHT", "Nina Bright", "named_person"),
+    ]
+
+
+def test_labels_in_capitals_without_a_shorter_one_are_headings(analyze):
+    result = analyze("CHINA PMI: Factory output slowed.", "JAPAN PMI: Exports rose in May.")
+    assert attributions(result, 0) == [] and attributions(result, 1) == []
+
+
+def test_transcript_speakers_are_full_labels_with_their_short_form():
+    texts = ["BETO O'ROURKE: Yes.", "CRUZ: Why?", "“O'ROURKE: Because.", "MARKET WATCH: Up."]
+    assert transcript_speakers(texts) == {"BETO O'ROURKE", "O'ROURKE"}
+    # Speakers take turns: a heading and its short form alone are headings.
+    assert transcript_speakers(["MARKET WATCH: Shares fell.", "WATCH: A clip"]) == set()
+    assert _capitalised("BETO O'ROURKE") == "Beto O'Rourke"
 
 
 def test_headings_are_not_speaker_labels(analyze):

@@ -209,6 +209,27 @@ def _caption(doc: Doc) -> bool:
     return CAPTION.search(doc.text.strip()) is not None
 
 
+# A label in capitals opening a paragraph: "JAKE TAPPER: …", "TAPPER: …".
+CAPITALS_LABEL = re.compile(r"[“\"]?([A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,3}):")
+
+
+def transcript_speakers(texts: list[str]) -> set[str]:
+    """The labels of a transcript's speakers: one in full ("JAKE TAPPER:") whose last word
+    labels paragraphs too ("TAPPER:"), as transcripts do, and that word, where one-word
+    labels take turns ("TAPPER:", "FALLIN:"). Headings come alone: "ECB WATCH:", "WATCH:"."""
+    labels = {m.group(1) for text in texts if (m := CAPITALS_LABEL.match(text.strip()))}
+    short = {label for label in labels if " " not in label}
+    if len(short) < 2:
+        return set()
+    full = {label for label in labels if " " in label and label.split()[-1] in short}
+    return full | {label.split()[-1] for label in full}
+
+
+def _capitalised(name: str) -> str:
+    """ "JAKE TAPPER" -> "Jake Tapper", "BETO O'ROURKE" -> "Beto O'Rourke"."""
+    return re.sub(r"[A-Za-z]+", lambda word: word.group().capitalize(), name)
+
+
 def _quoted(doc: Doc) -> list[bool]:
     """For each token, whether it stands inside quotation marks (“…” or "…")."""
     out, curly, straight = [], 0, False
@@ -311,6 +332,7 @@ class Resolver:
         self.by_key: dict[str, Referent] = {}
         self.recent: list[Referent] = []  # most recent last
         self.captions = [_caption(doc) for doc in docs]
+        self.transcript_speakers = transcript_speakers([doc.text for doc in docs])
 
     def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
         referent = self.by_key.get(key)
@@ -412,6 +434,10 @@ class Resolver:
         group = self._numbered_group(doc, head)
         if group is not None:
             return group
+        if mention.label and clean_name(text) in self.transcript_speakers:
+            name = self.names.person(text) or _capitalised(clean_name(text))
+            self.names.add_name(name)  # so that "TAPPER:" finds "Jake Tapper"
+            return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         if mention.label and self._signed_name(doc, tokens):
             name = clean_name(text)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)

@@ -196,9 +196,14 @@ class CueFinder:
         )
         # At a paragraph's start, a capitalised word is a label whatever the tagger makes of
         # it: "CRUZ: We will win" is tagged a verb out of context.
+        # So are words in capitals, which the tagger reads as anything: "JAKE TAPPER: …".
+        capitals = {"TEXT": {"REGEX": r"^[A-Z][A-Z'’.-]*$"}, "OP": "{2,4}"}
         self.labels.add(
             "SHAPED_LABEL",
-            [[{"IS_QUOTE": True, "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’-]+$"}}, colon]],
+            [
+                [{"IS_QUOTE": True, "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’-]+$"}}, colon],
+                [{"IS_QUOTE": True, "OP": "?"}, capitals, colon],
+            ],
         )
         # A round-up line: "Jane Doe, The Daily Planet: …", "Carl Dent, columnist at the
         # Daily Planet: …" (the source is the name; the description has no verb).

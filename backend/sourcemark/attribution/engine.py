@@ -447,6 +447,8 @@ class AttributionEngine:
             return True
         start, end = draft.cue.label
         label = doc[start:end]
+        if label.text in resolver.transcript_speakers:
+            return True  # "JAKE TAPPER:", then "TAPPER:"
         titled = label[0].lower_.rstrip(".") in TITLES
         named = resolver.names.person(label.text) is not None
         # "JAPAN PMI:", "ANALYSIS:" (whatever the recogniser says): headings; a transcript

@@ -624,10 +624,8 @@ class NameIndex:
         bodies = {person_name(e) for _, e in self.bodies_at if _named_as_a_body(e)}
         self.full_names = {k: v for k, v in self.full_names.items() if v not in bodies}
 
-    def add_person(self, entity: Span, at: tuple[int, int]) -> None:
-        name = person_name(entity)
-        if not name:
-            return
+    def add_name(self, name: str) -> None:
+        """Index a person's name: its surname and given names find it."""
         *given, surname = name.lower().split()
         # The surname, and each part of a double one ("Wilson" of "Jody Wilson-Raybould"),
         # goes to the better name (see _better_name); a given name ("Kim") finds it too.
@@ -643,6 +641,12 @@ class NameIndex:
                 named.append(name)
         if " " in name:
             self.full_names[name.lower()] = name
+
+    def add_person(self, entity: Span, at: tuple[int, int]) -> None:
+        name = person_name(entity)
+        if not name:
+            return
+        self.add_name(name)
         first = name_tokens(entity)[0].i  # after any title the recogniser took in
         words = _stems(t for t in entity if t.i < first)
         root = entity.root
