@@ -210,6 +210,31 @@ def test_a_speaker_set_in_the_sentence_before_is_its_main_person(analyze):
     assert named(result, 1, "He")["name"] == "Jared Sexton"
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun", "person"),
+    [
+        ("As for Tom Keller, he said he was not worried about the vote.", "he", "Tom Keller"),
+        # Quoted after the clause that names him.
+        (
+            "Judge Ray Hollis saw the case differently: “When a man says that, I do not believe"
+            " a word,” he said.",
+            "he",
+            "Ray Hollis",
+        ),
+        # Asked of the one asked.
+        (
+            "Radio host Dan Ortiz asked Tom Keller about remarks he had made on Monday, when he"
+            " claimed the mayor had lied.",
+            "he",
+            "Tom Keller",
+        ),
+    ],
+)
+def test_he_is_the_one_person_named_before_him_in_his_own_sentence(analyze, text, pronoun, person):
+    result = analyze("“We will win this district,” said Paul Brandt, the party chairman.", text)
+    assert named(result, 1, pronoun)["name"] == person
+
+
 def test_he_is_the_person_a_paragraph_ends_on(analyze):
     result = analyze(
         "“The rally went well,” said Vern Sparrow, one of the organisers.",

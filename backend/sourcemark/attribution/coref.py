@@ -83,6 +83,7 @@ PEOPLE_NOUNS = {
 }  # fmt: skip
 BODY_ENTITIES = {"ORG", "GPE", "NORP"}  # what ties unnamed people to a body
 SUBJECTS = {"nsubj", "nsubjpass"}
+ASK_VERBS = {"ask", "press", "question", "quiz"}  # "asked Trump whether he …": Trump
 OWNER_DEPS = {"poss", "compound"}  # "Donald Trump's divorce", "the Trump divorce file"
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
@@ -1103,17 +1104,27 @@ class Resolver:
         its own who could be meant: "He declared that Trump would have a path to the
         nomination, which he called a disaster"."""
         names = self._names(pronoun.doc)
-        subjects, child = [], pronoun
+        subjects, child, verbs = [], pronoun, []
         for verb in pronoun.ancestors:
             if child.dep_ == "parataxis":
                 break  # "The Sierra has seen no rain, he said": what he says, not who
             s = _subject_of(verb)
             if s is not None and s.i < pronoun.i and pronoun not in s.subtree:
                 subjects.append(s)
+                verbs.append((verb, child))
             child = verb
         # A he or she of the pronoun's gender below the name is that person again.
         while subjects and PRONOUN_GENDER.get(subjects[0].lower_) == gender:
             subjects.pop(0)
+            verbs.pop(0)
+        # Asked of the one asked: "Hewitt asked Trump about statements he had made".
+        if subjects and not names.quoted[subjects[0].i]:
+            verb, child = verbs[0]
+            asked = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if verb.lemma_ in ASK_VERBS and asked is not None and child is not asked:
+                name = self._person_named_at(asked) if asked.pos_ == "PROPN" else None
+                if name and self.names.gender_of(name) in (None, gender):
+                    return name
         if not subjects or names.quoted[subjects[0].i]:
             return None
         subject, above = subjects[0], subjects[1:]
@@ -1132,6 +1143,52 @@ class Resolver:
             if another or (said_of is not None and said_of != gender):
                 return None
         return name if name and self.names.gender_of(name) in (None, gender) else None
+
+    def _named_in_sentence(self, pronoun: Token, gender: str) -> str | None:
+        """The person a he or she heading its sentence's main clause stands for, named
+        before it in that sentence: "As for Trump, he said …", "In an example of how
+        sensitive Obama is …, he used …", "Mosman saw Santilli's words differently: “…,” he
+        said". That person is the subject of an opening phrase or of a clause a quotation
+        parts from, or follows an opening "(as) for"; no one else of that gender is named
+        there (but as an owner, "Santilli's"), no one is asked, and no him or her stands
+        between."""
+        doc, sent = pronoun.doc, pronoun.sent
+        main = _subject_of(sent.root)
+        if main is None or main.i > pronoun.i or PRONOUN_GENDER.get(main.lower_) != gender:
+            return None
+        quoted = self._names(doc).quoted
+        if any(t.dep_ in SUBJECTS and t.ent_type_ == "PERSON" for t in doc[main.i : pronoun.i]):
+            return None  # someone else is the subject between
+        openers = [c for c in sent.root.children if c.dep_ == "prep" and c.i < main.i]
+        found, others = set(), set()
+        for token in doc[sent.start : main.i]:
+            if quoted[token.i]:
+                continue
+            if token.lemma_ in ASK_VERBS or (
+                PRONOUN_GENDER.get(token.lower_) == gender and token.dep_ not in ("poss", *SUBJECTS)
+            ):
+                return None
+            if token.pos_ != "PROPN" or token.ent_iob_ == "I":
+                continue
+            name = self._person_named_at(token)
+            if name is None or self.names.gender_of(name) not in (None, gender):
+                continue
+            head = token
+            while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+                head = head.head
+            opening = any(head in o.subtree for o in openers)
+            # Said before the quotation opens, not an aside in it ("“…” -- that Bloomberg is …").
+            parted = any(quoted[t.i] for t in doc[head.i : main.i]) and not any(
+                quoted[t.i] for t in doc[sent.start : head.i]
+            )
+            for_ = head.dep_ == "pobj" and head.head.lower_ == "for"
+            if (head.dep_ in SUBJECTS and (opening or parted)) or (for_ and opening):
+                found.add(name)
+            elif head.dep_ != "poss":
+                others.add(name)
+        if len(found) != 1 or others - found:
+            return None
+        return found.pop()
 
     def _named_after_clause(self, pronoun: Token, gender: str) -> str | None:
         """ "Whenever he accuses …, Mr. Trudeau will face …": "he" or "she" in a clause put
@@ -1275,7 +1332,11 @@ class Resolver:
             described = _described_subject(head, gender, self._names(head.doc).quoted)
             if described is not None:  # "A Berlin woman was fined after she posted …"
                 return self._resolve(head.doc, Mention(mention_tokens(described, set()), described))
-            named = self._named_subject(head, gender) or self._named_after_clause(head, gender)
+            named = (
+                self._named_subject(head, gender)
+                or self._named_after_clause(head, gender)
+                or self._named_in_sentence(head, gender)
+            )
             if named is not None:
                 return self._new(named, "named_person", f"person:{named.lower()}", None, words)
         if wanted_person:
