@@ -1037,7 +1037,7 @@ class Resolver:
             if self._names(entity.doc).quoted[entity.start] or self.captions[at[0]]:
                 continue  # named in a quote ("“As Eloise deteriorated …”") or a photo caption
             name = self.names.person(entity.text) or person_name(entity)
-            if gender is None or self.names.gender_of(name) in (None, gender):
+            if self.names.may_be(name, gender):
                 named.append((at, name))
             # Told apart from the speaker only as a subject, not "his father, Bill".
             if (
@@ -1089,10 +1089,10 @@ class Resolver:
         if subject is None:
             return None
         name = self._person_named_at(subject)
-        if name is None or self.names.gender_of(name) not in (None, gender):
+        if name is None or not self.names.may_be(name, gender):
             return None
         between = self._names_in(doc[subject.i + 1 : head.i]) - {name}
-        if any(self.names.gender_of(other) in (None, gender) for other in between):
+        if any(self.names.may_be(other, gender) for other in between):
             return None
         return name
 
@@ -1123,7 +1123,7 @@ class Resolver:
             asked = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if verb.lemma_ in ASK_VERBS and asked is not None and child is not asked:
                 name = self._person_named_at(asked) if asked.pos_ == "PROPN" else None
-                if name and self.names.gender_of(name) in (None, gender):
+                if name and self.names.may_be(name, gender):
                     return name
         if not subjects or names.quoted[subjects[0].i]:
             return None
@@ -1142,7 +1142,7 @@ class Resolver:
             another = token.ent_type_ == "PERSON" and token.dep_ in SUBJECTS
             if another or (said_of is not None and said_of != gender):
                 return None
-        return name if name and self.names.gender_of(name) in (None, gender) else None
+        return name if name and self.names.may_be(name, gender) else None
 
     def _named_in_sentence(self, pronoun: Token, gender: str) -> str | None:
         """The person a he or she heading its sentence's main clause stands for, named
@@ -1171,7 +1171,7 @@ class Resolver:
             if token.pos_ != "PROPN" or token.ent_iob_ == "I":
                 continue
             name = self._person_named_at(token)
-            if name is None or self.names.gender_of(name) not in (None, gender):
+            if name is None or not self.names.may_be(name, gender):
                 continue
             head = token
             while head.dep_ in ("compound", "flat") and head.head.i > head.i:
@@ -1204,7 +1204,7 @@ class Resolver:
         if self._names_in(pronoun.doc[pronoun.sent.start : pronoun.i]):
             return None
         name = self._person_named_at(subject)
-        return name if name and self.names.gender_of(name) in (None, gender) else None
+        return name if name and self.names.may_be(name, gender) else None
 
     def _person_named_at(self, token: Token) -> str | None:
         """The person the name the token is part of (or the word itself) stands for."""
@@ -1253,7 +1253,7 @@ class Resolver:
             return None
         index, before = found
         named = self._names_in(before)
-        names = {n for n in named if gender is None or self.names.gender_of(n) in (None, gender)}
+        names = {n for n in named if self.names.may_be(n, gender)}
         quoted = self._names(before.doc).quoted
         # The one its main clause has for subject, among others who could be meant: "Jay
         # Carney, a former press secretary for Mr. Obama, is now … He declined to comment."
@@ -1321,10 +1321,9 @@ class Resolver:
 
         def fits(referent: Referent) -> bool:
             """One person, of the pronoun's gender where the article or the first name tells it."""
-            known = self.names.gender_of(referent.name)
             # Not the writer ("I"), nor a he or she no one was found for.
             third = referent.name != WRITER and not _for_no_one(referent)
-            return third and not referent.plural and (gender is None or known in (None, gender))
+            return third and not referent.plural and self.names.may_be(referent.name, gender)
 
         if head.lower_ in FIRST_PERSON and not self._names(head.doc).quoted[head.i]:
             return self._writer_or_speaker(head, words)

@@ -725,7 +725,7 @@ class NameIndex:
         found = self.full_names.get(text.lower()) or self.full_names.get(last)
         if found is not None:  # "De Miranda" as written is Luis de Miranda
             found = self._fullest(found)
-        if gender is not None and found is not None and self.gender_of(found) not in (None, gender):
+        if found is not None and not self.may_be(found, gender):
             fitting = [n for n in self.namesakes(last) if self.gender_of(n) == gender]
             if fitting:
                 return self._fullest(max(fitting, key=self.name_counts.get))
@@ -786,6 +786,11 @@ class NameIndex:
             and name not in self.gender
             and not self.title_words(name)
         )
+
+    def may_be(self, name: str, gender: str | None) -> bool:
+        """Whether a he or she of this gender (None: either) may stand for the person: no
+        other gender is told of them (see gender_of)."""
+        return gender is None or self.gender_of(name) in (None, gender)
 
     def gender_of(self, name: str) -> str | None:
         """The person's gender as the article tells it (self.gender), else as other articles
