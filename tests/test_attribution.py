@@ -347,6 +347,8 @@ def test_transcript_speakers_are_full_labels_with_their_short_form():
     assert transcript_speakers(texts) == {"BETO O'ROURKE", "O'ROURKE"}
     # Speakers take turns: a heading and its short form alone are headings.
     assert transcript_speakers(["MARKET WATCH: Shares fell.", "WATCH: A clip"]) == set()
+    headings = ["EDITOR'S NOTE: Updated.", "NOTE: Times are local.", "UPDATE: Polls closed."]
+    assert transcript_speakers(headings) == set()
     assert _capitalised("BETO O'ROURKE") == "Beto O'Rourke"
 
 

@@ -222,7 +222,13 @@ def transcript_speakers(texts: list[str]) -> set[str]:
     short = {label for label in labels if " " not in label}
     if len(short) < 2:
         return set()
-    full = {label for label in labels if " " in label and label.split()[-1] in short}
+    full = {
+        label
+        for label in labels
+        if " " in label
+        and label.split()[-1] in short
+        and not re.search(r"['’]S\b", label)  # "EDITOR'S NOTE:", a heading
+    }
     return full | {label.split()[-1] for label in full}
 
 
