@@ -1364,6 +1364,23 @@ def test_i_is_the_writer_where_it_tells_the_one_quoted_apart_from_itself(
     assert with_cue(result, cue, 1)[0]["source"]["name"] == "The writer"
 
 
+def test_we_outside_quotes_is_the_writers_not_a_group_or_the_last_speaker(analyze):
+    result = analyze("Critics say the plan is flawed. But we know that the plan works.")
+    assert with_cue(result, "know", 0)[0]["source"]["name"] == "The writer"
+    result = analyze(
+        "“The vote is close,” said Ann Lee, the party chair.",
+        "We asked whether the vote would be delayed.",
+    )
+    assert source(result, 1)["name"] == "The writer"
+    # In an interview's answer, the one asked.
+    result = analyze(
+        "Ann Lee spoke to us about the campaign.",
+        "Q: Will you win?",
+        "A: We think that the voters are with us.",
+    )
+    assert source(result, 2)["name"] == "Ann Lee"
+
+
 def test_i_is_never_a_he_no_one_was_found_for(analyze):
     result = analyze("“It was awful,” he said.", "I believe the town will recover.")
     assert source(result, 1)["name"] == "The writer"

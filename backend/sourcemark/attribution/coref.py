@@ -1307,6 +1307,15 @@ class Resolver:
             return speaker
         return self._new(WRITER, "named_person", "writer", None, words)
 
+    def _writers(self, head: Token, words: set[str]) -> Referent:
+        """ "We" outside quotes: the article's own writers ("we now know", "We asked
+        whether …"), or in an interview's answer, the one asked; not the last speaker, whose
+        words end with the quote, nor a group named before."""
+        opening = head.doc[:2].text
+        if opening in LABELS_OPEN:
+            return self._interview_side(opening[0], words)
+        return self._new(WRITER, "named_person", "writer", None, words)
+
     def _someone_else_to(self, head: Token, speaker: Referent) -> bool:
         """Whether the "I" tells the speaker apart from itself: the speaker is "my colleague
         David Pierce", or its sentence calls them he or she ("when I asked him how many
@@ -1331,8 +1340,11 @@ class Resolver:
             third = referent.name != WRITER and not _for_no_one(referent)
             return third and not referent.plural and self.names.may_be(referent.name, gender)
 
-        if head.lower_ in FIRST_PERSON and not self._names(head.doc).quoted[head.i]:
+        outside = not self._names(head.doc).quoted[head.i]
+        if head.lower_ in FIRST_PERSON and outside:
             return self._writer_or_speaker(head, words)
+        if head.lower_ in ("we", "us") and outside:
+            return self._writers(head, words)
         if gender is not None:
             described = _described_subject(head, gender, self._names(head.doc).quoted)
             if described is not None:  # "A Berlin woman was fined after she posted …"
