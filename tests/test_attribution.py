@@ -352,6 +352,19 @@ def test_transcript_speakers_are_full_labels_with_their_short_form():
     assert _capitalised("BETO O'ROURKE") == "Beto O'Rourke"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["That said, the two firms might have made a good fit.", "All told, it is a neat story."],
+)
+def test_a_set_phrase_opening_a_sentence_attributes_nothing(analyze, text):
+    assert attributions(analyze(text), 0) == []
+
+
+def test_a_set_phrase_inside_what_someone_said_leaves_the_saying(analyze):
+    a = only(analyze("Ann Lee said that, all told, the plan was fine."))
+    assert (a["cue"]["text"], a["source"]["name"]) == ("said", "Ann Lee")
+
+
 def test_headings_are_not_speaker_labels(analyze):
     result = analyze("WATCH: Protesters gather outside the courthouse", "ECB WATCH: Rates hold.")
     assert attributions(result, 0) == [] and attributions(result, 1) == []

@@ -291,6 +291,8 @@ class CueFinder:
             if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns:
                 if self.is_cue_word(token, quotes):  # "his plan to", "their claim that"
                     cues.append(Cue(token, token.i, token.i + 1))
+            elif token.pos_ in CUE_POS and is_set_phrase(token):
+                continue
             elif token.pos_ in CUE_POS and (
                 self._points(token) or is_expectation(token) or self.is_cue_word(token, quotes)
             ):
@@ -401,6 +403,21 @@ def _signature_alone(doc: Doc) -> int | None:
     if before is None or before.text not in SENTENCE_ENDS or before.i < MIN_SIGNED_WORDS:
         return None
     return start
+
+
+# "That said, …", "All told, …": openers of a sentence that say nothing of anyone.
+SET_PHRASES = {("that", "say"), ("all", "tell")}
+
+
+def is_set_phrase(verb: Token) -> bool:
+    """A verb of saying in a set phrase that opens its sentence, before a comma."""
+    doc, i = verb.doc, verb.i
+    return (
+        0 < i < len(doc) - 1
+        and (doc[i - 1].lower_, verb.lemma_.lower()) in SET_PHRASES
+        and doc[i + 1].text == ","
+        and doc[i - 1].sent.start == i - 1
+    )
 
 
 def is_expectation(verb: Token) -> bool:

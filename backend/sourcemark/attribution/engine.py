@@ -24,7 +24,7 @@ from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
 from .content import find_content
 from .coref import Referent, Resolver
-from .cues import TITLES, Cue, CueFinder, is_expectation
+from .cues import TITLES, Cue, CueFinder, is_expectation, is_set_phrase
 from .names import GENDERS_FILE
 from .quotes import Quote, Quotes, find_quotes, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, decode, role_tags
@@ -528,6 +528,8 @@ class AttributionEngine:
             if any(i in rule_cues for i in range(start, end)):
                 continue
             cue_span = doc[start:end]
+            if is_set_phrase(cue_span.root):
+                continue
             if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
                 continue  # as for the rules: words inside a quote are the quoted speaker's
             cue = Cue(cue_span.root, start, end, according_to=cue_span[0].lower_ == "according")
