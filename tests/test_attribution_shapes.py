@@ -279,6 +279,19 @@ def test_a_long_paragraph_after_said_colon_ends_the_carry_there(analyze):
     assert all(a["continues"] != root["id"] for a in attributions(result, 2))
 
 
+def test_a_paragraph_naming_the_speaker_ends_the_carry(analyze):
+    result = analyze(
+        "In a long interview, Coach Ann Lee also said:",
+        "The team needs a new goalkeeper.",
+        "Lee flies to Madrid on Friday for talks.",
+        "Tickets will cost less next season.",
+    )
+    root = only(result, 0)
+    assert only(result, 1)["continues"] == root["id"]
+    for paragraph in (2, 3):
+        assert all(a["continues"] != root["id"] for a in attributions(result, paragraph))
+
+
 def test_a_carried_list_item_is_its_words_without_its_number(analyze):
     result = analyze(
         "The governor said:",

@@ -201,6 +201,16 @@ def _may_title(token: Token) -> bool:
     return token.pos_ in ("NOUN", "ADJ", "PROPN") and not token.ent_type_ and not token.is_punct
 
 
+def _tells_of(doc: Doc, referent: Referent | None) -> bool:
+    """Whether a paragraph names the person outside quotes, as the article's own words do
+    of someone ("Mr Obama lands in Kenya later on Friday"), not as that person speaking."""
+    if referent is None or referent.type != "named_person" or " " not in referent.name:
+        return False
+    surname = referent.name.split()[-1]
+    quotes = find_quotes(doc)
+    return any(t.text == surname and quote_around(quotes, t.idx, t.idx + 1) is None for t in doc)
+
+
 def _short(doc: Doc) -> bool:
     return sum(not t.is_punct and not t.is_space for t in doc) <= MAX_LIST_ITEM_WORDS
 
@@ -369,7 +379,7 @@ class AttributionEngine:
         paragraphs (`carried_before` are those since "He said:"). Empty when the carry
         has ended."""
         root_index, kind = opened.index, opened.kind
-        if any(d.cue is not None for d in found):
+        if any(d.cue is not None for d in found) or _tells_of(doc, opened.referent):
             return []
         if opened.lists_only and not LIST_ITEM.match(doc.text):
             return []
