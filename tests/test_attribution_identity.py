@@ -1350,6 +1350,15 @@ def test_i_outside_quotes_is_the_writer_unless_someone_is_being_quoted(analyze):
     assert source(result, 1)["name"] == "Joe Biden"
 
 
+def test_i_is_not_someone_only_told_of_before(analyze):
+    # Reported, not quoted: the mayor's own voice is not what the "I" carries on.
+    result = analyze(
+        "Mayor Tom Reed announced his resignation on Monday.",
+        "I believe the council should act quickly.",
+    )
+    assert with_cue(result, "believe", 1)[0]["source"]["name"] == "The writer"
+
+
 @pytest.mark.parametrize(
     ("after", "cue"),
     [

@@ -180,6 +180,7 @@ class Referent:
     head: str = ""  # lemma of the head noun of its first mention
     words: set[str] = field(default_factory=set)  # words of its mentions, for role nouns
     last: tuple[int, int] = (0, 0)  # paragraph and character where it was last a source
+    quoted: int | None = None  # the paragraph where its own words were last quoted
     plural: bool = False  # named people together: "Obama and Clinton"
 
 
@@ -1301,10 +1302,11 @@ class Resolver:
         speaker = self._last_person_quoted()
         if (
             speaker is not None
-            and self.where[0] - speaker.last[0] <= SPEAKER_REACH
+            and speaker.quoted is not None
+            and self.where[0] - speaker.quoted <= SPEAKER_REACH
             and not self._someone_else_to(head, speaker)
         ):
-            return speaker
+            return speaker  # an interview, a transcript: not one only told of
         return self._new(WRITER, "named_person", "writer", None, words)
 
     def _writers(self, head: Token, words: set[str]) -> Referent:

@@ -341,6 +341,8 @@ class AttributionEngine:
                         draft.source = last_mention[1]  # named in this paragraph: point there
                 if draft.source is None and referent is not None:
                     resolver.carried(referent, index, draft.position)
+                if referent is not None and draft.kind in ("direct", "mixed"):  # in own words
+                    referent.quoted = index
                 for part in self._interrupted(draft):
                     number += 1
                     ident = f"a{number}"
