@@ -1296,18 +1296,16 @@ class Resolver:
         """ "I" outside quotes: in an interview's answer ("A: I came home …") the one
         asked, in its question the writer; else the person last quoted, if recent (an
         interview, a transcript), else the article's own writer; never someone only named."""
-        opening = head.doc[:2].text
-        if opening in LABELS_OPEN:
-            return self._interview_side(opening[0], words)
         speaker = self._last_person_quoted()
         if (
-            speaker is not None
+            head.doc[:2].text not in LABELS_OPEN
+            and speaker is not None
             and speaker.quoted is not None
             and self.where[0] - speaker.quoted <= SPEAKER_REACH
             and not self._someone_else_to(head, speaker)
         ):
             return speaker  # an interview, a transcript: not one only told of
-        return self._new(WRITER, "named_person", "writer", None, words)
+        return self._writers(head, words)
 
     def _writers(self, head: Token, words: set[str]) -> Referent:
         """ "We" outside quotes: the article's own writers ("we now know", "We asked

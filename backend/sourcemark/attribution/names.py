@@ -597,9 +597,10 @@ class NameIndex:
             if len(entity) == 1 and holders[entity.text.lower()] > 1 and not titled:
                 continue  # "Khan said he" of Khizr and Ghazala Khan: which Khan is unsure
             name = self.person(entity.text, gender=gender if titled else None)
-            votes.setdefault(name or person_name(entity), Counter())[gender] += 1
+            name = name or person_name(entity)
+            votes.setdefault(name, Counter())[gender] += 1
             if honorific_gender(entity) is not None:
-                sure.add(name or person_name(entity))
+                sure.add(name)
         self.gender = {}
         for name, count in votes.items():
             (told, n), *rest = count.most_common()
