@@ -5,6 +5,7 @@ import pytest
 from sourcemark.attribution.roles import ROLE_MODEL_DIR, ROLE_TAGGER
 from sourcemark.config import Settings
 from sourcemark.documents import split_paragraphs
+from sourcemark.inference_ops import InferenceOps
 from sourcemark.pipeline import load_model
 
 from .conftest import FIXTURES, SEED_FILE
@@ -56,6 +57,8 @@ def test_the_blis_layers_really_use_blis_and_the_default_does_not(pipeline, blis
     assert not any(node.ops.use_blis for node in pipeline.nlp.get_pipe("tok2vec").model.walk())
     roles = pipeline.nlp.get_pipe("sourcemark_roles").model
     assert not any(node.ops.use_blis for node in roles.walk())
+    assert all(isinstance(node.ops, InferenceOps) for node in roles.walk())
+    assert not any(isinstance(node.ops, InferenceOps) for node in blis.get_pipe("ner").model.walk())
 
 
 def test_an_unknown_matmul_backend_is_refused():

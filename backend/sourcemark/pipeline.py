@@ -62,19 +62,25 @@ class TooManyTokens(ValueError):
         self.limit = limit
 
 
-def matmul_ops(matmul: str = "numpy"):
+def matmul_ops(matmul: str = "numpy", *, training: bool = False):
     """A context in which new thinc layers do their matrix products in `matmul`.
 
     A model's layers keep the ops current when they are built, so this is chosen once, at
-    load. "numpy" sends products to numpy's BLAS (OpenBLAS picks its kernels for the CPU at
-    run time); "blis" keeps thinc's default, which runs generic kernels on CPUs blis doesn't
-    know (AMD Zen 3 among them: half the speed, the same annotations).
+    load. "numpy" runs the models in InferenceOps: products in numpy's BLAS (OpenBLAS picks
+    its kernels for the CPU at run time), maxout and embedding sums as numpy array steps;
+    "blis" keeps thinc's default, which runs generic kernels on CPUs blis doesn't know (AMD
+    Zen 3 among them: half the speed, the same annotations). Layers built `training` get
+    thinc's NumpyOps, which can learn, with the products in numpy's BLAS.
     """
     from thinc.api import use_ops
 
     if matmul not in MATMUL_BACKENDS:
         raise ValueError(f"matmul must be one of {', '.join(MATMUL_BACKENDS)}, not {matmul!r}")
-    return use_ops("numpy", use_blis=matmul == "blis")
+    if matmul == "blis" or training:
+        return use_ops("numpy", use_blis=matmul == "blis")
+    from .inference_ops import InferenceOps
+
+    return use_ops(InferenceOps.name)
 
 
 def one_blas_thread() -> None:

@@ -155,7 +155,7 @@ def model_settings(config: str) -> dict:
 def train(nlp, train_set: list[Example], dev_set: list[Example], epochs: int, out: Path):
     """Train the teacher (TEACHER_CONFIG) on the gold tags, as the pipeline's ROLE_TAGGER;
     after each epoch, keep it in `out` if it beats the best on dev."""
-    with matmul_ops():
+    with matmul_ops(training=True):
         tagger = nlp.add_pipe(ROLE_TAGGER, config=model_settings(TEACHER_CONFIG))
     tagger.initialize(lambda: train_set, nlp=nlp)
     optimizer = tagger.create_optimizer()
@@ -206,7 +206,7 @@ def distill(
     drew; it reads `docs` in the order given."""
     targets = _probabilities(teacher, docs, temperature)
     fix_random_seed(SEED)
-    with matmul_ops():
+    with matmul_ops(training=True):
         student = nlp.add_pipe(ROLE_TAGGER, name=f"{ROLE_TAGGER}_student")
     try:
         sample = [Example(doc, Doc(doc.vocab, words=[t.text for t in doc])) for doc in docs[:10]]
@@ -256,7 +256,7 @@ def train_and_distill(
                 train(nlp, train_set, dev_set, epochs, teacher_dir)
             finally:
                 nlp.remove_pipe(ROLE_TAGGER)
-        with matmul_ops():
+        with matmul_ops(training=True):
             teacher = nlp.add_pipe(ROLE_TAGGER, name=TEACHER, config=model_settings(TEACHER_CONFIG))
         try:
             teacher.from_disk(teacher_dir, exclude=["vocab"])
