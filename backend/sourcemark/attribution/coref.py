@@ -207,8 +207,8 @@ OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBR
 CAPTION = re.compile(r"\([^()]*(/|\bphoto\b)[^()]*\)\W*$|^open this photo in gallery", re.I)
 
 
-def _caption(doc: Doc) -> bool:
-    return CAPTION.search(doc.text.strip()) is not None
+def _caption(text: str) -> bool:
+    return CAPTION.search(text.strip()) is not None
 
 
 # A label in capitals opening a paragraph: "JAKE TAPPER: …", "TAPPER: …".
@@ -329,8 +329,15 @@ class Resolver:
     """Article-wide state: the names the article gives (names.py), and the referents found
     so far."""
 
-    def __init__(self, docs: list[Doc], genders: dict[str, dict[str, str]] | None = None):
-        """`genders`: see NameIndex."""
+    def __init__(
+        self,
+        docs: list[Doc],
+        genders: dict[str, dict[str, str]] | None = None,
+        texts: list[str] | None = None,
+    ):
+        """`genders`: see NameIndex; `texts`: each doc's text, if the caller has it (spaCy
+        joins doc.text anew on every access)."""
+        texts = texts if texts is not None else [doc.text for doc in docs]
         self.names = NameIndex(docs, genders)
         self._names_of: dict[int, _Names] = {}  # by id: the docs outlive the resolver
         self.docs = docs
@@ -339,8 +346,8 @@ class Resolver:
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
         self.recent: list[Referent] = []  # most recent last
-        self.captions = [_caption(doc) for doc in docs]
-        self.transcript_speakers = transcript_speakers([doc.text for doc in docs])
+        self.captions = [_caption(text) for text in texts]
+        self.transcript_speakers = transcript_speakers(texts)
 
     def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
         referent = self.by_key.get(key)

@@ -306,7 +306,7 @@ class AttributionEngine:
     def analyze(self, docs: list[Doc]) -> tuple[list[list[dict]], list[dict]]:
         texts = [doc.text for doc in docs]  # spaCy joins doc.text anew on every access
         drafts = [self.paragraph(doc, text) for doc, text in zip(docs, texts, strict=True)]
-        resolver = Resolver(docs, self.genders)
+        resolver = Resolver(docs, self.genders, texts)
         results: list[list[dict]] = []
         # The last speaker: paragraph index, referent, and the attribution with a cue that
         # a quote carrying on that speaker continues.
