@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from sourcemark.attribution.coref import _capitalised, transcript_speakers
-from sourcemark.attribution.quotes import find_quotes
+from sourcemark.attribution.quotes import find_quotes, is_closed
 
 
 def attributions(result: dict, paragraph: int = 0) -> list[dict]:
@@ -180,6 +180,24 @@ def test_nested_source_inside_a_quote(analyze):
     assert inner["content"][0]["text"].startswith("the army will study")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“When Ravenna Holdings says it can’t pay, I don’t believe it,” said Mayor Ann Lee.",
+        "“I think the plan works. Ravenna Holdings says it can’t pay,” said Mayor Ann Lee.",
+    ],
+)
+def test_a_party_named_inside_a_speakers_quote_is_the_speakers_words(analyze, text):
+    assert [a["source"]["text"] for a in attributions(analyze(text))] == ["Mayor Ann Lee"]
+
+
+def test_a_cue_in_what_may_be_no_quote_keeps_its_named_subject(analyze):
+    # The paragraph has no opening mark for the closing one before "slim".
+    text = "Senator Ada Holm referred to the report, concluding that the odds were ”slim.”"
+    found = with_cue(analyze(text), "referred")
+    assert [a["source"]["text"] for a in found] == ["Senator Ada Holm"]
+
+
 def test_quote_running_over_several_sentences(analyze):
     text = "“The plan is bold. It will cost money. But it is worth it,” Garcia said."
     a = only(analyze(text))
@@ -303,6 +321,20 @@ def test_a_closing_mark_that_opens_a_line_opens_a_quote(analyze):
     carried = "to the end.” Then he left."  # a quote carried from the paragraph before
     doc = analyze.nlp(carried)
     assert [carried[q.start : q.end] for q in find_quotes(doc)] == ["to the end.”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ("He said “no way” and left.", [True]),
+        ("He said ''no way'' and left.", [True]),
+        ("to the end.” Then he left.", [False]),  # carried on from before
+        ("He said “no way and left.", [False]),  # left open to the end
+        ("“It is a lie,’’ she said. “And a bad one.”", [False, True]),  # cut short
+    ],
+)
+def test_a_quote_is_closed_when_the_paragraph_holds_both_its_marks(analyze, text, closed):
+    assert [is_closed(q, text) for q in find_quotes(analyze.nlp(text))] == closed
 
 
 def test_speaker_labels_of_a_transcript(analyze):

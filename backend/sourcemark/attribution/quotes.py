@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 OPENERS = {"“": "double", "«": "guillemet", "‘": "single", "„": "double"}
 CLOSERS = {"”": "double", "»": "guillemet", "’": "single"}
 STRAIGHT = {'"': "double", "'": "single", "''": "double", "``": "double"}
+MARK_CHARACTERS = {mark[0] for mark in (*OPENERS, *CLOSERS, *STRAIGHT)}
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,13 @@ class Quotes(list):
 
 def _indexed(quotes: Sequence[Quote]) -> Quotes:
     return quotes if isinstance(quotes, Quotes) else Quotes(sorted(quotes, key=lambda q: q.start))
+
+
+def is_closed(quote: Quote, text: str) -> bool:
+    """Whether the paragraph holds both of the quote's marks: it was not carried on from
+    before, left open to the paragraph's end, or cut short by the next opener (as a mark
+    typed wrong can leave it)."""
+    return text[quote.start] in MARK_CHARACTERS and text[quote.end - 1] in MARK_CHARACTERS
 
 
 def quote_around(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
