@@ -1391,6 +1391,17 @@ def test_we_outside_quotes_is_the_writers_not_a_group_or_the_last_speaker(analyz
     assert source(result, 2)["name"] == "Ann Lee"
 
 
+def test_i_is_the_writer_in_a_paragraph_that_names_the_last_speaker(analyze):
+    result = analyze(
+        "“We will win,” Dana Whit said in the interview.",
+        "Friends of Whit had told me about the plan. I wrote back to ask for comment.",
+    )
+    assert with_cue(result, "wrote", 1)[0]["source"]["name"] == "The writer"
+    # Her own speaker label names her as the one speaking.
+    result = analyze("“We will win,” Dana Whit said.", "Whit: I believe the vote is ours.")
+    assert with_cue(result, "believe", 1)[0]["source"]["name"] == "Dana Whit"
+
+
 def test_i_is_never_a_he_no_one_was_found_for(analyze):
     result = analyze("“It was awful,” he said.", "I believe the town will recover.")
     assert source(result, 1)["name"] == "The writer"

@@ -1325,17 +1325,21 @@ class Resolver:
 
     def _someone_else_to(self, head: Token, speaker: Referent) -> bool:
         """Whether the "I" tells the speaker apart from itself: the speaker is "my colleague
-        David Pierce", or its sentence calls them he or she ("when I asked him how many
-        minds he had changed")."""
+        David Pierce", its sentence calls them he or she ("when I asked him how many minds
+        he had changed"), or its paragraph names them outside quotes ("Ford and Fry replied
+        that I was threatening them"), other than as its speaker label ("Rubio: I …")."""
         if stem("my") in speaker.words:
             return True
-        quoted = self._names(head.doc).quoted
+        doc = head.doc
+        quoted = self._names(doc).quoted
         gender = self.names.gender_of(speaker.name)
+        surname = speaker.name.split()[-1] if " " in speaker.name else None
+        labels = {t.i - 1 for t in doc if t.text == ":"}
         return any(
             gender is None or PRONOUN_GENDER[t.lower_] == gender
             for t in head.sent
             if t.lower_ in PRONOUN_GENDER and not quoted[t.i]
-        )
+        ) or any(t.text == surname and not quoted[t.i] and t.i not in labels for t in doc)
 
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
         wanted_person = head.lower_ in PERSON_PRONOUNS | PRONOUN_GENDER.keys()  # "his" too
