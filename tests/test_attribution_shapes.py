@@ -58,6 +58,21 @@ def test_a_subordinate_clause_after_the_cue_is_not_the_claim_carried_on(analyze)
     assert all(a["continues"] != said["id"] for a in attributions(analyze(text)))
 
 
+def test_a_participle_of_saying_is_its_own_attribution_not_the_objects(analyze):
+    text = "The mayor criticized the budget, saying that it cuts too deep."
+    result = analyze(text)
+    assert texts(with_cue(result, "criticized")[0]) == ["the budget"]
+    assert texts(with_cue(result, "saying")[0]) == ["that it cuts too deep"]
+    # A participle that is no saying stays part of what the object says.
+    text = "The mayor criticized the budget, making it clear that she will veto it."
+    assert texts(with_cue(analyze(text), "criticized")[0])[0].endswith("she will veto it")
+    # With no object of its own, the verb keeps the participle's clause.
+    responded = with_cue(
+        analyze("The mayor responded, saying that the budget cuts deep."), "responded"
+    )
+    assert texts(responded[0])[0].endswith("the budget cuts deep")
+
+
 def test_a_clause_after_a_full_stop_is_not_the_claim_carried_on(analyze):
     text = "The ferry will stop running, the harbour master said. The island will be cut off."
     assert texts(only(analyze(text))) == ["The ferry will stop running"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import Cue, is_expectation
+from .cues import SPEECH_LEMMAS, Cue, is_expectation
 from .tokens import subject_hung_on_aside, subtree
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -58,6 +58,18 @@ def _claim_carried_on(verb: Token, clause: set[int]) -> set[int]:
     return set()
 
 
+def _says_on(child: Token) -> bool:
+    """ "criticized the plan, saying that …": a participle of saying with a clause of its own
+    is a second attribution, not part of what the first verb's object says (unless the
+    verb has no other: "responded, saying that …")."""
+    return (
+        child.dep_ == "advcl"
+        and child.tag_ == "VBG"
+        and child.lemma_.lower() in SPEECH_LEMMAS
+        and any(c.dep_ in CLAUSE_DEPS for c in child.children)
+    )
+
+
 def find_content(cue: Cue) -> tuple[set[int], str]:
     """Token indexes of the content, and the construction that gave them."""
     verb = cue.head
@@ -91,11 +103,15 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         fronted = subject_hung_on_aside(verb)
         return content | (subtree(fronted) if fronted else set()), "inverted"
     rest: set[int] = set()
+    said_on: set[int] = set()
     for child in verb.rights:
+        if _says_on(child):
+            said_on |= subtree(child)
+            continue
         if child.dep_ not in OBJECT_DEPS:
             continue
         after_comma = child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].text == ","
         if rest and after_comma and child.pos_ in ("NOUN", "PROPN"):
             break  # "called for talks, an initiative that …": the outlet's own comment
         rest |= subtree(child)
-    return rest, "object"
+    return rest or said_on, "object"

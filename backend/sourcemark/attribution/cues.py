@@ -32,6 +32,24 @@ MIN_COUNT = 3  # cue uses seen in that frame in PolNeAR train
 MIN_LEMMA_RATE = 0.5
 MIN_LEMMA_COUNT = 10
 CUE_POS = {"VERB", "AUX"}
+# Verbs of saying, writing and other speech acts: their clauses are reported speech
+# ("indirect"); what people believe, want, find or show is "other".
+# fmt: off
+SPEECH_LEMMAS = frozenset({
+    "accuse", "acknowledge", "add", "address", "admit", "advise", "affirm", "agree",
+    "allege", "announce", "answer", "argue", "ask", "assert", "assure", "blame", "boast",
+    "call", "caution", "charge", "chant", "claim", "comment", "complain", "concede",
+    "conclude", "confess", "confirm", "contend", "counter", "cry", "declare", "decry",
+    "demand", "deny", "describe", "detail", "disclose", "dismiss", "emphasize", "emphasise",
+    "explain", "express", "highlight", "hint", "inform", "insist", "joke", "lament",
+    "maintain", "mention", "note", "object", "observe", "plead", "pledge", "point", "post",
+    "praise", "predict", "proclaim", "promise", "propose", "protest", "quip", "recall",
+    "recommend", "reiterate", "remark", "remind", "repeat", "reply", "report", "respond",
+    "retort", "reveal", "say", "scream", "shout", "slam", "speak", "state", "stress",
+    "suggest", "swear", "tell", "testify", "thank", "threaten", "tweet", "underline",
+    "urge", "vow", "warn", "whisper", "write", "yell",
+})
+# fmt: on
 DASH_TOKEN = r"^[”\"»’]?(―|—|–|-|--)$"  # a dash, maybe glued to the closing quote
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
 CUE_PARTS = {"aux", "auxpass", "neg"}

@@ -24,7 +24,7 @@ from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
 from .content import find_content
 from .coref import Referent, Resolver
-from .cues import TITLES, Cue, CueFinder, is_expectation, is_set_phrase
+from .cues import SPEECH_LEMMAS, TITLES, Cue, CueFinder, is_expectation, is_set_phrase
 from .names import GENDERS_FILE
 from .quotes import Quote, Quotes, find_quotes, is_closed, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, decode, role_tags
@@ -43,24 +43,6 @@ from .tokens import pieces, subtree
 SPEAKING_DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "statement", "data"}
 NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 MAX_TITLE_WORDS = 4  # before a name the parse left without its verb: "former president"
-# Verbs of saying, writing and other speech acts: their clauses are reported speech
-# ("indirect"); what people believe, want, find or show is "other".
-# fmt: off
-SPEECH_LEMMAS = frozenset({
-    "accuse", "acknowledge", "add", "address", "admit", "advise", "affirm", "agree",
-    "allege", "announce", "answer", "argue", "ask", "assert", "assure", "blame", "boast",
-    "call", "caution", "charge", "chant", "claim", "comment", "complain", "concede",
-    "conclude", "confess", "confirm", "contend", "counter", "cry", "declare", "decry",
-    "demand", "deny", "describe", "detail", "disclose", "dismiss", "emphasize", "emphasise",
-    "explain", "express", "highlight", "hint", "inform", "insist", "joke", "lament",
-    "maintain", "mention", "note", "object", "observe", "plead", "pledge", "point", "post",
-    "praise", "predict", "proclaim", "promise", "propose", "protest", "quip", "recall",
-    "recommend", "reiterate", "remark", "remind", "repeat", "reply", "report", "respond",
-    "retort", "reveal", "say", "scream", "shout", "slam", "speak", "state", "stress",
-    "suggest", "swear", "tell", "testify", "thank", "threaten", "tweet", "underline",
-    "urge", "vow", "warn", "whisper", "write", "yell",
-})
-# fmt: on
 # How sure the role tagger must be of a cue the rules missed. On a word the cue model judges
 # (a verb or cue noun outside quotes), both must lean to a cue: the tagger at 0.6 and the
 # model at 0.2 (its own threshold is higher); elsewhere the tagger alone, at 0.8. Tuned on
