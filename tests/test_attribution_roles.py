@@ -1,6 +1,7 @@
 """The learned role tagger: decoding its marks into attributions, loading, and training."""
 
 import pytest
+from spacy.attrs import intify_attr
 
 from sourcemark.attribution.engine import AttributionEngine
 from sourcemark.attribution.roles import (
@@ -12,6 +13,7 @@ from sourcemark.attribution.roles import (
     ROLE_TAGGER,
     ROLES_KEY,
     SOURCE,
+    Region,
     decode,
     runs,
 )
@@ -97,6 +99,16 @@ def test_the_tagger_reads_only_the_regions_it_is_given(pipeline):
     assert tags[: second.start] == [OUTSIDE] * second.start
     assert probability[: second.start] == [0.0] * second.start
     assert tags[[t.text for t in doc].index("said")][CUE] == "B"
+
+
+def test_a_region_gives_the_tagger_its_span_s_features(pipeline):
+    with pipeline.nlp.select_pipes(disable=[ROLE_TAGGER]):
+        doc = pipeline.nlp("Trees grow. The minister said the talks had failed. Leaves fall.")
+    second = list(doc.sents)[1]
+    columns = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "POS", "TAG", "DEP", "ENT_TYPE", "LEMMA"]
+    span_rows = doc[second.start : second.end].to_array([intify_attr(c) for c in columns])
+    region_rows = Region(doc, second.start, second.end).to_array(columns)
+    assert region_rows.tolist() == span_rows.tolist()
 
 
 def test_the_tagger_reads_the_sentences_that_can_attribute(pipeline):
