@@ -589,6 +589,14 @@ def test_a_person_is_named_by_the_fullest_form(analyze, first, then, name):
     assert named(result, 1, then)["name"] == name
 
 
+def test_a_family_name_first_written_alone_is_the_whole_name_for_a_pronoun(analyze):
+    result = analyze(
+        "Moon Jae-in, the president of South Korea, toured the shipyard on Monday.",
+        "Moon's term ends next spring. He said the yards would stay open.",
+    )
+    assert with_cue(result, "said", 1)[0]["source"]["name"] == "Moon Jae-in"
+
+
 def test_a_fuller_name_given_after_the_person_is_introduced_is_not_their_name(analyze):
     result = analyze(
         "Senator Nora Vance said the bill would pass.",

@@ -730,10 +730,13 @@ class NameIndex:
             fitting = [n for n in self.namesakes(last) if self.gender_of(n) == gender]
             if fitting:
                 return self._fullest(max(fitting, key=self.name_counts.get))
-        if not given or (found is not None and " " in found):
+        if found is not None and " " in found:
             return found
-        # Several people share it ("Kim Jong-un", "Kim Yong-chol"): the first named, whom
-        # the article is about.
+        if found is None and not given:
+            return None
+        # A word the article gives alone as a person's name and as the first word of a full
+        # one is that person ("Ban", after "Ban Ki-moon"). Where several people share it
+        # ("Kim Jong-un", "Kim Yong-chol"), the first named, whom the article is about.
         names = [self._fullest(n) for n in self.given_names.get(last, ())]
         return names[0] if names else found
 
