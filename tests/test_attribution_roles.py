@@ -105,6 +105,7 @@ def test_a_region_gives_the_tagger_its_span_s_features(pipeline):
     with pipeline.nlp.select_pipes(disable=[ROLE_TAGGER]):
         doc = pipeline.nlp("Trees grow. The minister said the talks had failed. Leaves fall.")
     second = list(doc.sents)[1]
+    assert second.start > 0 and second.end < len(doc)  # rows on both sides to leave out
     columns = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "POS", "TAG", "DEP", "ENT_TYPE", "LEMMA"]
     span_rows = doc[second.start : second.end].to_array([intify_attr(c) for c in columns])
     region_rows = Region(doc, second.start, second.end).to_array(columns)

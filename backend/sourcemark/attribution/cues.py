@@ -202,10 +202,11 @@ class CueFinder:
         self.in_words = nlp.vocab.strings["IN_THE_WORDS_OF"]
         colon = {"ORTH": ":"}
         title = {"LOWER": {"IN": sorted(TITLES | {f"{t}." for t in TITLES})}}
-        # Each label needs a character that most paragraphs lack, and its patterns' regex and
-        # set tests cost a Python call per token: a matcher runs only where its character is.
+        # Most labels need a character that most paragraphs lack, and their patterns' regex and
+        # set tests cost a Python call per token: a matcher runs only where one of the
+        # characters it needs is (pull quotes need none).
         colon_labels, dash_labels, quote_labels = (Matcher(nlp.vocab) for _ in range(3))
-        self.labels = [(":", colon_labels), (DASH_CHARACTERS, dash_labels), ("", quote_labels)]
+        self.labels = [(":", colon_labels), (DASH_CHARACTERS, dash_labels), (None, quote_labels)]
         # At a paragraph's start, maybe inside a quote: "PENCE: Well, …", "Poll: Voters …",
         # "MR. SMITH: …"; or after a sentence or dash, before a quote: "… Bush: “…”".
         colon_labels.add(
@@ -338,7 +339,7 @@ class CueFinder:
         matches = [
             match
             for needed, matcher in self.labels
-            if not needed or any(char in text for char in needed)
+            if needed is None or any(char in text for char in needed)
             for match in matcher(doc)
         ]
         for match_id, start, end in matches:
