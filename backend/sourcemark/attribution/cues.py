@@ -51,7 +51,8 @@ SPEECH_LEMMAS = frozenset({
 })
 # fmt: on
 DASH_CHARACTERS = "―—–-"
-DASH_TOKEN = r"^[”\"»’]?(―|—|–|-|--)$"  # a dash, maybe glued to the closing quote
+# A dash, maybe glued to the closing quote: a token the dash labels need.
+DASH_TOKEN = rf"^[”\"»’]?([{DASH_CHARACTERS}]|--)$"
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
 CUE_PARTS = {"aux", "auxpass", "neg"}
 # "The veto is (widely) expected to come": an expectation no one is said to hold, which
