@@ -98,6 +98,84 @@ def test_a_party_member_described_is_the_person_the_article_is_about(analyze):
     assert (member["type"], member["name"]) == ("named_person", "Mitch McConnell")
 
 
+# Each: the paragraphs, the paragraph and text of the mention, and whom it names.
+DESCRIPTIONS_OF_ONE_PERSON = {
+    # The last named is the man whose death she spoke of; "she" says the teacher is not him.
+    "not the other sex": (
+        (
+            "Dana Ruiz spoke out on Tuesday about the death of Tom Baker in Tulsa. On the"
+            " radio, the former teacher said she wanted the officers charged.",
+        ),
+        0, "the former teacher", "Dana Ruiz",
+    ),
+    "his or her says no sex": (
+        (
+            "Senator Tom Baker praised Ann Ruiz on Tuesday. The former teacher said every"
+            " child should reach his or her potential.",
+        ),
+        0, "The former teacher", "Ann Ruiz",
+    ),
+    # "he" is the client, not the lawyer: it says nothing of the lawyer's sex.
+    "a he after an owned description may be its owner": (
+        (
+            "Tom Baker's lawyer, Ann Ruiz, spoke to reporters on Monday.",
+            "His lawyer said he would not answer questions.",
+        ),
+        1, "His lawyer", "Ann Ruiz",
+    ),
+    # The husband's words sit in Ann Lee's apposition, so they count among her titles.
+    "not a title holder of the other sex": (
+        (
+            "Ann Lee, a lawyer and the wife of a husband who owns the mill, spoke on Monday.",
+            "Her husband said the family would appeal.",
+        ),
+        1, "Her husband", "Ann Lee’s husband",
+    ),
+    "not the other party": (
+        (
+            "Republican nominee Joe Hart toured a factory in Ohio on Monday, and Democrat Ann"
+            " Lee spoke in Iowa.",
+            "The GOP nominee said the plant would stay open.",
+        ),
+        1, "The GOP nominee", "Joe Hart",
+    ),
+    "not the vice nominee": (
+        (
+            "Democratic presidential nominee Ann Lee and her running mate, vice presidential"
+            " nominee Tom Kerr, spoke in Ohio on Monday.",
+            "The presidential nominee said the plant would stay open.",
+        ),
+        1, "The presidential nominee", "Ann Lee",
+    ),
+    "not a name inside a quote": (
+        (
+            "Ann Lee said, “Joe Hart is the best friend our children have.” The Democratic"
+            " presidential nominee added that the schools would get more money.",
+        ),
+        0, "The Democratic presidential nominee", "Ann Lee",
+    ),
+    "a named man's wife": (
+        (
+            "Mayor Tom Baker was not at the hearing on Monday.",
+            "His wife said the family would appeal.",
+        ),
+        1, "His wife", "Tom Baker’s wife",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "paragraph", "text", "name"),
+    DESCRIPTIONS_OF_ONE_PERSON.values(),
+    ids=DESCRIPTIONS_OF_ONE_PERSON.keys(),
+)
+def test_a_description_names_only_a_person_the_article_allows(
+    analyze, paragraphs, paragraph, text, name
+):
+    found = named(analyze(*paragraphs), paragraph, text)
+    assert (found["type"], found["name"]) == ("named_person", name)
+
+
 def test_the_official_stays_unnamed_when_no_title_ties_it_to_a_name(analyze):
     result = analyze(
         "Mayor Tom Reed met a delegation from the port authority on Monday.",

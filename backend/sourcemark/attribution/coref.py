@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -86,6 +87,12 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 ASK_VERBS = {"ask", "press", "question", "quiz"}  # "asked Trump whether he …": Trump
 OWNER_DEPS = {"poss", "compound"}  # "Donald Trump's divorce", "the Trump divorce file"
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+# Words that make a title another office: "the presidential nominee" is not the one the
+# article calls "vice presidential nominee".
+RANKS = {stem(w) for w in ("vice", "deputy", "assistant")}
+# A named person's spouse is one person, whom a reader can tell: "his wife", of a named
+# man. Not "his mother" or "his son", whom articles leave unnamed.
+SPOUSES = {"husband", "wife", "widow", "widower"}
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
 LEGISLATORS = {"congressman", "congresswoman", "lawmaker", "legislator", "parliamentarian"}
@@ -166,6 +173,11 @@ def _proper_name(head: Token) -> bool:
     Attorney", nor "Senior Adviser" with its title)."""
     named = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return head.tag_ == "NNP" and any(c.ent_type_ in ("", "ORG") and not is_title(c) for c in named)
+
+
+def _parties(words: set[str]) -> set[str]:
+    """The parties among a mention's or title's word stems: "GOP" is Republican."""
+    return {"repub" if w == "gop" else w for w in words} & {"repub", "democ"}
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -518,7 +530,10 @@ class Resolver:
         comma = next((i for i in sorted(tokens) if i > head.i and doc[i].text == ","), None)
         if comma is not None:
             text = doc[min(tokens) : comma].text
-        name = self._owned(doc, head, clean_name(text) or text)
+        unowned = clean_name(text) or text
+        name = self._owned(doc, head, unowned)
+        if type_ == "anonymous" and head.lemma_.lower() in SPOUSES and name != unowned:
+            type_ = "named_person"
         if type_ == "named_organization":
             called = _body_called(doc, tokens, head)
             if called is not None:  # "media buying company GroupM" is GroupM
@@ -955,18 +970,54 @@ class Resolver:
             return holder
         if the and _proper_name(head):
             return None  # a name, not a description: "the Sioux Falls Argus Leader"
-        return self._person_near(head, headline=not the)
+        return self._person_near(head, self._may_be_described(head, words), headline=not the)
 
-    def _person_near(self, head: Token, headline: bool = False) -> str | None:
+    def _may_be_described(self, head: Token, words: set[str]) -> Callable[[str], bool]:
+        """A test of whether a named person may be the one a description stands for: not
+        someone the article makes of the other sex or party."""
+        gender = self._description_gender(head)
+        party = _parties(words)
+
+        def fits(name: str) -> bool:
+            parties = _parties(self.names.title_words(name))
+            other_party = bool(party and parties and not party & parties)
+            return self.names.may_be(name, gender) and not other_party
+
+        return fits
+
+    def _description_gender(self, head: Token) -> str | None:
+        """Whether a description is of a man or a woman: by its noun ("the actress"), else
+        by the first he or she after it in its sentence, outside quotes and with no one
+        named between ("the nominee complained about his mic"); not for one described by
+        its owner, whom that he or she may be ("his lawyer said he would not answer")."""
+        gender = GENDERED_NOUNS.get(head.lemma_.lower())
+        if gender is not None or any(c.dep_ == "poss" for c in head.children):
+            return gender
+        doc = head.doc
+        quoted = self._names(doc).quoted
+        for token in doc[max(t.i for t in head.subtree) + 1 : head.sent.end]:
+            if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+                return None
+            generic = token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "or"  # "his or her"
+            if not quoted[token.i] and token.lower_ in PRONOUN_GENDER and not generic:
+                return PRONOUN_GENDER[token.lower_]
+        return None
+
+    def _person_near(
+        self, head: Token, fits: Callable[[str], bool], headline: bool = False
+    ) -> str | None:
         """The person the article is about here: the last named before in this paragraph,
         else the last speaker, else the last named in the paragraph before, else (in a lead)
         the first named just after, for a headline not as an owner ("Judge rejects …", then
         "A judge has rejected … Donald Trump's divorce"); unless the article gives them
-        another office."""
+        another office. Only people who `fits` (a name's test): where the first does not,
+        the next in that order ("the death of Terence Crutcher … the nominee said she")."""
         before = [
             (at, e)
             for at, e in self.names.people_at
-            if at < self.where and self.where[0] - at[0] <= PRONOUN_REACH
+            if at < self.where
+            and self.where[0] - at[0] <= PRONOUN_REACH
+            and not self._names(e.doc).quoted[e.start]  # a nickname, “King James”
         ]
         sentence = head.sent
         after = [  # named in a later sentence: "on Twitter" beside "the minister" is not them
@@ -978,14 +1029,16 @@ class Resolver:
             and not (headline and e.root.dep_ in OWNER_DEPS)
         ]
         speaker = self._last_person_quoted()
-        if before and before[-1][0][0] == self.where[0]:
-            name = self.names.person(before[-1][1].text) or person_name(before[-1][1])
-        elif speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
-            name = speaker.name
-        elif before or after:
-            entity = before[-1][1] if before else after[0]
-            name = self.names.person(entity.text) or person_name(entity)
-        else:
+
+        def named(entity: Span) -> str:
+            return self.names.person(entity.text) or person_name(entity)
+
+        candidates = [named(e) for at, e in reversed(before) if at[0] == self.where[0]]
+        if speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
+            candidates.append(speaker.name)
+        candidates += [named(e) for _, e in reversed(before)] + [named(e) for e in after]
+        name = next((n for n in candidates if fits(n)), None)
+        if name is None:
             return None
         offices = self.names.title_words(name) & OFFICE_STEMS
         office = stem(head.text) if stem(head.text) in OFFICE_STEMS else None
@@ -996,10 +1049,14 @@ class Resolver:
     def _office_holder(self, head: Token, words: set[str]) -> str | None:
         """The named person whose title has these words: "the Russian president" -> Putin."""
         needed = words - {stem(w) for w in DETERMINERS | POSSESSIVES}
+        fits = self._may_be_described(head, words)
         holders = [
             (at, name)
             for title, name, at in self.names.titles
-            if stem(head.text) in title and needed <= title
+            if stem(head.text) in title
+            and needed <= title
+            and not (title & RANKS) - words
+            and fits(name)
         ]
         before = {name for at, name in holders if at <= self.where}
         # The one the article last quoted, else the last named before, else the first after.
