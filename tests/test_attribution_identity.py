@@ -176,6 +176,21 @@ def test_a_description_names_only_a_person_the_article_allows(
     assert (found["type"], found["name"]) == ("named_person", name)
 
 
+def test_a_description_waits_one_paragraph_at_most_for_the_title_it_matches(analyze):
+    lead = analyze(
+        "The star said the festival had changed the town.",
+        "Film star Tom Kerr spoke at the festival on Monday.",
+    )
+    assert named(lead, 0, "The star")["name"] == "Tom Kerr"
+    later = analyze(
+        "Dana Ruiz spoke at the festival on Monday.",
+        "The star said the festival had changed the town.",
+        "The organizers thanked the volunteers.",
+        "Film star Tom Kerr said the crowds were larger than ever.",
+    )
+    assert named(later, 1, "The star")["name"] == "Dana Ruiz"
+
+
 def test_the_official_stays_unnamed_when_no_title_ties_it_to_a_name(analyze):
     result = analyze(
         "Mayor Tom Reed met a delegation from the port authority on Monday.",

@@ -75,6 +75,7 @@ PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "munic
 # "the company" of an article about Whole Foods, which named "Besecker Company" once.
 NOT_NAME_ENDINGS = {"company", "firm", "house", "office", "staff", "leadership", "operation"}
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
+LEAD_REACH = 1  # paragraphs on that a description may wait for the name it stands for
 SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
 UNRESOLVED_OTHERS = GROUP_PRONOUNS | {"it", "we", "us"}  # names of referents found for no one
@@ -1024,7 +1025,7 @@ class Resolver:
             e
             for at, e in self.names.people_at
             if at > self.where
-            and at[0] - self.where[0] <= 1
+            and at[0] - self.where[0] <= LEAD_REACH
             and not (e.doc is head.doc and sentence.start <= e.start < sentence.end)
             and not (headline and e.root.dep_ in OWNER_DEPS)
         ]
@@ -1059,13 +1060,16 @@ class Resolver:
             and fits(name)
         ]
         before = {name for at, name in holders if at <= self.where}
-        # The one the article last quoted, else the last named before, else the first after.
+        # The one the article last quoted, else the last named before, else the first after
+        # in the next paragraph at most: a lead may name the person just after ("The Russian
+        # President says …"), but "the star" is not the one the article titles so much later.
         speaker = next((r.name for r in reversed(self.recent) if r.name in before), None)
         if speaker is not None:
             return speaker
         if before:
             return [name for at, name in holders if at <= self.where][-1]
-        return holders[0][1] if holders else None
+        after = [name for at, name in holders if at[0] - self.where[0] <= LEAD_REACH]
+        return after[0] if after else None
 
     def _he_or_she(self, head: Token, gender: str | None, fits) -> Referent | str | None:
         """Whom "he", "she" or "I" stands for: the one person the sentence before names, if the
