@@ -376,6 +376,19 @@ def test_a_no_break_or_thin_space_splits_no_name(analyze, space):
             assert paragraph["text"][span["start"] : span["end"]] == span["text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        ("Ann Lee said,“We will rebuild the dam.”", "Ann Lee", "“We will rebuild the dam.”"),
+        ('Ann Lee:"We will rebuild the dam."', "Ann Lee", '"We will rebuild the dam."'),
+        ("“We will rebuild the dam,”said Ann Lee.", "Ann Lee", "“We will rebuild the dam,”"),
+    ],
+)
+def test_a_quote_mark_glued_to_a_comma_or_colon_still_opens_a_quote(analyze, text, speaker, quote):
+    found = attributions(analyze(text))
+    assert [(a["source"]["name"], texts(a)) for a in found] == [(speaker, [quote])]
+
+
 def test_a_parse_laid_back_over_invisible_characters_keeps_every_annotation(analyze):
     nlp = analyze.nlp
     text = "\ufeffThe mayor of Springfield\u200b said on Monday that \u2060taxes would rise. \u200b"

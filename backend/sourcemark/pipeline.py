@@ -136,6 +136,7 @@ def load_model(
     import spacy
 
     from .attribution.names import keep_titles_whole
+    from .attribution.quotes import split_glued_quotes
     from .attribution.roles import ROLE_TAGGER, add_role_tagger
     from .linear_spacy import check_between_components, make_linear
 
@@ -143,6 +144,7 @@ def load_model(
     with ops:
         nlp = spacy.load(find_model(name))
         keep_titles_whole(nlp)
+        split_glued_quotes(nlp)
         if role_model is not None and ROLE_TAGGER not in nlp.pipe_names:
             add_role_tagger(nlp, role_model)
     index_lemmas_in_sets(nlp)

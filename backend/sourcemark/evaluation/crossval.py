@@ -103,11 +103,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def parse_corpus(nlp, articles: list[Article], work: Path) -> dict[str, list[Doc]]:
     """Each article's paragraphs through the base model (no role tagger), read as the
-    pipeline reads them (attribution/invisible.py, names.keep_titles_whole), cached on disk
-    by model, spaCy version (lemmas differ between 3.8 releases), that reading and text."""
+    pipeline reads them (attribution/invisible.py, names.keep_titles_whole,
+    quotes.split_glued_quotes), cached on disk by model, spaCy version (lemmas differ between
+    3.8 releases), that reading and text."""
     meta = nlp.meta
     texts = (a.gold.text for a in articles)
-    reading = "plain spaces, no invisible characters, titles whole"
+    reading = "plain spaces, no invisible characters, titles whole, glued quotes split"
     key = _digest(meta["name"], meta["version"], spacy.__version__, reading, *texts)
     path = work / f"parses-{key}.spacy"
     if path.exists():
