@@ -29,10 +29,10 @@ GLUED_QUOTE = r'(?<=\w)[:,](?=["“”«»]\w)|(?<=\w[:,])["“”«»](?=\w)'
 
 def split_glued_quotes(nlp: Language) -> None:
     """Have the tokenizer split such a run into the word, its comma or colon, the quote mark
-    and the next word, as it would with the space."""
-    nlp.tokenizer.infix_finditer = compile_infix_regex(
-        [*nlp.Defaults.infixes, GLUED_QUOTE]
-    ).finditer
+    and the next word, as it would with the space; its other infixes stay as they are."""
+    compiled = getattr(nlp.tokenizer.infix_finditer, "__self__", None)  # a pattern's finditer
+    infixes = [compiled.pattern] if compiled is not None else list(nlp.Defaults.infixes)
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, GLUED_QUOTE]).finditer
 
 
 @dataclass(frozen=True)
