@@ -23,8 +23,9 @@ MARK_CHARACTERS = {mark[0] for mark in (*OPENERS, *CLOSERS, *STRAIGHT)}
 
 # A double quote mark glued between a word's comma or colon and the next word (`Doe:"We`,
 # `said,“Look`, `audiences,"Katie`): web text drops the space, and spaCy keeps the run as one
-# token, which hides the quote and its speaker.
-GLUED_QUOTE = r'(?<=\w)[:,](?=["“”«»]\w)|(?<=\w[:,])["“”«»](?=\w)'
+# token, which hides the quote and its speaker. Each branch opens with the mark it splits,
+# so that the search fails at once elsewhere (a lookbehind first cost the tokenizer 5%).
+GLUED_QUOTE = r'[:,](?<=\w[:,])(?=["“”«»]\w)|["“”«»](?<=\w[:,]["“”«»])(?=\w)'
 
 
 def split_glued_quotes(nlp: Language) -> None:
