@@ -377,6 +377,34 @@ def test_a_no_break_or_thin_space_splits_no_name(analyze, space):
 
 
 @pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Former secretary of state Ann Lee", "Ann Lee"),
+        ("Longtime city councilman Tom Kerr", "Tom Kerr"),
+    ],
+)
+def test_a_person_named_after_a_description_opens_a_speaker_label(analyze, label, name):
+    found = only(analyze(f"{label}: “We learned that from the housing board.”"))
+    assert (found["cue"]["text"], found["source"]["text"], found["source"]["name"]) == (
+        ":",
+        label,
+        name,
+    )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Ann Lee Grills Harbor Board Chief: ‘You Should Resign.’",
+        "Lee to Harbor Board: The dam will hold.",
+        "Former Mayor Lee at Harbor Fair: Crowds return.",
+    ],
+)
+def test_a_headline_is_no_described_speaker_label(analyze, headline):
+    assert not [a for a in attributions(analyze(headline)) if a["cue"] and a["cue"]["text"] == ":"]
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "quote"),
     [
         ("Ann Lee said,“We will rebuild the dam.”", "Ann Lee", "“We will rebuild the dam.”"),

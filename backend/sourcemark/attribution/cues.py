@@ -218,6 +218,12 @@ class CueFinder:
                 [{"IS_QUOTE": True, "OP": "?"}, title, {"ORTH": ".", "OP": "?"}, name, colon],
             ],
         )
+        # At a paragraph's start, a person named after a description: "Former secretary of
+        # state Hillary Rodham Clinton: …" (see _described_person_label).
+        described = {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "ADP"]}, "OP": "{1,6}"}
+        colon_labels.add(
+            "DESCRIBED_LABEL", [[{"IS_QUOTE": True, "OP": "?"}, described, name, colon]]
+        )
         # At a paragraph's start, a capitalised word is a label whatever the tagger makes of
         # it: "CRUZ: We will win" is tagged a verb out of context.
         # So are words in capitals, which the tagger reads as anything: "JAKE TAPPER: …".
@@ -345,13 +351,15 @@ class CueFinder:
         ]
         for match_id, start, end in matches:
             kind = self.nlp.vocab.strings[match_id]
-            if kind in ("SPEAKER_LABEL", "SHAPED_LABEL"):
+            if kind in ("SPEAKER_LABEL", "SHAPED_LABEL", "DESCRIBED_LABEL"):
                 first = start + 1 if doc[start].is_quote else start
                 colon = end - 1
                 opens = start == 0 or (start == 1 and doc[0].is_quote)
                 inside = kind == "SPEAKER_LABEL" and self._label_inside(doc, first, end)
                 if not (opens or inside):
                     continue  # a speaker label opens its paragraph or a quote
+                if kind == "DESCRIBED_LABEL" and not _described_person_label(doc, first, colon):
+                    continue
                 if doc[first].lower_ in SAID_BEFORE_NAME and first + 1 < colon:
                     first += 1  # "Continued Stone: …": the name is Stone
                 found.append(Cue(doc[colon], colon, end, label=(first, colon)))
@@ -417,6 +425,18 @@ class CueFinder:
         return 0 < len(title) <= MAX_PULL_QUOTE_TITLE and not any(
             t.pos_ in ("VERB", "AUX") for t in title
         )
+
+
+def _described_person_label(doc: Doc, first: int, colon: int) -> bool:
+    """Whether tokens first..colon are a person's name after a description in running text:
+    the name (the proper nouns before the colon) holds a person the recogniser found, and the
+    description a word in lower case. Not "The mayor of Springfield: …", nor a headline in
+    title case ("Clinton Cash Debunks Hillary: …", "Former AG Mukasey at RNC: …")."""
+    name = colon
+    while name > first and doc[name - 1].pos_ == "PROPN":
+        name -= 1
+    person = any(t.ent_type_ == "PERSON" for t in doc[name:colon])
+    return person and any(t.is_lower and t.pos_ in ("NOUN", "ADJ") for t in doc[first:name])
 
 
 def _signature_alone(doc: Doc) -> int | None:
