@@ -523,7 +523,7 @@ class Resolver:
         if described is not None:
             return self._new(described, "named_person", f"person:{described.lower()}", head, words)
         if type_ is None:
-            holder = self._office_holder(head, words)
+            holder = self._office_holder(head, words, self._may_be_described(head, words))
             if holder is not None:
                 return self._new(holder, "named_person", f"person:{holder.lower()}", head, words)
             type_ = "named_person" if self._definite(doc, head) else "anonymous"
@@ -616,7 +616,7 @@ class Resolver:
             earlier = self._role(owner, words)
             if earlier is not None and earlier.type.startswith("named"):
                 return earlier.name
-            return self._office_holder(owner, words)
+            return self._office_holder(owner, words, self._may_be_described(owner, words))
         known = list(self.referents)
         referent = self._resolve(doc, Mention(tokens, owner))
         if not referent.type.startswith("named"):
@@ -966,12 +966,13 @@ class Resolver:
         headline = self.where[0] == 0 and not any(c.dep_ in ("det", "poss") for c in head.children)
         if not (the or owned or headline):
             return None
-        holder = self._office_holder(head, words)
+        fits = self._may_be_described(head, words)
+        holder = self._office_holder(head, words, fits)
         if holder is not None or lemma in UNNAMED_ROLES or not (the or headline):
             return holder
         if the and _proper_name(head):
             return None  # a name, not a description: "the Sioux Falls Argus Leader"
-        return self._person_near(head, self._may_be_described(head, words), headline=not the)
+        return self._person_near(head, fits, headline=not the)
 
     def _may_be_described(self, head: Token, words: set[str]) -> Callable[[str], bool]:
         """A test of whether a named person may be the one a description stands for: not
@@ -1047,10 +1048,12 @@ class Resolver:
             return None  # "the governor" is not the person the article calls senator
         return name
 
-    def _office_holder(self, head: Token, words: set[str]) -> str | None:
-        """The named person whose title has these words: "the Russian president" -> Putin."""
+    def _office_holder(
+        self, head: Token, words: set[str], fits: Callable[[str], bool]
+    ) -> str | None:
+        """The named person whose title has these words and who `fits` the description:
+        "the Russian president" -> Putin."""
         needed = words - {stem(w) for w in DETERMINERS | POSSESSIVES}
-        fits = self._may_be_described(head, words)
         holders = [
             (at, name)
             for title, name, at in self.names.titles
