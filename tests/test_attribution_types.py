@@ -89,6 +89,9 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         ("A large body of clinical studies has shown that the drug works.", "document"),
         ("Anyone who has been involved in a merger will tell you it is hard.", "vague"),
         ("People involved in the merger said it was close.", "anonymous"),
+        # People, though a word for a text names what they work on.
+        ("The cable news panel said on Sunday that the plan was too costly.", "anonymous"),
+        ("The email jury said the harbor was closed.", "anonymous"),
     ],
 )
 def test_source_types_of_groups_and_documents(analyze, sentence, kind):

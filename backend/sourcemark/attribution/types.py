@@ -46,6 +46,8 @@ COLLECTIONS = {
     "batch", "body", "bundle", "cache", "collection", "pile", "raft", "series", "set", "slew",
     "spate", "stack", "string", "trove",
 }
+# People together, whatever text names them: "a cable news panel", "the TV crew".
+GROUPS_OF_PEOPLE = {"audience", "crew", "crowd", "jury", "panel"}
 # Whoever at all: never people with access, however described.
 ANYONE = {"anyone", "anybody", "everyone", "everybody"}
 # How unnamed people close to something are described: "familiar with", "briefed on".
@@ -238,6 +240,10 @@ def common_lemma(head: Token) -> str:
 
 def is_proper(head: Token) -> bool:
     return head.pos_ == "PROPN" and common_lemma(head) not in COMMON_NOUNS
+
+
+def _indefinite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
 def _definite(head: Token) -> bool:
@@ -550,7 +556,7 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "named_organization"  # "data analysis firm 1010data", "fan site Example.net"
     if (
         head.pos_ == "NOUN"
-        and lemma not in PERSON_NOUNS | ORGANIZATION_NOUNS
+        and lemma not in KNOWN_PERSON_NOUNS | ORGANIZATION_NOUNS | GROUPS_OF_PEOPLE
         and any(c.dep_ == "compound" and c.lemma_.lower() in DOCUMENT_NOUNS for c in head.children)
     ):
         return "document"  # "an email chain", "a text thread", "the video series"
@@ -570,6 +576,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "anonymous"  # "an anti-Trump PAC", "a Russian company": a body, not named
     # "Demonstrators" at a sentence's start: the recogniser's name, but a common noun.
     generic = head.pos_ == "NOUN" and lemma in VAGUE_NOUNS | PUBLIC_LEMMAS
+    # "A Supreme Court Justice": one person, whatever the recogniser calls the title.
+    generic = generic or (person_noun(lemma) and _indefinite(head))
     if (head.ent_type_ in ORGANIZATION_ENTS and not generic) or is_proper(head):
         if head.lower_ in PUBLIC_GROUPS or _a_people(head):
             return "vague"
