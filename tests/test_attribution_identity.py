@@ -161,6 +161,17 @@ DESCRIPTIONS_OF_ONE_PERSON = {
         ),
         1, "His wife", "Tom Baker’s wife",
     ),
+    # Read in sentence case, the headline's "general" is tagged an adjective.
+    "a headline's role the tagger reads as an adjective": (
+        (
+            "Retired General Reveals Why The Harbor Plan Failed.",
+            "Retired Army Gen. Tom Okafor, who led the port's defence for a decade, spoke on"
+            " Monday about the harbor plan.",
+            "The plan was meant to rebuild the old pier and to dredge the channel, but the"
+            " money ran out after the first year of work.",
+        ),
+        0, "Retired General", "Tom Okafor",
+    ),
 }  # fmt: skip
 
 

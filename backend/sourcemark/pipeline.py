@@ -7,6 +7,7 @@ imported, so that a server can answer health while PipelineLoader loads the mode
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import hashlib
 import importlib.util
@@ -236,15 +237,16 @@ class ByteLRU:
         return len(self._entries)
 
 
-def _batches(texts: list[str], max_chars: int):
-    batch: list[str] = []
+def _batches(keys: list[tuple], max_chars: int):
+    """The parse cache's keys (model, text, reading) in batches of about max_chars of text."""
+    batch: list[tuple] = []
     size = 0
-    for text in texts:
-        if batch and size + len(text) > max_chars:
+    for key in keys:
+        if batch and size + len(key[1]) > max_chars:
             yield batch
             batch, size = [], 0
-        batch.append(text)
-        size += len(text)
+        batch.append(key)
+        size += len(key[1])
     if batch:
         yield batch
 
@@ -276,7 +278,7 @@ class Pipeline:
         attribution_data: Path | None = None,
     ):
         """`attribution_data` holds the engine's learned parts (cross-validation swaps it)."""
-        from .attribution import AttributionEngine
+        from .attribution import AttributionEngine, title_case
         from .attribution.roles import ATTRIBUTION_DATA, ROLE_TAGGER
         from .tone import ToneAnalyzer
 
@@ -298,6 +300,8 @@ class Pipeline:
         tagged = "+roles" if ROLE_TAGGER in self.nlp.pipe_names else ""
         model = f"{self.model_info['name']}@{self.model_info['version']}{tagged}"
         self._model_key = f"{model} {attribution_data}"
+        known = title_case.english_words(self.nlp)
+        self._read_as = functools.partial(title_case.readings, known=known)
         self.cache = ByteLRU(self.settings.parse_cache_bytes)
         self.analyses = ByteLRU(self.settings.analysis_cache_bytes)
         self.engine = AttributionEngine(self.nlp, attribution_data)
@@ -316,18 +320,25 @@ class Pipeline:
         """
         from .attribution import invisible
 
-        docs: list[Doc | None] = [self.cache.get((self._model_key, t)) for t in texts]
-        missing: dict[str, list[int]] = {}
+        # A title-case headline is read in sentence case, by the article's own capitals.
+        readings = self._read_as(texts)
+        keys = [
+            (self._model_key, t, r if r != t else None)
+            for t, r in zip(texts, readings, strict=True)
+        ]
+        docs: list[Doc | None] = [self.cache.get(key) for key in keys]
+        missing: dict[tuple, list[int]] = {}
         for i, doc in enumerate(docs):
             if doc is None:
-                missing.setdefault(texts[i], []).append(i)
+                missing.setdefault(keys[i], []).append(i)
         count = sum(len(doc) for doc in docs if doc is not None)
         tokenized = {}
-        for text, places in missing.items():
+        for key, places in missing.items():
             deadline.check()
+            _, text, reading = key
             # The models read the text without invisible characters.
-            tokenized[text] = self.nlp.make_doc(invisible.clean(text))
-            count += len(tokenized[text]) * len(places)
+            tokenized[key] = self.nlp.make_doc(invisible.clean(reading or text))
+            count += len(tokenized[key]) * len(places)
             if max_tokens is not None and count > max_tokens:  # no more work on it
                 raise TooManyTokens(max_tokens)
         if missing:
@@ -338,14 +349,17 @@ class Pipeline:
                 deadline.check()  # between batches: each is a few seconds' work at most
                 # Offsets stay in the original text.
                 parsed = invisible.parse(
-                    self.nlp, batch, self.settings.batch_size, [tokenized[t] for t in batch]
+                    self.nlp,
+                    [text for _, text, _ in batch],
+                    self.settings.batch_size,
+                    [tokenized[key] for key in batch],
                 )
-                for text, doc in zip(batch, parsed, strict=True):
+                for key, doc in zip(batch, parsed, strict=True):
                     # The tok2vec output is only needed inside the pipeline; dropping it
                     # cuts the memory a cached paragraph holds by about 3x.
                     doc.tensor = no_tensor
-                    self.cache.put((self._model_key, text), doc, doc_bytes(text, doc))
-                    for i in missing[text]:
+                    self.cache.put(key, doc, doc_bytes(key[1], doc))
+                    for i in missing[key]:
                         docs[i] = doc
         return docs  # type: ignore[return-value]
 

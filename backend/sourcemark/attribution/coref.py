@@ -955,6 +955,8 @@ class Resolver:
         # group.
         partisan = head.ent_type_ == "NORP" and head.lemma_.lower() in PARTISANS
         singular = head.tag_ == "NN" or (head.tag_ == "NNP" and (partisan or not head.ent_type_))
+        # A role the tagger reads as an adjective: "Retired general reveals …"
+        singular = singular or (head.tag_ == "JJ" and head.dep_ in SUBJECTS)
         if not singular or (type_ not in (None, "anonymous", "vague") and not partisan):
             return None
         lemma = head.lemma_.lower()

@@ -29,7 +29,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from thinc.api import fix_random_seed
 
-from ..attribution import invisible
+from ..attribution import invisible, title_case
 from ..attribution.cues import LEXICON_PATH, lemma_cue_rates
 from ..attribution.roles import CUE_PROBABILITY_KEY, ROLE_TAGGER, ROLES_KEY, add_role_tagger
 from ..config import Settings
@@ -103,12 +103,15 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def parse_corpus(nlp, articles: list[Article], work: Path) -> dict[str, list[Doc]]:
     """Each article's paragraphs through the base model (no role tagger), read as the
-    pipeline reads them (attribution/invisible.py, names.keep_titles_whole,
+    pipeline reads them (attribution/invisible.py, title_case.py, names.keep_titles_whole,
     quotes.split_glued_quotes), cached on disk by model, spaCy version (lemmas differ between
     3.8 releases), that reading and text."""
     meta = nlp.meta
     texts = (a.gold.text for a in articles)
-    reading = "plain spaces, no invisible characters, titles whole, glued quotes split"
+    reading = (
+        "plain spaces, no invisible characters, titles whole, glued quotes split,"
+        " title-case paragraphs in sentence case"
+    )
     key = _digest(meta["name"], meta["version"], spacy.__version__, reading, *texts)
     path = work / f"parses-{key}.spacy"
     if path.exists():
@@ -116,8 +119,10 @@ def parse_corpus(nlp, articles: list[Article], work: Path) -> dict[str, list[Doc
     else:
         started = time.time()
         texts = [p for a in articles for p in a.paragraphs]
+        known = title_case.english_words(nlp)
+        tokenized = [d for a in articles for d in title_case.tokenized(nlp, a.paragraphs, known)]
         with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p == ROLE_TAGGER]):
-            docs = list(invisible.parse(nlp, texts, batch_size=64))
+            docs = list(invisible.parse(nlp, texts, batch_size=64, tokenized=tokenized))
         _write_atomically(path, DocBin(docs=docs).to_bytes())
         print(f"parsed {len(docs)} paragraphs in {time.time() - started:.0f}s", file=sys.stderr)
     by_article, cursor = {}, 0
@@ -177,12 +182,13 @@ def train_fold(
 
 def tag_fold(nlp, docs: list[Doc], weights: Path, cache_dir: Path) -> None:
     """Set each doc's role tags from the tagger in nlp, loaded from `weights`; cached by the
-    weights, spaCy's version (the tagger reads lemmas), the texts and the regions the tagger
-    reads."""
+    weights, spaCy's version, the texts, their lemmas (the tagger reads them) and the regions
+    the tagger reads."""
     tagger = nlp.get_pipe(ROLE_TAGGER)
     regions = [tagger.regions(doc) for doc in docs] if tagger.regions else []
     weights_digest = hashlib.sha256(weights.read_bytes()).hexdigest()
-    parts = [weights_digest, spacy.__version__, *(d.text for d in docs)]
+    lemmas = hashlib.sha256(b"".join(d.to_array("LEMMA").tobytes() for d in docs)).hexdigest()
+    parts = [weights_digest, spacy.__version__, lemmas, *(d.text for d in docs)]
     key = _digest(*parts, json.dumps(regions)) if regions else _digest(*parts)
     cache = cache_dir / f"tags-{key}.pickle"
     if cache.exists():

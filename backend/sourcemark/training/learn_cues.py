@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, DocBin
 
-from ..attribution import invisible
+from ..attribution import invisible, title_case
 from ..attribution.cue_model import features, is_candidate, load_model
 from ..attribution.frames import frame_of
 from ..attribution.quotes import find_quotes
@@ -61,12 +61,19 @@ def cue_heads(doc: Doc, spans: list[tuple[int, int]]) -> set[int]:
 def parse_paragraphs(data_dir: Path, nlp, limit: int | None, cache: Path | None):
     """(doc, set of cue-head token indexes) for every paragraph of PolNeAR train."""
     articles = load_split(data_dir / "polnear", "train", limit)
-    items = [item for article in articles for item in paragraph_cues(article)]
+    by_article = [paragraph_cues(article) for article in articles]
+    items = [item for paragraphs in by_article for item in paragraphs]
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:
-        # Read as the pipeline reads them (attribution/invisible.py); offsets don't move.
-        docs = list(invisible.parse(nlp, [text for text, _ in items], batch_size=32))
+        # Read as the pipeline reads them (invisible.py, title_case.py); offsets don't move.
+        known = title_case.english_words(nlp)
+        tokenized = [
+            doc
+            for paragraphs in by_article
+            for doc in title_case.tokenized(nlp, [text for text, _ in paragraphs], known)
+        ]
+        docs = list(invisible.parse(nlp, [text for text, _ in items], 32, tokenized))
         if cache is not None:
             DocBin(docs=docs).to_disk(cache)
     out = [(doc, cue_heads(doc, spans)) for doc, (_, spans) in zip(docs, items, strict=True)]

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import Config, fix_random_seed
 
-from ..attribution import invisible
+from ..attribution import invisible, title_case
 from ..attribution.roles import (
     CONTENT,
     CUE,
@@ -114,13 +114,14 @@ def example(doc: Doc, offset: int, spans: dict[int, list[tuple[int, int]]]) -> E
 
 
 def examples(nlp, split_dir: Path, limit: int | None = None) -> list[Example]:
-    items = [
-        (paragraph, (offset, spans))
-        for _, text, spans in articles(split_dir, limit)
-        for paragraph, offset in paragraphs_at(text)
-    ]
-    # Read as the pipeline reads them (attribution/invisible.py); offsets don't move.
-    docs = invisible.parse(nlp, [paragraph for paragraph, _ in items], batch_size=128)
+    known = title_case.english_words(nlp)
+    items, tokenized = [], []
+    for _, text, spans in articles(split_dir, limit):
+        placed = paragraphs_at(text)
+        items += [(paragraph, (offset, spans)) for paragraph, offset in placed]
+        tokenized += title_case.tokenized(nlp, [paragraph for paragraph, _ in placed], known)
+    # Read as the pipeline reads them (invisible.py, title_case.py); offsets don't move.
+    docs = invisible.parse(nlp, [paragraph for paragraph, _ in items], 128, tokenized)
     return [
         example(doc, offset, spans) for doc, (_, (offset, spans)) in zip(docs, items, strict=True)
     ]
