@@ -518,6 +518,22 @@ def test_mr_or_mrs_picks_the_one_of_that_gender_among_people_of_one_surname(anal
     assert source(result, 2)["name"] == "Tom Garrow"
 
 
+def test_mr_is_not_the_only_woman_of_that_surname_the_article_names(analyze):
+    result = analyze(
+        "The harbor fair opened on Saturday with the mayor's wife, Ann Whitfield, cutting the"
+        " ribbon.",
+        "Mr. Whitfield said the harbor would reopen next year.",
+        "Whitfield also said the ferry would run again.",
+    )
+    assert source(result, 1)["name"] == "Whitfield"
+    assert source(result, 2)["name"] == "Whitfield"  # as the article tells of him
+    result = analyze(
+        "Ann Whitfield and Kes Whitfield ran the stall at the harbor fair on Saturday.",
+        "Mr. Whitfield said the harbor would reopen next year.",
+    )
+    assert source(result, 1)["name"] == "Kes Whitfield"  # no gender told of him: he may be
+
+
 def test_she_passes_over_a_man_whose_first_name_other_articles_tell(pipeline, monkeypatch):
     paragraphs = [
         "Rina Osei filed the suit in March.",

@@ -714,22 +714,26 @@ class NameIndex:
     def person(self, text: str, given: bool = False, gender: str | None = None) -> str | None:
         """The fullest name for a name or surname seen as a person in the article; with
         `given`, for a given name too ("Kim" -> "Kim Jong-un"). A title's gender ("Mr.",
-        "Mrs.", in the text or as `gender`) picks among people of one surname: "Mrs.
-        Clinton" is not Bill Clinton."""
+        "Mrs.", in the text or as `gender`), else what the article tells of the surname
+        alone, picks among people of one surname: "Mrs. Clinton" is not Bill Clinton, and
+        "Mr. Obama" is none of them where the article names only Michelle Obama."""
         words = clean_name(text).split()
         told = (HONORIFIC_GENDER.get(t.lower().rstrip(".")) for t in words)
         gender = gender or next((g for g in told if g is not None), None)
         text = " ".join(t for t in words if t.lower().rstrip(".") not in TITLE_WORDS)
         if not text:
             return None
+        if gender is None and " " not in text:
+            gender = self.gender.get(text)  # "Mr. Obama" elsewhere: "Obama" is a man
         last = text.split()[-1].lower()
         found = self.full_names.get(text.lower()) or self.full_names.get(last)
         if found is not None:  # "De Miranda" as written is Luis de Miranda
             found = self._fullest(found)
         if found is not None and not self.may_be(found, gender):
-            fitting = [n for n in self.namesakes(last) if self.gender_of(n) == gender]
-            if fitting:
-                return self._fullest(max(fitting, key=self.name_counts.get))
+            fitting = [n for n in self.namesakes(last) if self.may_be(n, gender)]
+            if not fitting:  # "Mr. Obama", where the article names only Michelle Obama
+                return text
+            return self._fullest(max(fitting, key=self.name_counts.get))
         if found is not None and " " in found:
             return found
         if found is None and not given:
