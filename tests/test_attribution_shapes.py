@@ -5,8 +5,10 @@ carry on after "said:", and invisible characters."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from sourcemark.attribution import invisible
+from sourcemark.attribution.engine import _headline_speaker
 
 from .test_attribution import attributions, only, texts, with_cue
 
@@ -402,6 +404,39 @@ def test_a_person_named_after_a_description_opens_a_speaker_label(analyze, label
 )
 def test_a_headline_is_no_described_speaker_label(analyze, headline):
     assert not [a for a in attributions(analyze(headline)) if a["cue"] and a["cue"]["text"] == ":"]
+
+
+HARBOR_BODY = (
+    "The harbor board met on Monday to discuss the schedule, and a spokesman said the delays"
+    " were caused by repairs to the old pier that began in the spring."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "source"),
+    [
+        ("Insiders: Harbor board will reopen the pier.", "Insiders"),
+        ("Newspaper: Harbor board chief used personal email.", "Newspaper"),
+    ],
+)
+def test_a_headline_s_label_may_name_people_or_a_body_by_a_noun(analyze, headline, source):
+    labelled = with_cue(analyze(headline, HARBOR_BODY), ":", 0)
+    assert [a["source"]["text"] for a in labelled] == [source]
+    # In the body such a line is a heading, not a speaker.
+    assert not with_cue(analyze(HARBOR_BODY, headline), ":", 1)
+
+
+def test_a_headline_s_label_in_capitals_stays_a_heading(analyze):
+    assert not with_cue(analyze("BOOM: Harbor board reopens the pier.", HARBOR_BODY), ":", 0)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaks"),
+    [(["Carly", "Fiorina"], True), (["News", "Guide"], False), (["Fiorina"], False)],
+)
+def test_a_headline_label_the_recogniser_missed_is_a_name_by_its_first_name(analyze, words, speaks):
+    doc = Doc(analyze.nlp.vocab, words=words, pos=["PROPN"] * len(words))
+    assert _headline_speaker(doc[:], {"carly"}) is speaks
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Collection, Container
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from .sources import (
     split_phrase_head,
 )
 from .tokens import pieces, subtree
+from .types import ORGANIZATION_NOUNS, person_noun
 
 # Documents that head a claim as a label: "Poll: …", "Report: …" (not "Email: …").
 SPEAKING_DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "statement", "data"}
@@ -100,6 +101,19 @@ PUT_TO_LEMMAS = {"ask", "press", "question"}
 # "It seems …", "it appeared that …", "it's unclear whether …", "it turned out …": the "it"
 # stands for nobody, and PolNeAR marks these with no source.
 EXPLETIVE_LEMMAS = {"seem", "appear", "sound", "look", "be", "become", "remain", "turn"}
+
+
+def _headline_speaker(label: Span, first_names: Container[str]) -> bool:
+    """A headline's label names a speaker: a first name other articles know and the rest of
+    a name ("Carly Fiorina", not "News Guide"), or people or a body by a noun ("Insiders",
+    "Newspaper")."""
+    name = len(label) > 1 and all(t.pos_ == "PROPN" and t.text.istitle() for t in label)
+    if name and label[0].lower_ in first_names:
+        return True
+    last = label[-1]
+    return last.pos_ == "NOUN" and (
+        person_noun(last.lemma_.lower()) or last.lemma_.lower() in ORGANIZATION_NOUNS
+    )
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -307,7 +321,7 @@ class AttributionEngine:
                 opened = None
             attributions = []
             for draft in found:
-                if not self._credible_label(doc, draft, resolver):
+                if not self._credible_label(doc, draft, resolver, headline=index == 0):
                     continue
                 referent, continues = None, None
                 if draft.source is not None:
@@ -434,9 +448,10 @@ class AttributionEngine:
         return [replace(draft, content=before), second]
 
     @staticmethod
-    def _credible_label(doc: Doc, draft: Draft, resolver: Resolver) -> bool:
+    def _credible_label(doc: Doc, draft: Draft, resolver: Resolver, headline: bool = False) -> bool:
         """A "Name:" label speaks when it names someone or a document; "WATCH:" and
-        "ANALYSIS:" are headings."""
+        "ANALYSIS:" are headings. A headline's label may name someone the article itself
+        doesn't ("Carly Fiorina: …") or people by a noun ("Insiders: …", "Newspaper: …")."""
         if draft.cue is None or draft.cue.label is None or draft.cue.head.text != ":":
             return True
         start, end = draft.cue.label
@@ -453,6 +468,8 @@ class AttributionEngine:
         if titled:
             return True  # "MR. SMITH:"
         if any(t.ent_type_ in NAMED_ENTITIES for t in label):
+            return True
+        if headline and _headline_speaker(label, resolver.names.first_names):
             return True
         return label[-1].lemma_.lower() in SPEAKING_DOCUMENTS or named
 
