@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -82,18 +81,22 @@ def _mid_sentence(text: str, start: int) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Nearly every longer word capitalised where a sentence doesn't start, and not all in
-    capitals: a headline or a subhead, not a sentence full of names."""
-    found = islice(WORD.finditer(text), MAX_TITLE_WORDS + 1)
-    words = [m.group() for m in found if _mid_sentence(text, m.start())]
-    if len(words) > MAX_TITLE_WORDS:
-        return False
-    long_words = [
-        w for w in words if len(w) >= TITLE_WORD_LENGTH and not any(c.isupper() for c in w[1:])
-    ]
-    if len(long_words) < MIN_TITLE_WORDS:
-        return False
-    capitalised = sum(w[0].isupper() for w in long_words)
-    return capitalised >= TITLE_SHARE * len(long_words)
+    capitals: a headline or a subhead, not a sentence full of names. Most paragraphs show a
+    few longer words in lower case within their first words, which settles it."""
+    long_words = capitalised = 0
+    for n, match in enumerate(WORD.finditer(text)):
+        if n == MAX_TITLE_WORDS:
+            return False  # longer than a title
+        word = match.group()
+        if len(word) < TITLE_WORD_LENGTH or not word[1:].islower():
+            continue  # short, or in capitals ("FBI", "McCain")
+        if not _mid_sentence(text, match.start()):
+            continue
+        long_words += 1
+        capitalised += word[0].isupper()
+        if long_words - capitalised > (1 - TITLE_SHARE) * MAX_TITLE_WORDS:
+            return False  # more in lower case than any title has
+    return long_words >= MIN_TITLE_WORDS and capitalised >= TITLE_SHARE * long_words
 
 
 def _capitals(texts: Sequence[str]) -> tuple[Counter, Counter]:
