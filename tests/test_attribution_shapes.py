@@ -398,7 +398,6 @@ def test_a_person_named_after_a_description_opens_a_speaker_label(analyze, label
     "headline",
     [
         "Ann Lee Grills Harbor Board Chief: ‘You Should Resign.’",
-        "Lee to Harbor Board: The dam will hold.",
         "Former Mayor Lee at Harbor Fair: Crowds return.",
     ],
 )
@@ -423,6 +422,24 @@ def test_a_headline_s_label_may_name_people_or_a_body_by_a_noun(analyze, headlin
     labelled = with_cue(analyze(headline, HARBOR_BODY), ":", 0)
     assert [a["source"]["text"] for a in labelled] == [source]
     # In the body such a line is a heading, not a speaker.
+    assert not with_cue(analyze(HARBOR_BODY, headline), ":", 1)
+
+
+@pytest.mark.parametrize(
+    ("headline", "source", "content"),
+    [
+        ("Lee to Harbor Board: The dam will hold.", "Lee", "The dam will hold"),
+        (
+            "Mayor Dana Whitfield on the ferry delays: ‘We were ignored.’",
+            "Mayor Dana Whitfield",
+            "‘We were ignored.’",
+        ),
+    ],
+)
+def test_a_headline_s_label_may_say_whom_or_what_it_addresses(analyze, headline, source, content):
+    [labelled] = with_cue(analyze(headline, HARBOR_BODY), ":", 0)
+    assert (labelled["source"]["text"], texts(labelled)) == (source, [content])
+    # In the body such a line is a subhead, not a speaker.
     assert not with_cue(analyze(HARBOR_BODY, headline), ":", 1)
 
 

@@ -63,6 +63,8 @@ TITLES = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "rev", "prof", "president",
     "senator", "governor", "secretary", "judge", "mayor", "moderator",
 }  # fmt: skip
+# Between a label's name and whom or what it addresses: "Clinton to Planned Parenthood: …".
+ADDRESSING = {"to", "on", "at"}
 # Before a label inside a paragraph: "… ISIS.” Bush: “…”", "HEADLINE - Jane Doe: “…”".
 LABEL_AFTER = {".", "!", "?", "-", "--", "—", "–", "―", "”", '"', "’"}
 MAX_PULL_QUOTE_TITLE = 12  # words of "Name, title" after a pull quote
@@ -235,6 +237,16 @@ class CueFinder:
                 [{"IS_QUOTE": True, "OP": "?"}, capitals, colon],
             ],
         )
+        # A name addressing someone or speaking of something before a colon, as headlines
+        # put it: "Clinton to Planned Parenthood: …", "Lee on the dam: …".
+        addressed = {
+            "ORTH": {"NOT_IN": [":", ".", "!", "?", ";"]},
+            "IS_QUOTE": False,
+            "OP": "{1,8}",
+        }
+        colon_labels.add(
+            "ADDRESS_LABEL", [[name, {"LOWER": {"IN": sorted(ADDRESSING)}}, addressed, colon]]
+        )
         # A round-up line: "Jane Doe, The Daily Planet: …", "Carl Dent, columnist at the
         # Daily Planet: …" (the source is the name; the description has no verb).
         outlet = {"POS": "PROPN", "OP": "{1,5}"}
@@ -363,6 +375,11 @@ class CueFinder:
                 if doc[first].lower_ in SAID_BEFORE_NAME and first + 1 < colon:
                     first += 1  # "Continued Stone: …": the name is Stone
                 found.append(Cue(doc[colon], colon, end, label=(first, colon)))
+            elif kind == "ADDRESS_LABEL":
+                if start != 0:
+                    continue  # it opens its paragraph
+                to = next(i for i in range(start, end) if doc[i].lower_ in ADDRESSING)
+                found.append(Cue(doc[end - 1], end - 1, end, label=(start, to)))
             elif kind == "ROUNDUP":
                 if start != 0:
                     continue

@@ -24,7 +24,15 @@ from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
 from .content import find_content
 from .coref import Referent, Resolver
-from .cues import SPEECH_LEMMAS, TITLES, Cue, CueFinder, is_expectation, is_set_phrase
+from .cues import (
+    ADDRESSING,
+    SPEECH_LEMMAS,
+    TITLES,
+    Cue,
+    CueFinder,
+    is_expectation,
+    is_set_phrase,
+)
 from .names import GENDERS_FILE
 from .quotes import Quote, Quotes, find_quotes, is_closed, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, decode, role_tags
@@ -451,11 +459,14 @@ class AttributionEngine:
     def _credible_label(doc: Doc, draft: Draft, resolver: Resolver, headline: bool = False) -> bool:
         """A "Name:" label speaks when it names someone or a document; "WATCH:" and
         "ANALYSIS:" are headings. A headline's label may name someone the article itself
-        doesn't ("Carly Fiorina: …") or people by a noun ("Insiders: …", "Newspaper: …")."""
+        doesn't ("Carly Fiorina: …") or people by a noun ("Insiders: …", "Newspaper: …"),
+        and only a headline's may say whom it addresses ("Clinton to Planned Parenthood: …")."""
         if draft.cue is None or draft.cue.label is None or draft.cue.head.text != ":":
             return True
         start, end = draft.cue.label
         label = doc[start:end]
+        if end < len(doc) and doc[end].lower_ in ADDRESSING and not headline:
+            return False  # "Paris on a budget: …" in an article is a subhead
         if label.text in resolver.transcript_speakers:
             return True  # "JAKE TAPPER:", then "TAPPER:"
         titled = label[0].lower_.rstrip(".") in TITLES
