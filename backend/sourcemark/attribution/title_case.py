@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -162,7 +162,17 @@ def readings(texts: Sequence[str], known: Callable[[str], bool]) -> list[str]:
     return out
 
 
-def tokenized(nlp: Language, paragraphs: Sequence[str], known: Callable[[str], bool]) -> list[Doc]:
-    """One article's paragraphs as the models read them (invisible.clean, title case in
-    sentence case), tokenized: invisible.parse lays their parse over the paragraphs."""
-    return [nlp.make_doc(invisible.clean(text)) for text in readings(paragraphs, known)]
+def parse_articles(
+    nlp: Language, articles: Sequence[Sequence[str]], batch_size: int
+) -> Iterator[Doc]:
+    """The paragraphs of each article, in order, parsed as the pipeline reads them
+    (invisible.py, and title case in sentence case by each article's own capitals), each Doc
+    over its paragraph as given."""
+    known = english_words(nlp)
+    paragraphs = [paragraph for article in articles for paragraph in article]
+    tokenized = [
+        nlp.make_doc(invisible.clean(text))
+        for article in articles
+        for text in readings(article, known)
+    ]
+    return invisible.parse(nlp, paragraphs, batch_size, tokenized)

@@ -29,7 +29,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from thinc.api import fix_random_seed
 
-from ..attribution import invisible, title_case
+from ..attribution import title_case
 from ..attribution.cues import LEXICON_PATH, lemma_cue_rates
 from ..attribution.roles import CUE_PROBABILITY_KEY, ROLE_TAGGER, ROLES_KEY, add_role_tagger
 from ..config import Settings
@@ -118,11 +118,8 @@ def parse_corpus(nlp, articles: list[Article], work: Path) -> dict[str, list[Doc
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     else:
         started = time.time()
-        texts = [p for a in articles for p in a.paragraphs]
-        known = title_case.english_words(nlp)
-        tokenized = [d for a in articles for d in title_case.tokenized(nlp, a.paragraphs, known)]
         with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p == ROLE_TAGGER]):
-            docs = list(invisible.parse(nlp, texts, batch_size=64, tokenized=tokenized))
+            docs = list(title_case.parse_articles(nlp, [a.paragraphs for a in articles], 64))
         _write_atomically(path, DocBin(docs=docs).to_bytes())
         print(f"parsed {len(docs)} paragraphs in {time.time() - started:.0f}s", file=sys.stderr)
     by_article, cursor = {}, 0

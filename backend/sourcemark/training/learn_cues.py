@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, DocBin
 
-from ..attribution import invisible, title_case
+from ..attribution import title_case
 from ..attribution.cue_model import features, is_candidate, load_model
 from ..attribution.frames import frame_of
 from ..attribution.quotes import find_quotes
@@ -67,13 +67,8 @@ def parse_paragraphs(data_dir: Path, nlp, limit: int | None, cache: Path | None)
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:
         # Read as the pipeline reads them (invisible.py, title_case.py); offsets don't move.
-        known = title_case.english_words(nlp)
-        tokenized = [
-            doc
-            for paragraphs in by_article
-            for doc in title_case.tokenized(nlp, [text for text, _ in paragraphs], known)
-        ]
-        docs = list(invisible.parse(nlp, [text for text, _ in items], 32, tokenized))
+        texts = [[text for text, _ in paragraphs] for paragraphs in by_article]
+        docs = list(title_case.parse_articles(nlp, texts, 32))
         if cache is not None:
             DocBin(docs=docs).to_disk(cache)
     out = [(doc, cue_heads(doc, spans)) for doc, (_, spans) in zip(docs, items, strict=True)]

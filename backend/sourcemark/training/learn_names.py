@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from ..attribution import invisible, title_case
+from ..attribution import title_case
 from ..attribution.names import GENDERS_FILE, NameIndex, person_key
 from ..attribution.roles import ATTRIBUTION_DATA
 from ..documents import split_paragraphs
@@ -79,14 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     nlp = load_model()
     articles = load_split(options.data / "polnear", "train", options.limit)
-    known = title_case.english_words(nlp)
-
-    def parse(paragraphs: list[str]) -> list:  # as the pipeline reads them
-        return list(
-            invisible.parse(nlp, paragraphs, 32, title_case.tokenized(nlp, paragraphs, known))
-        )
-
-    parsed = (parse(split_paragraphs(article.text)) for article in articles)
+    parsed = (  # as the pipeline reads them
+        list(title_case.parse_articles(nlp, [split_paragraphs(article.text)], 32))
+        for article in articles
+    )
     genders = learn(parsed, options.out)
     people, first_names = len(genders["people"]), len(genders["first_names"])
     print(f"{people} people and {first_names} first names from {len(articles)} articles")

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import Config, fix_random_seed
 
-from ..attribution import invisible, title_case
+from ..attribution import title_case
 from ..attribution.roles import (
     CONTENT,
     CUE,
@@ -114,14 +114,13 @@ def example(doc: Doc, offset: int, spans: dict[int, list[tuple[int, int]]]) -> E
 
 
 def examples(nlp, split_dir: Path, limit: int | None = None) -> list[Example]:
-    known = title_case.english_words(nlp)
-    items, tokenized = [], []
+    items, by_article = [], []
     for _, text, spans in articles(split_dir, limit):
         placed = paragraphs_at(text)
         items += [(paragraph, (offset, spans)) for paragraph, offset in placed]
-        tokenized += title_case.tokenized(nlp, [paragraph for paragraph, _ in placed], known)
+        by_article.append([paragraph for paragraph, _ in placed])
     # Read as the pipeline reads them (invisible.py, title_case.py); offsets don't move.
-    docs = invisible.parse(nlp, [paragraph for paragraph, _ in items], 128, tokenized)
+    docs = title_case.parse_articles(nlp, by_article, 128)
     return [
         example(doc, offset, spans) for doc, (_, (offset, spans)) in zip(docs, items, strict=True)
     ]
