@@ -471,7 +471,10 @@ def test_he_after_him_is_not_the_unnamed_person_of_the_sentence(analyze):
         "A young doctor was angry with him because he said the clinic was unsafe.",
         "A young doctor was angry with him. He said the clinic was unsafe.",
     )
-    assert source(result, 1)["name"] == source(result, 2)["name"] == "Mark Ruiz"
+    # "was angry with him" may be an attribution of its own (PolNeAR marks such attitudes).
+    said = [with_cue(result, "said", paragraph) for paragraph in (1, 2)]
+    assert [len(found) for found in said] == [1, 1], said
+    assert said[0][0]["source"]["name"] == said[1][0]["source"]["name"] == "Mark Ruiz"
     # A "he" between is someone else for a "she" after it, even as a subject.
     other = analyze("A retired nurse was fined after he posted a video. “Never!” she wrote.")
     wrote = with_cue(other, "wrote")

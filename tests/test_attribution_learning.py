@@ -70,3 +70,15 @@ def test_the_lexicon_lists_the_nouns_the_model_judges(pipeline):
     assert lexicon_nouns(lexicon) == ["claim"]
     rows, labels = examples(paragraphs, lexicon)
     assert sum(labels) == 4 and any(r[0].startswith("noun:") for r in rows)
+
+
+def test_the_model_reads_the_words_beside_a_word_and_speech_in_its_sentence(pipeline):
+    said = pipeline.nlp("Lee said the council wants a vote.")
+    alone = pipeline.nlp("The council wants a vote.")
+    wants_said = features(next(t for t in said if t.text == "wants"), False, False)
+    wants_alone = features(next(t for t in alone if t.text == "wants"), False, False)
+    assert {"pv=council", "nx=a", "l|pv=want|council", "l|nx=want|a"} <= set(wants_alone)
+    assert "oc=True" in wants_said and "oc=False" in wants_alone
+    # The speech word itself does not count as speech beside it.
+    assert "oc=False" in features(said[1], False, False)
+    assert features(alone[0], False, False).count("pv=<s>") == 1
