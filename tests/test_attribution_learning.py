@@ -82,3 +82,6 @@ def test_the_model_reads_the_words_beside_a_word_and_speech_in_its_sentence(pipe
     # The speech word itself does not count as speech beside it.
     assert "oc=False" in features(said[1], False, False)
     assert features(alone[0], False, False).count("pv=<s>") == 1
+    # Speech in another sentence of the paragraph is not beside it.
+    two = pipeline.nlp("Lee said nothing. The council wants a vote.")
+    assert "oc=False" in features(next(t for t in two if t.text == "wants"), False, False)

@@ -93,8 +93,23 @@ def owner(token: Token) -> str:
     return "none"
 
 
+SPEECH_BY_SENTENCE = "sourcemark_speech_by_sentence"
+
+
 def _beside_speech(token: Token) -> bool:
-    return any(t.lemma_.lower() in SPEECH_LEMMAS and t.i != token.i for t in token.sent)
+    """Whether another word of the token's sentence reports speech. Counted once per doc:
+    asking each word's sentence anew costs the square of a long sentence's length."""
+    doc = token.doc
+    counts = doc.user_data.get(SPEECH_BY_SENTENCE)
+    if counts is None:
+        counts = {}
+        for t in doc:
+            if t.lemma_.lower() in SPEECH_LEMMAS:
+                start = t.sent.start
+                counts[start] = counts.get(start, 0) + 1
+        doc.user_data[SPEECH_BY_SENTENCE] = counts
+    itself = token.lemma_.lower() in SPEECH_LEMMAS
+    return counts.get(token.sent.start, 0) > itself
 
 
 def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
