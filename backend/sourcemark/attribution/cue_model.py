@@ -24,20 +24,12 @@ PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "you"}
 PERSON_POSSESSORS = PERSON_PRONOUNS | {"his", "her", "their", "my", "our"}
 # Prepositions whose object is what a noun of saying or wanting is about: "support for".
 CONTENT_PREPOSITIONS = {"of", "for", "about", "on", "against", "over", "to", "from", "with"}
-# Words that report speech outright: a word in the same sentence as one ("said he wants") is
-# less often a cue itself.
-SPEECH_LEMMAS = {
-    "say",
-    "tell",
-    "according",
-    "add",
-    "state",
-    "write",
-    "note",
-    "explain",
-    "argue",
-    "claim",
-}
+# Words that report speech outright, for the model's "speech beside it" feature: a word in
+# the same sentence as one ("said he wants") is less often a cue itself. A short list of its
+# own, apart from cues.SPEECH_LEMMAS: the shipped weights were learned with this one.
+REPORTING_LEMMAS = frozenset(
+    {"say", "tell", "according", "add", "state", "write", "note", "explain", "argue", "claim"}
+)
 
 
 def _subject_kind(token: Token, subject: Token | None) -> str:
@@ -93,22 +85,22 @@ def owner(token: Token) -> str:
     return "none"
 
 
-SPEECH_BY_SENTENCE = "sourcemark_speech_by_sentence"
+REPORTING_BY_SENTENCE = "sourcemark_reporting_by_sentence"
 
 
 def _beside_speech(token: Token) -> bool:
     """Whether another word of the token's sentence reports speech. Counted once per doc:
     asking each word's sentence anew costs the square of a long sentence's length."""
     doc = token.doc
-    counts = doc.user_data.get(SPEECH_BY_SENTENCE)
+    counts = doc.user_data.get(REPORTING_BY_SENTENCE)
     if counts is None:
         counts = {}
         for t in doc:
-            if t.lemma_.lower() in SPEECH_LEMMAS:
+            if t.lemma_.lower() in REPORTING_LEMMAS:
                 start = t.sent.start
                 counts[start] = counts.get(start, 0) + 1
-        doc.user_data[SPEECH_BY_SENTENCE] = counts
-    itself = token.lemma_.lower() in SPEECH_LEMMAS
+        doc.user_data[REPORTING_BY_SENTENCE] = counts
+    itself = token.lemma_.lower() in REPORTING_LEMMAS
     return counts.get(token.sent.start, 0) > itself
 
 
