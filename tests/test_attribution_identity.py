@@ -71,6 +71,22 @@ def test_a_role_noun_in_the_lead_is_the_person_named_just_after(analyze):
     assert (president["type"], president["name"]) == ("named_person", "Paul Vance")
 
 
+def test_a_description_past_the_lead_does_not_wait_for_a_name(analyze):
+    # Nobody is named before "the patient"; the doctor named in the next paragraph is
+    # someone else. Only a headline or lead may name its person just after.
+    result = analyze(
+        "A 40-year-old man fell ill weeks after moving into a new flat, according to a report.",
+        "He went to a clinic twice and was sent home.",
+        "“I could not climb the stairs without stopping,” the patient said.",
+        "Dr. Alan Reyes, a chest specialist at the city hospital, then examined him.",
+        "“It was mould in the walls,” Reyes said.",
+    )
+    patient = source(result, 2)
+    assert patient["text"] == "the patient"
+    assert patient["name"] != "Alan Reyes" and patient["type"] != "named_person"
+    assert source(result, 4)["name"] == "Alan Reyes"
+
+
 def test_a_description_is_the_person_the_article_is_about(analyze):
     result = analyze(
         "Actress Lena Fox arrived in Cannes on Tuesday for the premiere.",

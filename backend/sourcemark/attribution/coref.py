@@ -76,6 +76,9 @@ PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "munic
 NOT_NAME_ENDINGS = {"company", "firm", "house", "office", "staff", "leadership", "operation"}
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
 LEAD_REACH = 1  # paragraphs on that a description may wait for the name it stands for
+# The paragraphs that make a lead (a headline, then its first paragraph): only there may a
+# description with no title stand for a person the article names after it.
+LEAD_PARAGRAPHS = 2
 SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
 UNRESOLVED_OTHERS = GROUP_PRONOUNS | {"it", "we", "us"}  # names of referents found for no one
@@ -1024,10 +1027,12 @@ class Resolver:
             and not self._names(e.doc).quoted[e.start]  # a nickname, “King James”
         ]
         sentence = head.sent
+        lead = self.where[0] < LEAD_PARAGRAPHS
         after = [  # named in a later sentence: "on Twitter" beside "the minister" is not them
             e
             for at, e in self.names.people_at
-            if at > self.where
+            if lead
+            and at > self.where
             and at[0] - self.where[0] <= LEAD_REACH
             and not (e.doc is head.doc and sentence.start <= e.start < sentence.end)
             and not (headline and e.root.dep_ in OWNER_DEPS)
