@@ -138,6 +138,20 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _quoted_before(part: Draft, whole: Draft) -> bool:
+    """Whether every piece of `part` lies within a piece of what `whole`, a direct quote,
+    says before its cue."""
+    cue_start = whole.cue.span.start_char
+    return (
+        whole.kind == "direct"
+        and bool(part.content)
+        and all(
+            end <= cue_start and any(a <= start and end <= b for a, b in whole.content)
+            for start, end in part.content
+        )
+    )
+
+
 def _touched(quotes: list[Quote], content: list[tuple[int, int]]) -> Quotes:
     """The quotes that share a character with any piece of the content, in order."""
     found = {q for start, end in content for q in quotes_overlapping(quotes, start, end)}
@@ -507,18 +521,22 @@ class AttributionEngine:
             if _has_words(doc, draft.source) and self._sure_enough(draft, quotes)
         ]
         # A quote the rules left without a cue, that is just what a learned cue says, is that
-        # cue's: "… SANDERS: “…”" is one attribution, not also a floating quote. (A quote
+        # cue's: "… SANDERS: “…”" is one attribution, not also a floating quote. So is one
+        # that is part of the quotes it gives before the cue ("“A,” the patient described.
+        # “B”"): carried on, it would go to whoever spoke before. (A quote after the cue
         # that is only part of it stays apart, continuing it, as GGT counts quotes.)
         kept = []
         for draft in drafts:
             holder = draft.cue is None and next(
-                (d for d in learned if d.content == draft.content), None
+                (d for d in learned if d.content == draft.content or _quoted_before(draft, d)),
+                None,
             )
             if not holder:
                 kept.append(draft)
                 continue
             holder.quotes += draft.quotes
-            holder.kind = "direct"  # all it says is the quote
+            if holder.content == draft.content:
+                holder.kind = "direct"  # all it says is the quote
         return sorted(kept + learned, key=lambda d: d.position)
 
     def _sure_enough(self, draft: Draft, quotes: list[Quote]) -> bool:
