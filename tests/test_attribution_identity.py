@@ -71,9 +71,9 @@ def test_a_role_noun_in_the_lead_is_the_person_named_just_after(analyze):
     assert (president["type"], president["name"]) == ("named_person", "Paul Vance")
 
 
-def test_a_description_past_the_lead_does_not_wait_for_a_name(analyze):
+def test_a_description_past_the_lead_is_not_a_person_titled_otherwise_after_it(analyze):
     # Nobody is named before "the patient"; the doctor named in the next paragraph is
-    # someone else. Only a headline or lead may name its person just after.
+    # someone else, as his title says.
     result = analyze(
         "A 40-year-old man fell ill weeks after moving into a new flat, according to a report.",
         "He went to a clinic twice and was sent home.",
@@ -641,6 +641,48 @@ def test_a_name_described_as_one_resident_is_a_person_and_she(analyze):
         "“I heard a rumbling sound and I thought it was the wind,” she said.",
     )
     assert (source(result, 2)["name"], source(result, 2)["type"]) == ("Yuni", "named_person")
+
+
+def test_she_is_a_woman_named_lately_over_a_man_of_unknown_gender_named_since(analyze):
+    # The article calls Dana Whitfield "her" three paragraphs up, and says nothing of Kip
+    # Pryce, who is named last.
+    result = analyze(
+        "Dana Whitfield spent the summer touring with her band.",
+        "The tour ended in Oslo in August.",
+        "Critics praised the shows.",
+        "Dana Whitfield's first albums came out on Orchard Lane, which was bought by a fund"
+        " run by investor Kip Pryce this year.",
+        'In a post at the time she described the sale as the "worst case" for her fans.',
+    )
+    assert source(result, 4)["name"] == "Dana Whitfield"
+
+
+def test_he_is_the_subject_named_by_surname_over_the_people_it_worked_with(analyze):
+    # "Pryce" alone is the investor named in full before; the singers are named after him
+    # in the same sentence, but he is its subject.
+    result = analyze(
+        "Dana Whitfield spent the summer touring with her band.",
+        "Dana Whitfield's first albums came out on Orchard Lane, which was bought by a fund"
+        " run by investor Kip Pryce this year.",
+        "Pryce has worked with the likes of Lou Kemp and Ada Brill - both of whom Dana"
+        " Whitfield has had feuds with in the past.",
+        "He has denied treating her unfairly.",
+    )
+    assert source(result, 3)["name"] == "Kip Pryce"
+
+
+def test_people_are_indexed_in_the_order_the_article_names_them(pipeline):
+    # "Pryce" is a person only because the article named Kip Pryce before; he comes first
+    # in his sentence, before the names the recogniser found.
+    docs = pipeline.parse(
+        [
+            "Dana Whitfield's albums came out on a label bought by investor Kip Pryce.",
+            "Pryce has worked with Lou Kemp and Ada Brill, both of whom she has feuded with.",
+        ]
+    )
+    people = NameIndex(docs).people_at
+    assert [e.text for at, e in people if at[0] == 1][:1] == ["Pryce"]
+    assert [at for at, _ in people] == sorted(at for at, _ in people)
 
 
 # ---- groups --------------------------------------------------------------------------------

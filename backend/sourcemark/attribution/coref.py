@@ -76,9 +76,7 @@ PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "munic
 NOT_NAME_ENDINGS = {"company", "firm", "house", "office", "staff", "leadership", "operation"}
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
 LEAD_REACH = 1  # paragraphs on that a description may wait for the name it stands for
-# The paragraphs that make a lead (a headline, then its first paragraph): only there may a
-# description with no title stand for a person the article names after it.
-LEAD_PARAGRAPHS = 2
+LEAD_PARAGRAPHS = 2  # a headline and its first paragraph, which may name a person late
 SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
 UNRESOLVED_OTHERS = GROUP_PRONOUNS | {"it", "we", "us"}  # names of referents found for no one
@@ -1014,11 +1012,12 @@ class Resolver:
         self, head: Token, fits: Callable[[str], bool], headline: bool = False
     ) -> str | None:
         """The person the article is about here: the last named before in this paragraph,
-        else the last speaker, else the last named in the paragraph before, else (in a lead)
-        the first named just after, for a headline not as an owner ("Judge rejects …", then
-        "A judge has rejected … Donald Trump's divorce"); unless the article gives them
-        another office. Only people who `fits` (a name's test): where the first does not,
-        the next in that order ("the death of Terence Crutcher … the nominee said she")."""
+        else the last speaker, else the last named in the paragraph before, else the first
+        named just after (as a lead does; past the lead, not one it titles otherwise), for a
+        headline not as an owner ("Judge rejects …", then "A judge has rejected … Donald
+        Trump's divorce"); unless the article gives them another office. Only people who
+        `fits` (a name's test): where the first does not, the next in that order ("the
+        death of Terence Crutcher … the nominee said she")."""
         before = [
             (at, e)
             for at, e in self.names.people_at
@@ -1027,20 +1026,28 @@ class Resolver:
             and not self._names(e.doc).quoted[e.start]  # a nickname, “King James”
         ]
         sentence = head.sent
-        lead = self.where[0] < LEAD_PARAGRAPHS
-        after = [  # named in a later sentence: "on Twitter" beside "the minister" is not them
-            e
-            for at, e in self.names.people_at
-            if lead
-            and at > self.where
-            and at[0] - self.where[0] <= LEAD_REACH
-            and not (e.doc is head.doc and sentence.start <= e.start < sentence.end)
-            and not (headline and e.root.dep_ in OWNER_DEPS)
-        ]
-        speaker = self._last_person_quoted()
 
         def named(entity: Span) -> str:
             return self.names.person(entity.text) or person_name(entity)
+
+        def titled_otherwise(entity: Span) -> bool:
+            """Past the lead, a person the article titles otherwise: "Dr. Owen Dempsey, a
+            pulmonologist" is not "the patient" of the paragraph before him."""
+            if self.where[0] < LEAD_PARAGRAPHS:
+                return False
+            titles = self.names.title_words(named(entity))
+            return bool(titles) and stem(head.text) not in titles
+
+        after = [  # named in a later sentence: "on Twitter" beside "the minister" is not them
+            e
+            for at, e in self.names.people_at
+            if at > self.where
+            and at[0] - self.where[0] <= LEAD_REACH
+            and not (e.doc is head.doc and sentence.start <= e.start < sentence.end)
+            and not (headline and e.root.dep_ in OWNER_DEPS)
+            and not titled_otherwise(e)
+        ]
+        speaker = self._last_person_quoted()
 
         candidates = [named(e) for at, e in reversed(before) if at[0] == self.where[0]]
         if speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
@@ -1087,8 +1094,9 @@ class Resolver:
         person is not ("Down the street, Mike Reyes rejoiced. He believes …");
         the last speaker, if recent (quotes may carry them on) and not of unknown gender
         where someone named since is known to be of the pronoun's; else that person; else a
-        speaker known to be of the pronoun's gender; else the last person named, of no other
-        gender. A name, or None if nobody fits."""
+        speaker known to be of the pronoun's gender; else someone named lately whom the
+        article calls by that gender; else the last person named, of no other gender (in
+        that paragraph, a subject first). A name, or None if nobody fits."""
         speaker = next(
             (r for r in reversed(self.recent) if r.type == "named_person" and fits(r)), None
         )
@@ -1123,7 +1131,7 @@ class Resolver:
                 continue  # named in a quote ("“As Eloise deteriorated …”") or a photo caption
             name = self.names.person(entity.text) or person_name(entity)
             if self.names.may_be(name, gender):
-                named.append((at, name))
+                named.append((at, name, entity.root.dep_ in SUBJECTS))
             # Told apart from the speaker only as a subject, not "his father, Bill".
             if (
                 gender is not None
@@ -1152,7 +1160,21 @@ class Resolver:
         )
         if known is not None and gender is not None:
             return known
-        return named[0][1] if named else None
+        # Of the people named lately, one the article calls by the pronoun's gender, over
+        # one it tells nothing of: "Taylor Swift's albums … bought by Scooter Braun. … she".
+        fitting = [
+            name
+            for at, name, _ in named
+            if self.where[0] - at[0] <= SPEAKER_REACH and self.names.gender_of(name) == gender
+        ]
+        if gender is not None and fitting:
+            return fitting[0]
+        if not named:
+            return None
+        # Else the last person named, a subject over others the same paragraph names after
+        # it: "Braun has worked with Kanye West and Kim Kardashian. … He".
+        latest = [n for n in named if n[0][0] == named[0][0][0]]
+        return next((name for _, name, subject in latest if subject), named[0][1])
 
     def _paragraph_subject(self, head: Token, gender: str) -> str | None:
         """The person named as the subject of the paragraph's first sentence, for a he or

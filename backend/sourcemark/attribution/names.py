@@ -565,7 +565,8 @@ class NameIndex:
             people += [
                 n
                 for n in unrecognised
-                if n.label_ or (_gender_of(n, among) and n.text.lower() not in bodies)
+                if n.label_
+                or (n.text.lower() not in bodies and (_gender_of(n, among) or self._known(n)))
             ]
             person_at = name_at(people)
             # Bare names as subjects count too: "Facebook did not say whether it agreed" makes
@@ -573,6 +574,7 @@ class NameIndex:
             self.called_it |= {
                 person_name(e).lower() for e in people + unrecognised if _called_it(e, person_at)
             }
+            people.sort(key=lambda e: e.start)  # those found beyond the recogniser come last
             conjoined: dict[int, list[Span]] = {}  # head token -> the names joined to it
             for e in people:
                 if e.root.dep_ == "conj":
@@ -642,6 +644,12 @@ class NameIndex:
                 named.append(name)
         if " " in name:
             self.full_names[name.lower()] = name
+
+    def _known(self, name: Span) -> bool:
+        """Whether a bare name is a person named in full before: "Braun has worked with …"
+        after "talent manager Scooter Braun"."""
+        known = self.person(name.text)
+        return known is not None and " " in known
 
     def add_person(self, entity: Span, at: tuple[int, int]) -> None:
         name = person_name(entity)
