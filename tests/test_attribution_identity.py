@@ -87,6 +87,20 @@ def test_a_description_past_the_lead_is_not_a_person_titled_otherwise_after_it(a
     assert source(result, 4)["name"] == "Alan Reyes"
 
 
+def test_the_company_is_the_body_that_spoke_two_paragraphs_before(analyze):
+    # The awards are named after the label that spoke, and both two paragraphs up: the
+    # one that spoke stands out.
+    result = analyze(
+        "Mia Lane's fight with her old label may be ending.",
+        "The group that owns most of her music, Bluewater Records, says she will be allowed"
+        " to play her old songs at the Northern Music Awards on Sunday.",
+        "Lane got support from other singers last week.",
+        "But the company says she never needed its permission.",
+    )
+    assert source(result, 1)["name"] == "Bluewater Records"
+    assert source(result, 3)["name"] == "Bluewater Records"
+
+
 def test_a_description_is_the_person_the_article_is_about(analyze):
     result = analyze(
         "Actress Lena Fox arrived in Cannes on Tuesday for the premiere.",

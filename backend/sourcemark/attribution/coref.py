@@ -821,6 +821,10 @@ class Resolver:
             named.append(subject)
         if named and (source is None or source.last < named[-1][0]):
             if self.where[0] - named[-1][0][0] > PRONOUN_REACH:
+                # The body that spoke stands out longer than one only named: "Big Machine
+                # says she may play at the American Music Awards. … But the company says …"
+                if source is not None and self.where[0] - source.last[0] <= SPEAKER_REACH:
+                    return source
                 return None
             name = clean_name(named[-1][1].text)
         elif source is not None and self.where[0] - source.last[0] <= PRONOUN_REACH:
