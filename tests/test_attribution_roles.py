@@ -2,8 +2,9 @@
 
 import pytest
 from spacy.attrs import intify_attr
+from spacy.tokens import Doc, Span
 
-from sourcemark.attribution.engine import AttributionEngine
+from sourcemark.attribution.engine import AttributionEngine, _has_words
 from sourcemark.attribution.roles import (
     CONTENT,
     CUE,
@@ -17,6 +18,7 @@ from sourcemark.attribution.roles import (
     decode,
     runs,
 )
+from sourcemark.attribution.sources import Mention, whole_run
 from sourcemark.training.train_roles import (
     TEACHER_CONFIG,
     distill,
@@ -283,3 +285,34 @@ def test_a_quote_before_a_learned_cue_is_that_cues_speakers(pipeline):
     ]
     assert holding and all(a["source"]["text"] == "the tenant" for a in holding), holding
     assert "Maria Costa" not in {a["source"]["name"] for a in results[1]}
+
+
+def test_a_source_run_takes_in_the_whole_words_and_names_it_cuts_into(pipeline):
+    doc = pipeline.parse(
+        ["As papers leaked to the New York Times have shown, anti-government protests grew."]
+    )[0]
+    words = [t.text for t in doc]
+    york, anti = words.index("York"), words.index("anti")
+    assert any(e.text.endswith("New York Times") for e in doc.ents)
+    start, end = whole_run(doc, york, york + 2)  # "York Times", as a tagger marked it
+    assert doc[start:end].text.endswith("New York Times")
+    start, end = whole_run(doc, anti + 1, anti + 4)  # "-government protests"
+    assert doc[start:end].text == "anti-government protests"
+    shown = words.index("shown")
+    mention = AttributionEngine._whole_source(doc, york, york + 2, set(), doc[shown : shown + 1])
+    assert "New" in {doc[i].text for i in mention.tokens}
+
+
+def test_a_source_run_is_widened_only_to_names_that_may_be_sources(pipeline):
+    doc = Doc(pipeline.nlp.vocab, words=["Last", "week", "Stumpf", "spoke"])
+    doc.ents = [Span(doc, 0, 3, label="DATE")]  # as the recogniser read it on a news page
+    assert whole_run(doc, 2, 3) == (2, 3)
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    assert whole_run(doc, 2, 3) == (0, 3)
+
+
+def test_a_source_of_function_words_only_names_no_one(pipeline):
+    doc = pipeline.parse(["Mayer was named chairman of the division in March."])[0]
+    of = [t.text for t in doc].index("of")
+    assert not _has_words(doc, Mention({of}, doc[of]))
+    assert _has_words(doc, Mention({0}, doc[0]))

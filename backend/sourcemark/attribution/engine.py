@@ -44,6 +44,7 @@ from .sources import (
     mention_tokens,
     relative_antecedent,
     split_phrase_head,
+    whole_run,
 )
 from .tokens import pieces, subtree
 from .types import ORGANIZATION_NOUNS, person_noun
@@ -52,6 +53,7 @@ from .types import ORGANIZATION_NOUNS, person_noun
 SPEAKING_DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "statement", "data"}
 NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 MAX_TITLE_WORDS = 4  # before a name the parse left without its verb: "former president"
+FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}  # words that name no one
 # How sure the role tagger must be of a cue the rules missed. On a word the cue model judges
 # (a verb or cue noun outside quotes), both must lean to a cue: the tagger at 0.6 and the
 # model at 0.2 (its own threshold is higher); elsewhere the tagger alone, at 0.8. Tuned on
@@ -208,9 +210,11 @@ def _phrase_before(doc: Doc, index: int) -> Mention | None:
 
 
 def _has_words(doc: Doc, source: Mention | None) -> bool:
-    """Whether a source names anything: a misparse can leave a lone comma or dash."""
+    """Whether a source names anything: a misparse can leave a lone comma or dash, and the
+    tagger a lone "of"."""
     return source is not None and any(
-        not (doc[i].is_punct or doc[i].is_space) for i in source.tokens
+        not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in FUNCTION_POS)
+        for i in source.tokens
     )
 
 
@@ -618,6 +622,7 @@ class AttributionEngine:
         relative clause on its subject is the pronoun if the cue is in that clause ("Ann
         Lee, [who ran the agency] and believes"), else the phrase the clause hangs from
         ("Ann Lee, [who was elected in 2014,] doesn't see")."""
+        start, end = whole_run(doc, start, end)
         first = doc[start]
         clause = first.head
         relative = first.lower_ in RELATIVE_PRONOUNS and first.dep_ in ("nsubj", "nsubjpass")

@@ -33,6 +33,7 @@ FEELING_LEMMAS = {
 LEADING_DEPS = {"advmod", "cc", "punct", "preconj"}
 # "WASHINGTON -- President Obama": a dateline before the dash is not the mention's.
 DATELINE_DASHES = {"--", "—", "–", "―"}
+NAMING_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}  # names a source may have
 PLACES = {"GPE", "LOC"}
 
 
@@ -126,6 +127,18 @@ def _whole_words(doc, left: int, right: int) -> tuple[int, int]:
     while _hyphenated(doc, right):
         right += 1
     return left, right
+
+
+def whole_run(doc, start: int, end: int) -> tuple[int, int]:
+    """Tokens start..end widened to the whole words and names they cut into: the tagger
+    may mark "York Times" of "the New York Times", or "-government" of "anti-government"."""
+    left, right = _whole_words(doc, start, end - 1)
+    for entity in doc.ents:
+        if entity.label_ not in NAMING_ENTITIES:
+            continue  # not "Last week" of "Last week Stumpf", taken for one date
+        if entity.start < left < entity.end or entity.start <= right < entity.end - 1:
+            left, right = min(left, entity.start), max(right, entity.end - 1)
+    return left, right + 1
 
 
 def _named_part(token: Token) -> Token:
