@@ -316,3 +316,17 @@ def test_a_source_of_function_words_only_names_no_one(pipeline):
     of = [t.text for t in doc].index("of")
     assert not _has_words(doc, Mention({of}, doc[of]))
     assert _has_words(doc, Mention({0}, doc[0]))
+
+
+def test_a_source_leaves_out_when_it_spoke(pipeline, analyze):
+    result = analyze(
+        "A panel of judges in 2015 found that the rule broke the law.",
+        "Officials there said the plan had failed.",
+    )
+    found = [p["attributions"][0]["source"]["text"] for p in result["paragraphs"]]
+    assert found == ["A panel of judges", "Officials"]
+    # The tagger's run, as it marked one on a news page, loses its "in 2015" too.
+    doc = pipeline.parse(["A panel of judges in 2015 found that the rule broke the law."])[0]
+    found_at = [t.text for t in doc].index("found")
+    mention = AttributionEngine._whole_source(doc, 0, found_at, set(), doc[found_at : found_at + 1])
+    assert doc[min(mention.tokens) : max(mention.tokens) + 1].text == "A panel of judges"

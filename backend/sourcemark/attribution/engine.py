@@ -44,6 +44,7 @@ from .sources import (
     mention_tokens,
     relative_antecedent,
     split_phrase_head,
+    when_after,
     whole_run,
 )
 from .tokens import pieces, subtree
@@ -646,7 +647,9 @@ class AttributionEngine:
         if end - start == 1 and first.is_punct:  # "the United States[ --] to resist"
             return _phrase_before(doc, start) or Mention({start}, first)
         if end - start < 2 or first.pos_ not in ("ADP", "CCONJ"):
-            return Mention(set(range(start, end)), _run_head(doc[start:end]))
+            head = _run_head(doc[start:end])
+            end = min([end] + [i for i in when_after(head) if i > head.i])  # not "in 2009"
+            return Mention(set(range(start, end)), head)
         if head.i < start and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             tokens = mention_tokens(head, exclude)
             if set(range(start, end)) <= tokens:

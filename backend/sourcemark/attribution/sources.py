@@ -34,6 +34,7 @@ LEADING_DEPS = {"advmod", "cc", "punct", "preconj"}
 # "WASHINGTON -- President Obama": a dateline before the dash is not the mention's.
 DATELINE_DASHES = {"--", "—", "–", "―"}
 NAMING_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}  # names a source may have
+WHEN_ENTITIES = {"DATE", "TIME"}
 PLACES = {"GPE", "LOC"}
 
 
@@ -151,10 +152,28 @@ def _named_part(token: Token) -> Token:
     return doc[token.i - 1] if _hyphenated(doc, token.i - 1) else token
 
 
+def _says_when(child: Token) -> bool:
+    """A phrase after a mention's head that tells when or how, not who: "Alden on
+    Tuesday announced", "the government in 2009 enacted", "the company flat-out denied"."""
+    if child.dep_ == "advmod":
+        return True
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in WHEN_ENTITIES
+    return child.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in WHEN_ENTITIES for c in child.children
+    )
+
+
+def when_after(head: Token) -> set[int]:
+    """The tokens of the phrases after a mention's head that tell when or how."""
+    return {i for child in head.rights if _says_when(child) for i in subtree(child)}
+
+
 def mention_tokens(head: Token, exclude: set[int]) -> set[int]:
     """The head's subtree without excluded tokens, kept contiguous around the head,
-    without a dateline or edge spaces ("A\xa0Bloomberg poll\xa0said")."""
-    tokens = subtree(head) - exclude
+    without a dateline, edge spaces ("A\xa0Bloomberg poll\xa0said") or a phrase after it
+    telling when."""
+    tokens = subtree(head) - exclude - when_after(head)
     left = head.i
     while left - 1 in tokens and not _dateline_ends(head.doc[left - 1]):
         left -= 1
