@@ -699,6 +699,23 @@ def test_people_are_indexed_in_the_order_the_article_names_them(pipeline):
     assert [at for at, _ in people] == sorted(at for at, _ in people)
 
 
+def test_a_he_that_goes_on_is_not_someone_named_after_the_last_he(analyze):
+    def named_before(text: str, pronoun_at: int):
+        doc = analyze.nlp(text)
+        he = [t for t in doc if t.lower_ == "he"][pronoun_at]
+        resolver = Resolver([doc])
+        resolver.where = (0, he.idx)
+        found = resolver._named_just_before(he, "male")
+        return found and found[1]
+
+    # The sentence before is about the same "he"; Marr is only named in it.
+    chain = "He was arrested in April for a call to the offices of Marr. During the call, he asked."
+    assert named_before(chain, 1) is None
+    # Named before its "he", the person is who it stands for, and so for the next one.
+    topic = "As for Marr, he was subdued on Monday. Maybe he figures the vote is won."
+    assert named_before(topic, 1) == "Marr"
+
+
 # ---- groups --------------------------------------------------------------------------------
 
 

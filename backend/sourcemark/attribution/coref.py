@@ -1379,6 +1379,13 @@ class Resolver:
         aside = next((c for c in before.root.children if c.dep_ == "parataxis"), None)
         if aside is not None and _subject_of(aside) is not None:
             root = _subject_of(aside)
+        # A he or she that subject stands for goes on being meant, unless the sentence
+        # named them before it ("As for Trump, he …"): "He was arrested for the call to
+        # Omar. During the call, he asked …" is not Omar.
+        chain = root is not None and not quoted[root.i] and gender is not None
+        chain = chain and PRONOUN_GENDER.get(root.lower_) == gender
+        if chain and not self._names_in(before.doc[before.start : root.i]):
+            return None
         main = None
         if root is not None and not quoted[root.i]:
             main = self._person_named_at(root)
