@@ -101,6 +101,16 @@ def test_the_company_is_the_body_that_spoke_two_paragraphs_before(analyze):
     assert source(result, 3)["name"] == "Bluewater Records"
 
 
+def test_a_description_is_not_the_person_its_own_words_are_about(analyze):
+    result = analyze(
+        "Dale Hobbs, 48, of Austin, pleaded guilty to making the threat, the district"
+        " attorney said in a statement."
+    )
+    (teller,) = with_cue(result, "said")
+    assert teller["source"]["text"] == "the district attorney"
+    assert teller["source"]["name"] != "Dale Hobbs"
+
+
 def test_a_description_is_the_person_the_article_is_about(analyze):
     result = analyze(
         "Actress Lena Fox arrived in Cannes on Tuesday for the premiere.",

@@ -357,6 +357,7 @@ class Resolver:
         self.docs = docs
         self._places: dict[str, list[tuple[int, str]]] = {}  # "city" -> "City of …" found
         self.where = (0, 0)  # paragraph and character of the mention being resolved
+        self.said: list[tuple[int, int]] = []  # what that mention's attribution says
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
         self.recent: list[Referent] = []  # most recent last
@@ -397,8 +398,13 @@ class Resolver:
         self.where = (paragraph, at)
         self._seen(referent)
 
-    def resolve(self, doc: Doc, mention: Mention, paragraph: int) -> Referent:
+    def resolve(
+        self, doc: Doc, mention: Mention, paragraph: int, said: list[tuple[int, int]] = ()
+    ) -> Referent:
+        """The referent of a source mention in paragraph `paragraph`; `said` is what its
+        attribution says (character spans), where no one it names is the source."""
         self.where = (paragraph, mention.head.idx)
+        self.said = list(said)
         referent = self._resolve(doc, mention)
         # Who a photo shows is no speaker a later "he" carries on.
         return referent if self.captions[paragraph] else self._seen(referent)
@@ -1028,6 +1034,7 @@ class Resolver:
             if at < self.where
             and self.where[0] - at[0] <= PRONOUN_REACH
             and not self._names(e.doc).quoted[e.start]  # a nickname, “King James”
+            and not (at[0] == self.where[0] and self._in_what_is_said(e))
         ]
         sentence = head.sent
 
@@ -1065,6 +1072,11 @@ class Resolver:
         if offices and office is not None and office not in offices:
             return None  # "the governor" is not the person the article calls senator
         return name
+
+    def _in_what_is_said(self, entity: Span) -> bool:
+        """ "Dale Hobbs pleaded guilty, the district attorney said": the one the content
+        is about is not who says it."""
+        return any(a <= entity.start_char < b for a, b in self.said)
 
     def _office_holder(
         self, head: Token, words: set[str], fits: Callable[[str], bool]

@@ -352,7 +352,7 @@ class AttributionEngine:
                     continue
                 referent, continues = None, None
                 if draft.source is not None:
-                    referent = resolver.resolve(doc, draft.source, index)
+                    referent = resolver.resolve(doc, draft.source, index, draft.content)
                     last_mention = (index, draft.source)
                 elif draft.cue is None and carried:  # after "He said:", his
                     referent, continues = opened.referent, opened.ident
