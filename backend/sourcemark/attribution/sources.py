@@ -153,8 +153,8 @@ def _named_part(token: Token) -> Token:
 
 
 def _says_when(child: Token) -> bool:
-    """A phrase after a mention's head that tells when or how, not who: "Alden on
-    Tuesday announced", "the government in 2009 enacted", "the company flat-out denied"."""
+    """A phrase after a mention's head that tells when or where, not who: "Alden on
+    Tuesday announced", "the government in 2009 enacted", "Officials there said"."""
     if child.dep_ == "advmod":
         return True
     if child.dep_ == "npadvmod":
