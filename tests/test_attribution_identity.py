@@ -726,6 +726,17 @@ def test_a_he_that_goes_on_is_not_someone_named_after_the_last_he(analyze):
     assert named_before(topic, 1) == "Marr"
 
 
+def test_another_is_one_more_unnamed_person_not_the_last_source(analyze):
+    result = analyze(
+        "Some Twitter users were quick to mock the slogan. One user quipped that the state"
+        " had finally admitted it.",
+        "Another wondered whether the agency had read the slogan aloud.",
+    )
+    another = source(result, 1)
+    assert another["text"] == "Another"
+    assert (another["name"], another["type"]) == ("Another", "anonymous")
+
+
 # ---- groups --------------------------------------------------------------------------------
 
 

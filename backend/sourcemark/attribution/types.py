@@ -170,8 +170,8 @@ COMMON_NOUNS = DOCUMENT_NOUNS | VAGUE_NOUNS | ANONYMOUS_ROLES | UNIQUE_OFFICES
 # Pronouns that refer to no one named before ("some say", "someone said"): typed by
 # themselves, never resolved.
 NOT_ANAPHORIC = {
-    "some", "many", "most", "others", "several", "someone", "somebody", "anyone", "anybody",
-    "everyone", "everybody", "nobody",
+    "some", "many", "most", "others", "another", "several", "someone", "somebody", "anyone",
+    "anybody", "everyone", "everybody", "nobody",
 }  # fmt: skip
 
 
@@ -604,6 +604,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     specific = head.tag_ != "NNS" or affiliated or relative or lemma in SPECIFIC_ROLES
     if lemma in ANONYMOUS_ROLES and specific:
         return "anonymous"
+    if head.lower_ == "another":
+        return "anonymous"  # one more person the article doesn't name: "Another wondered"
     if lemma in VAGUE_NOUNS or head.lower_ in NOT_ANAPHORIC:
         return "anonymous" if affiliated else "vague"
     if head.tag_ in ("NNS", "NNPS"):
