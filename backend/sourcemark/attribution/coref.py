@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -399,7 +399,7 @@ class Resolver:
         self._seen(referent)
 
     def resolve(
-        self, doc: Doc, mention: Mention, paragraph: int, said: list[tuple[int, int]] = ()
+        self, doc: Doc, mention: Mention, paragraph: int, said: Sequence[tuple[int, int]] = ()
     ) -> Referent:
         """The referent of a source mention in paragraph `paragraph`; `said` is what its
         attribution says (character spans), where no one it names is the source."""

@@ -647,9 +647,9 @@ class AttributionEngine:
         if end - start == 1 and first.is_punct:  # "the United States[ --] to resist"
             return _phrase_before(doc, start) or Mention({start}, first)
         if end - start < 2 or first.pos_ not in ("ADP", "CCONJ"):
-            head = _run_head(doc[start:end])
-            end = min([end] + [i for i in when_after(head) if i > head.i])  # not "in 2009"
-            return Mention(set(range(start, end)), head)
+            run_head = _run_head(doc[start:end])
+            end = min([end] + [i for i in when_after(run_head) if i > run_head.i])  # "in 2009"
+            return Mention(set(range(start, end)), run_head)
         if head.i < start and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             tokens = mention_tokens(head, exclude)
             if set(range(start, end)) <= tokens:
