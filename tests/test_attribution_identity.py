@@ -11,7 +11,13 @@ import pytest
 from spacy.tokens import Span
 
 from sourcemark.attribution.coref import Resolver
-from sourcemark.attribution.names import GENDERS_FILE, NameIndex, _surname_given, first_name
+from sourcemark.attribution.names import (
+    GENDERS_FILE,
+    NameIndex,
+    _surname_given,
+    census_first_names,
+    first_name,
+)
 from sourcemark.attribution.sources import Mention
 from sourcemark.attribution.types import mention_type
 from sourcemark.training import learn_names
@@ -580,7 +586,8 @@ def test_mr_is_not_the_only_woman_of_that_surname_the_article_names(analyze):
 def test_she_passes_over_a_man_whose_first_name_other_articles_tell(pipeline, monkeypatch):
     paragraphs = [
         "Rina Osei filed the suit in March.",
-        "Dale Hobart testified on Monday.",  # nothing here tells his gender
+        # Nothing here tells his gender, nor does the census of "Orrin".
+        "Orrin Hobart testified on Monday.",
         "“It was a fraud from the start,” she said.",
     ]
     docs = pipeline.parse(paragraphs)
@@ -591,10 +598,15 @@ def test_she_passes_over_a_man_whose_first_name_other_articles_tell(pipeline, mo
         result = pipeline.analyze_docs(["p0", "p1", "p2"], docs)
         return result["paragraphs"][2]["attributions"][0]["source"]["name"]
 
-    assert speaker({}) == "Dale Hobart"
-    assert speaker({"dale": "male"}) == "Rina Osei"
-    assert speaker({}, {"dale hobart": "male"}) == "Rina Osei"  # the person, known elsewhere
-    assert speaker({"dale": "female"}, {"dale hobart": "male"}) == "Rina Osei"
+    assert speaker({}) == "Orrin Hobart"
+    assert speaker({"orrin": "male"}) == "Rina Osei"
+    assert speaker({}, {"orrin hobart": "male"}) == "Rina Osei"  # the person, known elsewhere
+    assert speaker({"orrin": "female"}, {"orrin hobart": "male"}) == "Rina Osei"
+    # Where no article tells of the first name, the census may: "Dale" is a man's.
+    paragraphs[1] = "Dale Hobart testified on Monday."
+    docs = pipeline.parse(paragraphs)
+    assert speaker({}) == "Rina Osei"
+    assert speaker({"dale": "female"}) == "Dale Hobart"  # what articles tell comes first
     # Known by her first name only, a woman named since is not preferred to the speaker.
     paragraphs[:2] = [
         "“We will appeal,” said Kim Adair.",
@@ -602,6 +614,31 @@ def test_she_passes_over_a_man_whose_first_name_other_articles_tell(pipeline, mo
     ]
     docs = pipeline.parse(paragraphs)
     assert speaker({"rina": "female"}) == speaker({}) == "Kim Adair"
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [("dale", "male"), ("neil", "male"), ("beth", "female"), ("kim", None), ("jean", None)],
+)
+def test_the_census_tells_a_first_names_gender_only_where_it_is_nearly_all_one(name, gender):
+    # Kim and Jean are women's names nine times in ten or less: they tell nothing.
+    assert census_first_names().get(name) == gender
+
+
+def test_a_first_name_tells_of_the_person_not_of_someone_they_own(analyze):
+    names = NameIndex([analyze.nlp("The hearing opened on Monday.")])
+    assert names.gender_of("Dale Hobart") == "male"
+    assert names.gender_of("Dale Hobart’s wife") is None
+    assert names.gender_of("Dale Hobart's lawyer") is None
+
+
+def test_a_pronoun_in_what_a_name_is_called_does_not_tell_its_gender(analyze):
+    def told(text: str) -> str | None:
+        return NameIndex([analyze.nlp(text)]).gender.get("Tova Reyes")
+
+    assert told("Tova Reyes said his book was late.") == "male"  # as the article tells it
+    assert told("Tova Reyes, one of his editors, said the book was late.") is None
+    assert told("Tova Reyes, one of his editors, said she was tired.") == "female"
 
 
 @pytest.mark.parametrize(

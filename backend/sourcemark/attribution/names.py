@@ -9,7 +9,10 @@ names it calls a company or network. Built once per article, before resolution.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import cache
+from importlib.resources import files
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -73,6 +76,16 @@ HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 # People and first names other articles show to be a man's or a woman's
 # (training/learn_names.py): {"people": {"bernie sanders": …}, "first_names": {"john": …}}.
 GENDERS_FILE = "genders.json"
+# First names by gender from the 1990 US Census (public domain), as the `names` package
+# ships them: each line gives a name's share of all men's or all women's first names, down
+# to a smallest share. A name is a man's or a woman's where that share is at least
+# CENSUS_MAJORITY times its share of the other's, or of the other list's smallest where
+# that list leaves it out: "Kim", "Jean" and "Dana" are neither, nor is "Moon", rare in
+# both lists.
+CENSUS_PACKAGE = "names"
+CENSUS_FILES = {MALE: "dist.male.first", FEMALE: "dist.female.first"}
+CENSUS_MAJORITY = 10
+POSSESSIVE = re.compile(r"\w['’]s?\s")
 # Words that open surnames, not given names: "Al Basha", "De Blasio", "Van Hollen".
 SURNAME_PARTICLES = {
     "al", "el", "abu", "bin", "ibn", "da", "de", "del", "della", "di", "du", "la", "le",
@@ -358,6 +371,26 @@ def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
     return None if host.is_ancestor(entity.root) else PRONOUN_GENDER[pronoun.lower_]
 
 
+@cache
+def census_first_names() -> dict[str, str]:
+    """Lower-cased first names by the gender the census gives them (see CENSUS_FILES)."""
+    shares: dict[str, dict[str, float]] = {}
+    for gender, filename in CENSUS_FILES.items():
+        text = (files(CENSUS_PACKAGE) / filename).read_text(encoding="ascii")
+        for line in text.splitlines():
+            name, share, *_ = line.split()
+            shares.setdefault(name.lower(), {})[gender] = float(share)
+    below = {g: min(s[g] for s in shares.values() if g in s) for g in CENSUS_FILES}
+    genders = {}
+    for name, by_gender in shares.items():
+        for gender, other in ((MALE, FEMALE), (FEMALE, MALE)):
+            if gender in by_gender and by_gender[gender] >= CENSUS_MAJORITY * by_gender.get(
+                other, below[other]
+            ):
+                genders[name] = gender
+    return genders
+
+
 def _object_of_own_verb(pronoun: Token, entity: Span) -> bool:
     """ "Rothman reached out to her": an object of the verb the name is the subject of is
     someone else (the name itself would be "herself")."""
@@ -373,12 +406,14 @@ def _pronoun_after(entity: Span, person_at: dict[int, Span], pronouns) -> Token 
     if entity.root.dep_ not in ("nsubj", "nsubjpass"):
         return None
     own = {t.i for t in entity.root.subtree}  # "Paul Ryan, R-Wis.,": his, not another name
+    # A pronoun in what the name is called is someone else's: "Beth Meacham, his editor".
+    described = {t.i for c in entity.root.children if c.dep_ == "appos" for t in c.subtree}
     for token in entity.doc[entity.end : entity.sent.end]:
         if person_at.get(token.i, entity) != entity or token.text in QUOTE_MARKS:
             return None  # another name, or the end of a quote: "“Surrey has …,” she said"
         if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in own:
             return None  # a name the recogniser missed: "Warren told Stumpf, after he …"
-        if token.lower_ in pronouns:
+        if token.lower_ in pronouns and token.i not in described:
             return token
     return None
 
@@ -810,16 +845,21 @@ class NameIndex:
 
     def gender_of(self, name: str) -> str | None:
         """The person's gender as the article tells it (self.gender), else as other articles
-        tell of them or of their first name: enough to rule someone out for "he" or "she",
-        too little to prefer them. Preferring them moved "he" from the speaker to any man
-        named since."""
+        tell of them or of their first name, else as the census tells of that first name:
+        enough to rule someone out for "he" or "she", too little to prefer them. Preferring
+        them moved "he" from the speaker to any man named since."""
         told = self.gender.get(name)
         if told is not None:
             return told
         key = person_key(name)
-        if key is None:
-            return None
-        return self.known_people.get(key) or self.first_names.get(key.split()[0])
+        if key is None or POSSESSIVE.search(name):
+            return None  # "Keith Scott’s wife" is not Keith
+        first = key.split()[0]
+        return (
+            self.known_people.get(key)
+            or self.first_names.get(first)
+            or census_first_names().get(first)
+        )
 
     def title_words(self, name: str) -> set[str]:
         return {w for words, holder, _ in self.titles if holder == name for w in words}
