@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from sourcemark.attribution.coref import Resolver
 from sourcemark.attribution.names import (
@@ -1934,3 +1934,39 @@ def test_a_full_name_described_as_a_body_right_beside_it_is_one(analyze, text, b
     later.ents = [Span(later, 0, 2, label="PERSON")]
     found = Resolver([doc, later]).resolve(later, Mention({0, 1}, later[1]), 1)
     assert found.type == ("named_organization" if body else "named_person")
+
+
+def test_two_titles_joined_before_a_name_are_the_named_persons(pipeline):
+    def source_of(text: str) -> tuple[str, str]:
+        parsed = pipeline.nlp(text)
+        heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
+        at = {t.text: t.i for t in parsed}
+        # As the parser read "Snopes fact checker and staff writer David Emery posted …"
+        # on a real page: the first title is the subject, the name a conjunct of it.
+        checker, name = at["checker"], at["Vance"]
+        heads[checker], deps[checker] = at["posted"], "nsubj"
+        heads[name], deps[name] = checker, "conj"
+        heads[at["and"]], deps[at["and"]] = checker, "cc"
+        heads[at["writer"]], deps[at["writer"]] = name, "compound"
+        doc = Doc(
+            pipeline.nlp.vocab,
+            words=[t.text for t in parsed],
+            spaces=[bool(t.whitespace_) for t in parsed],
+            heads=heads,
+            deps=deps,
+            pos=[t.pos_ for t in parsed],
+            tags=[t.tag_ for t in parsed],
+            lemmas=[t.lemma_ for t in parsed],
+            ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in parsed],
+        )
+        result = pipeline.analyze_docs(["p0"], [doc])
+        found = with_cue(result, "posted", 0)[0]["source"]
+        return found["name"], found["type"]
+
+    said = "posted to Twitter that the count was late."
+    assert source_of(f"Gazette fact checker and staff writer Orla Vance {said}") == (
+        "Orla Vance",
+        "named_person",
+    )
+    # With a determiner, the first title is someone else: not her alone.
+    assert source_of(f"The fact checker and staff writer Orla Vance {said}")[0] != "Orla Vance"

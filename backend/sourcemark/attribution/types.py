@@ -276,6 +276,8 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         body = head.lemma_.lower() in ORGANIZATION_NOUNS
         if listed and root.head.head.i == head.i and not (body or some):
             return entity
+        if _titles_joined(doc, head, entity) and entity.end - 1 == last:
+            return entity
     if head.lemma_.lower() not in ANONYMOUS_ROLES | UNIQUE_OFFICES:
         return None
     # The tagger sees a name the recogniser missed: a proper noun in apposition.
@@ -284,6 +286,21 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
             start = min(t.i for t in child.subtree if t.pos_ == "PROPN")
             return doc[start : child.i + 1]
     return None
+
+
+def _titles_joined(doc: Doc, head: Token, entity: Span) -> bool:
+    """Two titles of one person, joined by "and": "fact checker and staff writer David
+    Emery"; not two people, "the senator and Jane Roe", whose first has a determiner."""
+    title = doc[entity.start - 1] if entity.start > 0 else None
+    return (
+        entity.root.dep_ == "conj"
+        and entity.root.head.i == head.i
+        and head.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss") for c in head.children)
+        and title is not None
+        and title.tag_ == "NN"
+        and person_noun(common_lemma(title))
+    )
 
 
 APPOSITION_MARKS = {",", "-", "–", "—"}
