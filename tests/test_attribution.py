@@ -18,6 +18,22 @@ def with_cue(result: dict, cue: str, paragraph: int = 0) -> list[dict]:
     return [a for a in attributions(result, paragraph) if a["cue"] and a["cue"]["text"] == cue]
 
 
+def misparsed(parsed: Doc, heads: list[int], deps: list[str], pos=None, tags=None) -> Doc:
+    """The parse of `parsed` with these heads and labels instead, as a parser may misread
+    the sentence; its words, lemmas and entities as they were."""
+    return Doc(
+        parsed.vocab,
+        words=[t.text for t in parsed],
+        spaces=[bool(t.whitespace_) for t in parsed],
+        heads=heads,
+        deps=deps,
+        pos=pos or [t.pos_ for t in parsed],
+        tags=tags or [t.tag_ for t in parsed],
+        lemmas=[t.lemma_ for t in parsed],
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in parsed],
+    )
+
+
 def only(result: dict, paragraph: int = 0) -> dict:
     found = attributions(result, paragraph)
     assert len(found) == 1, found
@@ -473,17 +489,7 @@ def test_a_name_right_before_a_verb_the_parser_left_without_a_subject_is_its_sou
     heads[at["Hart"]], deps[at["Hart"]] = advocate, "dobj"
     heads[advocate], deps[advocate], pos[advocate], tags[advocate] = told, "ccomp", "VERB", "VBP"
     heads[told], deps[told] = told, "ROOT"
-    doc = Doc(
-        pipeline.nlp.vocab,
-        words=[t.text for t in parsed],
-        spaces=[bool(t.whitespace_) for t in parsed],
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        tags=tags,
-        lemmas=[t.lemma_ for t in parsed],
-        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in parsed],
-    )
+    doc = misparsed(parsed, heads, deps, pos, tags)
     assert [t.text for t in doc.ents if t.label_ == "PERSON"] == ["Mia Hart"]
     (draft,) = pipeline.engine.paragraph(doc)
     source = doc[min(draft.source.tokens) : max(draft.source.tokens) + 1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from sourcemark.attribution.coref import Resolver
 from sourcemark.attribution.names import (
@@ -22,7 +22,7 @@ from sourcemark.attribution.sources import Mention
 from sourcemark.attribution.types import mention_type
 from sourcemark.training import learn_names
 
-from .test_attribution import attributions, with_cue
+from .test_attribution import attributions, misparsed, with_cue
 from .test_attribution_types import source, sources
 
 
@@ -1948,18 +1948,7 @@ def test_two_titles_joined_before_a_name_are_the_named_persons(pipeline):
         heads[name], deps[name] = checker, "conj"
         heads[at["and"]], deps[at["and"]] = checker, "cc"
         heads[at["writer"]], deps[at["writer"]] = name, "compound"
-        doc = Doc(
-            pipeline.nlp.vocab,
-            words=[t.text for t in parsed],
-            spaces=[bool(t.whitespace_) for t in parsed],
-            heads=heads,
-            deps=deps,
-            pos=[t.pos_ for t in parsed],
-            tags=[t.tag_ for t in parsed],
-            lemmas=[t.lemma_ for t in parsed],
-            ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in parsed],
-        )
-        result = pipeline.analyze_docs(["p0"], [doc])
+        result = pipeline.analyze_docs(["p0"], [misparsed(parsed, heads, deps)])
         found = with_cue(result, "posted", 0)[0]["source"]
         return found["name"], found["type"]
 
