@@ -1959,3 +1959,13 @@ def test_two_titles_joined_before_a_name_are_the_named_persons(pipeline):
     )
     # With a determiner, the first title is someone else: not her alone.
     assert source_of(f"The fact checker and staff writer Orla Vance {said}")[0] != "Orla Vance"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["The disease is often fatal, says WHO.", "The disease spreads fast, WHO said on Monday."],
+)
+def test_a_bodys_initials_are_the_body_not_a_pronoun(analyze, said):
+    result = analyze("The World Health Organization sent doctors to the region.", said)
+    found = attributions(result, 1)[0]["source"]
+    assert (found["name"], found["type"]) == ("World Health Organization", "named_organization")

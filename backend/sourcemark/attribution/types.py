@@ -176,7 +176,15 @@ NOT_ANAPHORIC = {
 
 
 def is_pronoun(head: Token) -> bool:
+    if _acronym(head):
+        return False  # "says WHO", "IT said": a body's initials
     return head.lower_ in PERSON_PRONOUNS or head.lower_ in GROUP_PRONOUNS or head.pos_ == "PRON"
+
+
+def _acronym(token: Token) -> bool:
+    """Capitals the tagger or the recogniser reads as a name."""
+    capitals = len(token.text) > 1 and token.text.isupper()
+    return capitals and (token.pos_ == "PROPN" or token.ent_type_ != "")
 
 
 def _stance(token: Token) -> bool:
