@@ -1961,6 +1961,21 @@ def test_two_titles_joined_before_a_name_are_the_named_persons(pipeline):
     assert source_of(f"The fact checker and staff writer Orla Vance {said}")[0] != "Orla Vance"
 
 
+def test_they_is_a_body_that_spoke_lately_not_one_that_spoke_long_before(analyze):
+    filler = [
+        "The storm closed two highways north of the city.",
+        "Snow fell through the night.",
+        "Schools stayed shut on Tuesday.",
+        "Plows worked into the morning.",
+    ]
+    spoke = "Corvane Logistics said its trucks would run late this week."
+    they = "They warned customers to expect delays."
+    result = analyze(spoke, *filler[:1], they)
+    assert with_cue(result, "warned", 2)[0]["source"]["name"] == "Corvane Logistics"
+    result = analyze(spoke, *filler, they)
+    assert with_cue(result, "warned", 5)[0]["source"]["type"] == "vague"
+
+
 @pytest.mark.parametrize(
     "said",
     ["The disease is often fatal, says WHO.", "The disease spreads fast, WHO said on Monday."],

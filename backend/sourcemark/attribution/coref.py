@@ -74,6 +74,7 @@ PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "munic
 # Organisation nouns that rarely stand for a body named with them: "the house", "the office";
 # "the company" of an article about Whole Foods, which named "Besecker Company" once.
 NOT_NAME_ENDINGS = {"company", "firm", "house", "office", "staff", "leadership", "operation"}
+THEY_REACH = 3
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
 LEAD_REACH = 1  # paragraphs on that a description may wait for the name it stands for
 LEAD_PARAGRAPHS = 2  # a headline and its first paragraph, which may name a person late
@@ -1457,6 +1458,11 @@ class Resolver:
             if t.lower_ in PRONOUN_GENDER and not quoted[t.i]
         ) or any(t.text == surname and not quoted[t.i] and t.i not in labels for t in doc)
 
+    def _near(self, referent: Referent) -> bool:
+        """Whether a source other than a person was last one few enough paragraphs back to
+        be "it" or "they": not a firm cited seven paragraphs before "They negotiate …"."""
+        return self.where[0] - referent.last[0] <= THEY_REACH
+
     def _pronoun(self, head: Token, text: str, words: set[str]) -> Referent:
         wanted_person = head.lower_ in PERSON_PRONOUNS | PRONOUN_GENDER.keys()  # "his" too
         gender = PRONOUN_GENDER.get(head.lower_)
@@ -1504,7 +1510,7 @@ class Resolver:
             if wanted_person and referent.type == "named_person" and fits(referent):
                 return referent
             said_before = referent.type not in ("named_person", "document" if people else "")
-            if not wanted_person and said_before:
+            if not wanted_person and said_before and self._near(referent):
                 return referent
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
