@@ -1984,3 +1984,15 @@ def test_a_bodys_initials_are_the_body_not_a_pronoun(analyze, said):
     result = analyze("The World Health Organization sent doctors to the region.", said)
     found = attributions(result, 1)[0]["source"]
     assert (found["name"], found["type"]) == ("World Health Organization", "named_organization")
+
+
+def test_a_description_with_a_clause_is_the_person_its_noun_titles_after_it(analyze):
+    # "the mother" of the lead is the one the next paragraph calls her mother, not the
+    # first woman it names; the words after "mother" need not be in that title.
+    result = analyze(
+        "The mother of a student who fell ill at the camp said the staff had ignored the"
+        " warning signs.",
+        "Ella Quill, 15, was taken to hospital in April. “No one called us,” her mother, Nora"
+        " Quill, said on Monday.",
+    )
+    assert source(result, 0)["name"] == "Nora Quill"

@@ -1084,7 +1084,10 @@ class Resolver:
     ) -> str | None:
         """The named person whose title has these words and who `fits` the description:
         "the Russian president" -> Putin."""
-        needed = words - {stem(w) for w in DETERMINERS | POSSESSIVES}
+        # The words of the noun phrase up to its noun: "the mother" of "the mother of a
+        # woman who took diet pills".
+        named_by = {stem(t.text) for t in head.subtree if t.i <= head.i and is_word(t)}
+        needed = (words & named_by) - {stem(w) for w in DETERMINERS | POSSESSIVES}
         holders = [
             (at, name)
             for title, name, at in self.names.titles
