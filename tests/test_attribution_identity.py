@@ -1996,3 +1996,14 @@ def test_a_description_with_a_clause_is_the_person_its_noun_titles_after_it(anal
         " Quill, said on Monday.",
     )
     assert source(result, 0)["name"] == "Nora Quill"
+
+
+def test_a_name_someone_is_ceo_of_is_a_body_though_the_recogniser_says_person(pipeline):
+    announced = pipeline.nlp("Vidyard announced updates to its video platform on Monday.")
+    announced.ents = [Span(announced, 0, 1, label="PERSON")]  # as it did on a real page
+    docs = [announced, pipeline.nlp("“We listened,” said Mia Litt, co-founder and CEO of Vidyard.")]
+    result = pipeline.analyze_docs(["p0", "p1"], docs)
+    assert with_cue(result, "announced", 0)[0]["source"]["type"] == "named_organization"
+    docs[1] = pipeline.nlp("“We listened,” said Mia Litt, a friend of Vidyard.")
+    result = pipeline.analyze_docs(["p0", "p1"], docs)
+    assert with_cue(result, "announced", 0)[0]["source"]["type"] == "named_person"

@@ -85,6 +85,8 @@ GENDERS_FILE = "genders.json"
 CENSUS_PACKAGE = "names"
 CENSUS_FILES = {MALE: "dist.male.first", FEMALE: "dist.female.first"}
 CENSUS_MAJORITY = 10
+# Offices held only in a body: "the CEO of X" makes X a body, whatever the recogniser says.
+BODY_OFFICES = {"ceo", "founder", "cofounder", "chairman", "chairwoman", "employee", "employees"}
 POSSESSIVE = re.compile(r"\w['’]s?\s")
 # Words that open surnames, not given names: "Al Basha", "De Blasio", "Van Hollen".
 SURNAME_PARTICLES = {
@@ -182,6 +184,8 @@ def _described_as_body(name: Token) -> bool:
     described = [c for c in name.children if c.dep_ in ("compound", "appos") and c.i != name.i]
     if name.dep_ == "appos":
         described.append(name.head)
+    if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lower_ in BODY_OFFICES:
+        return True  # "co-founder and CEO of Vidyard": no one is the CEO of a person
     return any(_body_noun(c) for c in described) or any(
         _body_noun(c) and any(a.lower_ == "other" for a in c.children) for c in _joined(name)
     )
