@@ -122,6 +122,11 @@ def test_a_mention_leaves_out_a_dateline_and_edge_spaces(analyze):
         ("Brenna – a nurse for 30 years – said the ward was full.",
          "Brenna – a nurse for 30 years –"),
         ("BRUSSELS - European leaders said the plan would wait.", "European leaders"),
+        # The parser makes the dateline a second subject of the verb.
+        ("TOLEDO, Oct. 4 (UPI) — The Ohio Farm Bureau released a statement on the levy on"
+         " Monday.", "The Ohio Farm Bureau"),
+        ("DAYTON, May 2 (UPI) — Fans of the local team have taken to social media to complain"
+         " about the new stadium.", "Fans of the local team"),
     ],
 )  # fmt: skip
 def test_a_place_before_a_dash_opening_a_paragraph_is_a_dateline(analyze, text, mention):

@@ -63,6 +63,9 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
         if feeler is not None and feeler.i not in exclude:
             return feeler
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+    if len(subjects) > 1 and any(_dateline_ends(c) for c in subjects[0].rights):
+        # "PHILADELPHIA, July 25 (UPI) — The committee released": the dateline, a subject too.
+        subjects = subjects[1:]
     if _split_subject(verb, subjects) or subject_hung_on_aside(verb) is not None:
         return subjects[-1]  # the head of the split phrase (below), or the aside's speaker
     return subjects[0] if subjects else _agent(verb)
