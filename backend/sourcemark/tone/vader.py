@@ -5,19 +5,53 @@ sentiment word, and its "but" check looks each score up with list.index: one lon
 (emoji or punctuation only, or a run-on of thousands of words) costs time in the square of
 its length. The checks below look only at the words the originals read, and the "but"
 check keeps their exact results, quirks included.
+
+VADER also copies each text character by character to spell out its emoji: a text with
+none is scored without that copy.
 """
 
 from __future__ import annotations
 
 import heapq
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 _BEFORE = 3  # the checks read up to three words before a sentiment word...
 _AFTER = 2  # ...and up to two after it
 
 
 class LinearVader(SentimentIntensityAnalyzer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The emoji VADER's copy can find: it looks at one character at a time.
+        self._emoji_characters = frozenset(e for e in self.emojis if len(e) == 1)
+
+    def polarity_scores(self, text):
+        if not self._emoji_characters.isdisjoint(text):
+            return super().polarity_scores(text)
+        return self._scores(text.strip())  # the copy would be the text itself
+
+    def _scores(self, text):
+        """The original polarity_scores after its emoji step."""
+        sentitext = SentiText(text)
+        sentiments = []
+        words_and_emoticons = sentitext.words_and_emoticons
+        for i, item in enumerate(words_and_emoticons):
+            valence = 0
+            if item.lower() in BOOSTER_DICT:
+                sentiments.append(valence)
+                continue
+            if (
+                i < len(words_and_emoticons) - 1
+                and item.lower() == "kind"
+                and words_and_emoticons[i + 1].lower() == "of"
+            ):
+                sentiments.append(valence)
+                continue
+            sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words_and_emoticons, sentiments)
+        return self.score_valence(sentiments, text)
+
     @staticmethod
     def _negation_check(valence, words_and_emoticons, start_i, i):
         # Called with i > start_i: it reads words i - start_i - 1 .. i - 1 only.
