@@ -320,7 +320,8 @@ class CueFinder:
             return tagger[token.i] >= MIN_TAGGER_WEAK_CUE_PROBABILITY
         return tagger[token.i] >= MIN_TAGGER_CUE_PROBABILITY
 
-    def find(self, doc: Doc, quotes: list[Quote]) -> list[Cue]:
+    def find(self, doc: Doc, quotes: list[Quote], text: str | None = None) -> list[Cue]:
+        """`text` is doc.text, for a caller that has it already."""
         cues = []
         for match_id, start, end in self.matcher(doc):
             if match_id == self.in_words and not _opens_sentence(doc[start]):
@@ -328,7 +329,7 @@ class CueFinder:
             # "In Dr. Shadlen's words": the cue is "words", apart from whose they are.
             words = doc[end - 1].norm_ == "words"
             cues.append(Cue(doc[start], end - 1 if words else start, end, according_to=True))
-        cues += self._labels(doc)
+        cues += self._labels(doc, doc.text if text is None else text)
         for token in doc:
             if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns:
                 if self.is_cue_word(token, quotes):  # "his plan to", "their claim that"
@@ -352,9 +353,8 @@ class CueFinder:
         cues.sort(key=lambda c: c.start)
         return first_per_sentence(cues, lambda c: doc[c.start].sent.start)
 
-    def _labels(self, doc: Doc) -> list[Cue]:
+    def _labels(self, doc: Doc, text: str) -> list[Cue]:
         found = []
-        text = doc.text
         matches = [
             match
             for needed, matcher in self.labels

@@ -658,7 +658,7 @@ class AttributionEngine:
 
     def _rule_drafts(self, doc: Doc, text: str, quotes: list[Quote]) -> list[Draft]:
         drafts = []
-        for cue in self.cues.find(doc, quotes):
+        for cue in self.cues.find(doc, quotes, text):
             inside = quote_around(quotes, cue.head.idx, cue.head.idx + 1)
             if inside is not None and cue.label is None and not self._nested(cue, inside, text):
                 continue  # words inside a quote are the quoted speaker's, not a cue of ours
