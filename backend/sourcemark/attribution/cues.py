@@ -51,6 +51,8 @@ SPEECH_LEMMAS = frozenset({
 })
 # fmt: on
 DASH_CHARACTERS = "―—–-"
+# What spaCy's quote marks (IS_QUOTE) are made of: "``", "''", "“" and the like.
+QUOTE_CHARACTERS = "\"'`«»‘’‚‛“”„‟‹›❮❯"
 # A dash, maybe glued to the closing quote: a token the dash labels need.
 DASH_TOKEN = rf"^[”\"»’]?([{DASH_CHARACTERS}]|--)$"
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
@@ -207,9 +209,13 @@ class CueFinder:
         title = {"LOWER": {"IN": sorted(TITLES | {f"{t}." for t in TITLES})}}
         # Most labels need a character that most paragraphs lack, and their patterns' regex and
         # set tests cost a Python call per token: a matcher runs only where one of the
-        # characters it needs is (pull quotes need none).
+        # characters it needs is.
         colon_labels, dash_labels, quote_labels = (Matcher(nlp.vocab) for _ in range(3))
-        self.labels = [(":", colon_labels), (DASH_CHARACTERS, dash_labels), (None, quote_labels)]
+        self.labels = [
+            (":", colon_labels),
+            (DASH_CHARACTERS, dash_labels),
+            (QUOTE_CHARACTERS, quote_labels),
+        ]
         # At a paragraph's start, maybe inside a quote: "PENCE: Well, …", "Poll: Voters …",
         # "MR. SMITH: …"; or after a sentence or dash, before a quote: "… Bush: “…”".
         colon_labels.add(
@@ -358,7 +364,7 @@ class CueFinder:
         matches = [
             match
             for needed, matcher in self.labels
-            if needed is None or any(char in text for char in needed)
+            if any(char in text for char in needed)
             for match in matcher(doc)
         ]
         for match_id, start, end in matches:
