@@ -542,7 +542,8 @@ class NameIndex:
         self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
         self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
         # Names the article calls a company, network, firm...: "drug maker Pfizo".
-        described = [t for doc in docs for t in doc if t.pos_ == "PROPN" and _described_as_body(t)]
+        proper = [[t for t in doc if t.pos_ == "PROPN"] for doc in docs]  # looked at twice
+        described = [t for tokens in proper for t in tokens if _described_as_body(t)]
         self.described_bodies = {t.lower_ for t in described}
         # And whole names described right beside them: "Dixon Hall, a non-profit agency" is
         # no person (a description further on may hang from the wrong name).
@@ -566,14 +567,12 @@ class NameIndex:
         self.body_ends = {
             e[-1].lower_ for ents in ents_by_doc for e in ents if e.label_ == "ORG" and len(e) > 1
         }
-        for index, (doc, ents) in enumerate(zip(docs, ents_by_doc, strict=True)):
+        for index, (doc, ents, nouns) in enumerate(zip(docs, ents_by_doc, proper, strict=True)):
             self.bodies_at += [((index, e.start_char), e) for e in ents if e.label_ == "ORG"]
             for entity in ents:
                 if entity.label_ == "ORG":
                     self._add_body(entity)
-            self.after_body_nouns |= {
-                t.lower_ for t in doc if t.pos_ == "PROPN" and after_body_noun(t)
-            }
+            self.after_body_nouns |= {t.lower_ for t in nouns if after_body_noun(t)}
             people = [
                 e
                 for e in ents
