@@ -7,17 +7,31 @@ its length. The checks below look only at the words the originals read, and the 
 check keeps their exact results, quirks included.
 
 VADER also copies each text character by character to spell out its emoji: a text with
-none is scored without that copy.
+none is scored without that copy. And it tests a word for negation against a fresh copy of
+its negation list, one entry at a time: here a set is asked.
 """
 
 from __future__ import annotations
 
 import heapq
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    N_SCALAR,
+    NEGATE,
+    SentimentIntensityAnalyzer,
+    SentiText,
+)
 
 _BEFORE = 3  # the checks read up to three words before a sentiment word...
 _AFTER = 2  # ...and up to two after it
+_NEGATIONS = frozenset(NEGATE)
+
+
+def _negated(word: str) -> bool:
+    """vaderSentiment's negated([word]): it lower-cases the word (again) and looks for "n't"."""
+    word = str(word).lower()
+    return word in _NEGATIONS or "n't" in word
 
 
 class LinearVader(SentimentIntensityAnalyzer):
@@ -54,10 +68,27 @@ class LinearVader(SentimentIntensityAnalyzer):
 
     @staticmethod
     def _negation_check(valence, words_and_emoticons, start_i, i):
-        # Called with i > start_i: it reads words i - start_i - 1 .. i - 1 only.
-        low = max(0, i - _BEFORE)
-        window = words_and_emoticons[low : i + 1]
-        return SentimentIntensityAnalyzer._negation_check(valence, window, start_i, i - low)
+        """The original's tests, on the only words it reads (it is called with i > start_i):
+        the 1, 2 or 3 before the sentiment word."""
+        before = [str(w).lower() for w in reversed(words_and_emoticons[max(0, i - 3) : i])]
+        w1, w2, w3 = before + [""] * (3 - len(before))  # nearest first; unread ones blank
+        if start_i == 0 and _negated(w1):
+            valence = valence * N_SCALAR
+        if start_i == 1:
+            if w2 == "never" and (w1 == "so" or w1 == "this"):
+                valence = valence * 1.25
+            elif w2 == "without" and w1 == "doubt":
+                pass
+            elif _negated(w2):
+                valence = valence * N_SCALAR
+        if start_i == 2:
+            if (w3 == "never" and (w2 == "so" or w2 == "this")) or (w1 == "so" or w1 == "this"):
+                valence = valence * 1.25
+            elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
+                pass
+            elif _negated(w3):
+                valence = valence * N_SCALAR
+        return valence
 
     @staticmethod
     def _special_idioms_check(valence, words_and_emoticons, i):
