@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from spacy.attrs import ORTH
@@ -525,6 +525,16 @@ def person_name(entity: Span) -> str:
     return " ".join(invisible.clean(text).split())
 
 
+@lru_cache(maxsize=4096)
+def _untitled(text: str) -> tuple[str | None, str]:
+    """A name as written -> the gender its first honorific tells, and the name without its
+    titles. NameIndex.person asks this of the article's few names again and again."""
+    words = clean_name(text).split()
+    told = (HONORIFIC_GENDER.get(t.lower().rstrip(".")) for t in words)
+    gender = next((g for g in told if g is not None), None)
+    return gender, " ".join(t for t in words if t.lower().rstrip(".") not in TITLE_WORDS)
+
+
 class NameIndex:
     """The names of one article, in the order it gives them."""
 
@@ -763,10 +773,8 @@ class NameIndex:
         "Mrs.", in the text or as `gender`), else what the article tells of the surname
         alone, picks among people of one surname: "Mrs. Clinton" is not Bill Clinton, and
         "Mr. Obama" is none of them where the article names only Michelle Obama."""
-        words = clean_name(text).split()
-        told = (HONORIFIC_GENDER.get(t.lower().rstrip(".")) for t in words)
-        gender = gender or next((g for g in told if g is not None), None)
-        text = " ".join(t for t in words if t.lower().rstrip(".") not in TITLE_WORDS)
+        told, text = _untitled(text)
+        gender = gender or told
         if not text:
             return None
         if gender is None and " " not in text:
