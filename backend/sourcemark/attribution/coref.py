@@ -253,8 +253,11 @@ def _capitalised(name: str) -> str:
     return re.sub(r"[A-Za-z]+", lambda word: word.group().capitalize(), name)
 
 
-def _quoted(doc: Doc) -> list[bool]:
-    """For each token, whether it stands inside quotation marks (“…” or "…")."""
+def _quoted(doc: Doc, text: str) -> list[bool]:
+    """For each token, whether it stands inside quotation marks (“…” or "…"). `text` is
+    doc.text: most paragraphs open no quote, and then no token need be looked at."""
+    if "“" not in text and '"' not in text:
+        return [False] * len(doc)
     out, curly, straight = [], 0, False
     for token in doc:
         out.append(curly > 0 or straight)
@@ -330,10 +333,10 @@ def _fuller(name: str, known: str) -> bool:
 class _Names:
     """A paragraph's named entities looked up by token, not searched for each mention."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str):
         ents = doc.ents  # spaCy builds them anew on every access
         self.entity_at = name_at(list(ents))  # each token of a name -> the name
-        self.quoted = _quoted(doc)  # each token: inside quotation marks?
+        self.quoted = _quoted(doc, text)  # each token: inside quotation marks?
         self.person_rooted: dict[int, Span] = {}  # root token -> the first PERSON on it
         for e in ents:
             if e.label_ == "PERSON":
@@ -356,6 +359,7 @@ class Resolver:
         self.names = NameIndex(docs, genders)
         self._names_of: dict[int, _Names] = {}  # by id: the docs outlive the resolver
         self.docs = docs
+        self._texts = {id(doc): text for doc, text in zip(docs, texts, strict=True)}
         self._places: dict[str, list[tuple[int, str]]] = {}  # "city" -> "City of …" found
         self.where = (0, 0)  # paragraph and character of the mention being resolved
         self.said: list[tuple[int, int]] = []  # what that mention's attribution says
@@ -672,7 +676,8 @@ class Resolver:
         """The paragraph's named entities by token, made once per paragraph."""
         names = self._names_of.get(id(doc))
         if names is None:
-            names = self._names_of[id(doc)] = _Names(doc)
+            text = self._texts.get(id(doc))
+            names = self._names_of[id(doc)] = _Names(doc, doc.text if text is None else text)
         return names
 
     @staticmethod
