@@ -337,12 +337,13 @@ class CueFinder:
             cues.append(Cue(doc[start], end - 1 if words else start, end, according_to=True))
         cues += self._labels(doc, doc.text if text is None else text)
         for token in doc:
-            if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns:
+            pos = token.pos_  # spaCy looks the string up on every access
+            if pos == "NOUN" and token.lemma_.lower() in self.nouns:
                 if self.is_cue_word(token, quotes):  # "his plan to", "their claim that"
                     cues.append(Cue(token, token.i, token.i + 1))
-            elif token.pos_ in CUE_POS and is_set_phrase(token):
+            elif pos in CUE_POS and is_set_phrase(token):
                 continue
-            elif token.pos_ in CUE_POS and (
+            elif pos in CUE_POS and (
                 self._points(token) or is_expectation(token) or self.is_cue_word(token, quotes)
             ):
                 parts = CUE_PARTS | ({"advmod"} if is_expectation(token) else set())

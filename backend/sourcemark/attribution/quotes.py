@@ -108,7 +108,7 @@ def find_quotes(doc: Doc) -> Quotes:
     open_style: str | None = None
     for token in doc:
         text = token.text
-        if token.is_punct and len(text) > 1 and text[0] in CLOSERS:
+        if len(text) > 1 and text[0] in CLOSERS and token.is_punct:
             text = text[0]  # a closer glued to a dash: "”―"
         mistyped = text == "”" and open_at is None and _mistyped_opener(token)
         if (
