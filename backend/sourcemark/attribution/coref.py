@@ -458,8 +458,8 @@ class Resolver:
             joined = [
                 e
                 for e in doc.ents
-                if (e.label_ == "PERSON" or self.names.person(e.text) is not None)
-                and e.start in tokens
+                if e.start in tokens  # first: most names are outside the mention
+                and (e.label_ == "PERSON" or self.names.person(e.text) is not None)
                 and e.root.dep_ == "conj"
                 and e.root.head.i == person_entity.root.i
             ]

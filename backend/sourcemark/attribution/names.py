@@ -407,11 +407,12 @@ def _object_of_own_verb(pronoun: Token, entity: Span) -> bool:
 def _pronoun_after(entity: Span, person_at: dict[int, Span], pronouns) -> Token | None:
     """The first of these pronouns after the name as subject in its sentence, with no other
     name or quotation mark between."""
-    if entity.root.dep_ not in ("nsubj", "nsubjpass"):
+    root = entity.root  # spaCy finds it anew on every access
+    if root.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    own = {t.i for t in entity.root.subtree}  # "Paul Ryan, R-Wis.,": his, not another name
+    own = {t.i for t in root.subtree}  # "Paul Ryan, R-Wis.,": his, not another name
     # A pronoun in what the name is called is someone else's: "Beth Meacham, his editor".
-    described = {t.i for c in entity.root.children if c.dep_ == "appos" for t in c.subtree}
+    described = {t.i for c in root.children if c.dep_ == "appos" for t in c.subtree}
     for token in entity.doc[entity.end : entity.sent.end]:
         if person_at.get(token.i, entity) != entity or token.text in QUOTE_MARKS:
             return None  # another name, or the end of a quote: "“Surrey has …,” she said"
