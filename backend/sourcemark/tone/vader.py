@@ -46,18 +46,21 @@ class LinearVader(SentimentIntensityAnalyzer):
         return self._scores(text.strip())  # the copy would be the text itself
 
     def _scores(self, text):
-        """The original polarity_scores after its emoji step."""
+        """The original polarity_scores after its emoji step. A word not in the lexicon
+        scores 0 without the call to sentiment_valence, which gives it just that."""
         sentitext = SentiText(text)
         sentiments = []
         words_and_emoticons = sentitext.words_and_emoticons
+        lexicon = self.lexicon
         for i, item in enumerate(words_and_emoticons):
             valence = 0
-            if item.lower() in BOOSTER_DICT:
+            lower = item.lower()
+            if lower in BOOSTER_DICT or lower not in lexicon:
                 sentiments.append(valence)
                 continue
             if (
                 i < len(words_and_emoticons) - 1
-                and item.lower() == "kind"
+                and lower == "kind"
                 and words_and_emoticons[i + 1].lower() == "of"
             ):
                 sentiments.append(valence)
