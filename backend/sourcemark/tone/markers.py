@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from string import punctuation as PUNCTUATION
 
@@ -71,14 +70,12 @@ class MarkerFinder:
     def _loaded(self, doc: Doc, text: str) -> list[dict]:
         matches = self.loaded(doc)
         # Most paragraphs have no loaded word: only those that do are read as VADER does.
-        starts, ends = (
-            _vader_word_edges(text.translate(self._as_vader_reads)) if matches else (set(), set())
-        )
+        plain = text.translate(self._as_vader_reads) if matches else text
         # Only what VADER reads as a word counts: not the "war" of "war-torn".
         words = [
             doc[s:e]
             for _, s, e in matches
-            if doc[s].idx in starts and doc[e - 1].idx + len(doc[e - 1]) in ends
+            if _is_vader_word(plain, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
         ]
         markers = []
         following = None  # built on the first intensifier
@@ -134,17 +131,29 @@ class MarkerFinder:
         return word is not None and doc[word].lower_ in self.lexicon
 
 
-def _vader_word_edges(text: str) -> tuple[set[int], set[int]]:
-    """Where the words VADER reads start and end: whitespace-split, ASCII punctuation
-    stripped unless that leaves two characters or fewer (an emoticon)."""
-    starts, ends = set(), set()
-    for chunk in re.finditer(r"\S+", text):
-        word = chunk.group()
-        kept = SentiText._strip_punc_if_word(word)
-        start = chunk.start() + (0 if kept == word else len(word) - len(word.lstrip(PUNCTUATION)))
-        starts.add(start)
-        ends.add(start + len(kept))
-    return starts, ends
+def _is_vader_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] starts a word VADER reads and ends one. Each edge is asked
+    of the word around it alone: VADER's word lies within its whitespace-split chunk."""
+    first = _vader_word(text, start)
+    last = _vader_word(text, end - 1)
+    return first is not None and first[0] == start and last is not None and last[1] == end
+
+
+def _vader_word(text: str, at: int) -> tuple[int, int] | None:
+    """Where the word VADER reads around character `at` starts and ends, if `at` is in
+    one: whitespace-split, ASCII punctuation stripped unless that leaves two characters or
+    fewer (an emoticon)."""
+    if not 0 <= at < len(text) or text[at].isspace():
+        return None
+    start, end = at, at + 1
+    while start and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    word = text[start:end]
+    kept = SentiText._strip_punc_if_word(word)
+    start += 0 if kept == word else len(word) - len(word.lstrip(PUNCTUATION))
+    return start, start + len(kept)
 
 
 def _marker(kind: str, start: int, end: int, text: str, valence: float | None = None) -> dict:
