@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from spacy.attrs import NORM
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .cue_model import features, is_candidate, load_model
@@ -205,6 +207,9 @@ class CueFinder:
             greedy="LONGEST",
         )
         self.in_words = nlp.vocab.strings["IN_THE_WORDS_OF"]
+        # Each of those phrases has one of these words. A Matcher costs a pass over the
+        # paragraph's annotations however few its patterns; the norms array is cheaper.
+        self.phrase_norms = [get_string_id(word) for word in ("according", "words")]
         colon = {"ORTH": ":"}
         title = {"LOWER": {"IN": sorted(TITLES | {f"{t}." for t in TITLES})}}
         # Most labels need a character that most paragraphs lack, and their patterns' regex and
@@ -329,7 +334,9 @@ class CueFinder:
     def find(self, doc: Doc, quotes: list[Quote], text: str | None = None) -> list[Cue]:
         """`text` is doc.text, for a caller that has it already."""
         cues = []
-        for match_id, start, end in self.matcher(doc):
+        norms = doc.to_array(NORM)
+        phrases = any((norms == norm).any() for norm in self.phrase_norms)
+        for match_id, start, end in self.matcher(doc) if phrases else []:
             if match_id == self.in_words and not _opens_sentence(doc[start]):
                 continue  # "because, in her words, he …": a claim's own wording, not a cue
             # "In Dr. Shadlen's words": the cue is "words", apart from whose they are.
