@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from spacy.attrs import NORM
+from spacy.attrs import IS_QUOTE, NORM, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -214,12 +214,13 @@ class CueFinder:
         title = {"LOWER": {"IN": sorted(TITLES | {f"{t}." for t in TITLES})}}
         # Most labels need a character that most paragraphs lack, and their patterns' regex and
         # set tests cost a Python call per token: a matcher runs only where one of the
-        # characters it needs is.
+        # characters it needs is, and where a token has the attribute value (if any) that all
+        # its patterns need ("10:30" has a colon, but no colon token).
         colon_labels, dash_labels, quote_labels = (Matcher(nlp.vocab) for _ in range(3))
         self.labels = [
-            (":", colon_labels),
-            (DASH_CHARACTERS, dash_labels),
-            (QUOTE_CHARACTERS, quote_labels),
+            (":", (ORTH, get_string_id(":")), colon_labels),
+            (DASH_CHARACTERS, None, dash_labels),
+            (QUOTE_CHARACTERS, (IS_QUOTE, 1), quote_labels),
         ]
         # At a paragraph's start, maybe inside a quote: "PENCE: Well, …", "Poll: Voters …",
         # "MR. SMITH: …"; or after a sentence or dash, before a quote: "… Bush: “…”".
@@ -371,8 +372,9 @@ class CueFinder:
         found = []
         matches = [
             match
-            for needed, matcher in self.labels
+            for needed, token, matcher in self.labels
             if any(char in text for char in needed)
+            and (token is None or (doc.to_array(token[0]) == token[1]).any())
             for match in matcher(doc)
         ]
         for match_id, start, end in matches:
