@@ -516,7 +516,7 @@ class AttributionEngine:
         # annotations) need not run.
         if ":" in text and any(start == 0 for _, start, _ in self.promo(doc[: self.promo_length])):
             return []
-        quotes = find_quotes(doc)
+        quotes = find_quotes(doc, text)
         drafts = self._rule_drafts(doc, text, quotes)
         tags = role_tags(doc)
         if tags is None:

@@ -102,7 +102,11 @@ def _mistyped_opener(token: Token) -> bool:
     return starts_line and not token.whitespace_ and token.i + 1 < len(doc)
 
 
-def find_quotes(doc: Doc) -> Quotes:
+def find_quotes(doc: Doc, text: str | None = None) -> Quotes:
+    """`text` is doc.text, for a caller that has it: a paragraph without a character that
+    starts a quote mark has no quote, and its tokens need not be looked at."""
+    if text is not None and MARK_CHARACTERS.isdisjoint(text):
+        return Quotes()
     quotes: list[Quote] = []
     open_at: int | None = None
     open_style: str | None = None
