@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from .frames import frame_of
+from .frames import frame_from
 
 MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "you"}
@@ -107,32 +107,34 @@ def _beside_speech(token: Token) -> bool:
 
 def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
     lemma = token.lemma_.lower()
-    dep = token.dep_
-    # Listed once: spaCy walks the parse anew on each pass over a token's children.
-    children = list(token.children)
-    frame = frame_of(token)
-    subject_head = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    dep, pos, tag, head = token.dep_, token.pos_, token.tag_, token.head
+    # Listed once with their relations: spaCy walks the parse anew on each pass over a
+    # token's children, and looks each relation's string up on every access.
+    children = [(c, c.dep_) for c in token.children]
+    relations = {d for _, d in children}
+    frame = frame_from(relations, dep)
+    subject_head = next((c for c, d in children if d in ("nsubj", "nsubjpass")), None)
     subject = _subject_kind(token, subject_head)
-    preps = [c.lower_ for c in children if c.dep_ == "prep"]
-    deps = sorted({c.dep_ for c in children})
+    preps = [c.lower_ for c, d in children if d == "prep"]
+    deps = sorted(relations)
     out = [
         f"l={lemma}",
-        f"p={token.pos_}",
-        f"t={token.tag_}",
+        f"p={pos}",
+        f"t={tag}",
         f"f={frame}",
         f"d={dep}",
         f"s={subject}",
         f"l|f={lemma}|{frame}",
         f"l|d={lemma}|{dep}",
-        f"l|t={lemma}|{token.tag_}",
+        f"l|t={lemma}|{tag}",
         f"l|s={lemma}|{subject}",
         f"f|s={frame}|{subject}",
-        f"d|h={dep}|{token.head.pos_}",
+        f"d|h={dep}|{head.pos_}",
         f"q={in_quote}|{sentence_quotes}",
         f"l|q={lemma}|{in_quote}|{sentence_quotes}",
     ]
-    obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
-    aux = [c.lower_ for c in children if c.dep_ in ("aux", "neg", "auxpass")]
+    obj = next((c for c, d in children if d in ("dobj", "dative")), None)
+    aux = [c.lower_ for c, d in children if d in ("aux", "neg", "auxpass")]
     neighbours = [
         token.doc[i]
         for i in (token.i - 2, token.i - 1, token.i + 1, token.i + 2)
@@ -143,9 +145,9 @@ def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
         f"ol={obj.lemma_.lower() if obj is not None else '-'}",
         f"l|ol={lemma}|{obj.lemma_.lower() if obj is not None else '-'}",
         f"adjq={any(t.is_quote for t in neighbours)}",
-        f"l|hl={lemma}|{token.head.lemma_.lower() if dep != 'ROOT' else '-'}",
+        f"l|hl={lemma}|{head.lemma_.lower() if dep != 'ROOT' else '-'}",
     ]
-    clause = next((c for c in children if c.dep_ in ("ccomp", "parataxis")), None)
+    clause = next((c for c, d in children if d in ("ccomp", "parataxis")), None)
     marker = next((c.lower_ for c in clause.children if c.dep_ == "mark"), "-") if clause else "-"
     out += [
         f"l|f|s={lemma}|{frame}|{subject}",
@@ -168,7 +170,7 @@ def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
     out += [f"a={a}" for a in aux]
     out += [f"c={d}" for d in deps] + [f"l|c={lemma}|{d}" for d in deps]
     out += [f"pr={p}" for p in preps] + [f"l|pr={lemma}|{p}" for p in preps]
-    if token.pos_ != "NOUN":
+    if pos != "NOUN":
         return out
     # A noun weighs what it governs and who holds it, with weights of its own: sharing them
     # with verbs' moved the verbs' decisions (and cost linked F1 in cross-validation).

@@ -9,8 +9,12 @@ CLAUSE_DEPS = {"ccomp", "parataxis"}
 
 def frame_of(token: Token) -> str:
     """What the word governs or attaches to: a clause, an infinitive, an object, a preposition."""
-    deps = {child.dep_ for child in token.children}
-    if deps & CLAUSE_DEPS or token.dep_ == "parataxis":
+    return frame_from({child.dep_ for child in token.children}, token.dep_)
+
+
+def frame_from(deps: set[str], dep: str) -> str:
+    """frame_of a word whose children's relations are `deps`, and its own `dep`."""
+    if deps & CLAUSE_DEPS or dep == "parataxis":
         return "clause"
     if "xcomp" in deps:
         return "xcomp"
