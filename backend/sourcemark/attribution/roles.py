@@ -9,7 +9,6 @@ small CNN, so it sees the syntax the rules see; its weights ship in data/roles/.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -142,14 +141,17 @@ def role_tags(doc: Doc) -> list[str] | None:
     return doc.user_data.get(ROLES_KEY)
 
 
-# A run opens at B, or at an I that follows none, and goes on over the I's after it.
-_RUN = re.compile(r"BI*|I+")
-
-
 def runs(tags: list[str], role: int) -> list[tuple[int, int]]:
     """Token ranges [start, end) of one role's B/I runs."""
-    letters = "".join([tag[role] for tag in tags])  # one letter a token: found by a regex
-    return [run.span() for run in _RUN.finditer(letters)]
+    found, start = [], None
+    for i, tag in enumerate([*tags, OUTSIDE]):
+        letter = tag[role]
+        if start is not None and letter != "I":
+            found.append((start, i))
+            start = None
+        if letter == "B" or (letter == "I" and start is None):
+            start = i
+    return found
 
 
 def first_per_sentence(items: list[T], sentence_of: Callable[[T], int]) -> list[T]:
