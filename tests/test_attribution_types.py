@@ -8,6 +8,8 @@ from spacy.tokens import Span
 from sourcemark.attribution.coref import Resolver
 from sourcemark.attribution.sources import Mention
 
+from .test_attribution import misparsed, with_cue
+
 
 def sources(result: dict, paragraph: int) -> list[dict]:
     return [a["source"] for a in result["paragraphs"][paragraph]["attributions"] if a["source"]]
@@ -354,3 +356,17 @@ def test_a_body_s_name_set_beside_its_description_names_it(analyze):
         " her old songs at the awards on Sunday."
     )
     assert (source(result)["name"], source(result)["type"]) == ("Big Machine", "named_organization")
+
+
+def test_a_label_before_a_colon_is_no_subject_of_the_verb_after_it(pipeline):
+    parsed = pipeline.nlp("Clockwise from top: the larger stone shows marks of a dredger.")
+    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
+    at = {t.text: t.i for t in parsed}
+    # As the parser read a photo caption on a real page: the label a second subject.
+    label, shows = at["Clockwise"], at["shows"]
+    heads[label], deps[label] = shows, "nsubj"
+    heads[at[":"]], deps[at[":"]] = label, "punct"
+    heads[at["stone"]], deps[at["stone"]] = shows, "nsubj"
+    heads[shows], deps[shows] = shows, "ROOT"
+    result = pipeline.analyze_docs(["p0"], [misparsed(parsed, heads, deps)])
+    assert with_cue(result, "shows", 0)[0]["source"]["text"] == "the larger stone"

@@ -63,8 +63,9 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
         if feeler is not None and feeler.i not in exclude:
             return feeler
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
-    if len(subjects) > 1 and any(_dateline_ends(c) for c in subjects[0].rights):
-        # "PHILADELPHIA, July 25 (UPI) — The committee released": the dateline, a subject too.
+    if len(subjects) > 1 and any(_sets_off(c) for c in subjects[0].rights):
+        # "PHILADELPHIA, July 25 (UPI) — The committee released", "Clockwise from top: …
+        # the middle one shows": a dateline or a label, a subject too.
         subjects = subjects[1:]
     if _split_subject(verb, subjects) or subject_hung_on_aside(verb) is not None:
         return subjects[-1]  # the head of the split phrase (below), or the aside's speaker
@@ -113,6 +114,12 @@ def _dateline_ends(token: Token) -> bool:
         and any(t.ent_type_ in PLACES for t in words)
         and all(t.ent_type_ in PLACES | {"DATE"} for t in words)
     )
+
+
+def _sets_off(token: Token) -> bool:
+    """A dateline's dash, or a colon or semicolon: what comes before it is not the subject
+    of a verb after it."""
+    return token.text in (":", ";") or _dateline_ends(token)
 
 
 def _hyphenated(doc, i: int) -> bool:
