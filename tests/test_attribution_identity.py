@@ -2007,3 +2007,17 @@ def test_a_name_someone_is_ceo_of_is_a_body_though_the_recogniser_says_person(pi
     docs[1] = pipeline.nlp("“We listened,” said Mia Litt, a friend of Vidyard.")
     result = pipeline.analyze_docs(["p0", "p1"], docs)
     assert with_cue(result, "announced", 0)[0]["source"]["type"] == "named_person"
+
+
+@pytest.mark.parametrize("joined", ["and", "and the"])
+def test_a_body_is_not_the_pair_of_bodies_it_was_named_with(analyze, joined):
+    result = analyze(
+        f"The Tarrow City Council {joined} Harbor Authority said the pier would close in May.",
+        "The Harbor Authority reiterated it would appeal.",
+    )
+    assert source(result, 1)["name"] == "Harbor Authority"
+    result = analyze(  # one body's shorter name still is that body
+        "The Tarrow Harbor Authority said the pier would close in May.",
+        "The Harbor Authority reiterated it would appeal.",
+    )
+    assert source(result, 1)["name"] == "Tarrow Harbor Authority"

@@ -314,12 +314,16 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
 
 def _short_for(name: str, other: str) -> bool:
     """Whether two names of bodies are one body: the shorter ends the longer, and is not
-    what the longer is "of" ("the Times" and "The New York Times"; "the foreign ministry"
-    and "Russia's foreign ministry"; not "The French foreign ministry", nor Israel and "the
-    Armenians of Israel")."""
+    what the longer is "of", nor the second of two bodies it names ("the Times" and "The
+    New York Times"; "the foreign ministry" and "Russia's foreign ministry"; not "The
+    French foreign ministry", nor Israel and "the Armenians of Israel", nor the European
+    Union and "The United Nations and European Union")."""
     short, long = sorted((name.lower().split(), other.lower().split()), key=len)
     extra = long[: len(long) - len(short)]
-    return long[len(extra) :] == short and (not extra or extra[-1] != "of")
+    ends = long[len(extra) :] == short
+    if extra and extra[-1] == "the":
+        extra = extra[:-1]  # "… and the Wall Street Journal"
+    return ends and (not extra or extra[-1] not in ("of", "and", "&"))
 
 
 def _fuller(name: str, known: str) -> bool:
