@@ -2021,3 +2021,24 @@ def test_a_body_is_not_the_pair_of_bodies_it_was_named_with(analyze, joined):
         "The Harbor Authority reiterated it would appeal.",
     )
     assert source(result, 1)["name"] == "Tarrow Harbor Authority"
+
+
+def test_a_first_and_last_name_the_recogniser_takes_for_a_place_is_a_person(pipeline):
+    first = pipeline.nlp("The co-writers Ada Brill and Kate Pell came to the project in May.")
+    at = {t.text: t.i for t in first}
+    # As the recogniser read "Caitlyn Smith and Kate York" on a real page: a place.
+    first.ents = [
+        Span(first, at["Ada"], at["Brill"] + 1, label="PERSON"),
+        Span(first, at["Kate"], at["Pell"] + 1, label="GPE"),
+    ]
+    docs = [first, pipeline.nlp("Brill and Pell said the songs had to sound real.")]
+    result = pipeline.analyze_docs(["p0", "p1"], docs)
+    assert with_cue(result, "said", 1)[0]["source"]["name"] == "Ada Brill and Kate Pell"
+    # Not a place that opens with no first name, joined to a person all the same.
+    ported = pipeline.nlp("Ada Brill and Lake Tarrow shared the prize in May.")
+    at = {t.text: t.i for t in ported}
+    ported.ents = [
+        Span(ported, at["Ada"], at["Brill"] + 1, label="PERSON"),
+        Span(ported, at["Lake"], at["Tarrow"] + 1, label="GPE"),
+    ]
+    assert "tarrow" not in NameIndex([ported]).full_names

@@ -229,6 +229,14 @@ def _full_name(entity: Span) -> bool:
     )
 
 
+def _maybe_called(entity: Span) -> bool:
+    """A name the recogniser took for a body or a people, or for a place though it opens
+    with a first name ("Kate York"): a person's, if the article shows it (NameIndex)."""
+    if entity.label_ in ("ORG", "NORP"):
+        return True
+    return entity.label_ == "GPE" and entity[0].lower_ in census_shares()
+
+
 def _person_beside(entity: Span) -> bool:
     """A name with a noun for a person right before it ("former rival Carly Fiorina",
     "tech executive …") or in apposition ("Roman Smbatyan, a faculty member"), or joined
@@ -376,14 +384,21 @@ def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
 
 
 @cache
-def census_first_names() -> dict[str, str]:
-    """Lower-cased first names by the gender the census gives them (see CENSUS_FILES)."""
+def census_shares() -> dict[str, dict[str, float]]:
+    """Each lower-cased first name the census lists, with its share of each sex's names."""
     shares: dict[str, dict[str, float]] = {}
     for gender, filename in CENSUS_FILES.items():
         text = (files(CENSUS_PACKAGE) / filename).read_text(encoding="ascii")
         for line in text.splitlines():
             name, share, *_ = line.split()
             shares.setdefault(name.lower(), {})[gender] = float(share)
+    return shares
+
+
+@cache
+def census_first_names() -> dict[str, str]:
+    """Lower-cased first names by the gender the census gives them (see CENSUS_FILES)."""
+    shares = census_shares()
     below = {g: min(s[g] for s in shares.values() if g in s) for g in CENSUS_FILES}
     genders = {}
     for name, by_gender in shares.items():
@@ -596,7 +611,7 @@ class NameIndex:
             # he or she ("Carly Fiorina endorsed Cruz, saying she …"), whose last word it
             # gives alone as a person ("Eyota Brandt doubted …", then "Mrs. Brandt said"), or
             # describes as one beside it ("Roman Smbatyan, a faculty member at UC Irvine").
-            called = [e for e in ents if e.label_ in ("ORG", "NORP") and _full_name(e)]
+            called = [e for e in ents if _maybe_called(e) and _full_name(e)]
             among = name_at(people + called)
             called = [
                 e
