@@ -74,7 +74,7 @@ PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "munic
 # Organisation nouns that rarely stand for a body named with them: "the house", "the office";
 # "the company" of an article about Whole Foods, which named "Besecker Company" once.
 NOT_NAME_ENDINGS = {"company", "firm", "house", "office", "staff", "leadership", "operation"}
-THEY_REACH = 3
+THEY_REACH = 3  # paragraphs back that a body or group last a source may still be "it" or "they"
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
 LEAD_REACH = 1  # paragraphs on that a description may wait for the name it stands for
 LEAD_PARAGRAPHS = 2  # a headline and its first paragraph, which may name a person late

@@ -87,6 +87,7 @@ CENSUS_FILES = {MALE: "dist.male.first", FEMALE: "dist.female.first"}
 CENSUS_MAJORITY = 10
 # Offices held only in a body: "the CEO of X" makes X a body, whatever the recogniser says.
 BODY_OFFICES = {"ceo", "founder", "cofounder", "chairman", "chairwoman", "employee", "employees"}
+# An owner's name inside a description: "Keith Scott’s wife" is not Keith.
 POSSESSIVE = re.compile(r"\w['’]s?\s")
 # Words that open surnames, not given names: "Al Basha", "De Blasio", "Van Hollen".
 SURNAME_PARTICLES = {
