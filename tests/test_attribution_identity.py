@@ -2023,6 +2023,14 @@ def test_a_body_is_not_the_pair_of_bodies_it_was_named_with(analyze, joined):
     assert source(result, 1)["name"] == "Tarrow Harbor Authority"
 
 
+def test_the_first_of_two_bodies_named_together_is_itself_not_the_pair(analyze):
+    result = analyze(
+        "Both The Tarrow Times and the Harbor Gazette confirmed the figures.",
+        "The Tarrow Times reported that the pier would close.",
+    )
+    assert source(result, 1)["name"] == "Tarrow Times"
+
+
 def test_a_first_and_last_name_the_recogniser_takes_for_a_place_is_a_person(pipeline):
     first = pipeline.nlp("The co-writers Ada Brill and Kate Pell came to the project in May.")
     at = {t.text: t.i for t in first}

@@ -326,6 +326,12 @@ def _short_for(name: str, other: str) -> bool:
     return ends and (not extra or extra[-1] not in ("of", "and", "&"))
 
 
+def _first_of_two(words: set[str], name: str) -> bool:
+    """Whether these words name the first of two bodies that `name` joins with "and"."""
+    first, joined, _ = name.partition(" and ")
+    return bool(joined) and words - {stem("the")} <= {stem(w) for w in first.split()}
+
+
 def _fuller(name: str, known: str) -> bool:
     """Whether `name` is a fuller form of the body `known` (which it ends) to show in its
     stead: proper words before it ("Supreme Court" for "Court"), not a qualifier ("the
@@ -939,6 +945,8 @@ class Resolver:
         lemma = head.lemma_.lower()
         for referent in reversed(self.recent):
             if referent.head == lemma and words <= referent.words | {stem("the")}:
+                if _first_of_two(words, referent.name):
+                    continue  # "The New York Times" after "The New York Times and the …"
                 return referent
             office = referent.type == "named_person" and lemma in UNIQUE_OFFICES
             known = referent.words | self.names.title_words(referent.name)
