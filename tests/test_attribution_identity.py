@@ -10,12 +10,14 @@ import json
 import pytest
 from spacy.tokens import Span
 
+from sourcemark.attribution import names as names_module
 from sourcemark.attribution.coref import Resolver
 from sourcemark.attribution.names import (
     GENDERS_FILE,
     NameIndex,
     _surname_given,
     census_first_names,
+    census_shares,
     first_name,
 )
 from sourcemark.attribution.sources import Mention
@@ -623,6 +625,20 @@ def test_she_passes_over_a_man_whose_first_name_other_articles_tell(pipeline, mo
 def test_the_census_tells_a_first_names_gender_only_where_it_is_nearly_all_one(name, gender):
     # Kim and Jean are women's names nine times in ten or less: they tell nothing.
     assert census_first_names().get(name) == gender
+
+
+def test_without_the_census_package_first_names_tell_nothing_and_say_so(monkeypatch, caplog):
+    monkeypatch.setattr(names_module, "CENSUS_PACKAGE", "no_such_census_package")
+    census_shares.cache_clear()
+    census_first_names.cache_clear()
+    try:
+        assert census_first_names() == {}
+        assert "not installed" in caplog.text
+    finally:
+        monkeypatch.undo()
+        census_shares.cache_clear()
+        census_first_names.cache_clear()
+    assert census_first_names()["dale"] == "male"
 
 
 def test_a_first_name_tells_of_the_person_not_of_someone_they_own(analyze):

@@ -9,6 +9,7 @@ names it calls a company or network. Built once per article, before resolution.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from functools import cache, lru_cache
@@ -73,6 +74,8 @@ COMPANY_ENDINGS = {
     "ventures",
 }  # fmt: skip
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
+log = logging.getLogger(__name__)
+
 # People and first names other articles show to be a man's or a woman's
 # (training/learn_names.py): {"people": {"bernie sanders": …}, "first_names": {"john": …}}.
 GENDERS_FILE = "genders.json"
@@ -388,8 +391,15 @@ def _gender_of(entity: Span, person_at: dict[int, Span]) -> str | None:
 def census_shares() -> dict[str, dict[str, float]]:
     """Each lower-cased first name the census lists, with its share of each sex's names."""
     shares: dict[str, dict[str, float]] = {}
-    for gender, filename in CENSUS_FILES.items():
-        text = (files(CENSUS_PACKAGE) / filename).read_text(encoding="ascii")
+    try:
+        lists = {
+            g: (files(CENSUS_PACKAGE) / f).read_text(encoding="ascii")
+            for g, f in CENSUS_FILES.items()
+        }
+    except (ModuleNotFoundError, FileNotFoundError):
+        log.warning("the %r package is not installed: no census first names", CENSUS_PACKAGE)
+        return shares
+    for gender, text in lists.items():
         for line in text.splitlines():
             name, share, *_ = line.split()
             shares.setdefault(name.lower(), {})[gender] = float(share)
@@ -400,6 +410,8 @@ def census_shares() -> dict[str, dict[str, float]]:
 def census_first_names() -> dict[str, str]:
     """Lower-cased first names by the gender the census gives them (see CENSUS_FILES)."""
     shares = census_shares()
+    if not shares:
+        return {}
     below = {g: min(s[g] for s in shares.values() if g in s) for g in CENSUS_FILES}
     genders = {}
     for name, by_gender in shares.items():
