@@ -1041,6 +1041,8 @@ def test_a_document_is_named_by_its_owners_full_name(analyze):
         ("A series of emails the envoy gave to lawmakers showed the two men spoke often.",
          "A series of emails the envoy gave to lawmakers"),
         ("A trove of memos shows the firm knew of the leak.", "A trove of memos"),
+        ("The pair of editorials said the senator had failed the state.",
+         "The pair of editorials"),
     ],
 )  # fmt: skip
 def test_documents_and_poll_results_are_typed_document_whole(analyze, sentence, mention):

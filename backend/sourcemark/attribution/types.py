@@ -43,8 +43,8 @@ QUANTITY_HEADS = {
 }
 # Nouns for a collection of things, which say what they hold: "a series of emails".
 COLLECTIONS = {
-    "batch", "body", "bundle", "cache", "collection", "pile", "raft", "series", "set", "slew",
-    "spate", "stack", "string", "trove",
+    "batch", "body", "bundle", "cache", "collection", "pair", "pile", "raft", "series", "set",
+    "slew", "spate", "stack", "string", "trove",
 }
 # People together, whatever text names them: "a cable news panel", "the TV crew".
 GROUPS_OF_PEOPLE = {"audience", "crew", "crowd", "jury", "panel"}
