@@ -11,7 +11,7 @@ import pytest
 from spacy.tokens import Span
 
 from sourcemark.attribution import names as names_module
-from sourcemark.attribution.coref import Resolver
+from sourcemark.attribution.coref import Referent, Resolver, _first_of_two
 from sourcemark.attribution.names import (
     GENDERS_FILE,
     NameIndex,
@@ -19,6 +19,7 @@ from sourcemark.attribution.names import (
     census_first_names,
     census_shares,
     first_name,
+    stem,
 )
 from sourcemark.attribution.sources import Mention
 from sourcemark.attribution.types import mention_type
@@ -2047,6 +2048,24 @@ def test_the_first_of_two_bodies_named_together_is_itself_not_the_pair(analyze):
         "The Tarrow Times reported that the pier would close.",
     )
     assert source(result, 1)["name"] == "Tarrow Times"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "type_", "pair"),
+    [
+        ("The New York Times", "New York Times and the Wall Street Journal", "named_organization",
+         True),
+        ("The New York Times", "New York Times and Reuters", "named_organization", True),
+        ("The Lancet Commission", "Lancet Commission on pollution and health",
+         "named_organization", False),
+        ("The officials", "Officials unauthorized to speak and granted anonymity", "anonymous",
+         False),
+        ("The officials", "Officials at the State Department and Pentagon", "anonymous", False),
+    ],
+)  # fmt: skip
+def test_only_two_bodies_named_together_have_a_first_of_two(mention, name, type_, pair):
+    words = {stem(w) for w in mention.split()}
+    assert _first_of_two(words, Referent(id="s1", name=name, type=type_)) is pair
 
 
 def test_a_first_and_last_name_the_recogniser_takes_for_a_place_is_a_person(pipeline):

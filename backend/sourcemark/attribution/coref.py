@@ -326,10 +326,14 @@ def _short_for(name: str, other: str) -> bool:
     return ends and (not extra or extra[-1] not in ("of", "and", "&"))
 
 
-def _first_of_two(words: set[str], name: str) -> bool:
-    """Whether these words name the first of two bodies that `name` joins with "and"."""
-    first, joined, _ = name.partition(" and ")
-    return bool(joined) and words - {stem("the")} <= {stem(w) for w in first.split()}
+def _first_of_two(words: set[str], referent: Referent) -> bool:
+    """Whether these words name the first of two bodies that the referent's name joins with
+    "and": not "officials" of "officials unauthorized to speak and granted anonymity"."""
+    if referent.type != "named_organization":
+        return False
+    first, joined, second = referent.name.partition(" and ")
+    named = second.removeprefix("the ")[:1].isupper()
+    return bool(joined) and named and words - {stem("the")} <= {stem(w) for w in first.split()}
 
 
 def _fuller(name: str, known: str) -> bool:
@@ -945,7 +949,7 @@ class Resolver:
         lemma = head.lemma_.lower()
         for referent in reversed(self.recent):
             if referent.head == lemma and words <= referent.words | {stem("the")}:
-                if _first_of_two(words, referent.name):
+                if _first_of_two(words, referent):
                     continue  # "The New York Times" after "The New York Times and the …"
                 return referent
             office = referent.type == "named_person" and lemma in UNIQUE_OFFICES
