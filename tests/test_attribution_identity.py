@@ -22,7 +22,7 @@ from sourcemark.attribution.names import (
     stem,
 )
 from sourcemark.attribution.sources import Mention
-from sourcemark.attribution.types import mention_type
+from sourcemark.attribution.types import is_pronoun, mention_type
 from sourcemark.training import learn_names
 
 from .test_attribution import attributions, misparsed, with_cue
@@ -2003,6 +2003,12 @@ def test_a_bodys_initials_are_the_body_not_a_pronoun(analyze, said):
     result = analyze("The World Health Organization sent doctors to the region.", said)
     found = attributions(result, 1)[0]["source"]
     assert (found["name"], found["type"]) == ("World Health Organization", "named_organization")
+
+
+def test_pronouns_in_a_line_of_capitals_stay_pronouns(analyze):
+    line = analyze.nlp("SHE TOLD US IT WAS OVER")
+    assert all(is_pronoun(t) for t in line if t.text in ("SHE", "US", "IT"))
+    assert not is_pronoun(analyze.nlp("The US said it would act.")[1])
 
 
 def test_a_description_with_a_clause_is_the_person_its_noun_titles_after_it(analyze):

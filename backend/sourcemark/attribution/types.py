@@ -182,9 +182,14 @@ def is_pronoun(head: Token) -> bool:
 
 
 def _acronym(token: Token) -> bool:
-    """Capitals the tagger or the recogniser reads as a name."""
+    """Capitals the tagger or the recogniser reads as a name, beside a word that is not in
+    capitals: not a pronoun of a line in capitals, "SHE TOLD US IT WAS OVER"."""
     capitals = len(token.text) > 1 and token.text.isupper()
-    return capitals and (token.pos_ == "PROPN" or token.ent_type_ != "")
+    if not capitals or not (token.pos_ == "PROPN" or token.ent_type_ != ""):
+        return False
+    doc = token.doc
+    beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(not word.is_upper for word in beside)
 
 
 def _stance(token: Token) -> bool:
