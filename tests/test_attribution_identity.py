@@ -1013,6 +1013,21 @@ def test_a_body_is_named_by_the_fullest_form(analyze, first, then, name):
     assert (body["type"], body["name"]) == ("named_organization", name)
 
 
+@pytest.mark.parametrize(
+    ("body", "short", "fullest"),
+    [
+        ("Tarrow Bank and Harbor Bank", "Tarrow", "Tarrow"),  # two bodies, as NER may read them
+        ("Customs and Excise Agency", "Customs", "Customs and Excise Agency"),  # one body
+        ("Bureau of Land and Water", "Bureau", "Bureau of Land and Water"),
+    ],
+)  # fmt: skip
+def test_a_pair_of_bodies_is_not_the_fullest_form_of_its_first_word(analyze, body, short, fullest):
+    doc = analyze.nlp(f"We accept cash, the {body} and checks.")
+    start = next(t.i for t in doc if t.text == body.split()[0])
+    doc.ents = [Span(doc, start, start + len(body.split()), label="ORG")]
+    assert NameIndex([doc]).body(short) == fullest
+
+
 def test_a_document_is_named_by_its_owners_full_name(analyze):
     result = analyze(
         "Shannon Phillips resigned from the board on Friday.",

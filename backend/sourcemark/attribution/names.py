@@ -88,6 +88,9 @@ GENDERS_FILE = "genders.json"
 CENSUS_PACKAGE = "names"
 CENSUS_FILES = {MALE: "dist.male.first", FEMALE: "dist.female.first"}
 CENSUS_MAJORITY = 10
+# Words inside one body's name, before an "and" that is the name's own: "Department of
+# Health and Human Services".
+OF_WORDS = {"of", "for"}
 # Offices held only in a body: "the CEO of X" makes X a body, whatever the recogniser says.
 BODY_OFFICES = {"ceo", "founder", "cofounder", "chairman", "chairwoman", "employee", "employees"}
 # An owner's name inside a description: "Keith Scott’s wife" is not Keith.
@@ -775,7 +778,14 @@ class NameIndex:
         if len(words) < 2:
             return
         capitals = [w for w in words if w[:1].isupper()]
-        keys = {words[0].lower()}
+        # "Apple Pay and Google Pay": two bodies, so its first word need not be either.
+        first, joined, second = name.partition(" and ")
+        pair = len(first.split()) > 1 and not OF_WORDS & set(first.split())
+        keys = (
+            set()
+            if joined and pair and second.removeprefix("the ")[:1].isupper()
+            else {words[0].lower()}
+        )
         if len(capitals) > 1:
             keys.add("".join(w[0] for w in capitals).lower())
         doc = entity.doc
