@@ -226,7 +226,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
                 continue
             # "a statement saying ...": the noun phrase itself is the source.
             return Mention(mention_tokens(noun, exclude | subtree(verb)), noun)
-        if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
+        if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
     else:
