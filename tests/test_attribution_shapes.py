@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from sourcemark.attribution import invisible
 from sourcemark.attribution.engine import _headline_speaker
 
-from .test_attribution import attributions, only, texts, with_cue
+from .test_attribution import attributions, misparsed, only, texts, with_cue
 
 
 def test_an_interrupted_quote_is_one_attribution_whose_second_piece_carries_on(analyze):
@@ -49,6 +49,47 @@ def test_an_unquoted_claim_carried_on_after_an_inverted_or_object_cue(analyze, t
     assert texts(first) == ["The ferry will stop"]
     assert second["cue"] is None and second["continues"] == first["id"]
     assert texts(second)[0].startswith("the island will")
+
+
+def test_an_aside_cue_the_parser_hung_on_a_noun_interrupts_the_whole_clause(pipeline):
+    text = "Tess and her brother hid in the barn, she said, but one neighbor ran to the road."
+    parsed = pipeline.nlp(text)
+    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
+    at = {t.text: t.i for t in parsed}
+    # As the parser read such a sentence on a real page: "said" hung on the first subject.
+    heads[at["said"]] = at["Tess"]
+    doc = misparsed(parsed, heads, deps)
+    (draft,) = pipeline.engine.paragraph(doc)
+    assert draft.cue.head.text == "said"
+    assert [text[a:b] for a, b in draft.content] == [
+        "Tess and her brother hid in the barn",
+        "one neighbor ran to the road",
+    ]
+
+
+@pytest.mark.parametrize("mark", ["because", "although"])
+def test_a_reason_after_the_cue_carries_the_claim_on(pipeline, mark):
+    text = f"Rents rose sharply last year, Ortiz said, {mark} the mill closed."
+    parsed = pipeline.nlp(text)
+    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
+    at = {t.text: t.i for t in parsed}
+    # As the parser reads some such sentences: the claim the complement of "said", and the
+    # reason hung on "said" too.
+    for word, head, dep in [("rose", "said", "ccomp"), ("said", "said", "ROOT"),
+                            ("closed", "said", "advcl"), (",", "said", "punct"),
+                            (".", "said", "punct")]:  # fmt: skip
+        heads[at[word]], deps[at[word]] = at[head], dep
+    (draft,) = pipeline.engine.paragraph(misparsed(parsed, heads, deps))
+    assert [text[a:b] for a, b in draft.content] == [
+        "Rents rose sharply last year",
+        f"{mark} the mill closed",
+    ]
+
+
+def test_a_clause_of_its_own_saying_after_the_cue_is_not_the_claim_carried_on(analyze):
+    text = "“The mill will close in May,” Reyes said, though he added that some jobs may stay."
+    said = with_cue(analyze(text), "said")[0]
+    assert texts(said) == ["“The mill will close in May,”"]
 
 
 def test_a_subordinate_clause_after_the_cue_is_not_the_claim_carried_on(analyze):

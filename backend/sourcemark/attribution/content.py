@@ -13,6 +13,8 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 OBJECT_DEPS = {"dobj", "obj", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "advcl"}
 # What a noun cue governs after it: "the claim that …", "a plan to …", "support for …".
 NOUN_CONTENT_DEPS = {"acl", "ccomp", "xcomp", "prep", "advcl"}
+# Clauses that go on with a claim after the cue that interrupts it: "…, he said, because …".
+REASON_MARKS = {"because", "although", "though", "since", "unless"}
 
 
 def _beyond_semicolon(a: Token, b: Token) -> bool:
@@ -42,11 +44,19 @@ def _claim_carried_on(verb: Token, clause: set[int]) -> set[int]:
     """ "The plan will fail, said Mayor Cole, and the city will pay": the parser hangs the
     clause after the cue on the cue as a second verb, but it carries on the claim before it.
     Only after a claim that wholly precedes the cue, for a main clause with a subject of its
-    own that the cue phrase's closing comma and a conjunction open."""
+    own that the cue phrase's closing comma and a conjunction open, or a reason the comma
+    opens ("…, Smith said, because …") that is not a saying of its own."""
     if max(clause) > verb.i:
         return set()
     doc = verb.doc
     for child in verb.rights:
+        if child.dep_ == "advcl" and child.i > verb.i:
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            start = child.left_edge.i
+            said = child.lemma_.lower() in SPEECH_LEMMAS  # "…, though he added that …"
+            if marks & REASON_MARKS and doc[start - 1].text == "," and not said:
+                return subtree(child)  # "Prices rose, Smith said, because the harvest failed"
+            continue
         if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
             continue
         deps = {c.dep_ for c in child.children}
@@ -68,6 +78,15 @@ def _says_on(child: Token) -> bool:
         and child.lemma_.lower() in SPEECH_LEMMAS
         and any(c.dep_ in CLAUSE_DEPS for c in child.children)
     )
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause a word is in: "Tess and her brother hid in the barn, she said,
+    but one neighbor ran …", where the parser hung "said" on "Tess", is about the whole
+    clause "hid" heads."""
+    while token.pos_ in ("NOUN", "PROPN", "PRON") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def find_content(cue: Cue) -> tuple[set[int], str]:
@@ -95,11 +114,12 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         return clause | _claim_carried_on(verb, clause), "clause"
     if (
         verb.dep_ in CLAUSE_DEPS
-        and verb.head is not verb
+        and verb.head.i != verb.i
         and not _beyond_semicolon(verb, verb.head)
     ):
         # Inverted or parenthetical cue: "…, said X" or "X, he said, Y".
-        content = subtree(verb.head) - subtree(verb)
+        aside = verb.dep_ == "parataxis"  # "X, he said, Y": the whole clause around it
+        content = subtree(_clause_of(verb.head) if aside else verb.head) - subtree(verb)
         fronted = subject_hung_on_aside(verb)
         return content | (subtree(fronted) if fronted else set()), "inverted"
     rest: set[int] = set()
