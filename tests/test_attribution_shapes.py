@@ -86,6 +86,42 @@ def test_a_reason_after_the_cue_carries_the_claim_on(pipeline, mark):
     ]
 
 
+@pytest.mark.parametrize(
+    ("saying", "content"),
+    [
+        ("told reporters", "The crew left a bag in the lobby"),
+        ("told Reuters", "The crew left a bag in the lobby"),
+        ("explained it", None),  # what was explained is its object
+        ("telling reporters", None),  # no finished saying of its own
+    ],
+)
+def test_a_saying_that_ends_the_sentence_says_the_clause_before_it(pipeline, saying, content):
+    text = f"The crew left a bag in the lobby, a guard {saying}."
+    parsed = pipeline.nlp(text)
+    # As the parser reads some such sentences: the saying a second clause of "left".
+    heads = [1, 2, 2, 4, 2, 2, 7, 5, 11, 10, 11, 2, 11, 11]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct", "det",
+            "nsubj", "advcl", "dobj", "punct"]  # fmt: skip
+    (draft,) = pipeline.engine.paragraph(misparsed(parsed, heads, deps))
+    pieces = [text[a:b] for a, b in draft.content]
+    if content is None:
+        assert not pieces[0].startswith("The crew"), pieces
+    else:
+        assert pieces == [content] and draft.kind == "indirect"
+
+
+def test_an_aside_after_and_is_not_a_saying_that_ends_the_sentence(pipeline):
+    text = "They fixed the roof and, he argued, saved the house."
+    parsed = pipeline.nlp(text)
+    # As the parser reads some such sentences: "argued" a second clause of "fixed", holding
+    # all that follows it.
+    heads = [1, 1, 3, 1, 1, 7, 7, 1, 7, 7, 11, 9, 7]
+    deps = ["nsubj", "ROOT", "det", "dobj", "cc", "punct", "nsubj", "conj", "punct", "xcomp",
+            "det", "dobj", "punct"]  # fmt: skip
+    (draft,) = pipeline.engine.paragraph(misparsed(parsed, heads, deps))
+    assert [text[a:b] for a, b in draft.content] != ["They fixed the roof"]
+
+
 def test_a_clause_of_its_own_saying_after_the_cue_is_not_the_claim_carried_on(analyze):
     text = "“The mill will close in May,” Reyes said, though he added that some jobs may stay."
     said = with_cue(analyze(text), "said")[0]

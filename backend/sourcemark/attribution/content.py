@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from .cues import SPEECH_LEMMAS, Cue, is_expectation
 from .tokens import subject_hung_on_aside, subtree
+from .types import person_noun
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
 # Right-hand dependents that carry what was said or wanted when there is no clause.
@@ -15,6 +16,9 @@ OBJECT_DEPS = {"dobj", "obj", "xcomp", "prep", "dative", "attr", "oprd", "acomp"
 NOUN_CONTENT_DEPS = {"acl", "ccomp", "xcomp", "prep", "advcl"}
 # Clauses that go on with a claim after the cue that interrupts it: "…, he said, because …".
 REASON_MARKS = {"because", "although", "though", "since", "unless"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# Verbs of saying whose object is whom they tell, not what.
+TELLING = {"tell", "inform", "assure", "brief", "warn", "remind", "advise"}
 
 
 def _beyond_semicolon(a: Token, b: Token) -> bool:
@@ -89,6 +93,44 @@ def _clause_of(token: Token) -> Token:
     return token
 
 
+def _addressee(token: Token, verb: Token) -> bool:
+    """Whom one tells: "told Reuters", "assured him", "told reporters"; not what one
+    explains ("explained them to me")."""
+    if verb.lemma_.lower() not in TELLING:
+        return False
+    return token.pos_ in ("PROPN", "PRON") or person_noun(token.lemma_.lower())
+
+
+def _claim_before(verb: Token) -> set[int]:
+    """ "The group left a bag in the lobby, a guard told reporters.": a saying that ends the
+    sentence after a comma, with a subject of its own, which the parser hung on the clause
+    before it as a second clause; that clause, all of the sentence before the comma, is what
+    was said. Not a clause that a conjunction opens ("…, and a guard told reporters", "…,
+    as he told reporters")."""
+    if verb.dep_ not in ("advcl", "conj") or verb.head.i > verb.i:
+        return set()
+    if verb.lemma_.lower() not in SPEECH_LEMMAS or verb.tag_ not in FINITE_TAGS:
+        return set()
+    children = list(verb.children)
+    if any(c.dep_ == "dobj" and not _addressee(c, verb) for c in children):
+        return set()  # "…, all expressing concern about …": what they said is its object
+    subject = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or any(
+        c.dep_ in ("mark", "cc") or (c.dep_ == "advmod" and c.i < subject.i) for c in children
+    ):
+        return set()  # "…, and a guard told", "…, as he told", "…, then a guard told"
+    doc, start, sentence = verb.doc, verb.left_edge.i, verb.sent
+    while doc[start].is_punct:  # the comma may hang from the saying or from the clause
+        start += 1
+    if start - 1 <= sentence.start or doc[start - 1].text != ",":
+        return set()
+    if doc[start - 2].pos_ == "CCONJ":
+        return set()  # "… and, he argued, to help …": an aside inside the claim
+    if verb.right_edge.i < sentence.end - 2:
+        return set()  # the sentence goes on after the saying
+    return set(range(sentence.start, start - 1))
+
+
 def find_content(cue: Cue) -> tuple[set[int], str]:
     """Token indexes of the content, and the construction that gave them."""
     verb = cue.head
@@ -122,6 +164,9 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         content = subtree(_clause_of(verb.head) if aside else verb.head) - subtree(verb)
         fronted = subject_hung_on_aside(verb)
         return content | (subtree(fronted) if fronted else set()), "inverted"
+    before = _claim_before(verb)
+    if before:
+        return before, "inverted"
     rest: set[int] = set()
     said_on: set[int] = set()
     for child in verb.rights:
