@@ -110,6 +110,30 @@ def test_a_saying_that_ends_the_sentence_says_the_clause_before_it(pipeline, say
         assert pieces == [content] and draft.kind == "indirect"
 
 
+@pytest.mark.parametrize(
+    ("verb", "whole"),
+    [
+        ("said", True),
+        ("told", False),  # whom one tells is no part of what was said
+    ],
+)
+def test_a_clause_subject_taken_for_the_object_is_part_of_what_was_said(pipeline, verb, whole):
+    text = f"He {verb} small farms that sell eggs — especially those near town — will close."
+    parsed = pipeline.nlp(text)
+    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
+    at = {t.text: t.i for t in parsed}
+    # As the parser reads some such sentences: the subject the verb's object, and the
+    # clause after the dashes left without one.
+    heads[at["farms"]], deps[at["farms"]] = at[verb], "dobj"
+    heads[at["close"]], deps[at["close"]] = at[verb], "ccomp"
+    (draft,) = pipeline.engine.paragraph(misparsed(parsed, heads, deps))
+    pieces = [text[a:b] for a, b in draft.content]
+    if whole:
+        assert pieces == [text[text.index("small") : -1]]
+    else:
+        assert not any(p.startswith("small farms") for p in pieces), pieces
+
+
 def test_an_aside_after_and_is_not_a_saying_that_ends_the_sentence(pipeline):
     text = "They fixed the roof and, he argued, saved the house."
     parsed = pipeline.nlp(text)

@@ -17,6 +17,7 @@ NOUN_CONTENT_DEPS = {"acl", "ccomp", "xcomp", "prep", "advcl"}
 # Clauses that go on with a claim after the cue that interrupts it: "…, he said, because …".
 REASON_MARKS = {"because", "although", "though", "since", "unless"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Verbs of saying whose object is whom they tell, not what.
 TELLING = {"tell", "inform", "assure", "brief", "warn", "remind", "advise"}
 
@@ -82,6 +83,26 @@ def _says_on(child: Token) -> bool:
         and child.lemma_.lower() in SPEECH_LEMMAS
         and any(c.dep_ in CLAUSE_DEPS for c in child.children)
     )
+
+
+def _subject_taken_for_object(verb: Token) -> set[int]:
+    """ "He said small farms that sell eggs — especially those near the city — will close":
+    the parser may take the clause's subject for the verb's object, leaving the clause
+    without one; the subject is part of what was said."""
+    if verb.lemma_.lower() in TELLING:
+        return set()  # "told reporters that …": the object is whom
+    children = list(verb.children)
+    for clause in (c for c in children if c.dep_ == "ccomp" and c.i > verb.i):
+        if any(c.dep_ in CLAUSE_SUBJECTS or c.dep_ == "mark" for c in clause.children):
+            continue  # a subject of its own, or "that", before which none can be
+        taken = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+        if not taken or taken[0].pos_ == "PRON":
+            continue  # "asked them to …"
+        between = verb.doc[taken[0].right_edge.i + 1 : clause.left_edge.i]
+        if any(t.text == ":" for t in between):
+            continue  # "addressed the crowd: …"
+        return set(range(taken[0].left_edge.i, clause.left_edge.i))
+    return set()
 
 
 def _clause_of(token: Token) -> Token:
@@ -153,6 +174,7 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         return _children_subtrees(verb, ("nsubjpass", "xcomp")), "expectation"
     clause = _children_subtrees(verb, CLAUSE_DEPS)
     if clause:
+        clause |= _subject_taken_for_object(verb)
         return clause | _claim_carried_on(verb, clause), "clause"
     if (
         verb.dep_ in CLAUSE_DEPS
