@@ -1017,6 +1017,7 @@ def test_a_body_is_named_by_the_fullest_form(analyze, first, then, name):
     ("body", "short", "fullest"),
     [
         ("Tarrow Bank and Harbor Bank", "Tarrow", "Tarrow"),  # two bodies, as NER may read them
+        ("Tarrow Bank and the Harbor Bank", "Tarrow", "Tarrow"),
         ("Customs and Excise Agency", "Customs", "Customs and Excise Agency"),  # one body
         ("Bureau of Land and Water", "Bureau", "Bureau of Land and Water"),
     ],

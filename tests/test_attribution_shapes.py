@@ -8,6 +8,8 @@ import pytest
 from spacy.tokens import Doc
 
 from sourcemark.attribution import invisible
+from sourcemark.attribution.content import find_content
+from sourcemark.attribution.cues import Cue
 from sourcemark.attribution.engine import _headline_speaker
 
 from .test_attribution import attributions, misparsed, only, texts, with_cue
@@ -132,6 +134,98 @@ def test_a_clause_subject_taken_for_the_object_is_part_of_what_was_said(pipeline
         assert pieces == [text[text.index("small") : -1]]
     else:
         assert not any(p.startswith("small farms") for p in pieces), pieces
+
+
+def _content_words(pipeline, parse: list[tuple[str, int, str, str]], cue: str) -> list[str]:
+    """The content of the cue word in a sentence parsed by hand: (word, head, dep, POS)."""
+    words, heads, deps, pos = (list(column) for column in zip(*parse, strict=True))
+    lemmas = [
+        {"said": "say", "told": "tell", "reporters": "reporter"}.get(w, w.lower()) for w in words
+    ]
+    tags = [{"said": "VBD", "told": "VBD"}.get(w, "") for w in words]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas)  # fmt: skip
+    i = words.index(cue)
+    content, _ = find_content(Cue(doc[i], i, i + 1))
+    return [doc[j].text for j in sorted(content)]
+
+
+@pytest.mark.parametrize(
+    "parse",
+    [
+        # "He said the plan: will close soon." A colon closes the object.
+        [("He", 1, "nsubj", "PRON"), ("said", 1, "ROOT", "VERB"), ("the", 3, "det", "DET"),
+         ("plan", 1, "dobj", "NOUN"), (":", 1, "punct", "PUNCT"), ("will", 6, "aux", "AUX"),
+         ("close", 1, "ccomp", "VERB"), (".", 1, "punct", "PUNCT")],
+        # "He said them will close." A pronoun object.
+        [("He", 1, "nsubj", "PRON"), ("said", 1, "ROOT", "VERB"), ("them", 1, "dobj", "PRON"),
+         ("will", 4, "aux", "AUX"), ("close", 1, "ccomp", "VERB"), (".", 1, "punct", "PUNCT")],
+        # "He said the plan that will close." No subject can stand before "that".
+        [("He", 1, "nsubj", "PRON"), ("said", 1, "ROOT", "VERB"), ("the", 3, "det", "DET"),
+         ("plan", 1, "dobj", "NOUN"), ("that", 6, "mark", "SCONJ"), ("will", 6, "aux", "AUX"),
+         ("close", 1, "ccomp", "VERB"), (".", 1, "punct", "PUNCT")],
+    ],
+)  # fmt: skip
+def test_an_object_that_cannot_be_the_clause_subject_stays_out_of_what_was_said(pipeline, parse):
+    content = _content_words(pipeline, parse, "said")
+    assert "close" in content
+    assert not {"plan", "them"} & set(content), content
+
+
+@pytest.mark.parametrize(
+    "parse",
+    [
+        # "The crew left, and a guard told reporters."
+        [("The", 1, "det", "DET"), ("crew", 2, "nsubj", "NOUN"), ("left", 2, "ROOT", "VERB"),
+         (",", 2, "punct", "PUNCT"), ("and", 7, "cc", "CCONJ"), ("a", 6, "det", "DET"),
+         ("guard", 7, "nsubj", "NOUN"), ("told", 2, "conj", "VERB"),
+         ("reporters", 7, "dobj", "NOUN"), (".", 2, "punct", "PUNCT")],
+        # "The crew left, then a guard told reporters."
+        [("The", 1, "det", "DET"), ("crew", 2, "nsubj", "NOUN"), ("left", 2, "ROOT", "VERB"),
+         (",", 2, "punct", "PUNCT"), ("then", 7, "advmod", "ADV"), ("a", 6, "det", "DET"),
+         ("guard", 7, "nsubj", "NOUN"), ("told", 2, "advcl", "VERB"),
+         ("reporters", 7, "dobj", "NOUN"), (".", 2, "punct", "PUNCT")],
+        # "The crew left, a guard told reporters, and ran."
+        [("The", 1, "det", "DET"), ("crew", 2, "nsubj", "NOUN"), ("left", 2, "ROOT", "VERB"),
+         (",", 2, "punct", "PUNCT"), ("a", 5, "det", "DET"), ("guard", 6, "nsubj", "NOUN"),
+         ("told", 2, "advcl", "VERB"), ("reporters", 6, "dobj", "NOUN"),
+         (",", 2, "punct", "PUNCT"), ("and", 2, "cc", "CCONJ"), ("ran", 2, "conj", "VERB"),
+         (".", 2, "punct", "PUNCT")],
+    ],
+)  # fmt: skip
+def test_a_saying_opened_by_a_conjunction_or_followed_by_more_is_not_the_clause_before(
+    pipeline, parse
+):
+    assert "left" not in _content_words(pipeline, parse, "told")
+
+
+def test_a_reason_with_no_comma_before_it_is_why_it_was_said_not_what(pipeline):
+    # "Rents rose, Ortiz said because the mill closed."
+    parse = [("Rents", 1, "nsubj", "NOUN"), ("rose", 4, "ccomp", "VERB"),
+             (",", 4, "punct", "PUNCT"), ("Ortiz", 4, "nsubj", "PROPN"),
+             ("said", 4, "ROOT", "VERB"), ("because", 8, "mark", "SCONJ"),
+             ("the", 7, "det", "DET"), ("mill", 8, "nsubj", "NOUN"),
+             ("closed", 4, "advcl", "VERB"), (".", 4, "punct", "PUNCT")]  # fmt: skip
+    assert _content_words(pipeline, parse, "said") == ["Rents", "rose"]
+
+
+def test_a_clause_hung_on_a_noun_is_not_widened_to_the_sentence(pipeline):
+    # "They are so brazen that they ridicule it.": only an aside ("…, he said, …") stands for
+    # the whole clause around it.
+    parse = [("They", 1, "nsubj", "PRON"), ("are", 1, "ROOT", "AUX"), ("so", 3, "advmod", "ADV"),
+             ("brazen", 1, "attr", "NOUN"), ("that", 6, "mark", "SCONJ"),
+             ("they", 6, "nsubj", "PRON"), ("ridicule", 3, "ccomp", "VERB"),
+             ("it", 6, "dobj", "PRON"), (".", 1, "punct", "PUNCT")]  # fmt: skip
+    assert _content_words(pipeline, parse, "ridicule") == ["so", "brazen"]
+
+
+def test_a_saying_that_ends_the_sentence_with_no_opener_is_the_clause_before(pipeline):
+    # "The crew left, a guard told reporters.": the shape the three above vary.
+    parse = [("The", 1, "det", "DET"), ("crew", 2, "nsubj", "NOUN"), ("left", 2, "ROOT", "VERB"),
+             (",", 2, "punct", "PUNCT"), ("a", 5, "det", "DET"), ("guard", 6, "nsubj", "NOUN"),
+             ("told", 2, "advcl", "VERB"), ("reporters", 6, "dobj", "NOUN"),
+             (".", 6, "punct", "PUNCT")]  # fmt: skip
+    assert _content_words(pipeline, parse, "told") == ["The", "crew", "left"]
 
 
 def test_an_aside_after_and_is_not_a_saying_that_ends_the_sentence(pipeline):
