@@ -219,6 +219,20 @@ def test_a_clause_hung_on_a_noun_is_not_widened_to_the_sentence(pipeline):
     assert _content_words(pipeline, parse, "ridicule") == ["so", "brazen"]
 
 
+def test_an_aside_hung_on_an_adjective_keeps_to_its_phrase(pipeline):
+    # "It was a tax, no different, he said, from the last one.": only an aside on a noun is
+    # taken for one on its clause; here the phrase it interrupts is what was said.
+    parse = [("It", 1, "nsubj", "PRON"), ("was", 1, "ROOT", "AUX"), ("a", 3, "det", "DET"),
+             ("tax", 1, "attr", "NOUN"), (",", 3, "punct", "PUNCT"), ("no", 6, "neg", "DET"),
+             ("different", 3, "amod", "ADJ"), (",", 9, "punct", "PUNCT"),
+             ("he", 9, "nsubj", "PRON"), ("said", 6, "parataxis", "VERB"),
+             (",", 9, "punct", "PUNCT"), ("from", 6, "prep", "ADP"),
+             ("the", 14, "det", "DET"), ("last", 14, "amod", "ADJ"),
+             ("one", 11, "pobj", "NOUN"), (".", 1, "punct", "PUNCT")]  # fmt: skip
+    content = _content_words(pipeline, parse, "said")
+    assert content[:2] == ["no", "different"] and "It" not in content
+
+
 def test_a_saying_that_ends_the_sentence_with_no_opener_is_the_clause_before(pipeline):
     # "The crew left, a guard told reporters.": the shape the three above vary.
     parse = [("The", 1, "det", "DET"), ("crew", 2, "nsubj", "NOUN"), ("left", 2, "ROOT", "VERB"),
