@@ -136,13 +136,16 @@ def test_a_clause_subject_taken_for_the_object_is_part_of_what_was_said(pipeline
         assert not any(p.startswith("small farms") for p in pieces), pieces
 
 
+HAND_LEMMAS = {"said": "say", "told": "tell", "wrote": "write", "accused": "accuse",
+               "reporters": "reporter"}  # fmt: skip
+PAST_TENSES = {"said", "told", "wrote", "accused"}
+
+
 def _content_words(pipeline, parse: list[tuple[str, int, str, str]], cue: str) -> list[str]:
     """The content of the cue word in a sentence parsed by hand: (word, head, dep, POS)."""
     words, heads, deps, pos = (list(column) for column in zip(*parse, strict=True))
-    lemmas = [
-        {"said": "say", "told": "tell", "reporters": "reporter"}.get(w, w.lower()) for w in words
-    ]
-    tags = [{"said": "VBD", "told": "VBD"}.get(w, "") for w in words]
+    lemmas = [HAND_LEMMAS.get(w, w.lower()) for w in words]
+    tags = ["VBD" if w in PAST_TENSES else "" for w in words]
     doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
               lemmas=lemmas)  # fmt: skip
     i = words.index(cue)
@@ -210,13 +213,13 @@ def test_a_reason_with_no_comma_before_it_is_why_it_was_said_not_what(pipeline):
 
 
 def test_a_clause_hung_on_a_noun_is_not_widened_to_the_sentence(pipeline):
-    # "They are so brazen that they ridicule it.": only an aside ("…, he said, …") stands for
+    # "They are so brazen that they scoff.": only an aside ("…, he said, …") stands for
     # the whole clause around it.
     parse = [("They", 1, "nsubj", "PRON"), ("are", 1, "ROOT", "AUX"), ("so", 3, "advmod", "ADV"),
              ("brazen", 1, "attr", "NOUN"), ("that", 6, "mark", "SCONJ"),
-             ("they", 6, "nsubj", "PRON"), ("ridicule", 3, "ccomp", "VERB"),
-             ("it", 6, "dobj", "PRON"), (".", 1, "punct", "PUNCT")]  # fmt: skip
-    assert _content_words(pipeline, parse, "ridicule") == ["so", "brazen"]
+             ("they", 6, "nsubj", "PRON"), ("scoff", 3, "ccomp", "VERB"),
+             (".", 1, "punct", "PUNCT")]  # fmt: skip
+    assert _content_words(pipeline, parse, "scoff") == ["so", "brazen"]
 
 
 def test_an_aside_hung_on_an_adjective_keeps_to_its_phrase(pipeline):
@@ -231,6 +234,45 @@ def test_an_aside_hung_on_an_adjective_keeps_to_its_phrase(pipeline):
              ("one", 11, "pobj", "NOUN"), (".", 1, "punct", "PUNCT")]  # fmt: skip
     content = _content_words(pipeline, parse, "said")
     assert content[:2] == ["no", "different"] and "It" not in content
+
+
+def test_a_verb_with_its_own_subject_and_object_says_its_object_not_the_clause_above(pipeline):
+    # "Standing beside the mayor, Huerta accused Sanders of idling.", as the parser may
+    # read it: "accused" the complement of "Standing".
+    parse = [("Standing", 0, "ROOT", "VERB"), ("beside", 0, "prep", "ADP"),
+             ("the", 3, "det", "DET"), ("mayor", 1, "pobj", "NOUN"), (",", 0, "punct", "PUNCT"),
+             ("Huerta", 6, "nsubj", "PROPN"), ("accused", 0, "ccomp", "VERB"),
+             ("Sanders", 6, "dobj", "PROPN"), ("of", 6, "prep", "ADP"),
+             ("idling", 8, "pcomp", "VERB"), (".", 0, "punct", "PUNCT")]  # fmt: skip
+    assert _content_words(pipeline, parse, "accused") == ["Sanders", "of", "idling"]
+
+
+@pytest.mark.parametrize(
+    ("verb", "told", "then"),
+    [
+        ("told", "reporters", []),  # whom one tells is no object of what was said
+        ("told", "crowd", []),  # nor a group one tells
+        ("wrote", "reporters", [(":", 6, "punct", "PUNCT")]),  # what follows the colon is
+    ],
+)
+def test_an_aside_cue_with_an_addressee_or_a_colon_keeps_the_clause_it_interrupts(
+    pipeline, verb, told, then
+):
+    # "The plan will fail, Reyes told reporters." / "…, Reyes wrote reporters:"
+    parse = [("The", 1, "det", "DET"), ("plan", 3, "nsubj", "NOUN"), ("will", 3, "aux", "AUX"),
+             ("fail", 3, "ROOT", "VERB"), (",", 3, "punct", "PUNCT"),
+             ("Reyes", 6, "nsubj", "PROPN"), (verb, 3, "parataxis", "VERB"),
+             (told, 6, "dobj", "NOUN"), *then, (".", 3, "punct", "PUNCT")]  # fmt: skip
+    assert _content_words(pipeline, parse, verb)[:4] == ["The", "plan", "will", "fail"]
+
+
+def test_an_aside_cue_without_a_subject_of_its_own_keeps_the_clause_it_follows(pipeline):
+    # "The plan will fail, citing costs."
+    parse = [("The", 1, "det", "DET"), ("plan", 3, "nsubj", "NOUN"), ("will", 3, "aux", "AUX"),
+             ("fail", 3, "ROOT", "VERB"), (",", 3, "punct", "PUNCT"),
+             ("citing", 3, "parataxis", "VERB"), ("costs", 5, "dobj", "NOUN"),
+             (".", 3, "punct", "PUNCT")]  # fmt: skip
+    assert _content_words(pipeline, parse, "citing")[:4] == ["The", "plan", "will", "fail"]
 
 
 def test_a_saying_that_ends_the_sentence_with_no_opener_is_the_clause_before(pipeline):

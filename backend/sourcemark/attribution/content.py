@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from .cues import SPEECH_LEMMAS, Cue, is_expectation
 from .tokens import subject_hung_on_aside, subtree
-from .types import person_noun
+from .types import GROUPS_OF_PEOPLE, person_noun
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
 # Right-hand dependents that carry what was said or wanted when there is no clause.
@@ -119,7 +119,24 @@ def _addressee(token: Token, verb: Token) -> bool:
     explains ("explained them to me")."""
     if verb.lemma_.lower() not in TELLING:
         return False
-    return token.pos_ in ("PROPN", "PRON") or person_noun(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("PROPN", "PRON") or person_noun(lemma) or lemma in GROUPS_OF_PEOPLE
+
+
+def _says_its_object(verb: Token) -> bool:
+    """ "…, Huerta accused Sanders of being inactive": a verb with a subject of its own and
+    an object or infinitive after it that is not whom it tells says that, not the clause
+    the parser hung it on."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    doc = verb.doc
+    for child in verb.rights:
+        end = child.right_edge.i + 1
+        if end < len(doc) and doc[end].text == ":":
+            continue  # "scolded him: “…”": what follows the colon is what was said
+        if child.dep_ == "xcomp" or (child.dep_ == "dobj" and not _addressee(child, verb)):
+            return True
+    return False
 
 
 def _claim_before(verb: Token) -> set[int]:
@@ -180,6 +197,7 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         verb.dep_ in CLAUSE_DEPS
         and verb.head.i != verb.i
         and not _beyond_semicolon(verb, verb.head)
+        and not _says_its_object(verb)
     ):
         # Inverted or parenthetical cue: "…, said X" or "X, he said, Y".
         aside = verb.dep_ == "parataxis"  # "X, he said, Y": the whole clause around it
