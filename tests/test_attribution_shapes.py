@@ -296,6 +296,24 @@ def test_an_aside_after_and_is_not_a_saying_that_ends_the_sentence(pipeline):
     assert [text[a:b] for a, b in draft.content] != ["They fixed the roof"]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The plan was backed by the mayor on Monday.", "was backed", "the mayor", "The plan"),
+        ("The delay angered the council.", "angered", "the council", "The delay"),
+        # A pronoun is whom it is about, the reason what: "for the delay".
+        ("He was criticized by the mayor for the delay.", "was criticized", "the mayor",
+         "for the delay"),
+    ],
+)  # fmt: skip
+def test_a_passive_with_its_agent_or_a_feeling_is_about_its_subject(
+    analyze, text, cue, source, content
+):
+    a = with_cue(analyze(text), cue)[0]
+    assert a["source"]["text"] == source
+    assert texts(a) == [content]
+
+
 def test_a_clause_of_its_own_saying_after_the_cue_is_not_the_claim_carried_on(analyze):
     text = "“The mill will close in May,” Reyes said, though he added that some jobs may stay."
     said = with_cue(analyze(text), "said")[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import SPEECH_LEMMAS, Cue, is_expectation
+from .sources import FEELING_LEMMAS
 from .tokens import subject_hung_on_aside, subtree
 from .types import GROUPS_OF_PEOPLE, person_noun
 
@@ -139,6 +140,22 @@ def _says_its_object(verb: Token) -> bool:
     return False
 
 
+def _what_it_is_about(verb: Token) -> set[int]:
+    """What a passive with its agent, or a verb of feeling, is about: its subject ("The bill
+    was backed by the mayor", "The delay angered the council"), since the agent and the one
+    who feels are the source."""
+    children = list(verb.children)
+    if any(c.dep_ == "agent" for c in children):
+        subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    elif verb.lemma_.lower() in FEELING_LEMMAS and any(c.dep_ == "dobj" for c in children):
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    else:
+        subject = None
+    if subject is None or subject.pos_ == "PRON":
+        return set()  # "He was criticized by the mayor for the delay": what for is said
+    return subtree(subject)
+
+
 def _claim_before(verb: Token) -> set[int]:
     """ "The group left a bag in the lobby, a guard told reporters.": a saying that ends the
     sentence after a comma, with a subject of its own, which the parser hung on the clause
@@ -207,6 +224,9 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
     before = _claim_before(verb)
     if before:
         return before, "inverted"
+    about = _what_it_is_about(verb)
+    if about:
+        return about, "object"
     rest: set[int] = set()
     said_on: set[int] = set()
     for child in verb.rights:
