@@ -125,9 +125,9 @@ def _addressee(token: Token, verb: Token) -> bool:
 
 
 def _says_its_object(verb: Token) -> bool:
-    """ "…, Huerta accused Sanders of being inactive": a verb with a subject of its own and
-    an object or infinitive after it that is not whom it tells says that, not the clause
-    the parser hung it on."""
+    """ "Standing beside the mayor, Huerta accused Sanders of idling": a verb with a subject
+    of its own and an object or infinitive after it that is not whom it tells says that, not
+    the clause the parser hung it on."""
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     doc = verb.doc
