@@ -36,6 +36,7 @@ from .names import (
     name_at,
     person_name,
     stem,
+    two_names,
 )
 from .sources import RELATIVE_PRONOUNS, Mention, mention_tokens, relative_antecedent
 from .tokens import compound_name
@@ -329,11 +330,8 @@ def _short_for(name: str, other: str) -> bool:
 def _first_of_two(words: set[str], referent: Referent) -> bool:
     """Whether these words name the first of two bodies that the referent's name joins with
     "and": not "officials" of "officials unauthorized to speak and granted anonymity"."""
-    if referent.type != "named_organization":
-        return False
-    first, joined, second = referent.name.partition(" and ")
-    named = second.removeprefix("the ")[:1].isupper()
-    return bool(joined) and named and words - {stem("the")} <= {stem(w) for w in first.split()}
+    pair = two_names(referent.name) if referent.type == "named_organization" else None
+    return pair is not None and words - {stem("the")} <= {stem(w) for w in pair[0].split()}
 
 
 def _fuller(name: str, known: str) -> bool:

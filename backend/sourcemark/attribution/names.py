@@ -244,6 +244,15 @@ def _maybe_called(entity: Span) -> bool:
     return entity.label_ == "GPE" and entity[0].lower_ in census_shares()
 
 
+def two_names(name: str) -> tuple[str, str] | None:
+    """The two names a name joins with "and" when the second is capitalised, as in "Apple
+    Pay and Google Pay" or "The New York Times and the Wall Street Journal"; else None."""
+    first, joined, second = name.partition(" and ")
+    if not joined or not second.removeprefix("the ")[:1].isupper():
+        return None
+    return first, second
+
+
 def _person_beside(entity: Span) -> bool:
     """A name with a noun for a person right before it ("former rival Carly Fiorina",
     "tech executive …") or in apposition ("Roman Smbatyan, a faculty member"), or joined
@@ -779,13 +788,9 @@ class NameIndex:
             return
         capitals = [w for w in words if w[:1].isupper()]
         # "Apple Pay and Google Pay": two bodies, so its first word need not be either.
-        first, joined, second = name.partition(" and ")
-        pair = len(first.split()) > 1 and not OF_WORDS & set(first.split())
-        keys = (
-            set()
-            if joined and pair and second.removeprefix("the ")[:1].isupper()
-            else {words[0].lower()}
-        )
+        pair = two_names(name)
+        first = pair[0].split() if pair else []
+        keys = set() if len(first) > 1 and not OF_WORDS & set(first) else {words[0].lower()}
         if len(capitals) > 1:
             keys.add("".join(w[0] for w in capitals).lower())
         doc = entity.doc
