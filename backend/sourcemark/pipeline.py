@@ -136,6 +136,7 @@ def load_model(
     tagger from `role_model` appended if given, its maths in `matmul` (see matmul_ops)."""
     import spacy
 
+    from .attribute_index import index_attribute_rules
     from .attribution.names import keep_titles_whole
     from .attribution.quotes import split_glued_quotes
     from .attribution.roles import ROLE_TAGGER, add_role_tagger
@@ -149,6 +150,7 @@ def load_model(
         if role_model is not None and ROLE_TAGGER not in nlp.pipe_names:
             add_role_tagger(nlp, role_model)
     index_lemmas_in_sets(nlp)
+    index_attribute_rules(nlp)
     return check_between_components(make_linear(nlp))
 
 

@@ -1,0 +1,120 @@
+"""The attribute ruler's one-token rules looked up in a table, not run through the Matcher.
+
+spaCy's AttributeRuler finds its matches with a Matcher, which tries every pattern at every
+token: with the English model's 179 rules, 8 ms of a 600-token article, more than its
+lemmatizer and tagger together. All but a few of those rules test one token for equal
+values ("TAG is NNS", "LOWER is 'n't' and TAG is RB"), so the rules that test the same
+attributes go in one dict, keyed by their values, and each token asks each dict once.
+Rules of any other shape (more than one token, regexes, operators) stay in a Matcher of
+their own. The matches, and so the annotations, are the same (tests/test_attribute_index.py).
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+
+from spacy.attrs import IDS
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
+
+# Token attributes that Doc.to_array gives as the value a pattern names: a string's hash
+# or a flag's 0/1. TEXT is the Matcher's other name for ORTH.
+TABLE_ATTRIBUTES = {"ORTH", "TEXT", "NORM", "LOWER", "TAG", "POS", "DEP", "LEMMA", "ENT_TYPE"}
+FLAGS = {"IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE"}
+
+
+class IndexedRules:
+    """A stand-in for AttributeRuler.match: the same (rule, match id, start, end) list."""
+
+    def __init__(self, ruler: AttributeRuler):
+        strings = ruler.vocab.strings
+        self.matcher = Matcher(ruler.vocab, validate=False)
+        self.columns: list[int] = []  # attribute ids, in Doc.to_array's column order
+        # For each set of attributes tested: the columns, and the rules by their values.
+        self.tables: dict[tuple[int, ...], dict[tuple[int, ...], list[tuple]]] = {}
+        self.rule_of: dict[int, int] = {}
+        # The ruler adds its rules to its Matcher under their numbers, as strings.
+        for rule in range(len(ruler.attrs)):
+            match_id = strings.add(str(rule))
+            self.rule_of[match_id] = rule
+            for pattern in ruler.matcher.get(str(rule))[1]:
+                if not self._add_to_table(pattern, rule, match_id, strings):
+                    self.matcher.add(str(rule), [pattern])
+
+    def _add_to_table(self, pattern: list[dict], rule: int, match_id: int, strings) -> bool:
+        """File a one-token rule of equal values (and NOT_IN sets) in its table."""
+        if len(pattern) != 1:
+            return False
+        equal: dict[int, list[int]] = {}
+        excluded: dict[int, frozenset[int]] = {}
+        for name, value in pattern[0].items():
+            name = "ORTH" if name.upper() == "TEXT" else name.upper()
+            if name not in TABLE_ATTRIBUTES and name not in FLAGS:
+                return False
+            attr = IDS[name]
+            if isinstance(value, bool) and name in FLAGS:
+                equal[attr] = [int(value)]
+            elif isinstance(value, str) and name not in FLAGS:
+                equal[attr] = [strings.add(value)]
+            elif isinstance(value, dict) and len(value) == 1 and name not in FLAGS:
+                ((operator, values),) = value.items()
+                if operator not in ("IN", "NOT_IN") or not all(isinstance(v, str) for v in values):
+                    return False
+                hashes = [strings.add(v) for v in values]
+                if operator == "IN":
+                    equal[attr] = hashes
+                else:
+                    excluded[attr] = frozenset(hashes)
+            else:
+                return False
+        if not equal:  # nothing to look up by
+            return False
+        for attr in [*equal, *excluded]:
+            if attr not in self.columns:
+                self.columns.append(attr)
+        tested = tuple(sorted(equal))
+        table = self.tables.setdefault(tested, {})
+        for values in _each_combination([equal[attr] for attr in tested]):
+            # itemgetter gives one column's value bare, several as a tuple.
+            key = values[0] if len(values) == 1 else values
+            table.setdefault(key, []).append((rule, match_id, tuple(excluded.items())))
+        return True
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        matches = {
+            (self.rule_of[m], m, start, end)
+            for m, start, end in self.matcher(doc, allow_missing=True, as_spans=False)
+        }
+        if self.columns and len(doc):
+            column = {attr: n for n, attr in enumerate(self.columns)}
+            tables = [
+                (itemgetter(*[column[attr] for attr in tested]), table)
+                for tested, table in self.tables.items()
+            ]
+            rows = doc.to_array(self.columns).reshape(len(doc), -1).tolist()
+            for i, row in enumerate(rows):
+                for values_of, table in tables:
+                    found = table.get(values_of(row))
+                    if found is None:
+                        continue
+                    for rule, match_id, excluded in found:
+                        if not excluded or all(
+                            row[column[attr]] not in values for attr, values in excluded
+                        ):
+                            matches.add((rule, match_id, i, i + 1))
+        return sorted(matches)
+
+
+def _each_combination(choices: list[list[int]]) -> list[tuple[int, ...]]:
+    combinations: list[tuple[int, ...]] = [()]
+    for options in choices:
+        combinations = [(*done, option) for done in combinations for option in options]
+    return combinations
+
+
+def index_attribute_rules(nlp) -> None:
+    """Let each AttributeRuler of nlp find its matches through IndexedRules."""
+    for _, component in nlp.pipeline:
+        if isinstance(component, AttributeRuler):
+            component.match = IndexedRules(component)
