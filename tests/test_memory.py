@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sourcemark import pipeline
 from sourcemark.documents import split_paragraphs
 
 from .conftest import FIXTURES, start_server
@@ -73,3 +74,36 @@ def test_memory_returns_near_its_baseline_after_a_burst_at_the_limits(monkeypatc
     print(f"RSS at baseline {baseline:.0f} MiB, after the burst {after:.0f} MiB")
     assert statuses == [200] * 3
     assert after - baseline <= caches_mb + SLACK_MB
+
+
+class FakeGlibc:
+    """Counts trims; reports `free` bytes held, or nothing without mallinfo2."""
+
+    def __init__(self, free: int | None):
+        self.trims = 0
+        if free is not None:
+            self.mallinfo2 = lambda: pipeline.MallInfo2(fordblks=free)
+
+    def malloc_trim(self, pad: int) -> int:
+        self.trims += 1
+        return 1
+
+
+@pytest.mark.parametrize(
+    ("free", "trims"),
+    [
+        (8 << 20, 0),  # what an article's analysis leaves: kept for the next one
+        (pipeline.KEEP_FREED_BYTES + 1, 1),
+        (None, 1),  # a glibc that can't say how much it holds: trim every time
+    ],
+)
+def test_freed_memory_goes_back_once_glibc_holds_more_than_it_may_keep(monkeypatch, free, trims):
+    glibc = FakeGlibc(free)
+    monkeypatch.setattr(pipeline, "_LIBC", glibc)
+    pipeline.release_freed_memory()
+    assert glibc.trims == trims
+
+
+@pytest.mark.skipif(pipeline.freed_bytes_kept() is None, reason="needs glibc 2.33 or later")
+def test_glibc_says_how_much_freed_memory_it_holds():
+    assert 0 <= pipeline.freed_bytes_kept() < 1 << 40
