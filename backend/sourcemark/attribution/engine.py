@@ -306,7 +306,7 @@ class AttributionEngine:
         the paragraph where no cue model is shipped to judge its words."""
         if self.cues.model is None:
             return [(0, len(doc))]
-        quotes = find_quotes(doc)
+        quotes = find_quotes(doc, doc.text)
         regions: list[tuple[int, int]] = []
         for sentence in doc.sents:
             if not self._may_attribute(sentence, quotes):
