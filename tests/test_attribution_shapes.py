@@ -11,6 +11,7 @@ from sourcemark.attribution import invisible
 from sourcemark.attribution.content import find_content
 from sourcemark.attribution.cues import Cue
 from sourcemark.attribution.engine import _headline_speaker
+from sourcemark.attribution.sources import saying_joined
 
 from .test_attribution import attributions, misparsed, only, texts, with_cue
 
@@ -958,3 +959,78 @@ def test_a_verb_hanging_from_the_site_something_was_posted_on_is_the_posters(ana
     )
     accusing = with_cue(result, "accusing")
     assert accusing[0]["source"]["name"] == "Taylor Swift"
+
+
+# "Khan said Trump was wrong and criticized him.", as the parser may read it: "criticized"
+# joined to the reported clause, whose subject is Trump.
+JOINED_TO_THE_CLAUSE = (
+    ["Khan", "said", "Trump", "was", "wrong", "and", "criticized", "him", "."],
+    [1, 1, 3, 1, 3, 3, 3, 6, 1],
+    ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "cc", "conj", "dobj", "punct"],
+)
+
+
+def _drafts_by_cue(pipeline, text: str, heads: list[int], deps: list[str]) -> dict:
+    doc = misparsed(pipeline.nlp(text), heads, deps)
+    drafts = pipeline.engine.paragraph(doc)
+    return {doc[d.cue.start].text: (doc, d) for d in drafts if d.cue is not None}
+
+
+def test_a_verb_joined_to_the_reported_clause_is_the_sayers_and_ends_what_was_said(pipeline):
+    words, heads, deps = JOINED_TO_THE_CLAUSE
+    found = _drafts_by_cue(pipeline, " ".join(words[:-1]) + ".", heads, deps)
+    doc, criticized = found["criticized"]
+    assert [doc[i].text for i in sorted(criticized.source.tokens)] == ["Khan"]
+    _, said = found["said"]
+    assert [doc.text[a:b] for a, b in said.content] == ["Trump was wrong"]
+
+
+def test_what_was_said_keeps_its_closing_quote_mark_and_not_the_sentences_alone(pipeline):
+    text = 'Reyes said the plan was "bold" and called it "unheard of."'
+    heads = [1, 1, 3, 4, 1, 6, 4, 6, 4, 4, 9, 12, 9, 12, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct", "acomp", "punct", "cc", "conj",
+            "dobj", "punct", "oprd", "prep", "punct", "punct"]  # fmt: skip
+    found = _drafts_by_cue(pipeline, text, heads, deps)
+    doc, said = found["said"]
+    assert [doc.text[a:b] for a, b in said.content] == ['the plan was "bold"']
+    doc, called = found["called"]
+    assert [doc[i].text for i in sorted(called.source.tokens)] == ["Reyes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "heads", "deps"),
+    [
+        (  # a subject of its own
+            "Khan said Trump was wrong and he criticized him.",
+            [1, 1, 3, 1, 3, 3, 7, 3, 7, 1],
+            ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "cc", "nsubj", "conj", "dobj", "punct"],
+        ),
+        (  # what seems so is not said
+            "Khan said Trump was tired and appeared to sleep.",
+            [1, 1, 3, 1, 3, 3, 3, 8, 6, 1],
+            ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "cc", "conj", "aux", "xcomp", "punct"],
+        ),
+        (  # whose the report is, is not said
+            "They emailed Khan saying Trump was wrong and criticized him.",
+            [1, 1, 1, 2, 5, 3, 5, 5, 5, 8, 1],
+            ["nsubj", "ROOT", "dobj", "acl", "nsubj", "ccomp", "acomp", "cc", "conj", "dobj",
+             "punct"],
+        ),
+        (  # no reported clause
+            "Khan left because Trump was wrong and criticized him.",
+            [1, 1, 4, 4, 1, 4, 4, 4, 7, 1],
+            ["nsubj", "ROOT", "mark", "nsubj", "advcl", "acomp", "cc", "conj", "dobj", "punct"],
+        ),
+    ],
+)  # fmt: skip
+def test_a_verb_joined_to_a_clause_is_the_clauses_unless_a_sayer_reports_it(
+    pipeline, text, heads, deps
+):
+    doc = misparsed(pipeline.nlp(text), heads, deps)
+    assert saying_joined(next(t for t in doc if t.dep_ == "conj")) is None
+
+
+def test_a_verb_joined_to_a_reported_clause_is_reported_by_its_sayer(pipeline):
+    words, heads, deps = JOINED_TO_THE_CLAUSE
+    doc = misparsed(pipeline.nlp(" ".join(words[:-1]) + "."), heads, deps)
+    assert saying_joined(doc[6]).text == "said"

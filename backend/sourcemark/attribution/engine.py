@@ -43,6 +43,7 @@ from .sources import (
     find_source,
     mention_tokens,
     relative_antecedent,
+    saying_joined,
     split_phrase_head,
     when_after,
     whole_run,
@@ -139,6 +140,36 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _without(content: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of `content` with characters start..end taken out."""
+    kept = []
+    for a, b in content:
+        kept += [(x, y) for x, y in ((a, min(b, start)), (max(a, end), b)) if x < y]
+    return kept
+
+
+def _end_before_joined_cues(doc: Doc, drafts: list[Draft]) -> None:
+    """ "Khan said Trump was wrong and criticized him": the second cue is the sayer's
+    (sources.saying_joined), so what the first says stops before its "and"."""
+    by_head = {d.cue.head.i: d for d in drafts if d.cue is not None}
+    for draft in drafts:
+        saying = saying_joined(draft.cue.head) if draft.cue is not None else None
+        outer = by_head.get(saying.i) if saying is not None else None
+        if outer is None:
+            continue
+        verb = draft.cue.head
+        first = verb.left_edge.i
+        if first > 0 and doc[first - 1].dep_ == "cc":  # the "and", and a comma before it
+            first -= 1
+        if first > 0 and doc[first - 1].text == ",":
+            first -= 1
+        start = doc[first - 1].idx + len(doc[first - 1].text) if first > 0 else 0
+        last = verb.right_edge
+        kept = _without(outer.content, start, last.idx + len(last.text))
+        # Not the sentence's closing marks alone (the ".”" after the second cue's quote).
+        outer.content = [(a, b) for a, b in kept if any(c.isalnum() for c in doc.text[a:b])]
 
 
 def _quoted_before(part: Draft, whole: Draft) -> bool:
@@ -668,6 +699,7 @@ class AttributionEngine:
             if draft is not None:
                 drafts.append(draft)
         self._place_quotes(doc, text, quotes, drafts)
+        _end_before_joined_cues(doc, drafts)
         # A cue with nothing said, and no quote to take, is not an attribution, unless what
         # it says follows in the next paragraph ("He said:").
         kept = [d for d in drafts if d.content or self._opens_next(doc, d)]

@@ -23,6 +23,8 @@ INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 # Where something is posted, not who posts it: "wrote on Facebook saying …".
 PLATFORM_PREPOSITIONS = {"on", "via"}
 MAX_CLIMB = 3
+# "… lingered in the hall and appeared to sleep": what seems so is the clause's, not said.
+SEEMING = {"seem", "appear", "look", "sound"}
 SPEAKER_PRONOUNS = {"he", "she", "they"}
 # Verbs whose source is the one who feels: the object, or the subject of the passive.
 FEELING_LEMMAS = {
@@ -214,7 +216,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return Mention(mention_tokens(pobj, exclude), pobj)
     if cue.head.pos_ == "NOUN":
         return _noun_source(cue.head, exclude)
-    verb = _saying_before(cue.head) or cue.head
+    verb = _saying_before(cue.head) or saying_joined(cue.head) or cue.head
     for _ in range(MAX_CLIMB):
         subject = _subject(verb, exclude)
         if subject is not None:
@@ -274,6 +276,22 @@ def _saying_before(verb: Token) -> Token | None:
         return None
     saying = head.head
     return saying if saying.lemma_.lower() in SAYING and saying.i < head.i else None
+
+
+def saying_joined(verb: Token) -> Token | None:
+    """ "Khan said Trump was wrong about Islam and criticized him": a verb joined by "and"
+    to a reported clause, with no subject of its own, is the reporter's, not the clause
+    subject's. The verb that reports the clause ("said"), or None."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.i > verb.i:
+        return None
+    if verb.lemma_.lower() in SEEMING or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    saying = head.head
+    if saying.pos_ != "VERB" or saying.i > head.i:
+        return None
+    # Whose it is must be said: not "emailed supporters saying … and vowing".
+    return saying if any(c.dep_ in SUBJECT_DEPS for c in saying.children) else None
 
 
 def _speaker_of_clause(verb: Token, subject: Token) -> Token:
