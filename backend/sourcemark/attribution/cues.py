@@ -343,7 +343,10 @@ class CueFinder:
             # "In Dr. Shadlen's words": the cue is "words", apart from whose they are.
             words = doc[end - 1].norm_ == "words"
             cues.append(Cue(doc[start], end - 1 if words else start, end, according_to=True))
-        cues += self._labels(doc, doc.text if text is None else text)
+        text = doc.text if text is None else text
+        cues += self._labels(doc, text)
+        # Cues that point at what follows a colon need one in the paragraph.
+        colon = ":" in text
         for token in doc:
             pos = token.pos_  # spaCy looks the string up on every access
             if pos == "NOUN" and token.lemma_.lower() in self.nouns:
@@ -352,16 +355,19 @@ class CueFinder:
             elif pos in CUE_POS and is_set_phrase(token):
                 continue
             elif pos in CUE_POS and (
-                self._points(token) or is_expectation(token) or self.is_cue_word(token, quotes)
+                (colon and self._points(token))
+                or is_expectation(token)
+                or self.is_cue_word(token, quotes)
             ):
                 parts = CUE_PARTS | ({"advmod"} if is_expectation(token) else set())
                 start = min(
                     [token.i] + [c.i for c in token.lefts if c.dep_ in parts and c.i >= token.i - 3]
                 )
-                cues.append(Cue(token, start, token.i + 1, colon=_pointing_colon(token)))
+                pointing = _pointing_colon(token) if colon else None
+                cues.append(Cue(token, start, token.i + 1, colon=pointing))
             elif _in_a_poll(token):
                 cues.append(Cue(token, token.i, token.i + 1, according_to=True))
-        nouns = _noun_cues(doc)
+        nouns = _noun_cues(doc) if colon else []
         # "was" in "His answer was simple:", and "answer" itself, are that noun cue's.
         taken = {cue.head.head.i for cue in nouns} | {cue.head.i for cue in nouns}
         cues = [c for c in cues if c.head.i not in taken] + nouns
