@@ -11,7 +11,7 @@ from sourcemark.attribution import invisible
 from sourcemark.attribution.content import find_content
 from sourcemark.attribution.cues import Cue
 from sourcemark.attribution.engine import _headline_speaker
-from sourcemark.attribution.sources import saying_joined
+from sourcemark.attribution.sources import find_source, saying_joined
 
 from .test_attribution import attributions, misparsed, only, texts, with_cue
 
@@ -1034,3 +1034,18 @@ def test_a_verb_joined_to_a_reported_clause_is_reported_by_its_sayer(pipeline):
     words, heads, deps = JOINED_TO_THE_CLAUSE
     doc = misparsed(pipeline.nlp(" ".join(words[:-1]) + "."), heads, deps)
     assert saying_joined(doc[6]).text == "said"
+
+
+@pytest.mark.parametrize(
+    ("verb", "source"),
+    [("issued", "The mayor"), ("released", "The mayor"), ("read", "a statement")],
+)
+def test_a_statement_issued_saying_something_is_its_issuers(pipeline, verb, source):
+    # "The mayor issued a statement calling for calm.": whoever issues or releases it
+    # calls; a statement only read out (or found, or cited) is what calls.
+    parsed = pipeline.nlp(f"The mayor {verb} a statement calling for calm.")
+    heads = [1, 2, 2, 4, 2, 4, 5, 6, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "acl", "prep", "pobj", "punct"]
+    doc = misparsed(parsed, heads, deps)
+    mention = find_source(Cue(doc[5], 5, 6), set())
+    assert doc[min(mention.tokens) : max(mention.tokens) + 1].text == source

@@ -22,6 +22,9 @@ SAYING = {
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
 # Where something is posted, not who posts it: "wrote on Facebook saying …".
 PLATFORM_PREPOSITIONS = {"on", "via"}
+# Whoever issues a statement saying something says it, as PolNeAR marks it; a statement
+# read out, cited or found is the source itself.
+ISSUING = {"issue", "release"}
 MAX_CLIMB = 3
 # "… lingered in the hall and appeared to sleep": what seems so is the clause's, not said.
 SEEMING = {"seem", "appear", "look", "sound"}
@@ -225,6 +228,10 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
             noun = verb.head
             if noun.dep_ == "pobj" and noun.head.lower_ in PLATFORM_PREPOSITIONS:
                 verb = noun.head.head  # "posted on Twitter accusing …": the poster accuses
+                continue
+            issued = noun.head.lemma_.lower() in ISSUING
+            if noun.dep_ == "dobj" and issued and _subject(noun.head, exclude) is not None:
+                verb = noun.head  # "issued a statement calling for …": the issuer calls
                 continue
             # "a statement saying ...": the noun phrase itself is the source.
             return Mention(mention_tokens(noun, exclude | subtree(verb)), noun)
