@@ -1,7 +1,7 @@
 """The attribute ruler's one-token rules looked up in a table, not run through the Matcher.
 
 spaCy's AttributeRuler finds its matches with a Matcher, which tries every pattern at every
-token: with the English model's 179 rules, 8 ms of a 600-token article, more than its
+token: with the English model's 179 rules, 7.5 ms of an 850-token article, more than its
 lemmatizer and tagger together. All but a few of those rules test one token for equal
 values ("TAG is NNS", "LOWER is 'n't' and TAG is RB"), so the rules that test the same
 attributes go in one dict, keyed by their values, and each token asks each dict once.
@@ -11,6 +11,7 @@ their own. The matches, and so the annotations, are the same (tests/test_attribu
 
 from __future__ import annotations
 
+from itertools import product
 from operator import itemgetter
 
 from spacy.attrs import IDS
@@ -31,8 +32,8 @@ class IndexedRules:
         strings = ruler.vocab.strings
         self.matcher = Matcher(ruler.vocab, validate=False)
         self.columns: list[int] = []  # attribute ids, in Doc.to_array's column order
-        # For each set of attributes tested: the columns, and the rules by their values.
-        self.tables: dict[tuple[int, ...], dict[tuple[int, ...], list[tuple]]] = {}
+        # By the attributes a rule tests: its values -> (rule, match id, attributes excluded).
+        self.tables: dict[tuple[int, ...], dict] = {}
         self.rule_of: dict[int, int] = {}
         # The ruler adds its rules to its Matcher under their numbers, as strings.
         for rule in range(len(ruler.attrs)):
@@ -41,6 +42,22 @@ class IndexedRules:
             for pattern in ruler.matcher.get(str(rule))[1]:
                 if not self._add_to_table(pattern, rule, match_id, strings):
                     self.matcher.add(str(rule), [pattern])
+        column = {attr: n for n, attr in enumerate(self.columns)}
+        # Each table with what reads its key from a row of Doc.to_array(self.columns), and
+        # each rule's exclusions by column.
+        self.lookups = [
+            (
+                itemgetter(*[column[attr] for attr in tested]),
+                {
+                    key: [
+                        (rule, match_id, [(column[a], values) for a, values in excluded])
+                        for rule, match_id, excluded in rules
+                    ]
+                    for key, rules in table.items()
+                },
+            )
+            for tested, table in self.tables.items()
+        ]
 
     def _add_to_table(self, pattern: list[dict], rule: int, match_id: int, strings) -> bool:
         """File a one-token rule of equal values (and NOT_IN sets) in its table."""
@@ -75,7 +92,7 @@ class IndexedRules:
                 self.columns.append(attr)
         tested = tuple(sorted(equal))
         table = self.tables.setdefault(tested, {})
-        for values in _each_combination([equal[attr] for attr in tested]):
+        for values in product(*[equal[attr] for attr in tested]):
             # itemgetter gives one column's value bare, several as a tuple.
             key = values[0] if len(values) == 1 else values
             table.setdefault(key, []).append((rule, match_id, tuple(excluded.items())))
@@ -87,30 +104,16 @@ class IndexedRules:
             for m, start, end in self.matcher(doc, allow_missing=True, as_spans=False)
         }
         if self.columns and len(doc):
-            column = {attr: n for n, attr in enumerate(self.columns)}
-            tables = [
-                (itemgetter(*[column[attr] for attr in tested]), table)
-                for tested, table in self.tables.items()
-            ]
             rows = doc.to_array(self.columns).reshape(len(doc), -1).tolist()
             for i, row in enumerate(rows):
-                for values_of, table in tables:
+                for values_of, table in self.lookups:
                     found = table.get(values_of(row))
                     if found is None:
                         continue
                     for rule, match_id, excluded in found:
-                        if not excluded or all(
-                            row[column[attr]] not in values for attr, values in excluded
-                        ):
+                        if all(row[n] not in values for n, values in excluded):
                             matches.add((rule, match_id, i, i + 1))
         return sorted(matches)
-
-
-def _each_combination(choices: list[list[int]]) -> list[tuple[int, ...]]:
-    combinations: list[tuple[int, ...]] = [()]
-    for options in choices:
-        combinations = [(*done, option) for done in combinations for option in options]
-    return combinations
 
 
 def index_attribute_rules(nlp) -> None:

@@ -231,7 +231,7 @@ def release_freed_memory() -> None:
 
     glibc keeps freed blocks for reuse; a server kept the peak of the analyses it ran, and
     RSS grew by about 90 MB per 100,000-character request without trimming. Trimming after
-    every article cost 6% of the analysis: the next one faults the same pages back in.
+    every article cost 6 to 10% of the analysis: the next one faults the same pages back in.
     """
     if _LIBC is None:
         return

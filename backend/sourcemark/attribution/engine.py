@@ -169,7 +169,8 @@ def _end_before_joined_cues(doc: Doc, drafts: list[Draft]) -> None:
         last = verb.right_edge
         kept = _without(outer.content, start, last.idx + len(last.text))
         # Not the sentence's closing marks alone (the ".”" after the second cue's quote).
-        outer.content = [(a, b) for a, b in kept if any(c.isalnum() for c in doc.text[a:b])]
+        text = doc.text
+        outer.content = [(a, b) for a, b in kept if any(c.isalnum() for c in text[a:b])]
 
 
 def _quoted_before(part: Draft, whole: Draft) -> bool:
