@@ -117,7 +117,8 @@ class IndexedRules:
 
 
 def index_attribute_rules(nlp) -> None:
-    """Let each AttributeRuler of nlp find its matches through IndexedRules."""
+    """Let each AttributeRuler of nlp find its matches through IndexedRules, built from the
+    rules it has now: call it after the last rule is added."""
     for _, component in nlp.pipeline:
         if isinstance(component, AttributeRuler):
             component.match = IndexedRules(component)
