@@ -1049,3 +1049,16 @@ def test_a_statement_issued_saying_something_is_its_issuers(pipeline, verb, sour
     doc = misparsed(parsed, heads, deps)
     mention = find_source(Cue(doc[5], 5, 6), set())
     assert doc[min(mention.tokens) : max(mention.tokens) + 1].text == source
+
+
+def test_a_verb_joined_to_a_clause_reported_by_a_complement_is_its_subjects(pipeline):
+    # "Khan continues to insist Trump was wrong and criticized him.": Khan criticized.
+    parse = misparsed(
+        pipeline.nlp("Khan continues to insist Trump was wrong and criticized him."),
+        [1, 1, 3, 1, 5, 3, 5, 5, 5, 8, 1],
+        ["nsubj", "ROOT", "aux", "xcomp", "nsubj", "ccomp", "acomp", "cc", "conj", "dobj",
+         "punct"],
+    )  # fmt: skip
+    assert saying_joined(parse[8]).text == "insist"
+    mention = find_source(Cue(parse[8], 8, 9), set())
+    assert [parse[i].text for i in sorted(mention.tokens)] == ["Khan"]

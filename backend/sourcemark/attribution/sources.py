@@ -297,8 +297,10 @@ def saying_joined(verb: Token) -> Token | None:
     saying = head.head
     if saying.pos_ != "VERB" or saying.i > head.i:
         return None
-    # Whose it is must be said: not "emailed supporters saying … and vowing".
-    return saying if any(c.dep_ in SUBJECT_DEPS for c in saying.children) else None
+    # Whose it is must be said, or be that of the verb it completes ("continues to insist
+    # that … and refuses"): not "emailed supporters saying … and vowing".
+    said = saying.dep_ == "xcomp" or any(c.dep_ in SUBJECT_DEPS for c in saying.children)
+    return saying if said else None
 
 
 def _speaker_of_clause(verb: Token, subject: Token) -> Token:
