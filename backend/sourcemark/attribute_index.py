@@ -32,16 +32,26 @@ class IndexedRules:
         strings = ruler.vocab.strings
         self.matcher = Matcher(ruler.vocab, validate=False)
         self.columns: list[int] = []  # attribute ids, in Doc.to_array's column order
-        # By the attributes a rule tests: its values -> (rule, match id, attributes excluded).
-        self.tables: dict[tuple[int, ...], dict] = {}
         self.rule_of: dict[int, int] = {}
+        # By the attributes a rule tests: its values -> (rule, match id, attributes excluded).
+        tables: dict[tuple[int, ...], dict] = {}
         # The ruler adds its rules to its Matcher under their numbers, as strings.
         for rule in range(len(ruler.attrs)):
             match_id = strings.add(str(rule))
             self.rule_of[match_id] = rule
             for pattern in ruler.matcher.get(str(rule))[1]:
-                if not self._add_to_table(pattern, rule, match_id, strings):
+                test = _one_token_test(pattern, strings)
+                if test is None:
                     self.matcher.add(str(rule), [pattern])
+                    continue
+                equal, excluded = test
+                self.columns += [a for a in [*equal, *excluded] if a not in self.columns]
+                tested = tuple(sorted(equal))
+                table = tables.setdefault(tested, {})
+                for values in product(*[equal[attr] for attr in tested]):
+                    # itemgetter gives one column's value bare, several as a tuple.
+                    key = values[0] if len(values) == 1 else values
+                    table.setdefault(key, []).append((rule, match_id, excluded))
         column = {attr: n for n, attr in enumerate(self.columns)}
         # Each table with what reads its key from a row of Doc.to_array(self.columns), and
         # each rule's exclusions by column.
@@ -50,53 +60,14 @@ class IndexedRules:
                 itemgetter(*[column[attr] for attr in tested]),
                 {
                     key: [
-                        (rule, match_id, [(column[a], values) for a, values in excluded])
+                        (rule, match_id, [(column[a], values) for a, values in excluded.items()])
                         for rule, match_id, excluded in rules
                     ]
                     for key, rules in table.items()
                 },
             )
-            for tested, table in self.tables.items()
+            for tested, table in tables.items()
         ]
-
-    def _add_to_table(self, pattern: list[dict], rule: int, match_id: int, strings) -> bool:
-        """File a one-token rule of equal values (and NOT_IN sets) in its table."""
-        if len(pattern) != 1:
-            return False
-        equal: dict[int, list[int]] = {}
-        excluded: dict[int, frozenset[int]] = {}
-        for name, value in pattern[0].items():
-            name = "ORTH" if name.upper() == "TEXT" else name.upper()
-            if name not in TABLE_ATTRIBUTES and name not in FLAGS:
-                return False
-            attr = IDS[name]
-            if isinstance(value, bool) and name in FLAGS:
-                equal[attr] = [int(value)]
-            elif isinstance(value, str) and name not in FLAGS:
-                equal[attr] = [strings.add(value)]
-            elif isinstance(value, dict) and len(value) == 1 and name not in FLAGS:
-                ((operator, values),) = value.items()
-                if operator not in ("IN", "NOT_IN") or not all(isinstance(v, str) for v in values):
-                    return False
-                hashes = [strings.add(v) for v in values]
-                if operator == "IN":
-                    equal[attr] = hashes
-                else:
-                    excluded[attr] = frozenset(hashes)
-            else:
-                return False
-        if not equal:  # nothing to look up by
-            return False
-        for attr in [*equal, *excluded]:
-            if attr not in self.columns:
-                self.columns.append(attr)
-        tested = tuple(sorted(equal))
-        table = self.tables.setdefault(tested, {})
-        for values in product(*[equal[attr] for attr in tested]):
-            # itemgetter gives one column's value bare, several as a tuple.
-            key = values[0] if len(values) == 1 else values
-            table.setdefault(key, []).append((rule, match_id, tuple(excluded.items())))
-        return True
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         matches = {
@@ -114,6 +85,36 @@ class IndexedRules:
                         if all(row[n] not in values for n, values in excluded):
                             matches.add((rule, match_id, i, i + 1))
         return sorted(matches)
+
+
+def _one_token_test(pattern: list[dict], strings) -> tuple[dict, dict] | None:
+    """A one-token rule of equal values (or IN sets) and NOT_IN sets, as the values each
+    attribute may have and those it may not; None for a rule of any other shape."""
+    if len(pattern) != 1:
+        return None
+    equal: dict[int, list[int]] = {}
+    excluded: dict[int, frozenset[int]] = {}
+    for name, value in pattern[0].items():
+        name = "ORTH" if name.upper() == "TEXT" else name.upper()
+        if name not in TABLE_ATTRIBUTES and name not in FLAGS:
+            return None
+        attr = IDS[name]
+        if isinstance(value, bool) and name in FLAGS:
+            equal[attr] = [int(value)]
+        elif isinstance(value, str) and name not in FLAGS:
+            equal[attr] = [strings.add(value)]
+        elif isinstance(value, dict) and len(value) == 1 and name not in FLAGS:
+            ((operator, values),) = value.items()
+            if operator not in ("IN", "NOT_IN") or not all(isinstance(v, str) for v in values):
+                return None
+            hashes = [strings.add(v) for v in values]
+            if operator == "IN":
+                equal[attr] = hashes
+            else:
+                excluded[attr] = frozenset(hashes)
+        else:
+            return None
+    return (equal, excluded) if equal else None  # with no equal values, nothing to look up
 
 
 def index_attribute_rules(nlp) -> None:
