@@ -1062,3 +1062,43 @@ def test_a_verb_joined_to_a_clause_reported_by_a_complement_is_its_subjects(pipe
     assert saying_joined(parse[8]).text == "insist"
     mention = find_source(Cue(parse[8], 8, 9), set())
     assert [parse[i].text for i in sorted(mention.tokens)] == ["Khan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "heads", "deps", "source"),
+    [
+        (
+            "The mayor rejected the notion, saying it was unfair.",
+            [1, 2, 2, 4, 2, 4, 4, 8, 6, 8, 2],
+            ["det", "nsubj", "ROOT", "det", "dobj", "punct", "acl", "nsubj", "ccomp", "acomp",
+             "punct"],
+            "The mayor",
+        ),
+        (  # no comma: the notion's own words, as in "a statement saying"
+            "The mayor rejected the notion saying it was unfair.",
+            [1, 2, 2, 4, 2, 4, 7, 5, 7, 2],
+            ["det", "nsubj", "ROOT", "det", "dobj", "acl", "nsubj", "ccomp", "acomp", "punct"],
+            "the notion",
+        ),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_comma_on_an_object_is_the_doers_aside(
+    pipeline, text, heads, deps, source
+):
+    # As the parser reads some such sentences: "saying" hung on the object noun.
+    doc = misparsed(pipeline.nlp(text), heads, deps)
+    saying = next(t for t in doc if t.text == "saying")
+    mention = find_source(Cue(saying, saying.i, saying.i + 1), set())
+    assert doc[min(mention.tokens) : max(mention.tokens) + 1].text == source
+
+
+def test_a_participle_after_a_clause_any_subject_reports_is_that_subjects(pipeline):
+    # "Bennett denied that a shakeup is coming, explaining that he was away.", as the parser
+    # may read it: "explaining" hung on the denied clause, whose subject is the shakeup.
+    text = "Bennett denied that a shakeup is coming, explaining that he was away."
+    heads = [1, 1, 6, 4, 6, 6, 1, 6, 6, 11, 11, 8, 11, 1]
+    deps = ["nsubj", "ROOT", "mark", "det", "nsubj", "aux", "ccomp", "punct", "advcl", "mark",
+            "nsubj", "ccomp", "advmod", "punct"]  # fmt: skip
+    doc = misparsed(pipeline.nlp(text), heads, deps)
+    mention = find_source(Cue(doc[8], 8, 9), set())
+    assert [doc[i].text for i in sorted(mention.tokens)] == ["Bennett"]

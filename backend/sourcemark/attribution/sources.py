@@ -230,8 +230,12 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
                 verb = noun.head.head  # "posted on Twitter accusing …": the poster accuses
                 continue
             issued = noun.head.lemma_.lower() in ISSUING
-            if noun.dep_ == "dobj" and issued and _subject(noun.head, exclude) is not None:
-                verb = noun.head  # "issued a statement calling for …": the issuer calls
+            # "issued a statement calling for …": the issuer calls. So does whoever "rejected
+            # the notion that …, saying": a participle after a comma is the doer's aside.
+            aside = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            doer = _subject(noun.head, exclude) is not None
+            if noun.dep_ == "dobj" and (issued or aside) and doer:
+                verb = noun.head
                 continue
             # "a statement saying ...": the noun phrase itself is the source.
             return Mention(mention_tokens(noun, exclude | subtree(verb)), noun)
@@ -274,15 +278,20 @@ def _people(token: Token) -> bool:
 
 def _saying_before(verb: Token) -> Token | None:
     """ "The mayor said the city will cut the budget, noting that …": a participle after a
-    comma, which the parser hangs on the reported clause, is the sayer's, not the city's;
-    the verb of saying it goes with, or None."""
+    comma, which the parser hangs on the reported clause, is the sayer's, not the city's.
+    So with any verb that has a subject: "Bennett denied that a shakeup is coming,
+    explaining …". The verb it goes with, or None."""
     head = verb.head
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or head.i > verb.i:
         return None
     if verb.doc[verb.i - 1].text != "," or head.dep_ != "ccomp":
         return None
     saying = head.head
-    return saying if saying.lemma_.lower() in SAYING and saying.i < head.i else None
+    if saying.i > head.i:
+        return None
+    said = saying.lemma_.lower() in SAYING
+    done = saying.pos_ in ("VERB", "AUX") and _subject(saying) is not None
+    return saying if said or done else None
 
 
 def saying_joined(verb: Token) -> Token | None:
