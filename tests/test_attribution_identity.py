@@ -1826,6 +1826,24 @@ RESOLVED = {
         1,
         "Kurt Volker and Tim Morrison",
     ),
+    # The recogniser calls "Dale" a body.
+    "given names joined by and are both people": (
+        (
+            "Martha Fry and her brother Dale Ford agreed to an interview by email.",
+            "Dale and Martha said that their brother was never estranged from them.",
+        ),
+        1,
+        "Dale Ford and Martha Fry",
+    ),
+    "they after a group of people named is that group": (
+        (
+            "Martha Fry and her brother Dale Ford agreed to an interview by email.",
+            "Dale and Martha said that their brother was never estranged from them.",
+            "They also said that the house had been sold.",
+        ),
+        2,
+        "Dale Ford and Martha Fry",
+    ),
 }
 
 

@@ -506,10 +506,11 @@ class Resolver:
             and (head.lower_ in self.names.described_bodies or self.names.only_called_it(name))
         ):
             name = None  # "Kessler and other companies", "Acme said it": a body
-        if name is None and head.ent_type_ == "ORG" and len(tokens) == 1:
+        given_joined = self._given_names_joined(doc, tokens, head)
+        if name is None and head.ent_type_ == "ORG" and (len(tokens) == 1 or given_joined):
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
-            others = self._surnames_joined(doc, tokens, head)
+            others = self._surnames_joined(doc, tokens, head) or given_joined
             if others and antecedent is None:  # "Volker and Morrison said": both
                 return self._group([doc[head.i : head.i + 1], *others], words)
             name = self._namesake_speaking(head.text) or name
@@ -725,6 +726,18 @@ class Resolver:
             and c.text[:1].isupper()
             and not c.is_upper  # "Blocher and the SVP": a party's initials
             and self.names.person(c.text) is not None
+        ]
+
+    def _given_names_joined(self, doc: Doc, tokens: set[int], head: Token) -> list[Span]:
+        """ "Dale and Martha" after Dale Ford and Martha Fry: the given names of people
+        named before, joined to the head by "and" in the mention."""
+        return [
+            doc[c.i : c.i + 1]
+            for c in head.children
+            if c.dep_ == "conj"
+            and c.i in tokens
+            and c.text[:1].isupper()
+            and self.names.person(c.text, given=True) is not None
         ]
 
     def _group(self, group: list[Span], words: set[str]) -> Referent:
@@ -1532,7 +1545,8 @@ class Resolver:
             if wanted_person and referent.type == "named_person" and fits(referent):
                 return referent
             said_before = referent.type not in ("named_person", "document" if people else "")
-            if not wanted_person and said_before and self._near(referent):
+            group = referent.plural and referent.type == "named_person"  # "Dale and Martha"
+            if not wanted_person and (said_before or group) and self._near(referent):
                 return referent
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
