@@ -1826,6 +1826,11 @@ RESOLVED = {
         1,
         "Kurt Volker and Tim Morrison",
     ),
+    "a name beside a noun joined by and is one of the group": (
+        ("Tom Hanks and his wife, Rita Wilson, said they were fine.",),
+        0,
+        "Tom Hanks and Rita Wilson",
+    ),
     # The recogniser calls "Dale" a body.
     "given names joined by and are both people": (
         (

@@ -313,6 +313,14 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     return doc[start : name.i + 1]
 
 
+def _joined_to(root: Token, head: Token) -> bool:
+    """ "Kim and Trump", or "Fry and her brother Dale Ford": a name joined to the head by
+    "and", itself or in apposition to the noun that is."""
+    if root.dep_ == "appos":
+        root = root.head
+    return root.dep_ == "conj" and root.head.i == head.i
+
+
 def _short_for(name: str, other: str) -> bool:
     """Whether two names of bodies are one body: the shorter ends the longer, and is not
     what the longer is "of", nor the second of two bodies it names ("the Times" and "The
@@ -472,8 +480,7 @@ class Resolver:
                 for e in doc.ents
                 if e.start in tokens  # first: most names are outside the mention
                 and (e.label_ == "PERSON" or self.names.person(e.text) is not None)
-                and e.root.dep_ == "conj"
-                and e.root.head.i == person_entity.root.i
+                and _joined_to(e.root, person_entity.root)
             ]
             if joined and antecedent is None:  # "Kim and Trump": both, by their full names
                 return self._group([person_entity, *joined], words)
