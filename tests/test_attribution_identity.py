@@ -1701,7 +1701,7 @@ def test_we_outside_quotes_is_the_writers_not_a_group_or_the_last_speaker(analyz
         "Q: Will you win?",
         "A: We think that the voters are with us.",
     )
-    assert source(result, 2)["name"] == "Ann Lee"
+    assert with_cue(result, "think", 2)[0]["source"]["name"] == "Ann Lee"
 
 
 def test_i_is_the_writer_in_a_paragraph_that_names_the_last_speaker(analyze):
@@ -1882,6 +1882,24 @@ def test_i_in_an_interview_answer_is_the_one_asked(analyze):
         "A: They said the city would step in.",
     )
     assert {s["name"] for s in sources(result, 2) if s["text"] == "I"} == {"Marta Quinn"}
+
+
+def test_an_interviews_questions_are_the_writers_and_its_answers_the_one_asked(analyze):
+    result = analyze(
+        "Marta Quinn has run the food bank in Dayton for a decade.",
+        "Q: How did the winter go?",
+        "A: It was the hardest winter we have had.",
+    )
+    labelled = {(s["text"], s["name"], s["type"]) for i in (1, 2) for s in sources(result, i)}
+    assert labelled == {
+        ("Q", "The writer", "named_person"),
+        ("A", "Marta Quinn", "named_person"),
+    }
+
+
+def test_a_lettered_item_outside_an_interview_is_no_speaker(analyze):
+    result = analyze("Voters had two choices.", "A: Keep the levy as it is.", "B: Drop it.")
+    assert not sources(result, 1)
 
 
 def test_a_noun_given_an_age_is_a_person_and_the_one_just_named(analyze):

@@ -493,6 +493,8 @@ class Resolver:
         group = self._numbered_group(doc, head)
         if group is not None:
             return group
+        if mention.label and text in INTERVIEW_LABELS:
+            return self._interview_side(text, words)
         if mention.label and clean_name(text) in self.transcript_speakers:
             name = self.names.person(text) or _capitalised(clean_name(text))
             self.names.add_name(name)  # so that "TAPPER:" finds "Jake Tapper"
@@ -609,6 +611,11 @@ class Resolver:
             ),
             None,
         )
+
+    @cached_property
+    def interview(self) -> bool:
+        """Whether the article asks ("Q: …") and answers ("A: …")."""
+        return {doc[:2].text for doc in self.docs if len(doc) > 1} >= LABELS_OPEN
 
     @cached_property
     def _interview_opens(self) -> int:

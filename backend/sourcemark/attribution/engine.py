@@ -23,7 +23,7 @@ from .. import deadline
 from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
 from .content import find_content
-from .coref import Referent, Resolver
+from .coref import INTERVIEW_LABELS, Referent, Resolver
 from .cues import (
     ADDRESSING,
     SPEECH_LEMMAS,
@@ -520,6 +520,8 @@ class AttributionEngine:
             return False  # "Paris on a budget: …" in an article is a subhead
         if label.text in resolver.transcript_speakers:
             return True  # "JAKE TAPPER:", then "TAPPER:"
+        if label.text in INTERVIEW_LABELS:
+            return resolver.interview  # "Q: …" and "A: …", not a list's "A: …" alone
         titled = label[0].lower_.rstrip(".") in TITLES
         named = resolver.names.person(label.text) is not None
         # "JAPAN PMI:", "ANALYSIS:" (whatever the recogniser says): headings; a transcript
