@@ -1831,6 +1831,16 @@ RESOLVED = {
         0,
         "Tom Hanks and Rita Wilson",
     ),
+    "a part of a group keeps the word for the part": (
+        ("Some of the club's members said they would leave.",),
+        0,
+        "Some of the club's members",
+    ),
+    "a few of a group keeps its article": (
+        ("A few of the club's members said they would leave.",),
+        0,
+        "A few of the club's members",
+    ),
     # The recogniser calls "Dale" a body.
     "given names joined by and are both people": (
         (

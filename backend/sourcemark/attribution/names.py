@@ -171,9 +171,15 @@ def person_key(name: str) -> str | None:
     return None if first is None else f"{first} {name.split()[-1].lower()}"
 
 
+def _partitive(words: list[str]) -> bool:
+    """ "Some of the club's members", "a few of its engineers": the determiner is the part."""
+    after = [w.lower() for w in words[1:3]]
+    return after[:1] == ["of"] or (after[:1] in (["few"], ["handful"]) and after[1:] == ["of"])
+
+
 def clean_name(text: str) -> str:
     words = invisible.clean(text).strip(PUNCT_STRIP).split()
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in DETERMINERS and not _partitive(words):
         words.pop(0)
     name = " ".join(words).strip(PUNCT_STRIP)
     return name.removesuffix("’s").removesuffix("'s")
