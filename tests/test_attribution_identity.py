@@ -2160,3 +2160,12 @@ def test_a_first_and_last_name_the_recogniser_takes_for_a_place_is_a_person(pipe
         Span(ported, at["Lake"], at["Tarrow"] + 1, label="GPE"),
     ]
     assert "tarrow" not in NameIndex([ported]).full_names
+
+
+def test_a_name_the_recogniser_gives_with_an_article_is_no_ones(analyze):
+    # The recogniser takes "a Grocery Store" for a person; no name takes "a".
+    result = analyze(
+        "Many teens opt for ironic options. One friend has labeled herself a Grocery Store.",
+        "“It is a joke,” she said.",
+    )
+    assert "Grocery" not in source(result, 1)["name"]

@@ -291,8 +291,10 @@ def _plain(appositive: Token) -> bool:
 
 def _misnamed(entity: Span) -> bool:
     """A "person" whose grammar shows it is none: "A new Bill", "many Africans", "Justin
-    Trudeau’s Liberals"."""
+    Trudeau’s Liberals", "labeled herself a Grocery Store" (no name takes "a")."""
     root = entity.root
+    if entity[0].tag_ == "DT" and entity[0].lower_ in ("a", "an"):
+        return True
     return document_taken_for_person(root) or many_of_a_people(root) or owned_inside_name(root)
 
 
