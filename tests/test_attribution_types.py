@@ -94,8 +94,11 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         # People, though a word for a text names what they work on.
         ("The cable news panel said on Sunday that the plan was too costly.", "anonymous"),
         ("The email jury said the harbor was closed.", "anonymous"),
+        # People named as examples of the group: one named, the other the recogniser's body.
+        ("Other Republican candidates, including Carly Fiorina and Ben Carson, said it failed.",
+         "named_person"),
     ],
-)
+)  # fmt: skip
 def test_source_types_of_groups_and_documents(analyze, sentence, kind):
     assert source(analyze(sentence))["type"] == kind
 

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Doc, Span, Token
 
 # fmt: off
@@ -365,13 +367,20 @@ def described_person(doc: Doc, head: Token) -> Span | None:
     return None
 
 
-def _lists_names(head: Token) -> bool:
-    return any(
-        child.dep_ == "prep"
-        and child.lower_ in ("like", "including")
-        and any(c.dep_ == "pobj" and c.ent_type_ for c in child.children)
+def _lists_names(
+    head: Token, kinds: Container[str] | None = None, by: Container[str] = ("like", "including")
+) -> bool:
+    """ "Companies like Apple", "candidates, including Carly Fiorina": names of `kinds` (of
+    any kind, by default) listed as examples of the head, after one of the words `by`."""
+    listed = [
+        name
         for child in head.children
-    )
+        if child.dep_ == "prep" and child.lower_ in by
+        for c in child.children
+        if c.dep_ == "pobj"
+        for name in (c, *c.conjuncts)
+    ]
+    return any(t.ent_type_ and (kinds is None or t.ent_type_ in kinds) for t in listed)
 
 
 def _unnamed_body(doc: Doc, tokens: set[int], head: Token) -> bool:
@@ -626,6 +635,10 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     affiliated = has_affiliation(doc, tokens, head)
     if lemma in ORGANIZATION_NOUNS and _lists_names(head):
         return "named_organization"  # "mining companies, including Patriot"
+    # "Other candidates, including Carly Fiorina": named people, where "many senators,
+    # like Mr. Hale" are a sample of unnamed ones.
+    if person_noun(lemma) and _lists_names(head, ("PERSON",), by=("including",)):
+        return "named_person"
     if lemma in ORGANIZATION_NOUNS and head.tag_ != "NNS" and (affiliated or _definite(head)):
         return "named_organization"
     if lemma == "police":
