@@ -10,8 +10,9 @@ from spacy.tokens import Doc
 from sourcemark.attribution import invisible
 from sourcemark.attribution.content import find_content
 from sourcemark.attribution.cues import Cue
-from sourcemark.attribution.engine import _headline_speaker
-from sourcemark.attribution.sources import find_source, saying_joined
+from sourcemark.attribution.engine import _clause_run_source, _headline_speaker, _holds_clause
+from sourcemark.attribution.quotes import find_quotes
+from sourcemark.attribution.sources import Mention, find_source, saying_joined
 
 from .test_attribution import attributions, misparsed, only, texts, with_cue
 
@@ -1102,3 +1103,32 @@ def test_a_participle_after_a_clause_any_subject_reports_is_that_subjects(pipeli
     doc = misparsed(pipeline.nlp(text), heads, deps)
     mention = find_source(Cue(doc[8], 8, 9), set())
     assert [doc[i].text for i in sorted(mention.tokens)] == ["Bennett"]
+
+
+def test_a_taggers_source_run_holding_a_clause_gives_way_to_its_subject(pipeline):
+    # The tagger may mark "Graham, as a backer of the plan, is" as the source of
+    # "proponent": the one who is the proponent is the copula's subject.
+    doc = pipeline.nlp("Graham, as a backer of the plan, is its most outspoken proponent of it.")
+    run = Mention(set(range(10)), doc[9])
+    assert _holds_clause(doc, run)
+    cue = Cue(doc[13], 11, 15)
+    mention = _clause_run_source(doc, cue, run, set(range(11, 17)), [])
+    assert [doc[i].text for i in sorted(mention.tokens)] == ["Graham"]
+
+
+def test_a_taggers_source_run_of_a_noun_phrase_holds_no_clause(pipeline):
+    doc = pipeline.nlp("Mr. Daniloff, now 81, said the swap was fair.")
+    assert not _holds_clause(doc, Mention(set(range(6)), doc[1]))
+
+
+def test_a_taggers_source_run_is_not_traded_for_a_quoted_word(pipeline):
+    # As the parser may read it: "I", inside the quote, the subject of "said".
+    parsed = pipeline.nlp("“I was jailed,” Mr. Daniloff, now 81 and retired, said.")
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    heads[1], deps[1] = 14, "nsubj"
+    deps[7] = "npadvmod"
+    doc = misparsed(parsed, heads, deps)
+    run = Mention(set(range(6, 14)), doc[7])
+    mention = _clause_run_source(doc, Cue(doc[14], 14, 15), run, {14}, find_quotes(doc))
+    assert mention.tokens == run.tokens

@@ -215,6 +215,38 @@ def _run_head(run: Span) -> Token:
     return split_phrase_head(tops) or run.root
 
 
+def _holds_clause(doc: Doc, run: Mention) -> bool:
+    """Whether a source run holds a clause: a verb with a subject, or an infinitive, whose
+    head is outside the run ("[Graham, as a backer of the plan, is]", "[to be the next
+    president]"); not a participle set off in it ("Mr. Daniloff, now 81 and retired")."""
+    for i in run.tokens:
+        verb = doc[i]
+        if verb.pos_ not in ("VERB", "AUX") or (verb.head.i in run.tokens and verb.dep_ != "ROOT"):
+            continue
+        if verb.tag_ == "VB" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return True
+    return False
+
+
+def _clause_run_source(
+    doc: Doc, cue: Cue, run: Mention, taken: set[int], quotes: list[Quote]
+) -> Mention:
+    """A tagger's source run that holds a clause: for a noun the copula's subject ("[Graham,
+    as a backer of the plan, is] its most outspoken proponent"), else the cue's subject in
+    the parse, unless quoted ("Trump, who is vying [to be the next president], tweeted"),
+    else the run as it is."""
+    if cue.head.pos_ == "NOUN" and cue.head.dep_ == "attr":
+        verb = cue.head.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return Mention(mention_tokens(subject, taken), subject)
+    found = find_source(cue, taken)
+    if found is None or not _has_words(doc, found):
+        return run
+    quoted = quote_around(quotes, found.head.idx, found.head.idx + 1) is not None
+    return run if quoted else found
+
+
 def _name_just_before(doc: Doc, cue: Cue) -> Mention | None:
     """The person named right before a verb the parse gave no subject: in "… and tenants
     advocate Josh Matlow told HuffPost …" the parser took "advocate" for a verb."""
@@ -621,6 +653,8 @@ class AttributionEngine:
             taken = set(range(start, end)).union(*(range(a, b) for a, b in found.content))
             if found.source is not None:
                 source = self._whole_source(doc, *found.source, taken, cue_span)
+                if _holds_clause(doc, source):
+                    source = _clause_run_source(doc, cue, source, taken, quotes)
             else:
                 # The tagger marked no source: the parse's subject of the cue, as for a rule's.
                 source = find_source(cue, taken)
