@@ -1831,6 +1831,14 @@ RESOLVED = {
         0,
         "Tom Hanks and Rita Wilson",
     ),
+    "a name cut at an aside leaves the and before it": (
+        (
+            "In recent days, Democratic leaders — and, in particular, Senate Minority Leader"
+            " Harry Reid — insisted that any package include a delay.",
+        ),
+        0,
+        "Democratic leaders",
+    ),
     "a part of a group keeps the word for the part": (
         ("Some of the club's members said they would leave.",),
         0,

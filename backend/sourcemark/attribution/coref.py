@@ -564,6 +564,9 @@ class Resolver:
         # The name stops before an aside: "Acme, a company based in Ohio" is "Acme".
         comma = next((i for i in sorted(tokens) if i > head.i and doc[i].text == ","), None)
         if comma is not None:
+            # "Democratic leaders — and, in particular, Harry Reid" is "Democratic leaders".
+            while comma - 1 > head.i and doc[comma - 1].pos_ in ("CCONJ", "PUNCT"):
+                comma -= 1
             text = doc[min(tokens) : comma].text
         unowned = clean_name(text) or text
         name = self._owned(doc, head, unowned)
