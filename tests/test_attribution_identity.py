@@ -1839,6 +1839,11 @@ RESOLVED = {
         0,
         "Democratic leaders",
     ),
+    "a name stops before an aside set off by dashes": (
+        ("Acme — whose shares fell by half — said it would cut jobs.",),
+        0,
+        "Acme",
+    ),
     "a part of a group keeps the word for the part": (
         ("Some of the club's members said they would leave.",),
         0,

@@ -63,6 +63,7 @@ from .types import (
 )
 
 INDEFINITE = {"a", "an", "another", "one"}
+ASIDES = {",", "—", "–", "--"}  # what opens an aside after a name
 # An interview's labels: "Q: …" is the interviewer's, "A: …" the answer of the one asked.
 WRITER = "The writer"  # who "I" is outside quotes, when no one quoted is
 INTERVIEW_LABELS = {"Q": WRITER, "A": None}
@@ -561,8 +562,9 @@ class Resolver:
             if holder is not None:
                 return self._new(holder, "named_person", f"person:{holder.lower()}", head, words)
             type_ = "named_person" if self._definite(doc, head) else "anonymous"
-        # The name stops before an aside: "Acme, a company based in Ohio" is "Acme".
-        comma = next((i for i in sorted(tokens) if i > head.i and doc[i].text == ","), None)
+        # The name stops before an aside: "Acme, a company based in Ohio" is "Acme", and so
+        # is "Acme — whose shares fell —".
+        comma = next((i for i in sorted(tokens) if i > head.i and doc[i].text in ASIDES), None)
         if comma is not None:
             # "Democratic leaders — and, in particular, Harry Reid" is "Democratic leaders".
             while comma - 1 > head.i and doc[comma - 1].pos_ in ("CCONJ", "PUNCT"):
