@@ -94,6 +94,8 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         # People, though a word for a text names what they work on.
         ("The cable news panel said on Sunday that the plan was too costly.", "anonymous"),
         ("The email jury said the harbor was closed.", "anonymous"),
+        # "Figures" of a party are people; "the figures show" are numbers.
+        ("Republican establishment figures said the speechwriter should go.", "anonymous"),
         # People named as examples of the group: one named, the other the recogniser's body.
         ("Other Republican candidates, including Carly Fiorina and Ben Carson, said it failed.",
          "named_person"),

@@ -485,9 +485,11 @@ def person_noun(lemma: str) -> bool:
 
 
 def _figures_of_people(head: Token) -> bool:
-    """ "Leftist figures", "a key figure": people, where "figures show" is a document."""
+    """ "Leftist figures", "a key figure", "Republican establishment figures": people, where
+    "figures show" is a document."""
     return head.lemma_.lower() == "figure" and any(
-        c.dep_ == "amod" and c.lower_ in PEOPLE_FIGURES for c in head.children
+        c.dep_ in ("amod", "compound") and (c.lower_ in PEOPLE_FIGURES or c.ent_type_ == "NORP")
+        for c in head.children
     )
 
 
