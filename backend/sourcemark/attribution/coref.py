@@ -516,11 +516,11 @@ class Resolver:
             and (head.lower_ in self.names.described_bodies or self.names.only_called_it(name))
         ):
             name = None  # "Kessler and other companies", "Acme said it": a body
-        given_joined = self._given_names_joined(doc, tokens, head)
+        given_joined = self._names_joined(doc, tokens, head, given=True)
         if name is None and head.ent_type_ == "ORG" and (len(tokens) == 1 or given_joined):
             name = self._person_called(head)
         if name is not None and not self._other_name(doc, tokens, head, name):
-            others = self._surnames_joined(doc, tokens, head) or given_joined
+            others = self._names_joined(doc, tokens, head) or given_joined
             if others and antecedent is None:  # "Volker and Morrison said": both
                 return self._group([doc[head.i : head.i + 1], *others], words)
             name = self._namesake_speaking(head.text) or name
@@ -734,9 +734,12 @@ class Resolver:
             len(words) > 1 and is_title(words[0]) and all(t.text[:1].isupper() for t in words[1:])
         )
 
-    def _surnames_joined(self, doc: Doc, tokens: set[int], head: Token) -> list[Span]:
+    def _names_joined(
+        self, doc: Doc, tokens: set[int], head: Token, given: bool = False
+    ) -> list[Span]:
         """Other people's surnames joined to the head by "and" in the mention, which the
-        recogniser may not call people: "Volker and Morrison"."""
+        recogniser may not call people: "Volker and Morrison"; with `given`, their given
+        names too: "Dale and Martha" after Dale Ford and Martha Fry."""
         return [
             doc[c.i : c.i + 1]
             for c in head.children
@@ -744,19 +747,7 @@ class Resolver:
             and c.i in tokens
             and c.text[:1].isupper()
             and not c.is_upper  # "Blocher and the SVP": a party's initials
-            and self.names.person(c.text) is not None
-        ]
-
-    def _given_names_joined(self, doc: Doc, tokens: set[int], head: Token) -> list[Span]:
-        """ "Dale and Martha" after Dale Ford and Martha Fry: the given names of people
-        named before, joined to the head by "and" in the mention."""
-        return [
-            doc[c.i : c.i + 1]
-            for c in head.children
-            if c.dep_ == "conj"
-            and c.i in tokens
-            and c.text[:1].isupper()
-            and self.names.person(c.text, given=True) is not None
+            and self.names.person(c.text, given=given) is not None
         ]
 
     def _group(self, group: list[Span], words: set[str]) -> Referent:
