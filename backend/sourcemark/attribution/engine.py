@@ -150,9 +150,10 @@ def _without(content: list[tuple[int, int]], start: int, end: int) -> list[tuple
     return kept
 
 
-def _end_before_joined_cues(doc: Doc, drafts: list[Draft]) -> None:
+def _end_before_joined_cues(doc: Doc, text: str, drafts: list[Draft]) -> None:
     """ "Khan said Trump was wrong and criticized him": the second cue is the sayer's
-    (sources.saying_joined), so what the first says stops before its "and"."""
+    (sources.saying_joined), so what the first says stops before its "and". `text` is
+    doc.text."""
     by_head = {d.cue.head.i: d for d in drafts if d.cue is not None}
     for draft in drafts:
         saying = saying_joined(draft.cue.head) if draft.cue is not None else None
@@ -169,7 +170,6 @@ def _end_before_joined_cues(doc: Doc, drafts: list[Draft]) -> None:
         last = verb.right_edge
         kept = _without(outer.content, start, last.idx + len(last.text))
         # Not the sentence's closing marks alone (the ".”" after the second cue's quote).
-        text = doc.text
         outer.content = [(a, b) for a, b in kept if any(c.isalnum() for c in text[a:b])]
 
 
@@ -736,7 +736,7 @@ class AttributionEngine:
             if draft is not None:
                 drafts.append(draft)
         self._place_quotes(doc, text, quotes, drafts)
-        _end_before_joined_cues(doc, drafts)
+        _end_before_joined_cues(doc, text, drafts)
         # A cue with nothing said, and no quote to take, is not an attribution, unless what
         # it says follows in the next paragraph ("He said:").
         kept = [d for d in drafts if d.content or self._opens_next(doc, d)]
