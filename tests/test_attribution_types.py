@@ -375,3 +375,15 @@ def test_a_label_before_a_colon_is_no_subject_of_the_verb_after_it(pipeline):
     heads[shows], deps[shows] = shows, "ROOT"
     result = pipeline.analyze_docs(["p0"], [misparsed(parsed, heads, deps)])
     assert with_cue(result, "shows", 0)[0]["source"]["text"] == "the larger stone"
+
+
+def test_supporters_named_for_whom_they_back_are_the_public(analyze, pipeline):
+    # The recogniser calls "Sanders" a body here; whose supporters they are doesn't name them.
+    doc = pipeline.parse(["Sanders supporters said the rally was the best yet."])[0]
+    assert doc[0].ent_type_ == "ORG"
+    result = analyze(
+        "Sanders supporters said the rally was the best yet.",
+        "One Sanders supporter said the rally was too long.",
+    )
+    assert source(result, 0)["type"] == "vague"
+    assert source(result, 1)["type"] == "anonymous"  # one of them, not the public

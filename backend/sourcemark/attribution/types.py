@@ -629,7 +629,10 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "named_person"
     if _one_person(head) or _in_the_know(doc, tokens, head):
         return "anonymous"
-    named_body = any(doc[i].ent_type_ == "ORG" for i in tokens if i != head.i)
+    # Whose supporters or fans they are doesn't name them ("Trump supporters", the
+    # recogniser's ORG); a body they belong to elsewhere in the mention may.
+    backed = {t.i for c in head.children if c.dep_ in ("poss", "compound") for t in c.subtree}
+    named_body = any(doc[i].ent_type_ == "ORG" for i in tokens - backed if i != head.i)
     if lemma in PUBLIC_LEMMAS and not named_body:
         # "people in a recent CNN poll": the poll's result, as the guidelines say
         polled = any(is_poll(doc[i]) for i in tokens if i != head.i)
