@@ -387,3 +387,28 @@ def test_supporters_named_for_whom_they_back_are_the_public(analyze, pipeline):
     )
     assert source(result, 0)["type"] == "vague"
     assert source(result, 1)["type"] == "anonymous"  # one of them, not the public
+
+
+def test_role_noun_then_described_names_after_a_comma_are_those_people(analyze):
+    # The parser joins "former astronaut Tom Stafford" to "witnesses" as a conjunct.
+    result = analyze(
+        "At the hearing, the two invited witnesses, former astronaut Tom Stafford and retired "
+        "aerospace executive Tom Young, backed up that assessment."
+    )
+    witnesses = source(result)
+    assert witnesses["type"] == "named_person"
+    assert witnesses["name"] == "Tom Stafford and Tom Young"
+
+
+def test_one_more_named_after_a_group_leaves_the_group(pipeline):
+    parsed = pipeline.nlp(
+        "Last week, Democratic senators — and, in particular, Senate Minority Leader Dana "
+        "Whitfield — insisted that any bill include a delay of the fee."
+    )
+    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
+    at = {t.text: t.i for t in parsed}
+    # As the parser read such a sentence on a real page: the name a conjunct of the group.
+    assert deps[at["Whitfield"]] == "appos"
+    deps[at["Whitfield"]] = "conj"
+    result = pipeline.analyze_docs(["p0"], [misparsed(parsed, heads, deps)])
+    assert source(result)["name"] == "Democratic senators"

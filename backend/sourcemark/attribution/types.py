@@ -285,6 +285,8 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         after_comma = entity.start > 0 and doc[entity.start - 1].text == ","
         if after_comma and entity.end - 1 == last and head.i < entity.start:
             return entity
+        if _described_beside(head, root, last):
+            return entity
         listed = root.dep_ == "pobj" and root.head.lower_ in ("like", "including")
         # "many Republicans, like Mr. Ryan": one example of many unnamed people.
         some = any(c.lower_ in SOME for c in head.children)
@@ -301,6 +303,24 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
             start = min(t.i for t in child.subtree if t.pos_ == "PROPN")
             return doc[start : child.i + 1]
     return None
+
+
+def _described_beside(head: Token, root: Token, last: int) -> bool:
+    """A name with its own description after a comma, which the parser joins to the role
+    noun as a conjunct: "the two witnesses, former astronaut Tom Stafford and retired
+    executive Tom Young," (the name and any joined to it end the mention); not one more
+    of them, "Democratic leaders — and, in particular, Harry Reid"."""
+    edge = root.left_edge
+    return (
+        root.dep_ in ("appos", "conj")
+        and root.head.i == head.i
+        and not any(c.dep_ == "cc" for c in head.children)
+        and edge.i > head.i
+        and head.doc[edge.i - 1].text == ","
+        and root.right_edge.i >= last
+        and head.pos_ == "NOUN"
+        and person_noun(common_lemma(head))
+    )
 
 
 def _titles_joined(doc: Doc, head: Token, entity: Span) -> bool:
