@@ -412,3 +412,13 @@ def test_one_more_named_after_a_group_leaves_the_group(pipeline):
     deps[at["Whitfield"]] = "conj"
     result = pipeline.analyze_docs(["p0"], [misparsed(parsed, heads, deps)])
     assert source(result)["name"] == "Democratic senators"
+
+
+def test_an_owned_source_is_named_with_its_words_as_written(analyze):
+    result = analyze(
+        "Senator Mike Dunlop opened the hardware shop on Main Street in 1987.",
+        "His now-retired father said the shop would close in the spring.",
+        "Dunlop's SmartVote team said the senator would campaign in Ohio.",
+    )
+    assert source(result, 1)["name"] == "Mike Dunlop’s now-retired father"
+    assert source(result, 2)["name"] == "Mike Dunlop’s SmartVote team"

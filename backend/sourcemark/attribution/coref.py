@@ -82,6 +82,7 @@ LEAD_REACH = 1  # paragraphs on that a description may wait for the name it stan
 LEAD_PARAGRAPHS = 2  # a headline and its first paragraph, which may name a person late
 SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 UNRESOLVED_OTHERS = GROUP_PRONOUNS | {"it", "we", "us"}  # names of referents found for no one
 GROUP_NUMBERS = {"two": 2, "three": 3, "both": 2}  # "the two leaders", "both candidates"
 PEOPLE_NOUNS = {
@@ -314,6 +315,19 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     return doc[start : name.i + 1]
 
 
+def _owned_words(span: Span, lower: bool = False) -> str:
+    """What follows an owner's name, spaced as written ("now-deceased father"), without
+    the possessive mark; with `lower`, common words in lower case, names as written ("the
+    agency's SciSpacE team")."""
+    words = []
+    for t in span:
+        if t.lower_ in POSSESSIVE_MARKS:
+            words.append(t.whitespace_)
+        else:
+            words.append((t.lower_ if lower and t.pos_ != "PROPN" else t.text) + t.whitespace_)
+    return "".join(words).strip()
+
+
 def _joined_to(root: Token, head: Token) -> bool:
     """ "Kim and Trump", or "Fry and her brother Dale Ford": a name joined to the head by
     "and", itself or in apposition to the noun that is."""
@@ -531,10 +545,7 @@ class Resolver:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         holder = self._office_owner(doc, owner) if head.lemma_.lower() in OFFICES else None
         if holder is not None:
-            office = " ".join(
-                t.text for t in doc[owner.i + 1 : head.i + 1] if t.lower_ not in ("'s", "’s")
-            )
-            name = f"{holder}’s {office.lower()}"
+            name = f"{holder}’s {_owned_words(doc[owner.i + 1 : head.i + 1], lower=True)}"
             return self._new(name, "named_organization", f"org:{name.lower()}", head, words)
         type_ = mention_type(doc, tokens, head)
         if type_ == "anonymous" and _proper_name(head) and _the(head):
@@ -993,10 +1004,7 @@ class Resolver:
             full = self.names.person(owner.text) if owner.pos_ == "PROPN" else None
         if full is None:
             return name
-        rest = " ".join(
-            t.text for t in doc[owner.i + 1 : head.i + 1] if t.lower_ not in ("'s", "’s", "'", "’")
-        )
-        return f"{full}’s {rest}"
+        return f"{full}’s {_owned_words(doc[owner.i + 1 : head.i + 1])}"
 
     def _described_person(
         self, doc: Doc, head: Token, words: set[str], type_: str | None
