@@ -422,3 +422,12 @@ def test_an_owned_source_is_named_with_its_words_as_written(analyze):
     )
     assert source(result, 1)["name"] == "Mike Dunlop’s now-retired father"
     assert source(result, 2)["name"] == "Mike Dunlop’s SmartVote team"
+
+
+def test_data_and_a_presentation_are_documents(analyze):
+    result = analyze(
+        "The bond fell sharply last week, according to data from Tradeline.",
+        "A March 3 presentation to investors indicated that 200 jobs would be cut.",
+    )
+    assert source(result, 0)["type"] == "document"
+    assert source(result, 1)["type"] == "document"

@@ -34,6 +34,8 @@ DOCUMENT_NOUNS = {
     "assessment", "bulletin", "diagram", "graph", "graphic", "image", "infographic", "ledger",
     "log", "photograph", "picture", "receipt", "screenshot", "slide", "spreadsheet", "statistic",
     "table", "test",
+    # "data" as the lemmatizer gives it for a plural; slides shown to an audience
+    "datum", "presentation",
 }
 # Words of DOCUMENT_NOUNS that end outlets' and firms' names: "Denver Post", "Gartner Research".
 BODY_NAME_ENDINGS = {"post", "research"}
