@@ -431,3 +431,9 @@ def test_data_and_a_presentation_are_documents(analyze):
     )
     assert source(result, 0)["type"] == "document"
     assert source(result, 1)["type"] == "document"
+
+
+def test_everyone_in_a_lead_is_no_one_person(analyze):
+    result = analyze("John Milo Hart was born in Gary, Indiana, in 1957. Everyone called him Mike.")
+    everyone = source(result)
+    assert (everyone["name"], everyone["type"]) == ("Everyone", "vague")

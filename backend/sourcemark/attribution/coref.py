@@ -1024,6 +1024,8 @@ class Resolver:
         lemma = head.lemma_.lower()
         if lemma in NOT_PEOPLE or not (partisan or _aged(head) or person_noun(lemma)):
             return None  # "the attack", "the country": no person, though one is near
+        if head.lower_ in NOT_ANAPHORIC:
+            return None  # "Everyone called him Mike" in a lead: no one person
         the = _the(head)
         owned = any(c.dep_ == "poss" for c in head.children)  # "his wife": by title only
         # A headline drops its articles: "Saudi prince mocks Trump", named in the lead.
