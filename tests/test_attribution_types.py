@@ -437,3 +437,26 @@ def test_everyone_in_a_lead_is_no_one_person(analyze):
     result = analyze("John Milo Hart was born in Gary, Indiana, in 1957. Everyone called him Mike.")
     everyone = source(result)
     assert (everyone["name"], everyone["type"]) == ("Everyone", "vague")
+
+
+def test_he_stays_the_speaker_over_a_bare_name_given_in_passing(analyze, pipeline):
+    chart = "This chart, provided by Statmaker, shows the average hours of sleep by state."
+    assert [e.label_ for e in pipeline.parse([chart])[0].ents][:1] == ["PERSON"]
+    result = analyze(
+        "Ian Reyes, a sleep researcher at Oakmont University, told reporters: “Most adults "
+        "need more rest than they get.”",
+        chart,
+        "However, he pointed out that the survey relied on what people reported.",
+    )
+    assert source(result, 2)["name"] == "Ian Reyes"
+
+
+def test_he_may_be_a_person_named_fully_before_and_in_passing_since(analyze):
+    result = analyze(
+        "Early in the video, the cleric Yusuf al-Rashidi, who died in 2011, is shown "
+        "lecturing: “Take heed and learn from history.”",
+        "Then Senator Mark Dalton appears in a clip from a speech, saying: “We will close the "
+        "border.”",
+        "Footage of Al-Rashidi again appears. “They will turn against you,” he says.",
+    )
+    assert source(result, 2)["name"] == "Yusuf al-Rashidi"

@@ -1185,6 +1185,19 @@ class Resolver:
             & set(introduced[1].split())  # not "Ban" of Ban Ki-moon
             and introduced[0] <= speaker.last < (self.where[0], head.sent.start_char)
         )
+        # A bare word named in passing, never with a first name, a title or a sex ("This
+        # graphic, provided by Statista, …"), over a speaker whose first name fits: the
+        # speaker goes on.
+        passing = (
+            introduced is not None
+            and speaker is not None
+            and not introduced[2]
+            and " " not in introduced[1]
+            and self.names.gender_of(introduced[1]) is None
+            and self.names.gender_of(speaker.name) == gender
+        )
+        if passing:
+            introduced = None
         if introduced is not None and (speaker is None or speaker.last < introduced[0] or inside):
             # Not over a speaker the article calls so, for someone it doesn't.
             if speaker is None or self.names.gender.get(speaker.name) != gender:
