@@ -1132,3 +1132,19 @@ def test_a_taggers_source_run_is_not_traded_for_a_quoted_word(pipeline):
     run = Mention(set(range(6, 14)), doc[7])
     mention = _clause_run_source(doc, Cue(doc[14], 14, 15), run, {14}, find_quotes(doc))
     assert mention.tokens == run.tokens
+
+
+def test_a_taggers_source_run_of_a_relative_clause_gives_way_to_what_it_describes(pipeline):
+    # The tagger may mark ", who died" as the source of "is shown lecturing", whose
+    # passive subject the parse doesn't take for a speaker.
+    doc = pipeline.nlp(
+        "Early in the video, the cleric Yusuf al-Rashidi, who died in 2011, is shown lecturing:"
+        " “Take heed.”"
+    )
+    at = {t.text: t.i for t in doc}
+    run = Mention({at["who"] - 1, at["who"], at["died"]}, doc[at["died"]])
+    assert _holds_clause(doc, run)
+    shown = at["shown"]
+    taken = set(range(shown - 1, len(doc)))
+    mention = _clause_run_source(doc, Cue(doc[shown], shown - 1, shown + 3), run, taken, [])
+    assert mention.head.text == "Rashidi"

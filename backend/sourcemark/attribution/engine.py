@@ -234,7 +234,7 @@ def _clause_run_source(
     """A tagger's source run that holds a clause: for a noun the copula's subject ("[Graham,
     as a backer of the plan, is] its most outspoken proponent"), else the cue's subject in
     the parse, unless quoted ("Trump, who is vying [to be the next president], tweeted"),
-    else the run as it is."""
+    else for a relative clause the one it describes, else the run as it is."""
     if cue.head.pos_ == "NOUN" and cue.head.dep_ == "attr":
         verb = cue.head.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
@@ -242,7 +242,12 @@ def _clause_run_source(
             return Mention(mention_tokens(subject, taken), subject)
     found = find_source(cue, taken)
     if found is None or not _has_words(doc, found):
-        return run
+        # A relative clause alone ("the cleric Yusuf al-Rashidi[, who died] in 2011, is shown
+        # lecturing"): the one it describes.
+        relative = next((doc[i] for i in run.tokens if doc[i].dep_ == "relcl"), None)
+        if relative is None or relative.head.i in run.tokens or relative.head.i in taken:
+            return run
+        return Mention(mention_tokens(relative.head, taken), relative.head)
     quoted = quote_around(quotes, found.head.idx, found.head.idx + 1) is not None
     return run if quoted else found
 
