@@ -460,3 +460,31 @@ def test_he_may_be_a_person_named_fully_before_and_in_passing_since(analyze):
         "Footage of Al-Rashidi again appears. “They will turn against you,” he says.",
     )
     assert source(result, 2)["name"] == "Yusuf al-Rashidi"
+
+
+def test_a_person_the_recogniser_ran_on_from_a_place_into_a_body_is_a_person(pipeline):
+    first = pipeline.nlp(
+        "Another diplomat, former special envoy to Ukraine Kurt Brenner, changed his account."
+    )
+    said = pipeline.nlp("“We all thought it was wrong,” Brenner said after the talks in Ukraine.")
+    # As the recogniser read such a name on a real page: place and person one body.
+    at = {t.text: t.i for t in first}
+    first.ents = [Span(first, at["Ukraine"], at["Brenner"] + 1, label="ORG")]
+    said.ents = [
+        Span(said, t.i, t.i + 1, label="ORG" if t.text == "Brenner" else "GPE")
+        for t in said
+        if t.text in ("Brenner", "Ukraine")
+    ]
+    result = pipeline.analyze_docs(["p0", "p1"], [first, said])
+    brenner = source(result, 1)
+    assert (brenner["name"], brenner["type"]) == ("Kurt Brenner", "named_person")
+
+
+def test_a_body_named_with_a_first_name_after_a_word_no_place_stays_a_body(pipeline):
+    first = pipeline.nlp("Its owner, the investment firm Harlow Morgan Brenner, sold the stake.")
+    said = pipeline.nlp("“The price was fair,” Brenner said in a statement.")
+    at = {t.text: t.i for t in first}
+    first.ents = [Span(first, at["Harlow"], at["Brenner"] + 1, label="ORG")]
+    said.ents = [Span(said, t.i, t.i + 1, label="ORG") for t in said if t.text == "Brenner"]
+    result = pipeline.analyze_docs(["p0", "p1"], [first, said])
+    assert source(result, 1)["type"] == "named_organization"

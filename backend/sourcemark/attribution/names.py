@@ -73,6 +73,7 @@ COMPANY_ENDINGS = {
     "international", "llc", "ltd", "media", "partners", "productions", "records", "studios",
     "ventures",
 }  # fmt: skip
+PLACE_ENTS = {"GPE", "LOC", "NORP"}  # a place or its people: "Ukraine", "Texas", "Iraqi"
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 log = logging.getLogger(__name__)
 
@@ -257,6 +258,14 @@ def two_names(name: str) -> tuple[str, str] | None:
     if not joined or not second.removeprefix("the ")[:1].isupper():
         return None
     return first, second
+
+
+def _after_place(entity: Span, places: set[str]) -> Span | None:
+    """A body's name the recogniser ran on from a place the article names into a first name
+    ("former special envoy to Ukraine Kurt Volker"): the words from the first name on."""
+    if len(entity) < 3 or entity[0].lower_ not in places or entity[1].lower_ not in census_shares():
+        return None
+    return Span(entity.doc, entity.start + 1, entity.end, label=entity.label_)
 
 
 def _person_beside(entity: Span) -> bool:
@@ -621,6 +630,7 @@ class NameIndex:
         genders: list[tuple[Span, str]] = []
         ents_by_doc = [doc.ents for doc in docs]  # spaCy builds them anew on every access
         surnames = _lone_person_words(ents_by_doc)
+        places = {e.text.lower() for ents in ents_by_doc for e in ents if e.label_ in PLACE_ENTS}
         self.mostly_bodies = _mostly_bodies(ents_by_doc)  # "Whole Foods", whatever one says
         # Last words of bodies' longer names: "Chronicle" of "The San Francisco Chronicle".
         self.body_ends = {
@@ -644,6 +654,9 @@ class NameIndex:
             # he or she ("Carly Fiorina endorsed Cruz, saying she …"), whose last word it
             # gives alone as a person ("Eyota Brandt doubted …", then "Mrs. Brandt said"), or
             # describes as one beside it ("Roman Smbatyan, a faculty member at UC Irvine").
+            # Or a first name and surname after a place the recogniser ran them on from.
+            after_place = [_after_place(e, places) for e in ents if _maybe_called(e)]
+            after_place = [e for e in after_place if e is not None and _full_name(e)]
             called = [e for e in ents if _maybe_called(e) and _full_name(e)]
             among = name_at(people + called)
             called = [
@@ -652,7 +665,7 @@ class NameIndex:
                 if _surname_given(e, surnames)
                 or _gender_of(e, among) is not None
                 or _person_beside(e)
-            ]
+            ] + after_place
             self.called_people |= {e.text.lower() for e in called}
             people += called
             unrecognised = _unrecognised_people(doc)
