@@ -488,3 +488,22 @@ def test_a_body_named_with_a_first_name_after_a_word_no_place_stays_a_body(pipel
     said.ents = [Span(said, t.i, t.i + 1, label="ORG") for t in said if t.text == "Brenner"]
     result = pipeline.analyze_docs(["p0", "p1"], [first, said])
     assert source(result, 1)["type"] == "named_organization"
+
+
+def test_the_company_is_a_body_named_before_that_the_recogniser_took_for_a_product(pipeline):
+    doc = pipeline.nlp(
+        "The state attorney general is investigating Wexwork amid layoffs. The company "
+        "confirmed that it had been contacted.\nBrightline CEO Dana Ortiz is stepping down in "
+        "June. Wexwork's founder left in May."
+    )
+    # As the recogniser read such a page: the first "Wexwork" a product, the second a body.
+    wexwork = [t.i for t in doc if t.text == "Wexwork"]
+    brightline = next(t.i for t in doc if t.text == "Brightline")
+    doc.ents = [
+        Span(doc, wexwork[0], wexwork[0] + 1, label="PRODUCT"),
+        Span(doc, brightline, brightline + 1, label="ORG"),
+        Span(doc, wexwork[1], wexwork[1] + 1, label="ORG"),
+    ]
+    result = pipeline.analyze_docs(["p0"], [doc])
+    company = next(s for s in sources(result, 0) if s["text"] == "The company")
+    assert company["name"] == "Wexwork"

@@ -941,12 +941,11 @@ class Resolver:
         )
 
     def _unrecognised_body(self, token: Token) -> bool:
-        """A proper noun the recogniser missed that names no person."""
-        return (
-            token.pos_ == "PROPN"
-            and not token.ent_type_
-            and self.names.person(token.text, given=True) is None
-        )
+        """A proper noun the recogniser missed, or a name it took for a product (and the
+        tagger perhaps for a noun) where it calls it a body elsewhere, that names no person."""
+        missed = token.pos_ == "PROPN" and not token.ent_type_
+        product = token.ent_type_ == "PRODUCT" and token.lower_ in self.names.body_words
+        return (missed or product) and self.names.person(token.text, given=True) is None
 
     def _unrecognised_body_before(self, head: Token) -> tuple[tuple[int, int], Span] | None:
         """The subject of the sentence before, where and as a name, if a proper noun the

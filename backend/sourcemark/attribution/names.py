@@ -732,6 +732,9 @@ class NameIndex:
             self.bodies_at += [p for p in self.people_at if id(p[1]) in taken]
             self.bodies_at.sort(key=lambda p: p[0])
             self.people_at = [p for p in self.people_at if id(p[1]) not in taken]
+        # One-word bodies' names: where the recogniser calls one a product elsewhere
+        # ("investigating WeWork"), it is still that body.
+        self.body_words = {e.text.lower() for _, e in self.bodies_at if len(e) == 1}
         # Nor is a name that says it is a body anyone's surname: "I-DEV International" is not
         # "Adam Smith International".
         bodies = {person_name(e) for _, e in self.bodies_at if _named_as_a_body(e)}
