@@ -507,3 +507,11 @@ def test_the_company_is_a_body_named_before_that_the_recogniser_took_for_a_produ
     result = pipeline.analyze_docs(["p0"], [doc])
     company = next(s for s in sources(result, 0) if s["text"] == "The company")
     assert company["name"] == "Wexwork"
+
+
+def test_it_is_no_plural_group_said_before(analyze):
+    result = analyze(
+        "Many users said they had lost followers after the change.",
+        "It says the change will help small businesses grow.",
+    )
+    assert source(result, 1)["name"] == "It"

@@ -25,6 +25,7 @@ from .names import (
     BODY_NOUNS,
     DETERMINERS,
     GENDERED_NOUNS,
+    IT_WORDS,
     PRONOUN_GENDER,
     TITLE_ABBREVIATIONS,
     NameIndex,
@@ -200,6 +201,7 @@ class Referent:
     last: tuple[int, int] = (0, 0)  # paragraph and character where it was last a source
     quoted: int | None = None  # the paragraph where its own words were last quoted
     plural: bool = False  # named people together: "Obama and Clinton"
+    many: bool = False  # first met as a plural noun: "users", "officials"
 
 
 # Nouns for a person that the article need not tie to anyone it names: "the official said".
@@ -409,6 +411,7 @@ class Resolver:
         if referent is None:
             referent = Referent(f"s{len(self.referents) + 1}", name, type_)
             referent.head = head.lemma_.lower() if head is not None else ""
+            referent.many = head is not None and head.tag_ in ("NNS", "NNPS")
             self.referents.append(referent)
             self.by_key[key] = referent
         referent.words |= words
@@ -1576,6 +1579,8 @@ class Resolver:
                 continue  # nor does anyone else stand for that reader
             if wanted_person and referent.type == "named_person" and fits(referent):
                 return referent
+            if referent.many and head.lower_ in IT_WORDS:
+                continue  # "it" is no "users" said before
             said_before = referent.type not in ("named_person", "document" if people else "")
             group = referent.plural and referent.type == "named_person"  # "Dale and Martha"
             if not wanted_person and (said_before or group) and self._near(referent):
