@@ -515,3 +515,12 @@ def test_it_is_no_plural_group_said_before(analyze):
         "It says the change will help small businesses grow.",
     )
     assert source(result, 1)["name"] == "It"
+
+
+def test_nothing_is_no_one_said_before(analyze):
+    result = analyze(
+        "The patient’s doctor said the symptoms were unusual.",
+        "He was not a smoker, and nothing indicated that his work had exposed him to dust.",
+    )
+    nothing = next(s for s in sources(result, 1) if s["text"] == "nothing")
+    assert nothing["name"] == "Nothing"

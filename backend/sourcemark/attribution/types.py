@@ -176,6 +176,7 @@ COMMON_NOUNS = DOCUMENT_NOUNS | VAGUE_NOUNS | ANONYMOUS_ROLES | UNIQUE_OFFICES
 NOT_ANAPHORIC = {
     "some", "many", "most", "others", "another", "several", "someone", "somebody", "anyone",
     "anybody", "everyone", "everybody", "nobody",
+    "nothing", "something", "anything", "everything",  # "nothing indicated that …"
 }  # fmt: skip
 
 
