@@ -524,3 +524,12 @@ def test_nothing_is_no_one_said_before(analyze):
     )
     nothing = next(s for s in sources(result, 1) if s["text"] == "nothing")
     assert nothing["name"] == "Nothing"
+
+
+def test_the_patient_is_not_the_doctor_named_before(analyze):
+    result = analyze(
+        "Dr. Ann Kemp of Mercy Hospital treated a 43-year-old man for a lung condition.",
+        "“I could not climb the stairs,” the patient said.",
+    )
+    patient = source(result, 1)
+    assert (patient["name"], patient["type"]) == ("Patient", "anonymous")

@@ -208,8 +208,8 @@ class Referent:
 UNNAMED_ROLES = SPECIFIC_ROLES | PUBLIC_LEMMAS | {
     "adviser", "advisor", "agent", "analyst", "announcer", "assistant", "attendee", "caller",
     "child", "employee", "expert", "family", "investigator", "man", "member", "narrator",
-    "officer", "person", "spokesman", "spokesperson", "spokeswoman", "witness", "woman",
-    "worker",
+    "officer", "patient", "person", "spokesman", "spokesperson", "spokeswoman", "witness",
+    "woman", "worker",
 }  # fmt: skip
 # Many people at once, or a body: never one person the article names.
 NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {
