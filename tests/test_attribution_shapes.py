@@ -386,6 +386,16 @@ def test_in_someones_words_opening_a_sentence_is_their_quote(analyze, text, sour
     assert texts(a)[0].startswith("“")
 
 
+def test_in_someones_words_before_a_colon_is_their_quote(analyze):
+    a = only(
+        analyze(
+            "This is how hard the winter was, in the words of the ranger: “We lost half the herd.”"
+        )
+    )
+    assert (a["source"]["text"], a["source"]["type"]) == ("the ranger", "anonymous")
+    assert texts(a) == ["“We lost half the herd.”"]
+
+
 def test_in_her_words_inside_a_claim_is_no_cue_of_its_own(analyze):
     result = analyze("She backed him because, in her words, he “knows how to do it.”")
     assert not with_cue(result, "words")

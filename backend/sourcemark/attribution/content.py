@@ -40,8 +40,11 @@ def _children_subtrees(verb: Token, deps) -> set[int]:
 
 
 def _according_to(cue: Cue) -> set[int]:
-    """The clause that `according to X` qualifies: the sentence without the phrase."""
+    """The clause that `according to X` qualifies: the sentence without the phrase; or what
+    follows the colon that ends the phrase ("… in the words of the patient: …")."""
     according = cue.head
+    if cue.colon is not None:
+        return set(range(cue.colon + 1, len(according.doc)))
     sentence = set(range(according.sent.start, according.sent.end))
     return sentence - subtree(according)
 

@@ -179,6 +179,14 @@ def _opens_sentence(token: Token) -> bool:
     return first is not None and first.i == token.i
 
 
+def _colon_after_words(doc: Doc, end: int) -> int | None:
+    """The colon that ends "in the words of X", pointing at what follows: "Here is how bad
+    it got, in the words of the patient: …"."""
+    owner = next((c for c in doc[end - 1].children if c.dep_ == "pobj"), None)
+    after = owner.right_edge.i + 1 if owner is not None else end
+    return after if after < len(doc) and doc[after].text == ":" else None
+
+
 class CueFinder:
     """Built once per engine: the lexicon and the Matcher for multi-word cues. `data` holds
     the lexicon and the cue model learned from PolNeAR (another folder, for cross-validation)."""
@@ -338,11 +346,13 @@ class CueFinder:
         norms = doc.to_array(NORM)
         phrases = any((norms == norm).any() for norm in self.phrase_norms)
         for match_id, start, end in self.matcher(doc) if phrases else []:
-            if match_id == self.in_words and not _opens_sentence(doc[start]):
+            ending = _colon_after_words(doc, end) if match_id == self.in_words else None
+            if match_id == self.in_words and not _opens_sentence(doc[start]) and ending is None:
                 continue  # "because, in her words, he …": a claim's own wording, not a cue
             # "In Dr. Shadlen's words": the cue is "words", apart from whose they are.
             words = doc[end - 1].norm_ == "words"
-            cues.append(Cue(doc[start], end - 1 if words else start, end, according_to=True))
+            first = end - 1 if words else start
+            cues.append(Cue(doc[start], first, end, according_to=True, colon=ending))
         text = doc.text if text is None else text
         cues += self._labels(doc, text)
         # Cues that point at what follows a colon need one in the paragraph.
