@@ -533,3 +533,47 @@ def test_the_patient_is_not_the_doctor_named_before(analyze):
     )
     patient = source(result, 1)
     assert (patient["name"], patient["type"]) == ("Patient", "anonymous")
+
+
+def test_a_surname_the_recogniser_took_for_a_body_is_the_person_named_in_full(pipeline):
+    texts = [
+        "Donald Hale and Hillary Ortiz vied for the title of commander in chief on Wednesday.",
+        "Ortiz stressed her support of the raid that killed the militant leader Abu Karim.",
+        "The forum ended with a speech by Hale, who followed Ortiz on stage.",
+        "“We need change,” the New York businessman said.",
+    ]
+    docs = [pipeline.nlp(t) for t in texts]
+    # As the recogniser read such a page: the lone "Hale" a body.
+    third = docs[2]
+    third.ents = [
+        Span(third, t.i, t.i + 1, label="ORG" if t.text == "Hale" else "PERSON")
+        for t in third
+        if t.text in ("Hale", "Ortiz")
+    ]
+    result = pipeline.analyze_docs([f"p{i}" for i in range(4)], docs)
+    assert source(result, 3)["name"] == "Donald Hale"
+
+
+def test_the_senator_is_the_next_person_near_whom_the_article_calls_senator(analyze):
+    result = analyze(
+        "Gov. Tom Walsh of Ohio spoke on Monday.",
+        "Sen. Ann Pryor has been critical of Walsh since they both ran in the primary. In "
+        "June, the South Carolina senator called on fellow Republicans to drop Walsh.",
+    )
+    senator = next(s for s in sources(result, 1) if s["text"] == "the South Carolina senator")
+    assert senator["name"] == "Ann Pryor"
+
+
+def test_a_surname_two_people_share_is_no_one_where_the_recogniser_took_it_for_a_body(
+    pipeline,
+):
+    texts = [
+        "Donald Hale and his daughter, Ivanka Hale, vied for attention at the forum on Wednesday.",
+        "The forum ended with a speech by Hale, who followed the mayor on stage.",
+        "“We need change,” the New York businessman said.",
+    ]
+    docs = [pipeline.nlp(t) for t in texts]
+    second = docs[1]
+    second.ents = [Span(second, t.i, t.i + 1, label="ORG") for t in second if t.text == "Hale"]
+    result = pipeline.analyze_docs([f"p{i}" for i in range(3)], docs)
+    assert source(result, 2)["name"] == "New York businessman"

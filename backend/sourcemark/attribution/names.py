@@ -678,6 +678,17 @@ class NameIndex:
                 if n.label_
                 or (n.text.lower() not in bodies and (_gender_of(n, among) or self._known(n)))
             ]
+            # A surname the recogniser took for a body, of the one person the article named
+            # in full with it before: "Trump, appearing after Clinton, cited …" after "Donald
+            # Trump" (not where it names Ivanka Trump too).
+            people += [
+                e
+                for e in ents
+                if e.label_ == "ORG"
+                and len(e) == 1
+                and e.text.lower() not in bodies | self.mostly_bodies
+                and len(self.namesakes(e.text)) == 1
+            ]
             person_at = name_at(people)
             # Bare names as subjects count too: "Facebook did not say whether it agreed" makes
             # the "Facebook" the recogniser calls a person elsewhere a body.
