@@ -1119,14 +1119,16 @@ class Resolver:
         if speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
             candidates.append(speaker.name)
         candidates += [named(e) for _, e in reversed(before)] + [named(e) for e in after]
-        name = next((n for n in candidates if fits(n)), None)
-        if name is None:
+        fitting = [n for n in candidates if fits(n)]
+        if not fitting:
             return None
-        offices = self.names.title_words(name) & OFFICE_STEMS
+        offices = self.names.title_words(fitting[0]) & OFFICE_STEMS
         office = stem(head.text) if stem(head.text) in OFFICE_STEMS else None
         if offices and office is not None and office not in offices:
-            return None  # "the governor" is not the person the article calls senator
-        return name
+            # "The governor" is not the person the article calls senator, but may be the
+            # next one, whom it calls governor.
+            return next((n for n in fitting[1:] if office in self.names.title_words(n)), None)
+        return fitting[0]
 
     def _in_what_is_said(self, entity: Span) -> bool:
         """ "Dale Hobbs pleaded guilty, the district attorney said": the one the content
