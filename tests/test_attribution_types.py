@@ -577,3 +577,15 @@ def test_a_surname_two_people_share_is_no_one_where_the_recogniser_took_it_for_a
     second.ents = [Span(second, t.i, t.i + 1, label="ORG") for t in second if t.text == "Hale"]
     result = pipeline.analyze_docs([f"p{i}" for i in range(3)], docs)
     assert source(result, 2)["name"] == "New York businessman"
+
+
+def test_a_name_the_tagger_took_for_a_pronoun_is_still_a_name(pipeline):
+    first = pipeline.nlp("Former Maryland Gov. Martin O’Malley is also seeking the nomination.")
+    parsed = pipeline.nlp("O’Malley often notes that he was the first to put out a plan.")
+    tags = [t.tag_ for t in parsed]
+    pos = [t.pos_ for t in parsed]
+    tags[0], pos[0] = "PRP", "PRON"  # as the tagger read it on a real page
+    second = misparsed(parsed, [t.head.i for t in parsed], [t.dep_ for t in parsed], pos, tags)
+    second.ents = [Span(second, 0, 1, label="ORG")]
+    result = pipeline.analyze_docs(["p0", "p1"], [first, second])
+    assert source(result, 1)["name"] == "Martin O’Malley"

@@ -183,7 +183,10 @@ NOT_ANAPHORIC = {
 def is_pronoun(head: Token) -> bool:
     if _acronym(head):
         return False  # "says WHO", "IT said": a body's initials
-    return head.lower_ in PERSON_PRONOUNS or head.lower_ in GROUP_PRONOUNS or head.pos_ == "PRON"
+    if head.lower_ in PERSON_PRONOUNS or head.lower_ in GROUP_PRONOUNS:
+        return True
+    # Not a name the tagger took for a pronoun ("O’Malley"), which the recogniser names.
+    return head.pos_ == "PRON" and not head.ent_type_
 
 
 def _acronym(token: Token) -> bool:
