@@ -589,3 +589,12 @@ def test_a_name_the_tagger_took_for_a_pronoun_is_still_a_name(pipeline):
     second.ents = [Span(second, 0, 1, label="ORG")]
     result = pipeline.analyze_docs(["p0", "p1"], [first, second])
     assert source(result, 1)["name"] == "Martin O’Malley"
+
+
+def test_they_after_two_sentences_each_about_one_person_is_both(analyze):
+    result = analyze(
+        "Dale Pruitt is the head of Growers for Change. His neighbour, Rosa Kemp, "
+        "started Ranchers for Change. They say the new rules have been misread."
+    )
+    they = next(s for s in sources(result, 0) if s["text"] == "They")
+    assert (they["name"], they["type"]) == ("Dale Pruitt and Rosa Kemp", "named_person")

@@ -1402,6 +1402,32 @@ class Resolver:
         name = self._person_named_at(subject)
         return name if name and self.names.may_be(name, gender) else None
 
+    def _two_subjects_before(self, head: Token) -> tuple[str, str] | None:
+        """Two people, each the subject of one of the two sentences just before in the
+        paragraph, for a "they" that opens its own: "Jasdip Singh heads Sikh Americans for
+        Trump. His friend Sajid Tarar started Muslim Americans for Trump. They say …"."""
+        sentence = head.sent
+        if head.dep_ not in SUBJECTS or head.i != sentence.start:
+            return None
+        sentences = [s for s in head.doc.sents if s.end <= sentence.start][-2:]
+        quoted = self._names(head.doc).quoted
+        people = []
+        for before in sentences:
+            subject = _subject_of(before.root)
+            if subject is None or quoted[subject.i]:
+                return None
+            # The subject's name, or the name beside it: "His friend, Sajid Tarar, …".
+            named = [subject] + [c for c in subject.children if c.dep_ == "appos"]
+            entity = next(
+                (e for t in named if (e := self._names(head.doc).entity_at.get(t.i))), None
+            )
+            if entity is None or not self.names.is_person(entity):
+                return None
+            people.append(self.names.person(entity.text) or person_name(entity))
+        if len(people) != 2 or people[0] == people[1]:
+            return None
+        return people[0], people[1]
+
     def _person_named_at(self, token: Token) -> str | None:
         """The person the name the token is part of (or the word itself) stands for."""
         entity = self._names(token.doc).entity_at.get(token.i)
@@ -1572,6 +1598,12 @@ class Resolver:
             other = next((r for r in reversed(self.recent) if r.type != "named_person"), None)
             if found is not None and (other is None or other.last < found[0]):
                 return self._group(found[1], words)
+            pair = self._two_subjects_before(head)
+            if pair is not None:
+                name = " and ".join(pair)
+                referent = self._new(name, "named_person", f"people:{name.lower()}", None, words)
+                referent.plural = True
+                return referent
         # "We" and "us" are people, never a document said before.
         people = head.lower_ in ("we", "us")
         # "If you want the best graphics, you will …": the reader, anyone, not a body before.
