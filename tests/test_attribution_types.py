@@ -598,3 +598,14 @@ def test_they_after_two_sentences_each_about_one_person_is_both(analyze):
     )
     they = next(s for s in sources(result, 0) if s["text"] == "They")
     assert (they["name"], they["type"]) == ("Dale Pruitt and Rosa Kemp", "named_person")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Farmer Dale Pruitt said the crop had failed.", "Dale Pruitt"),
+        ("Hunter Biden said he would testify.", "Hunter Biden"),  # a first name, not a role
+    ],
+)
+def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(analyze, text, name):
+    assert source(analyze(text))["name"] == name

@@ -549,6 +549,13 @@ def is_title(token: Token) -> bool:
     return word in TITLE_WORDS or word in HONORIFIC_GENDER
 
 
+def _role_opening_sentence(token: Token) -> bool:
+    """A noun for a person, capitalised as a sentence's first word, that the tagger took for
+    a name ("Farmer Dale Pruitt said"); not one that is also a first name ("Hunter")."""
+    word = token.lower_
+    return token.is_sent_start and word in KNOWN_PERSON_NOUNS and word not in census_shares()
+
+
 def name_tokens(entity: Span) -> list[Token]:
     """The name's own words: no possessive, edge punctuation, leading title ("Judge",
     "Sen.", "Mr.") or common noun ("Retiree", and a role such as "Spokeswoman" though
@@ -567,6 +574,7 @@ def name_tokens(entity: Span) -> list[Token]:
                 or tokens[0].pos_ in ("NOUN", "ADJ")
                 or tokens[0].lower_ in ANONYMOUS_ROLES | UNIQUE_OFFICES  # not "Bill Maron"
                 or tokens[0].lower_ in SAID_BEFORE_NAME  # "Stated Stone: …"
+                or _role_opening_sentence(tokens[0])
             )
         )
     ):
