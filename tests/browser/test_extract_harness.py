@@ -15,6 +15,10 @@ from sourcemark.extractbench.harness import CHROMIUM, bundle_finder, fixture_ser
 from .conftest import DIST
 
 PAGES = Path(__file__).parent / "extract_pages"
+# As for the other browser tests: where Chromium is not installed, skipped with the reason.
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not installed (apt-get install chromium)"
+)
 
 CLUTTERED_ARTICLE = [
     "The harbour council on Tuesday postponed its vote on the proposed ferry terminal,",
