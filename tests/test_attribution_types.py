@@ -609,3 +609,8 @@ def test_they_after_two_sentences_each_about_one_person_is_both(analyze):
 )
 def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(analyze, text, name):
     assert source(analyze(text))["name"] == name
+
+
+def test_a_speaker_label_in_capitals_is_named_in_title_case(analyze):
+    result = analyze("MS. ROE: We will not take questions today.")
+    assert source(result)["name"] == "Roe"

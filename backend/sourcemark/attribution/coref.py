@@ -449,6 +449,8 @@ class Resolver:
         self.where = (paragraph, mention.head.idx)
         self.said = list(said)
         referent = self._resolve(doc, mention)
+        if mention.label and referent.type == "named_person" and referent.name.isupper():
+            referent.name = _capitalised(referent.name)  # a transcript's "MS. ROE:" is Roe
         # Who a photo shows is no speaker a later "he" carries on.
         return referent if self.captions[paragraph] else self._seen(referent)
 
