@@ -80,7 +80,9 @@ eval: $(STAMP)
 	$(PY) -m sourcemark.evaluation --data $(DATA) $(EVAL_ARGS)
 
 # Cross-validation over PolNeAR train + dev articles (CV_ARGS=--train retrains each fold's
-# learned parts first, which takes hours on two cores; see evaluation/crossval.py).
+# learned parts first, which takes hours on two cores; CV_ARGS="--train --shipped-tagger"
+# learns only the cue parts and keeps the shipped role tagger, minutes, for checking rules;
+# see evaluation/crossval.py).
 crossval: $(STAMP)
 	$(PY) -m sourcemark.evaluation.crossval --data $(DATA) $(CV_ARGS)
 

@@ -1,6 +1,7 @@
 """Cross-validation over articles: stable folds, the cached path equal to the serving path,
 and comparisons that say whether a change holds in every fold."""
 
+import shutil
 from collections import Counter
 
 import pytest
@@ -132,3 +133,31 @@ def test_cue_parts_retrain_alone_and_keep_the_tagger(data_dir, tmp_path):
     assert (out / "cues.json").stat().st_size > 0
     assert (out / "cue_model.json").stat().st_size > 0
     assert [p.name for p in (out / "roles").iterdir()] == ["kept"]
+
+
+@pytest.mark.data
+def test_a_fold_without_its_own_tagger_runs_with_the_shipped_one(data_dir, pipeline, tmp_path):
+    """--shipped-tagger: a fold holding only its cue parts is scored with the shipped role
+    tagger, as the shipped parts themselves score; without it, the missing tagger is an error."""
+    articles = [a for a in crossval.load_corpus(data_dir, 5, limit=2) if a.split == "dev"]
+    nlp = load_model()
+    docs = crossval.parse_corpus(nlp, articles, tmp_path)
+    labels = load_type_labels(data_dir, "dev")
+    for article in articles:
+        article.fold = 0
+    fold_dir = tmp_path / "fold-0"
+    fold_dir.mkdir()
+    for name in ("cues.json", "cue_model.json", "genders.json"):
+        shutil.copy(ATTRIBUTION_DATA / name, fold_dir / name)
+    settings = pipeline.settings
+    with pytest.raises(SystemExit, match="no role tagger"):
+        crossval.evaluate_fold(nlp, 0, articles, docs, labels, fold_dir, settings, Errors())
+    shipped = crossval.evaluate_fold(
+        nlp, 0, articles, docs, labels, fold_dir, settings, Errors(),
+        roles=ATTRIBUTION_DATA / "roles",
+    )  # fmt: skip
+    served = crossval.evaluate_fold(
+        nlp, 0, articles, docs, labels, ATTRIBUTION_DATA, settings, Errors(), tmp_path
+    )
+    assert shipped == served
+    assert sum(s.linked.tp_gold for s in shipped.values()) > 0
