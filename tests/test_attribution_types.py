@@ -614,3 +614,13 @@ def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(analyze, text, na
 def test_a_speaker_label_in_capitals_is_named_in_title_case(analyze):
     result = analyze("MS. ROE: We will not take questions today.")
     assert source(result)["name"] == "Roe"
+
+
+def test_a_name_stops_before_a_bracketed_aside(analyze):
+    result = analyze("Many colleges (private ones, in particular) say they offer merit aid.")
+    assert source(result)["name"] == "Many colleges"
+
+
+def test_a_body_named_after_words_that_describe_it_is_named_by_its_name(analyze):
+    result = analyze("Event organizer National Education Association said the march was big.")
+    assert source(result)["name"] == "National Education Association"

@@ -64,7 +64,7 @@ from .types import (
 )
 
 INDEFINITE = {"a", "an", "another", "one"}
-ASIDES = {",", "—", "–", "--"}  # what opens an aside after a name
+ASIDES = {",", "—", "–", "--", "("}  # what opens an aside after a name
 # An interview's labels: "Q: …" is the interviewer's, "A: …" the answer of the one asked.
 WRITER = "The writer"  # who "I" is outside quotes, when no one quoted is
 INTERVIEW_LABELS = {"Q": WRITER, "A": None}
@@ -315,6 +315,20 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     while start - 1 in tokens and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == name:
         start -= 1
     return doc[start : name.i + 1]
+
+
+def _body_after_words(doc: Doc, tokens: set[int], head: Token) -> Span | None:
+    """A body's name after common words that describe it: "Event organizer Alliance to
+    Reclaim Our Schools" is the Alliance."""
+    if head.ent_type_ != "ORG":
+        return None
+    entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if entity is None:
+        return None
+    before = [doc[i] for i in range(min(tokens), entity.start)]
+    if any(t.pos_ not in ("NOUN", "ADJ", "DET") for t in before):
+        return None
+    return entity if any(t.pos_ == "NOUN" for t in before) else None
 
 
 def _owned_words(span: Span, lower: bool = False) -> str:
@@ -591,7 +605,7 @@ class Resolver:
         if type_ == "anonymous" and head.lemma_.lower() in SPOUSES and name != unowned:
             type_ = "named_person"
         if type_ == "named_organization":
-            called = _body_called(doc, tokens, head)
+            called = _body_called(doc, tokens, head) or _body_after_words(doc, tokens, head)
             if called is not None:  # "media buying company GroupM" is GroupM
                 name = clean_name(called.text)
             if head.ent_type_ == "ORG" or name.isupper():  # not a place: "Saskatoon"
