@@ -624,3 +624,9 @@ def test_a_name_stops_before_a_bracketed_aside(analyze):
 def test_a_body_named_after_words_that_describe_it_is_named_by_its_name(analyze):
     result = analyze("Event organizer National Education Association said the march was big.")
     assert source(result)["name"] == "National Education Association"
+
+
+def test_two_titles_joined_before_a_name_are_that_persons(analyze):
+    result = analyze("Republican contender and former surgeon Ann Pryor responded to the attack.")
+    pryor = source(result)
+    assert (pryor["name"], pryor["type"]) == ("Ann Pryor", "named_person")

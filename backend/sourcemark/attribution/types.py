@@ -340,7 +340,9 @@ def _titles_joined(doc: Doc, head: Token, entity: Span) -> bool:
         and not any(c.dep_ in ("det", "poss") for c in head.children)
         and title is not None
         and title.tag_ == "NN"
-        and person_noun(common_lemma(title))
+        # a noun for a person, or any noun the parse hangs on the name as its title:
+        # "presidential contender and former neurosurgeon Ben Carson"
+        and (person_noun(common_lemma(title)) or title.head.i == entity.root.i)
     )
 
 
