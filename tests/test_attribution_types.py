@@ -630,3 +630,14 @@ def test_two_titles_joined_before_a_name_are_that_persons(analyze):
     result = analyze("Republican contender and former surgeon Ann Pryor responded to the attack.")
     pryor = source(result)
     assert (pryor["name"], pryor["type"]) == ("Ann Pryor", "named_person")
+
+
+def test_the_companies_after_a_list_of_bodies_are_those_bodies(analyze):
+    result = analyze(
+        "Three firms bid on the contract: Northwind Aerospace, Harbor Dynamics and Quillon "
+        "Systems.",
+        "The companies said they would hire 500 workers.",
+    )
+    companies = source(result, 1)
+    assert companies["type"] == "named_organization"
+    assert companies["name"] == "Northwind Aerospace, Harbor Dynamics and Quillon Systems"

@@ -573,6 +573,10 @@ class Resolver:
             type_ = "anonymous"
         if type_ in ("anonymous", "vague") and poll_share(head) and self._poll_before():
             type_ = "document"  # "A poll … showed that …" then "Nearly half said …"
+        listed = self._bodies_listed_before(doc, tokens, head)
+        if listed is not None:  # "the companies" after "Blue Origin, Draper and SpaceX"
+            key = f"named_organization:{listed.lower()}"
+            return self._new(listed, "named_organization", key, head, words)
         place = self._place_named(head, tokens)
         if place is not None:  # "the city" of an article that names "the City of Surrey"
             key = f"named_organization:{place.lower()}"
@@ -929,6 +933,39 @@ class Resolver:
             return None
         name = clean_name(named[-1].text)
         return self._body_by_name(name, head)
+
+    def _bodies_listed_before(self, doc: Doc, tokens: set[int], head: Token) -> str | None:
+        """ "The companies", "the two firms": the bodies the article last listed, joined by
+        commas and "and", in this paragraph or the two before ("Blue Origin, Sierra Nevada
+        Corporation and SpaceX"), by their names."""
+        lemma = head.lemma_.lower()
+        if head.tag_ != "NNS" or lemma not in BODY_NOUNS | {"party", "union"}:
+            return None
+        if len(tokens) > 3 or not self._definite(doc, head):
+            return None  # "the companies that make chips" are some companies, not those
+        bodies = [
+            e
+            for at, e in self.names.bodies_at
+            if at < self.where and self.where[0] - at[0] <= SPEAKER_REACH
+        ]
+        lists = []
+        for entity in bodies:
+            if entity.root.dep_ == "conj":
+                continue  # a list's first body opens it
+            members, frontier = [entity.root], [entity.root]
+            while frontier:  # "A, B and C": C may hang on B rather than on A
+                joined = (c for t in frontier for c in t.children if c.dep_ == "conj")
+                frontier = [c for c in joined if c.pos_ == "PROPN"]
+                members += frontier
+            if len(members) > 1:
+                lists.append(members)
+        if not lists:
+            return None
+        names = []
+        for root in lists[-1]:
+            words = sorted(compound_name(root))  # "Sierra Nevada Corporation"
+            names.append(clean_name(root.doc[words[0] : words[-1] + 1].text))
+        return ", ".join(names[:-1]) + " and " + names[-1]
 
     def _place_named(self, head: Token, tokens: set[int]) -> str | None:
         """The body "the city" or "the province" stands for where the article names it so:
