@@ -641,3 +641,16 @@ def test_the_companies_after_a_list_of_bodies_are_those_bodies(analyze):
     companies = source(result, 1)
     assert companies["type"] == "named_organization"
     assert companies["name"] == "Northwind Aerospace, Harbor Dynamics and Quillon Systems"
+
+
+def test_a_person_the_recogniser_took_for_a_body_with_its_possessive_is_a_person(pipeline):
+    doc = pipeline.nlp(
+        "The mayor was trying to reach young voters at the forum in her response to the debate"
+        " moderator Dana Whitfield’s question about housing."
+    )
+    at = {t.text: t.i for t in doc}
+    # As the recogniser read such a name: a body, the possessive mark inside it.
+    doc.ents = [Span(doc, at["Dana"], at["’s"] + 1, label="ORG")]
+    result = pipeline.analyze_docs(["p0"], [doc])
+    asked = [s for s in sources(result, 0) if "Whitfield" in s["text"]]
+    assert asked and all(s["type"] == "named_person" for s in asked)

@@ -228,8 +228,9 @@ def after_body_noun(name: Token) -> bool:
 
 
 def _full_name(entity: Span) -> bool:
-    """Two or three capitalised words and nothing else: "Carly Fiorina"."""
-    words = [t for t in entity if not t.is_punct]
+    """Two or three capitalised words and nothing else: "Carly Fiorina" (or "Lester Holt’s",
+    whose possessive mark the recogniser took in)."""
+    words = [t for t in entity if not t.is_punct and t.lower_ not in ("'s", "’s")]
     # The tagger may call a given name something else ("Carly" an adverb): the surname
     # must be a proper noun, every word capitalised; not "Roustan Media Ltd.".
     return (
