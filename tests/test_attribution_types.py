@@ -654,3 +654,24 @@ def test_a_person_the_recogniser_took_for_a_body_with_its_possessive_is_a_person
     result = pipeline.analyze_docs(["p0"], [doc])
     asked = [s for s in sources(result, 0) if "Whitfield" in s["text"]]
     assert asked and all(s["type"] == "named_person" for s in asked)
+
+
+def test_a_full_name_given_before_stays_a_person_whatever_the_recogniser_calls_it(pipeline):
+    first = pipeline.nlp("When Ford visited his editor Teresa Nielsen Hayden, he left poems.")
+    said = pipeline.nlp("“It took one bad infection,” Teresa Nielsen Hayden explained.")
+    at = {t.text: t.i for t in said}
+    # As the recogniser read it on a real page: name and verb one work of art.
+    said.ents = [Span(said, at["Teresa"], at["explained"] + 1, label="WORK_OF_ART")]
+    result = pipeline.analyze_docs(["p0", "p1"], [first, said])
+    teresa = source(result, 1)
+    assert (teresa["name"], teresa["type"]) == ("Teresa Nielsen Hayden", "named_person")
+
+
+def test_a_body_the_recogniser_once_took_for_a_person_stays_a_body(pipeline):
+    first = pipeline.nlp("Analysts at the Tax Policy Center studied the plan for months.")
+    plans = pipeline.nlp("The Tax Policy Center plans to publish its estimate on Friday.")
+    at = {t.text: t.i for t in first}
+    # As the recogniser read such a page: the body a person where it is first named.
+    first.ents = [Span(first, at["Tax"], at["Center"] + 1, label="PERSON")]
+    result = pipeline.analyze_docs(["p0", "p1"], [first, plans])
+    assert source(result, 1)["type"] == "named_organization"

@@ -30,6 +30,7 @@ from .names import (
     TITLE_ABBREVIATIONS,
     NameIndex,
     after_body_noun,
+    census_shares,
     clean_name,
     honorific_gender,
     is_title,
@@ -561,6 +562,16 @@ class Resolver:
         if mention.label and self._titled_name(doc, tokens):
             name = clean_name(text)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
+        # A person's full name, written as the article gave it before and opening with a
+        # first name, whatever the recogniser calls it here ("Teresa Nielsen Hayden
+        # explained", a work of art); not "Tax Policy Center", which it took for a person.
+        written = clean_name(text)
+        if (
+            " " in written
+            and written.split()[0].lower() in census_shares()
+            and self.names.full_names.get(written.lower()) == written
+        ):
+            return self._new(written, "named_person", f"person:{written.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         holder = self._office_owner(doc, owner) if head.lemma_.lower() in OFFICES else None
         if holder is not None:
