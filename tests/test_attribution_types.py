@@ -675,3 +675,14 @@ def test_a_body_the_recogniser_once_took_for_a_person_stays_a_body(pipeline):
     first.ents = [Span(first, at["Tax"], at["Center"] + 1, label="PERSON")]
     result = pipeline.analyze_docs(["p0", "p1"], [first, plans])
     assert source(result, 1)["type"] == "named_organization"
+
+
+def test_a_body_is_not_named_for_a_longer_name_that_holds_a_possessive(pipeline):
+    sale = pipeline.nlp("The Vexa Stream Founder's Edition went on sale on Tuesday.")
+    says = pipeline.nlp("Vexa says more games are coming next year.")
+    at = {t.text: t.i for t in sale}
+    # As the recogniser read such a page: the product a body of Vexa's name.
+    sale.ents = [Span(sale, at["Vexa"], at["Edition"] + 1, label="ORG")]
+    says.ents = [Span(says, 0, 1, label="ORG")]
+    result = pipeline.analyze_docs(["p0", "p1"], [sale, says])
+    assert source(result, 1)["name"] == "Vexa"

@@ -835,6 +835,8 @@ class NameIndex:
         pair = two_names(name)
         first = pair[0].split() if pair else []
         keys = set() if len(first) > 1 and not OF_WORDS & set(first) else {words[0].lower()}
+        if any(w.endswith(("'s", "’s")) for w in words[1:]):
+            keys = set()  # "Google Stadia Founder's Edition" is something, not Google's name
         if len(capitals) > 1:
             keys.add("".join(w[0] for w in capitals).lower())
         doc = entity.doc
