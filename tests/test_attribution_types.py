@@ -686,3 +686,14 @@ def test_a_body_is_not_named_for_a_longer_name_that_holds_a_possessive(pipeline)
     says.ents = [Span(says, 0, 1, label="ORG")]
     result = pipeline.analyze_docs(["p0", "p1"], [sale, says])
     assert source(result, 1)["name"] == "Vexa"
+
+
+def test_a_surname_inside_a_name_the_recogniser_ran_on_is_still_the_person(pipeline):
+    first = pipeline.nlp("Donald Hale said the system was rigged against him.")
+    accused = pipeline.nlp("Bemoaning the system, Hale accused Ortiz of being a Democrat.")
+    at = {t.text: t.i for t in accused}
+    # As the recogniser read such a page: name, verb and more one work of art.
+    accused.ents = [Span(accused, at["Hale"], at["a"] + 1, label="WORK_OF_ART")]
+    result = pipeline.analyze_docs(["p0", "p1"], [first, accused])
+    hale = next(s for s in sources(result, 1) if s["text"] == "Hale")
+    assert (hale["name"], hale["type"]) == ("Donald Hale", "named_person")

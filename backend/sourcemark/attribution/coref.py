@@ -537,6 +537,16 @@ class Resolver:
         if mention.label and self._signed_name(doc, tokens):
             name = clean_name(text)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
+        # A person's full name, written as the article gave it before and opening with a
+        # first name, whatever the recogniser calls it here ("Teresa Nielsen Hayden
+        # explained", a work of art); not "Tax Policy Center", which it took for a person.
+        written = clean_name(text)
+        if (
+            " " in written
+            and written.split()[0].lower() in census_shares()
+            and self.names.full_names.get(written.lower()) == written
+        ):
+            return self._new(written, "named_person", f"person:{written.lower()}", head, words)
         # A surname of someone named in the article, even where the tagger calls it a noun;
         # not a word inside another kind of name ("Korea" in "South Korea").
         # A given name too ("Wang" of "Wang Qishan") unless it names another kind of thing.
@@ -562,16 +572,6 @@ class Resolver:
         if mention.label and self._titled_name(doc, tokens):
             name = clean_name(text)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
-        # A person's full name, written as the article gave it before and opening with a
-        # first name, whatever the recogniser calls it here ("Teresa Nielsen Hayden
-        # explained", a work of art); not "Tax Policy Center", which it took for a person.
-        written = clean_name(text)
-        if (
-            " " in written
-            and written.split()[0].lower() in census_shares()
-            and self.names.full_names.get(written.lower()) == written
-        ):
-            return self._new(written, "named_person", f"person:{written.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         holder = self._office_owner(doc, owner) if head.lemma_.lower() in OFFICES else None
         if holder is not None:
@@ -739,13 +739,17 @@ class Resolver:
         return speaker.name if speaker.name in namesakes else None
 
     def _other_name(self, doc: Doc, tokens: set[int], head: Token, person: str) -> bool:
-        """A name of another kind around the head, with words the person's name lacks."""
+        """A name of another kind around the head, with words the person's name lacks; but
+        not one the recogniser ran on past the mention ("Trump accused Holt of being a", a
+        work of art) where the person has a first name ("Donald Trump")."""
         known = {part for w in person.lower().split() for part in (w, *w.split("-"))}
         e = self._names(doc).entity_at.get(head.i)  # names don't overlap: one at most
+        run_on = e is not None and e.end - 1 > max(tokens)
         return (
             e is not None
             and e.label_ != "PERSON"
             and min(tokens) <= e.start
+            and not (run_on and person.split()[0].lower() in census_shares())
             and not {t.lower_ for t in e if t.is_alpha} <= known
         )
 
