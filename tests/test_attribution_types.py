@@ -535,7 +535,8 @@ def test_the_patient_is_not_the_doctor_named_before(analyze):
     assert (patient["name"], patient["type"]) == ("Patient", "anonymous")
 
 
-def test_a_surname_the_recogniser_took_for_a_body_is_the_person_named_in_full(pipeline):
+@pytest.mark.parametrize("label", ["ORG", "WORK_OF_ART"])
+def test_a_surname_the_recogniser_took_for_a_body_is_the_person_named_in_full(pipeline, label):
     texts = [
         "Donald Hale and Hillary Ortiz vied for the title of commander in chief on Wednesday.",
         "Ortiz stressed her support of the raid that killed the militant leader Abu Karim.",
@@ -543,10 +544,10 @@ def test_a_surname_the_recogniser_took_for_a_body_is_the_person_named_in_full(pi
         "“We need change,” the New York businessman said.",
     ]
     docs = [pipeline.nlp(t) for t in texts]
-    # As the recogniser read such a page: the lone "Hale" a body.
+    # As the recogniser read such a page: the lone "Hale" a body, or a work of art.
     third = docs[2]
     third.ents = [
-        Span(third, t.i, t.i + 1, label="ORG" if t.text == "Hale" else "PERSON")
+        Span(third, t.i, t.i + 1, label=label if t.text == "Hale" else "PERSON")
         for t in third
         if t.text in ("Hale", "Ortiz")
     ]

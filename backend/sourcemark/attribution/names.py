@@ -687,13 +687,13 @@ class NameIndex:
                 if n.label_
                 or (n.text.lower() not in bodies and (_gender_of(n, among) or self._known(n)))
             ]
-            # A surname the recogniser took for a body, of the one person the article named
-            # in full with it before: "Trump, appearing after Clinton, cited …" after "Donald
-            # Trump" (not where it names Ivanka Trump too).
+            # A surname the recogniser took for a body or a work, of the one person the
+            # article named in full with it before: "Trump, appearing after Clinton, cited …"
+            # after "Donald Trump" (not where it names Ivanka Trump too).
             people += [
                 e
                 for e in ents
-                if e.label_ == "ORG"
+                if e.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "LAW")
                 and len(e) == 1
                 and e.text.lower() not in bodies | self.mostly_bodies
                 and len(self.namesakes(e.text)) == 1
