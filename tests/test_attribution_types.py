@@ -698,3 +698,12 @@ def test_a_surname_inside_a_name_the_recogniser_ran_on_is_still_the_person(pipel
     result = pipeline.analyze_docs(["p0", "p1"], [first, accused])
     hale = next(s for s in sources(result, 1) if s["text"] == "Hale")
     assert (hale["name"], hale["type"]) == ("Donald Hale", "named_person")
+
+
+def test_a_role_written_with_hyphens_is_the_person_the_article_is_about(analyze):
+    result = analyze(
+        "Ken Dorval, who became the ambassador to Norway after the 2014 attack on the "
+        "legislature, is considering a move into politics.",
+        "The former sergeant-at-arms of the legislature said Monday he is weighing a run.",
+    )
+    assert source(result, 1)["name"] == "Ken Dorval"

@@ -332,6 +332,17 @@ def _body_after_words(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     return entity if any(t.pos_ == "NOUN" for t in before) else None
 
 
+def _hyphened_first(head: Token) -> Token:
+    """The first word of a noun written with hyphens, whose last word the parser takes for
+    the head: "sergeant" of "sergeant-at-arms", "editor" of "editor-in-chief"."""
+    doc, i = head.doc, head.i
+    while i >= 2 and doc[i - 1].tag_ == "HYPH" and not doc[i - 2].whitespace_:
+        if doc[i - 1].whitespace_:
+            break
+        i -= 2
+    return doc[i]
+
+
 def _owned_words(span: Span, lower: bool = False) -> str:
     """What follows an owner's name, spaced as written ("now-deceased father"), without
     the possessive mark; with `lower`, common words in lower case, names as written ("the
@@ -1086,12 +1097,14 @@ class Resolver:
         # One party member, "the Kentucky Republican": a person, though the recogniser says
         # group.
         partisan = head.ent_type_ == "NORP" and head.lemma_.lower() in PARTISANS
-        singular = head.tag_ == "NN" or (head.tag_ == "NNP" and (partisan or not head.ent_type_))
+        # "sergeant-at-arms": a sergeant, not arms; but a "fact-checker" is a checker
+        role = head if person_noun(head.lemma_.lower()) else _hyphened_first(head)
+        singular = role.tag_ == "NN" or (role.tag_ == "NNP" and (partisan or not role.ent_type_))
         # A role the tagger reads as an adjective: "Retired general reveals …"
         singular = singular or (head.tag_ == "JJ" and head.dep_ in SUBJECTS)
         if not singular or (type_ not in (None, "anonymous", "vague") and not partisan):
             return None
-        lemma = head.lemma_.lower()
+        lemma = role.lemma_.lower()
         if lemma in NOT_PEOPLE or not (partisan or _aged(head) or person_noun(lemma)):
             return None  # "the attack", "the country": no person, though one is near
         if head.lower_ in NOT_ANAPHORIC:

@@ -140,6 +140,8 @@ MORE_PERSON_NOUNS = {
     "princess", "duke", "duchess", "lord", "dame", "sir", "hostage",
     "actress", "waitress", "hostess", "stewardess", "songstress", "seamstress", "mistress",
     "governess", "empress", "countess", "baroness",
+    # ranks and posts: "the former sergeant-at-arms", "the surgeon"
+    "admiral", "clerk", "colonel", "constable", "corporal", "lieutenant", "sergeant", "surgeon",
 }  # fmt: skip
 # Nouns built like "leader" that name no person.
 NOT_AGENT_NOUNS = {
