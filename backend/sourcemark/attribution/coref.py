@@ -336,9 +336,11 @@ def _hyphened_first(head: Token) -> Token:
     """The first word of a noun written with hyphens, whose last word the parser takes for
     the head: "sergeant" of "sergeant-at-arms", "editor" of "editor-in-chief"."""
     doc, i = head.doc, head.i
-    while i >= 2 and doc[i - 1].tag_ == "HYPH" and not doc[i - 2].whitespace_:
-        if doc[i - 1].whitespace_:
-            break
+    while (
+        i >= 2
+        and doc[i - 1].tag_ == "HYPH"
+        and not (doc[i - 1].whitespace_ or doc[i - 2].whitespace_)
+    ):
         i -= 2
     return doc[i]
 
@@ -812,6 +814,10 @@ class Resolver:
 
     def _group(self, group: list[Span], words: set[str]) -> Referent:
         names = [self.names.person(e.text, given=True) or person_name(e) for e in group]
+        return self._people(names, words)
+
+    def _people(self, names: Sequence[str], words: set[str]) -> Referent:
+        """Named people together: "Dale Ford and Martha Fry"."""
         name = " and ".join(names)
         referent = self._new(name, "named_person", f"people:{name.lower()}", None, words)
         referent.plural = True
@@ -1681,10 +1687,7 @@ class Resolver:
                 return self._group(found[1], words)
             pair = self._two_subjects_before(head)
             if pair is not None:
-                name = " and ".join(pair)
-                referent = self._new(name, "named_person", f"people:{name.lower()}", None, words)
-                referent.plural = True
-                return referent
+                return self._people(pair, words)
         # "We" and "us" are people, never a document said before.
         people = head.lower_ in ("we", "us")
         # "If you want the best graphics, you will …": the reader, anyone, not a body before.
