@@ -707,3 +707,13 @@ def test_a_role_written_with_hyphens_is_the_person_the_article_is_about(analyze)
         "The former sergeant-at-arms of the legislature said Monday he is weighing a run.",
     )
     assert source(result, 1)["name"] == "Ken Dorval"
+
+
+def test_a_share_of_a_partys_people_is_no_party(analyze):
+    result = analyze(
+        "At the rally, 75 percent of Democrats said they backed the plan.",
+        "A group of Republicans and Democrats on the Ways and Means Committee wants to discuss"
+        " the bill.",
+    )
+    assert source(result, 0)["type"] == "vague"
+    assert source(result, 1)["type"] == "anonymous"  # specific people, though unnamed

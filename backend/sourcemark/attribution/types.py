@@ -170,6 +170,7 @@ AFFILIATION_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"}
 ORGANIZATION_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
 # Common-noun modifiers that tie people to a body: "state regulators", "campaign aides".
 AFFILIATION_MODIFIERS = ORGANIZATION_NOUNS | {"county", "city", "federal", "municipal", "state"}
+PLURALS = ("NNS", "NNPS")
 COMMON_NOUNS = DOCUMENT_NOUNS | VAGUE_NOUNS | ANONYMOUS_ROLES | UNIQUE_OFFICES
 
 
@@ -501,6 +502,8 @@ def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return None
     part = {t.i for t in counted.subtree} & tokens
     kind = mention_type(doc, part or {counted.i}, counted)
+    if kind == "named_organization" and counted.ent_type_ == "NORP" and counted.tag_ in PLURALS:
+        kind = "vague"  # "75 percent of Democrats": a party's people, not the party
     if lemma == "group" and head.tag_ == "NN" and kind == "vague":
         return "anonymous"  # "a group of black parents": specific people, though unnamed
     return kind
