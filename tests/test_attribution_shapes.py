@@ -1158,3 +1158,18 @@ def test_a_taggers_source_run_of_a_relative_clause_gives_way_to_what_it_describe
     taken = set(range(shown - 1, len(doc)))
     mention = _clause_run_source(doc, Cue(doc[shown], shown - 1, shown + 3), run, taken, [])
     assert mention.head.text == "Rashidi"
+
+
+def test_of_two_subjects_before_the_verb_the_person_next_to_it_says_it(pipeline):
+    parsed = pipeline.nlp(
+        "On Tuesday at Linden College in Berea, OH, after winning Ohio in the primary, Gov. Ann"
+        " Pryor said, “We will keep going.”"
+    )
+    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
+    at = {t.text: t.i for t in parsed}
+    # As the parser read such a sentence on a real page: the state a subject of "said" too.
+    heads[at["OH"]], deps[at["OH"]] = at["said"], "nsubj"
+    doc = misparsed(parsed, heads, deps)
+    said = at["said"]
+    mention = find_source(Cue(doc[said], said, said + 1), set())
+    assert mention.head.text == "Pryor"

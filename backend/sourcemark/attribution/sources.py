@@ -74,7 +74,21 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
         subjects = subjects[1:]
     if _split_subject(verb, subjects) or subject_hung_on_aside(verb) is not None:
         return subjects[-1]  # the head of the split phrase (below), or the aside's speaker
+    if len(subjects) > 1 and _person_nearer(verb, subjects):
+        # "In Berea, OH, after winning Ohio, Gov. John Kasich said": a place taken for a
+        # first subject; the person named next to the verb says it.
+        return subjects[-1]
     return subjects[0] if subjects else _agent(verb)
+
+
+def _person_nearer(verb: Token, subjects: list[Token]) -> bool:
+    """Whether, of several subjects before the verb, the nearest alone is a person's name."""
+    nearest = subjects[-1]
+    return (
+        nearest.i < verb.i
+        and nearest.ent_type_ == "PERSON"
+        and all(s.ent_type_ != "PERSON" for s in subjects[:-1])
+    )
 
 
 def _split_subject(verb: Token, subjects: list[Token]) -> bool:
