@@ -34,6 +34,11 @@ def misparsed(parsed: Doc, heads: list[int], deps: list[str], pos=None, tags=Non
     )
 
 
+def arcs(parsed: Doc) -> tuple[list[int], list[str], dict[str, int]]:
+    """The parse's heads and labels, to change into a misparse, and each word's index."""
+    return [t.head.i for t in parsed], [t.dep_ for t in parsed], {t.text: t.i for t in parsed}
+
+
 def only(result: dict, paragraph: int = 0) -> dict:
     found = attributions(result, paragraph)
     assert len(found) == 1, found

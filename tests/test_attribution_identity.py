@@ -25,7 +25,7 @@ from sourcemark.attribution.sources import Mention
 from sourcemark.attribution.types import is_pronoun, mention_type
 from sourcemark.training import learn_names
 
-from .test_attribution import attributions, misparsed, with_cue
+from .test_attribution import arcs, attributions, misparsed, with_cue
 from .test_attribution_types import source, sources
 
 
@@ -2038,8 +2038,7 @@ def test_a_full_name_described_as_a_body_right_beside_it_is_one(analyze, text, b
 def test_two_titles_joined_before_a_name_are_the_named_persons(pipeline):
     def source_of(text: str) -> tuple[str, str]:
         parsed = pipeline.nlp(text)
-        heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
-        at = {t.text: t.i for t in parsed}
+        heads, deps, at = arcs(parsed)
         # As the parser read "Snopes fact checker and staff writer David Emery posted …"
         # on a real page: the first title is the subject, the name a conjunct of it.
         checker, name = at["checker"], at["Vance"]

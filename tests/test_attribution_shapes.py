@@ -14,7 +14,7 @@ from sourcemark.attribution.engine import _clause_run_source, _headline_speaker,
 from sourcemark.attribution.quotes import find_quotes
 from sourcemark.attribution.sources import Mention, find_source, saying_joined
 
-from .test_attribution import attributions, misparsed, only, texts, with_cue
+from .test_attribution import arcs, attributions, misparsed, only, texts, with_cue
 
 
 def test_an_interrupted_quote_is_one_attribution_whose_second_piece_carries_on(analyze):
@@ -58,8 +58,7 @@ def test_an_unquoted_claim_carried_on_after_an_inverted_or_object_cue(analyze, t
 def test_an_aside_cue_the_parser_hung_on_a_noun_interrupts_the_whole_clause(pipeline):
     text = "Tess and her brother hid in the barn, she said, but one neighbor ran to the road."
     parsed = pipeline.nlp(text)
-    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
-    at = {t.text: t.i for t in parsed}
+    heads, deps, at = arcs(parsed)
     # As the parser read such a sentence on a real page: "said" hung on the first subject.
     heads[at["said"]] = at["Tess"]
     doc = misparsed(parsed, heads, deps)
@@ -75,8 +74,7 @@ def test_an_aside_cue_the_parser_hung_on_a_noun_interrupts_the_whole_clause(pipe
 def test_a_reason_after_the_cue_carries_the_claim_on(pipeline, mark):
     text = f"Rents rose sharply last year, Ortiz said, {mark} the mill closed."
     parsed = pipeline.nlp(text)
-    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
-    at = {t.text: t.i for t in parsed}
+    heads, deps, at = arcs(parsed)
     # As the parser reads some such sentences: the claim the complement of "said", and the
     # reason hung on "said" too.
     for word, head, dep in [("rose", "said", "ccomp"), ("said", "said", "ROOT"),
@@ -124,8 +122,7 @@ def test_a_saying_that_ends_the_sentence_says_the_clause_before_it(pipeline, say
 def test_a_clause_subject_taken_for_the_object_is_part_of_what_was_said(pipeline, verb, whole):
     text = f"He {verb} small farms that sell eggs — especially those near town — will close."
     parsed = pipeline.nlp(text)
-    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
-    at = {t.text: t.i for t in parsed}
+    heads, deps, at = arcs(parsed)
     # As the parser reads some such sentences: the subject the verb's object, and the
     # clause after the dashes left without one.
     heads[at["farms"]], deps[at["farms"]] = at[verb], "dobj"
@@ -1165,8 +1162,7 @@ def test_of_two_subjects_before_the_verb_the_person_next_to_it_says_it(pipeline)
         "On Tuesday at Linden College in Berea, OH, after winning Ohio in the primary, Gov. Ann"
         " Pryor said, “We will keep going.”"
     )
-    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
-    at = {t.text: t.i for t in parsed}
+    heads, deps, at = arcs(parsed)
     # As the parser read such a sentence on a real page: the state a subject of "said" too.
     heads[at["OH"]], deps[at["OH"]] = at["said"], "nsubj"
     doc = misparsed(parsed, heads, deps)

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from sourcemark.attribution.coref import Resolver
 from sourcemark.attribution.sources import Mention
 
-from .test_attribution import misparsed, with_cue
+from .test_attribution import arcs, misparsed, with_cue
 
 
 def sources(result: dict, paragraph: int) -> list[dict]:
@@ -365,8 +365,7 @@ def test_a_body_s_name_set_beside_its_description_names_it(analyze):
 
 def test_a_label_before_a_colon_is_no_subject_of_the_verb_after_it(pipeline):
     parsed = pipeline.nlp("Clockwise from top: the larger stone shows marks of a dredger.")
-    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
-    at = {t.text: t.i for t in parsed}
+    heads, deps, at = arcs(parsed)
     # As the parser read a photo caption on a real page: the label a second subject.
     label, shows = at["Clockwise"], at["shows"]
     heads[label], deps[label] = shows, "nsubj"
@@ -405,8 +404,7 @@ def test_one_more_named_after_a_group_leaves_the_group(pipeline):
         "Last week, Democratic senators — and, in particular, Senate Minority Leader Dana "
         "Whitfield — insisted that any bill include a delay of the fee."
     )
-    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
-    at = {t.text: t.i for t in parsed}
+    heads, deps, at = arcs(parsed)
     # As the parser read such a sentence on a real page: the name a conjunct of the group.
     assert deps[at["Whitfield"]] == "appos"
     deps[at["Whitfield"]] = "conj"
