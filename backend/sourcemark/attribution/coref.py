@@ -26,6 +26,7 @@ from .names import (
     DETERMINERS,
     GENDERED_NOUNS,
     IT_WORDS,
+    POSSESSIVE_MARKS,
     PRONOUN_GENDER,
     TITLE_ABBREVIATIONS,
     NameIndex,
@@ -84,7 +85,6 @@ LEAD_REACH = 1  # paragraphs on that a description may wait for the name it stan
 LEAD_PARAGRAPHS = 2  # a headline and its first paragraph, which may name a person late
 SPEAKER_REACH = 2  # paragraphs back that a speaker stays the antecedent of "he"/"she"
 GROUP_PRONOUNS = {"they", "them"}
-POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 UNRESOLVED_OTHERS = GROUP_PRONOUNS | {"it", "we", "us"}  # names of referents found for no one
 GROUP_NUMBERS = {"two": 2, "three": 3, "both": 2}  # "the two leaders", "both candidates"
 PEOPLE_NOUNS = {
@@ -1497,17 +1497,15 @@ class Resolver:
         if head.dep_ not in SUBJECTS or head.i != sentence.start:
             return None
         sentences = [s for s in head.doc.sents if s.end <= sentence.start][-2:]
-        quoted = self._names(head.doc).quoted
+        names = self._names(head.doc)
         people = []
         for before in sentences:
             subject = _subject_of(before.root)
-            if subject is None or quoted[subject.i]:
+            if subject is None or names.quoted[subject.i]:
                 return None
             # The subject's name, or the name beside it: "His friend, Sajid Tarar, …".
             named = [subject] + [c for c in subject.children if c.dep_ == "appos"]
-            entity = next(
-                (e for t in named if (e := self._names(head.doc).entity_at.get(t.i))), None
-            )
+            entity = next((e for t in named if (e := names.entity_at.get(t.i))), None)
             if entity is None or not self.names.is_person(entity):
                 return None
             people.append(self.names.person(entity.text) or person_name(entity))

@@ -74,6 +74,7 @@ COMPANY_ENDINGS = {
     "ventures",
 }  # fmt: skip
 PLACE_ENTS = {"GPE", "LOC", "NORP"}  # a place or its people: "Ukraine", "Texas", "Iraqi"
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}  # as tokens: "Putin" "’s"
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
 log = logging.getLogger(__name__)
 
@@ -230,7 +231,7 @@ def after_body_noun(name: Token) -> bool:
 def _full_name(entity: Span) -> bool:
     """Two or three capitalised words and nothing else: "Carly Fiorina" (or "Lester Holt’s",
     whose possessive mark the recogniser took in)."""
-    words = [t for t in entity if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    words = [t for t in entity if not t.is_punct and not possessive_mark(t)]
     # The tagger may call a given name something else ("Carly" an adverb): the surname
     # must be a proper noun, every word capitalised; not "Roustan Media Ltd.".
     return (
@@ -565,7 +566,7 @@ def name_tokens(entity: Span) -> list[Token]:
     marks = [t.i for t in entity[:-1] if possessive_mark(t)]
     if marks:
         entity = entity.doc[marks[-1] + 1 : entity.end]
-    tokens = [t for t in entity if not t.is_space and t.lower_ not in ("'s", "’s", "'", "’")]
+    tokens = [t for t in entity if not t.is_space and t.lower_ not in POSSESSIVE_MARKS]
     while tokens and (
         tokens[0].is_punct
         or (
@@ -664,9 +665,10 @@ class NameIndex:
             # gives alone as a person ("Eyota Brandt doubted …", then "Mrs. Brandt said"), or
             # describes as one beside it ("Roman Smbatyan, a faculty member at UC Irvine").
             # Or a first name and surname after a place the recogniser ran them on from.
-            after_place = [_after_place(e, places) for e in ents if _maybe_called(e)]
+            maybe_called = [e for e in ents if _maybe_called(e)]
+            after_place = [_after_place(e, places) for e in maybe_called]
             after_place = [e for e in after_place if e is not None and _full_name(e)]
-            called = [e for e in ents if _maybe_called(e) and _full_name(e)]
+            called = [e for e in maybe_called if _full_name(e)]
             among = name_at(people + called)
             called = [
                 e
@@ -695,7 +697,8 @@ class NameIndex:
                 for e in ents
                 if e.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "LAW")
                 and len(e) == 1
-                and e.text.lower() not in bodies | self.mostly_bodies
+                and e.text.lower() not in bodies
+                and e.text.lower() not in self.mostly_bodies
                 and len(self.namesakes(e.text)) == 1
             ]
             person_at = name_at(people)
