@@ -715,3 +715,57 @@ def test_a_share_of_a_partys_people_is_no_party(analyze):
     )
     assert source(result, 0)["type"] == "vague"
     assert source(result, 1)["type"] == "anonymous"  # specific people, though unnamed
+
+
+def _as_tagged(doc, ents: list[tuple[int, int, str]], nouns: tuple[int, ...] = ()):
+    """A parse with the recogniser's names set by hand, and words the tagger took for nouns."""
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    for i in nouns:
+        doc[i].tag_, doc[i].pos_ = "NN", "NOUN"
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "typed"), [("ORG", "named_organization"), (None, "anonymous")]
+)
+def test_a_word_the_article_names_as_a_body_elsewhere_is_that_body(pipeline, elsewhere, typed):
+    # As on a real page: "a Zentrix spokesperson" is the body's name, "Zentrix agreed" a noun.
+    spoke = pipeline.nlp("A Zentrix spokesperson declined to comment.")
+    agreed = pipeline.nlp("Zentrix agreed to a rescue by its biggest investor.")
+    docs = [
+        _as_tagged(spoke, [(1, 2, elsewhere)] if elsewhere else []),
+        _as_tagged(agreed, [], nouns=(0,)),
+    ]
+    result = pipeline.analyze_docs(["p0", "p1"], docs)
+    assert with_cue(result, "agreed", 1)[0]["source"]["type"] == typed
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Citizens for Clean Water argued that the plant had to close.", True),
+        ("Citizens of Clean Water argued that the plant had to close.", False),  # of a place
+    ],
+)
+def test_people_for_a_cause_named_as_one_body_are_that_body(pipeline, text, body):
+    doc = _as_tagged(pipeline.nlp(text), [(0, 4, "ORG")])
+    result = pipeline.analyze_docs(["p0"], [doc])
+    typed = with_cue(result, "argued", 0)[0]["source"]["type"]
+    assert (typed == "named_organization") == body
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Carly Simon", ("Carly Simon", "named_person")),
+        # No first name: a body's name beside the noun is no person's.
+        ("Acme Widgets", ("Democratic presidential hopeful", "anonymous")),
+    ],
+)
+def test_a_full_name_beside_a_noun_for_a_person_is_that_person(pipeline, name, expected):
+    # The recogniser took the name for a body, as it did on a news page.
+    doc = pipeline.nlp(f"One Democratic presidential hopeful, {name}, says she will run.")
+    doc = _as_tagged(doc, [(5, 7, "ORG")])
+    result = pipeline.analyze_docs(["p0"], [doc])
+    found = with_cue(result, "says", 0)[0]["source"]
+    assert (found["name"], found["type"]) == expected

@@ -53,6 +53,7 @@ from .types import (
     PUBLIC_LEMMAS,
     SPECIFIC_ROLES,
     UNIQUE_OFFICES,
+    common_lemma,
     described_person,
     document_taken_for_person,
     is_poll,
@@ -505,6 +506,7 @@ class Resolver:
                 named_in_apposition(doc, tokens, head)
                 or described_person(doc, head)
                 or self._name_cut_off(doc, tokens)
+                or _full_name_beside(doc, tokens, head)
             )
         if person_entity is None:
             leading = leading_names(doc, tokens, head)
@@ -593,6 +595,8 @@ class Resolver:
         type_ = mention_type(doc, tokens, head)
         if type_ == "anonymous" and _proper_name(head) and _the(head):
             type_ = "named_organization"  # "the Sioux Falls Argus Leader"
+        if type_ in ("anonymous", "vague") and self._body_named_elsewhere(doc, tokens, head):
+            type_ = "named_organization"  # "WeWork agreed", the tagger's noun
         if type_ == "vague" and self._affiliated_before(doc, head):
             type_ = "anonymous"
         if type_ in ("anonymous", "vague") and poll_share(head) and self._poll_before():
@@ -1026,6 +1030,18 @@ class Resolver:
         return next(
             (e for at, e in self.names.bodies_at if at >= end and at[0] - end[0] <= PRONOUN_REACH),
             None,
+        )
+
+    def _body_named_elsewhere(self, doc: Doc, tokens: set[int], head: Token) -> bool:
+        """A mention of one word, as the article writes a body's name elsewhere, that the
+        recogniser missed here: "WeWork agreed", where "a WeWork spokesperson" names it."""
+        words = [doc[i] for i in tokens if is_word(doc[i])]
+        return (
+            words == [head]
+            and not head.ent_type_
+            and head.tag_ not in ("NNS", "NNPS")
+            and head.text[:1].isupper()
+            and any(len(e) == 1 and e.text == head.text for _, e in self.names.bodies_at)
         )
 
     def _unrecognised_body(self, token: Token) -> bool:
@@ -1704,3 +1720,19 @@ class Resolver:
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
         return self._new(text, type_, f"{type_}:{text.lower()}", None, words)
+
+
+def _full_name_beside(doc: Doc, tokens: set[int], head: Token) -> Span | None:
+    """A full name, opening with a first name, beside a noun for a person, which the
+    recogniser took for something else: "One presidential hopeful, Carly Fiorina, says"."""
+    if not person_noun(common_lemma(head)):
+        return None
+    for child in head.rights:
+        if child.dep_ != "appos" or child.i not in tokens or child.pos_ != "PROPN":
+            continue
+        start = min(t.i for t in child.subtree if t.pos_ == "PROPN")
+        name = doc[start : child.i + 1]
+        proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
+        if len(name) > 1 and proper and name[0].lower_ in census_shares():
+            return name
+    return None

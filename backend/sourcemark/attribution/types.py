@@ -132,14 +132,13 @@ PERSON_NOUNS = ANONYMOUS_ROLES | VAGUE_NOUNS | {
 # More nouns for a person, beyond the roles above and words built like "leader" or
 # "economist" (see person_noun).
 MORE_PERSON_NOUNS = {
-    "boss", "boy", "caddie", "captain", "celebrity", "champion", "chef", "child", "cop",
-    "deputy", "detective", "girl", "guy", "heir", "heiress", "hero", "host", "incumbent",
-    "kid", "lady", "magnate", "mogul", "partner", "patient", "poet", "rabbi", "imam", "rival",
-    "sheriff", "spouse", "star", "student", "suspect", "teen", "tycoon", "defendant",
-    "plaintiff", "resident", "athlete", "bishop", "monk", "nun", "cardinal", "prince",
-    "princess", "duke", "duchess", "lord", "dame", "sir", "hostage",
-    "actress", "waitress", "hostess", "stewardess", "songstress", "seamstress", "mistress",
-    "governess", "empress", "countess", "baroness",
+    "boss", "boy", "caddie", "captain", "celebrity", "champion", "chef", "child", "cop", "deputy",
+    "detective", "girl", "guy", "heir", "heiress", "hero", "host", "incumbent", "hopeful", "kid",
+    "lady", "magnate", "mogul", "partner", "patient", "poet", "rabbi", "imam", "rival", "sheriff",
+    "spouse", "star", "student", "suspect", "teen", "tycoon", "defendant", "plaintiff", "resident",
+    "athlete", "bishop", "monk", "nun", "cardinal", "prince", "princess", "duke", "duchess", "lord",
+    "dame", "sir", "hostage", "actress", "waitress", "hostess", "stewardess", "songstress",
+    "seamstress", "mistress", "governess", "empress", "countess", "baroness",
     # ranks and posts: "the former sergeant-at-arms", "the surgeon"
     "admiral", "clerk", "colonel", "constable", "corporal", "lieutenant", "sergeant", "surgeon",
 }  # fmt: skip
@@ -602,6 +601,23 @@ def _ends_a_body_name(head: Token) -> bool:
     )
 
 
+def _named_for_a_cause(head: Token) -> bool:
+    """ "Citizens for Tax Justice", "Doctors Without Borders": people for a cause, which
+    the recogniser names as one body, the cause's proper nouns inside the name."""
+    doc = head.doc
+    if head.ent_type_ != "ORG" or head.ent_iob_ != "B":
+        return False
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("for", "against", "without")
+        and any(o.dep_ == "pobj" and o.pos_ == "PROPN" and o.i < end for o in c.children)
+        for c in head.rights
+    )
+
+
 def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     """The type the mention shows by itself, or None when it needs its referent."""
     lemma = common_lemma(head)
@@ -652,8 +668,9 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     generic = head.pos_ == "NOUN" and lemma in VAGUE_NOUNS | PUBLIC_LEMMAS
     # "A Supreme Court Justice": one person, whatever the recogniser calls the title.
     generic = generic or (person_noun(lemma) and _indefinite(head))
-    if (head.ent_type_ in ORGANIZATION_ENTS and not generic) or is_proper(head):
-        if head.lower_ in PUBLIC_GROUPS or _a_people(head):
+    cause = _named_for_a_cause(head)
+    if (head.ent_type_ in ORGANIZATION_ENTS and (cause or not generic)) or is_proper(head):
+        if (head.lower_ in PUBLIC_GROUPS or _a_people(head)) and not cause:
             return "vague"
         if head.ent_type_ == "NORP" and any(c.lower_ in SOME for c in head.children):
             return "anonymous"  # "some Democrats", "many Republicans": unnamed members
