@@ -769,3 +769,25 @@ def test_a_full_name_beside_a_noun_for_a_person_is_that_person(pipeline, name, e
     result = pipeline.analyze_docs(["p0"], [doc])
     found = with_cue(result, "says", 0)[0]["source"]
     assert (found["name"], found["type"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Former special envoy to Ukraine Kurt Brenner said he had not known of the plan.",
+         "Kurt Brenner"),
+        ("U.S. Ambassador to the European Union Gordon Sandlin said he followed orders.",
+         "Gordon Sandlin"),
+        ("Another diplomat, ambassador to Russia Michael Mayfield, said the talks failed.",
+         "Michael Mayfield"),
+        # Whom the role serves is not its holder.
+        ("A spokesman for House Speaker Paul Rhine said the bill would pass.", None),
+        ("An aide to Jane Lee Smith said the bill would pass.", None),
+    ],
+)  # fmt: skip
+def test_a_name_run_on_from_the_place_a_title_serves_is_its_holder(analyze, text, name):
+    found = source(analyze(text))
+    if name is None:
+        assert found["type"] == "anonymous"
+    else:
+        assert (found["name"], found["type"]) == (name, "named_person")

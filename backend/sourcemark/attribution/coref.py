@@ -507,6 +507,7 @@ class Resolver:
                 or described_person(doc, head)
                 or self._name_cut_off(doc, tokens)
                 or _full_name_beside(doc, tokens, head)
+                or _name_after_a_place(doc, tokens, head)
             )
         if person_entity is None:
             leading = leading_names(doc, tokens, head)
@@ -1735,4 +1736,34 @@ def _full_name_beside(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
         if len(name) > 1 and proper and name[0].lower_ in census_shares():
             return name
+    return None
+
+
+def _name_after_a_place(doc: Doc, tokens: set[int], head: Token) -> Span | None:
+    """A person's name ending a title, which the parser read as its preposition's object:
+    "special envoy to Ukraine Kurt Volker", "Ambassador to the European Union Gordon
+    Sondland", also beside another noun ("Another diplomat, envoy to …"). The name runs on
+    from the place or body; not whom the role serves, "a spokesman for House Speaker Paul
+    Ryan", "an aide to Jane Roe"."""
+    words = [i for i in tokens if not doc[i].is_punct]
+    last = max(words, default=head.i)
+    if doc[last].pos_ != "PROPN":
+        return None
+    roles = [head, *(c for c in head.rights if c.dep_ == "appos" and c.i in tokens)]
+    for role in roles:
+        if not person_noun(common_lemma(role)):
+            continue
+        prep = next((c for c in role.rights if c.dep_ == "prep" and c.i in tokens), None)
+        if prep is None or last not in {t.i for t in prep.subtree}:
+            continue
+        start = last
+        while start - 1 > prep.i and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        for first in doc[start + 1 : last]:
+            before = doc[first.i - 1]
+            place = before.text[:1].isupper() and before.ent_type_ != "PERSON"
+            place = place and not is_title(before) and not person_noun(common_lemma(before))
+            named = first.ent_iob_ == "B" and first.ent_type_ == "PERSON"
+            if place and (named or first.lower_ in census_shares()):
+                return doc[first.i : last + 1]
     return None
