@@ -414,6 +414,25 @@ def test_an_embedded_post_is_signed_by_its_byline(analyze):
     assert texts(a) == ["Great crowd in Dayton tonight. Thank you, Ohio"]
 
 
+@pytest.mark.parametrize("name", ["Rosa Velez", "Rosa Velez 🏳️‍🌈"])
+def test_a_byline_opening_its_paragraph_signs_the_post_above(analyze, name):
+    # As a page's embedded post comes out of its markup: the post, then its byline.
+    result = analyze(
+        "Great crowd in Dayton tonight. Thank you, Ohio! https://t.co/AbC123",
+        f"— {name} (@rosavelez) May 3, 2016",
+        "• Tickets for the next rally are free.",  # a list item: the byline opens no list
+    )
+    [post], [byline], after = (p["attributions"] for p in result["paragraphs"])
+    assert (post["source"]["name"], post["kind"], post["cue"]) == ("Rosa Velez", "direct", None)
+    assert texts(post) == ["Great crowd in Dayton tonight. Thank you, Ohio"]
+    assert (byline["cue"]["text"], byline["source"]["text"]) == ("—", "Rosa Velez")
+    assert byline["continues"] == post["id"] and not after
+
+
+def test_a_byline_with_no_paragraph_above_signs_nothing(analyze):
+    assert not attributions(analyze("— Rosa Velez (@rosavelez) May 3, 2016"))
+
+
 def test_pull_quotes_one_per_line_each_signed_after_a_space_and_a_dash(analyze):
     # Web pages put a no-break space between the closing quote and the dash.
     result = analyze(

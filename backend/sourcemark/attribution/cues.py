@@ -290,7 +290,8 @@ class CueFinder:
             "BYLINE", [[{"IS_QUOTE": True}, space, dash, space, name], [dash, space, name]]
         )
         handle = {"TEXT": {"REGEX": r"^@\w+$"}}
-        dash_labels.add("POST", [[dash, space, name, {"ORTH": "("}, handle]])
+        symbols = {"TEXT": {"REGEX": r"^[^\w()@]+$"}, "OP": "*"}  # emoji after the name
+        dash_labels.add("POST", [[dash, space, name, symbols, {"ORTH": "("}, handle]])
         # A pull quote signed without a dash: "“…” Jane Doe, mayor of Springfield".
         quote_labels.add("PULL_QUOTE", [[{"IS_QUOTE": True}, space, name, {"ORTH": ","}]])
 
@@ -420,7 +421,10 @@ class CueFinder:
             elif kind == "POST":
                 dash = start
                 first = dash + 2 if doc[dash + 1].is_space else dash + 1
-                found.append(Cue(doc[dash], dash, dash + 1, label=(first, end - 2), post=True))
+                last = end - 2  # the name ends before "(", and any emoji after it
+                while last > first and not doc[last - 1].is_alpha and not doc[last - 1].is_punct:
+                    last -= 1
+                found.append(Cue(doc[dash], dash, dash + 1, label=(first, last), post=True))
             elif kind == "PULL_QUOTE":
                 comma = end - 1
                 if doc[start].text not in '”"»’' or not self._signature(doc, comma):

@@ -323,6 +323,27 @@ def _post_before(doc: Doc, dash: int) -> range:
     return range(start, end)
 
 
+def _signs_above(doc: Doc, draft: Draft) -> bool:
+    """A byline that opens its paragraph, "— Name (@handle) June 5": it signs the post in
+    the paragraph above, as a page's embedded post comes out of the article's markup."""
+    cue = draft.cue
+    return (
+        cue is not None
+        and cue.post
+        and not draft.content
+        and all(t.is_space for t in doc[: cue.start])
+    )
+
+
+def _signed_post(doc: Doc) -> Draft | None:
+    """The whole paragraph as a post its next paragraph signs, without the links it ends
+    with; None for a paragraph of links alone."""
+    content = pieces(doc, _post_before(doc, len(doc)))
+    if not content:
+        return None
+    return Draft(cue=None, source=None, content=content, kind="direct", position=-1)
+
+
 def _cue_side(
     doc: Doc, run: tuple[int, int], cue: tuple[int, int], quotes: list[Quote]
 ) -> tuple[int, int]:
@@ -407,6 +428,13 @@ class AttributionEngine:
         number = 0  # attribution ids are unique across the article
         opened: Opened | None = None  # "He said:", carrying into the next paragraphs
         known: dict[str, dict[str, float]] = {}  # each attribution's calibrator features
+        # Bylines under an embedded post, by paragraph, and the id each post was given.
+        bylines = {
+            index: next((d for d in found if _signs_above(doc, d)), None)
+            for index, (doc, found) in enumerate(zip(docs, drafts, strict=True))
+            if index > 0
+        }
+        signed: dict[int, str] = {}
         for index, (doc, text, found) in enumerate(zip(docs, texts, drafts, strict=True)):
             carried = opened is not None and self._carried(
                 doc, found, opened, index, docs[opened.index + 1 : index]
@@ -416,6 +444,15 @@ class AttributionEngine:
             else:
                 opened = None
             attributions = []
+            byline = bylines.get(index + 1)
+            post = _signed_post(doc) if byline is not None else None
+            if byline is not None and post is not None:
+                # The post's writer, named in the next paragraph.
+                referent = resolver.resolve(docs[index + 1], byline.source, index + 1)
+                number += 1
+                ident = signed[index + 1] = f"a{number}"
+                attributions.append(self._to_dict(text, doc, post, referent, ident, None))
+                known[ident] = features(doc, post, referent)
             for draft in found:
                 if not self._credible_label(doc, draft, resolver, headline=index == 0):
                     continue
@@ -423,6 +460,8 @@ class AttributionEngine:
                 if draft.source is not None:
                     referent = resolver.resolve(doc, draft.source, index, draft.content)
                     last_mention = (index, draft.source)
+                    if draft is bylines.get(index):
+                        continues = signed.get(index)  # the post above, if it had words
                 elif draft.cue is None and carried:  # after "He said:", his
                     referent, continues = opened.referent, opened.ident
                 elif draft.cue is None:  # a quote carrying on the last speaker
@@ -444,7 +483,7 @@ class AttributionEngine:
                     known[ident] = features(doc, part, referent)
                     attributions.append(attribution)
                     continues = continues or ident  # a second piece carries on the first
-                    if not part.content:
+                    if not part.content and draft is not bylines.get(index):
                         opened = Opened(index, referent, ident, part.kind)
                     elif self._according_to_before_list(doc, part):
                         opened = Opened(index, referent, ident, part.kind, lists_only=True)
@@ -493,7 +532,8 @@ class AttributionEngine:
         """ "He said:" with nothing after it is no attribution."""
         continued = {a["continues"] for found in results for a in found}
         for found in results:
-            found[:] = [a for a in found if a["content"] or a["id"] in continued]
+            # A byline signing the post above carries that post on: it stays.
+            found[:] = [a for a in found if a["content"] or a["id"] in continued or a["continues"]]
 
     @staticmethod
     def _drop_repeated(results: list[list[dict]]) -> None:
@@ -744,7 +784,7 @@ class AttributionEngine:
         _end_before_joined_cues(doc, text, drafts)
         # A cue with nothing said, and no quote to take, is not an attribution, unless what
         # it says follows in the next paragraph ("He said:").
-        kept = [d for d in drafts if d.content or self._opens_next(doc, d)]
+        kept = [d for d in drafts if d.content or self._opens_next(doc, d) or _signs_above(doc, d)]
         return sorted(kept, key=lambda d: d.position)
 
     @classmethod
