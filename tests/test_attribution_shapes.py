@@ -427,6 +427,7 @@ def test_a_byline_opening_its_paragraph_signs_the_post_above(analyze, name):
     assert texts(post) == ["Great crowd in Dayton tonight. Thank you, Ohio"]
     assert (byline["cue"]["text"], byline["source"]["text"]) == ("—", "Rosa Velez")
     assert byline["continues"] == post["id"] and not after
+    assert post["confidence"] == byline["confidence"]
 
 
 def test_a_byline_with_no_paragraph_above_signs_nothing(analyze):

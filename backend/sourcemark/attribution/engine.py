@@ -452,7 +452,8 @@ class AttributionEngine:
                 number += 1
                 ident = signed[index + 1] = f"a{number}"
                 attributions.append(self._to_dict(text, doc, post, referent, ident, None))
-                known[ident] = features(doc, post, referent)
+                # As sure as its byline: PolNeAR has no posts to say how cue-less ones fare.
+                known[ident] = features(docs[index + 1], byline, referent)
             for draft in found:
                 if not self._credible_label(doc, draft, resolver, headline=index == 0):
                     continue
