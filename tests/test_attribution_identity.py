@@ -1029,6 +1029,24 @@ def test_a_pair_of_bodies_is_not_the_fullest_form_of_its_first_word(analyze, bod
     assert NameIndex([doc]).body(short) == fullest
 
 
+@pytest.mark.parametrize(
+    ("names", "fullest"),
+    [
+        (["Zentrix Watch"], "Zentrix Watch"),  # the one longer name: the body's full name
+        (["Zentrix Watch", "Zentrix TV"], "Zentrix"),  # its products
+        (["Zentrix Group", "Zentrix Group Corp"], "Zentrix Group Corp"),  # a company's name
+        (["Zentrix Defense, Space"], "Zentrix"),  # cut at a list's comma
+    ],
+)
+def test_a_word_opening_several_names_is_the_bodys_own(analyze, names, fullest):
+    docs = []
+    for name in names:
+        doc = analyze.nlp(f"We liked {name} a lot.")
+        doc.ents = [Span(doc, 2, 2 + len(analyze.nlp.tokenizer(name)), label="ORG")]
+        docs.append(doc)
+    assert NameIndex(docs).body("Zentrix") == fullest
+
+
 def test_a_document_is_named_by_its_owners_full_name(analyze):
     result = analyze(
         "Shannon Phillips resigned from the board on Friday.",

@@ -618,6 +618,7 @@ class NameIndex:
         self.name_counts: Counter = Counter()  # how often each full name is written
         self.first_named: dict[str, int] = {}  # each full name -> its rank by first mention
         self.body_names: dict[str, str] = {}  # a body's first word or initials -> its name
+        self.names_opened: dict[str, set[str]] = {}  # a first word -> the names it opens
         self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
         # Names the article calls a company, network, firm...: "drug maker Pfizo".
         proper = [[t for t in doc if t.pos_ == "PROPN"] for doc in docs]  # looked at twice
@@ -840,6 +841,10 @@ class NameIndex:
         keys = set() if len(first) > 1 and not OF_WORDS & set(first) else {words[0].lower()}
         if any(w.endswith(("'s", "’s")) for w in words[1:]):
             keys = set()  # "Google Stadia Founder's Edition" is something, not Google's name
+        if "," in name:
+            keys = set()  # "Boeing Defense, Space": a name cut at a list's comma
+        if keys:
+            self.names_opened.setdefault(words[0].lower(), set()).add(name)
         if len(capitals) > 1:
             keys.add("".join(w[0] for w in capitals).lower())
         doc = entity.doc
@@ -855,10 +860,17 @@ class NameIndex:
                 self.body_names[key] = name
 
     def body(self, name: str) -> str:
-        """The fullest name the article gives a body named by one word."""
+        """The fullest name the article gives a body named by one word. Where the word opens
+        several names ("Apple Watch", "Apple TV"), they are its products or parts, and the
+        word is the body's name, unless the fullest is a company's ("SoftBank Group Corp")."""
         if " " in name:
             return name
-        return self.body_names.get(name.lower(), name)
+        fullest = self.body_names.get(name.lower(), name)
+        opened = self.names_opened.get(name.lower(), set())
+        company = fullest.split()[-1].lower().rstrip(".") in COMPANY_ENDINGS | {"co", "group"}
+        if len(opened) > 1 and fullest in opened and not company:
+            return name
+        return fullest
 
     def person(self, text: str, given: bool = False, gender: str | None = None) -> str | None:
         """The fullest name for a name or surname seen as a person in the article; with
