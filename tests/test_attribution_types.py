@@ -791,3 +791,22 @@ def test_a_name_run_on_from_the_place_a_title_serves_is_its_holder(analyze, text
         assert found["type"] == "anonymous"
     else:
         assert (found["name"], found["type"]) == (name, "named_person")
+
+
+@pytest.mark.parametrize("ending", ["Co.", "Company"])
+def test_a_name_ending_as_a_company_does_is_a_body_though_called_a_person(pipeline, ending):
+    first = pipeline.nlp(f"Harlow {ending} reported a loss of $3 million.")
+    then = pipeline.nlp("Harlow said the loss was a one-off.")
+    docs = [_as_tagged(first, [(0, 2, "PERSON")]), _as_tagged(then, [])]
+    result = pipeline.analyze_docs(["p0", "p1"], docs)
+    assert {a["source"]["type"] for p in result["paragraphs"] for a in p["attributions"]} == {
+        "named_organization"
+    }
+
+
+def test_a_body_the_recogniser_misses_is_named_by_its_fullest_form(pipeline):
+    first = _as_tagged(pipeline.nlp("Shares of Harlow Energy fell on Monday."), [(2, 4, "ORG")])
+    then = _as_tagged(pipeline.nlp("Harlow reported a loss of $3 million."), [])
+    result = pipeline.analyze_docs(["p0", "p1"], [first, then])
+    found = with_cue(result, "reported", 1)[0]["source"]
+    assert (found["name"], found["type"]) == ("Harlow Energy", "named_organization")

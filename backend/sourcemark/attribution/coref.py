@@ -641,7 +641,9 @@ class Resolver:
             called = _body_called(doc, tokens, head) or _body_after_words(doc, tokens, head)
             if called is not None:  # "media buying company GroupM" is GroupM
                 name = clean_name(called.text)
-            if head.ent_type_ == "ORG" or name.isupper():  # not a place: "Saskatoon"
+            # Not a place ("Saskatoon"); a name the recogniser missed here may be a body's.
+            missed = head.pos_ == "PROPN" and not head.ent_type_
+            if head.ent_type_ == "ORG" or name.isupper() or missed:
                 name = self.names.body(name)
             for referent in reversed(self.referents):
                 if referent.type == type_ and _short_for(name, referent.name):

@@ -69,9 +69,9 @@ PLATFORMS = {
 }  # fmt: skip
 # Last words of a company's name, never of a person's: "Dick Clark Productions".
 COMPANY_ENDINGS = {
-    "associates", "corp", "corporation", "entertainment", "holdings", "inc", "industries",
-    "international", "llc", "ltd", "media", "partners", "productions", "records", "studios",
-    "ventures",
+    "associates", "co", "company", "corp", "corporation", "entertainment", "holdings", "inc",
+    "industries", "international", "llc", "llp", "ltd", "media", "partners", "plc",
+    "productions", "records", "studios", "ventures",
 }  # fmt: skip
 PLACE_ENTS = {"GPE", "LOC", "NORP"}  # a place or its people: "Ukraine", "Texas", "Iraqi"
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}  # as tokens: "Putin" "’s"
@@ -660,6 +660,7 @@ class NameIndex:
                 and not (_institution(e) or _place_and_state(e))
                 and not _misnamed(e)
                 and e.text.lower() not in self.mostly_bodies
+                and e[-1].lower_.rstrip(".") not in COMPANY_ENDINGS  # "Harlow Co."
             ]
             # A full name the recogniser took for a body or a people, which the article calls
             # he or she ("Carly Fiorina endorsed Cruz, saying she …"), whose last word it
@@ -867,7 +868,7 @@ class NameIndex:
             return name
         fullest = self.body_names.get(name.lower(), name)
         opened = self.names_opened.get(name.lower(), set())
-        company = fullest.split()[-1].lower().rstrip(".") in COMPANY_ENDINGS | {"co", "group"}
+        company = fullest.split()[-1].lower().rstrip(".") in COMPANY_ENDINGS | {"group"}
         if len(opened) > 1 and fullest in opened and not company:
             return name
         return fullest
