@@ -810,3 +810,16 @@ def test_a_body_the_recogniser_misses_is_named_by_its_fullest_form(pipeline):
     result = pipeline.analyze_docs(["p0", "p1"], [first, then])
     found = with_cue(result, "reported", 1)[0]["source"]
     assert (found["name"], found["type"]) == ("Harlow Energy", "named_organization")
+
+
+def test_a_name_described_by_nouns_joined_after_it_is_that_person(pipeline):
+    # The recogniser took the name for a body and "Freemason", after "a", for a person.
+    doc = pipeline.nlp(
+        "In 1781, Marcel Dupre de Lanoy, a French Freemason and Protestant pastor, published"
+        " a book on cards."
+    )
+    freemason = [t.text for t in doc].index("Freemason")
+    doc = _as_tagged(doc, [(3, 7, "ORG"), (freemason, freemason + 1, "PERSON")])
+    result = pipeline.analyze_docs(["p0"], [doc])
+    found = with_cue(result, "published", 0)[0]["source"]
+    assert (found["name"], found["type"]) == ("Marcel Dupre de Lanoy", "named_person")

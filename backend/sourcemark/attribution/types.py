@@ -285,6 +285,7 @@ def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
             entity.label_ != "PERSON"
             or entity.start not in tokens
             or head.i in range(entity.start, entity.end)
+            or _indefinite(entity.root)  # "a French Freemason": no name takes "a"
         ):
             continue
         root = entity.root
@@ -388,10 +389,12 @@ def described_person(doc: Doc, head: Token) -> Span | None:
     of the public, though residents together are vague)."""
     if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "PERSON"):
         return None
-    for child in head.rights:
+    # "Antoine Court de Gébelin, a French Freemason and Protestant pastor": any noun joined.
+    described = [n for c in head.rights if c.dep_ == "appos" for n in (c, *c.conjuncts)]
+    for child in described:
         lemma = child.lemma_.lower()
         one = child.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in child.children)
-        if child.dep_ == "appos" and lemma in PERSON_NOUNS - (set() if one else PUBLIC_LEMMAS):
+        if lemma in PERSON_NOUNS - (set() if one else PUBLIC_LEMMAS):
             start = min(t.i for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN")
             return doc[start : head.i + 1]
     return None
