@@ -318,6 +318,18 @@ def test_a_source_of_function_words_only_names_no_one(pipeline):
     assert _has_words(doc, Mention({0}, doc[0]))
 
 
+def test_a_source_that_is_only_a_day_names_no_one(pipeline):
+    # "… condemned Wednesday’s attack, saying …": the tagger marked the day as the source.
+    doc = pipeline.parse(["Ann Lee condemned Wednesday’s attack, saying it was cowardly."])[0]
+    day = [t.text for t in doc].index("Wednesday")
+    doc.ents = [Span(doc, day, day + 1, label="DATE")]
+    assert not _has_words(doc, Mention({day, day + 1}, doc[day]))
+    # A name the recogniser ran into a date is still a name: "Last week Stumpf".
+    doc = Doc(pipeline.nlp.vocab, words=["Last", "week", "Stumpf", "spoke"])
+    doc.ents = [Span(doc, 0, 3, label="DATE")]
+    assert _has_words(doc, Mention({0, 1, 2}, doc[2]))
+
+
 def test_a_source_leaves_out_when_it_spoke(pipeline, analyze):
     result = analyze(
         "A panel of judges in 2015 found that the rule broke the law.",

@@ -279,12 +279,30 @@ def _phrase_before(doc: Doc, index: int) -> Mention | None:
     return Mention({i for i in mention_tokens(noun, set()) if i < index}, noun)
 
 
+DATE_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "day", "days", "week",
+    "weeks", "weekend", "month", "months", "year", "years", "morning", "afternoon", "evening",
+    "night", "last", "next", "this", "ago", "earlier", "later", "recent",
+}  # fmt: skip
+
+
 def _has_words(doc: Doc, source: Mention | None) -> bool:
-    """Whether a source names anything: a misparse can leave a lone comma or dash, and the
-    tagger a lone "of"."""
+    """Whether a source names anything: a misparse can leave a lone comma or dash, the
+    tagger a lone "of" or a day ("condemned Wednesday’s attack, saying …")."""
     return source is not None and any(
-        not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in FUNCTION_POS)
+        not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in FUNCTION_POS or _when(doc[i]))
         for i in source.tokens
+    )
+
+
+def _when(token: Token) -> bool:
+    """A word of a date or time: "Wednesday", "last week", "in March" (not "Stumpf", which
+    the recogniser ran into "Last week Stumpf")."""
+    return token.ent_type_ in ("DATE", "TIME") and (
+        token.like_num or token.lower_.rstrip(".") in DATE_WORDS
     )
 
 
