@@ -4,7 +4,7 @@ import pytest
 from spacy.attrs import intify_attr
 from spacy.tokens import Doc, Span
 
-from sourcemark.attribution.engine import AttributionEngine, _has_words
+from sourcemark.attribution.engine import AttributionEngine, _has_words, _run_head
 from sourcemark.attribution.roles import (
     CONTENT,
     CUE,
@@ -342,3 +342,23 @@ def test_a_source_leaves_out_when_it_spoke(pipeline, analyze):
     found_at = [t.text for t in doc].index("found")
     mention = AttributionEngine._whole_source(doc, 0, found_at, set(), doc[found_at : found_at + 1])
     assert doc[min(mention.tokens) : max(mention.tokens) + 1].text == "A panel of judges"
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "run", "head"),
+    [
+        # "projects" read as a noun: the phrase before it hangs from it word by word.
+        (["The", "Harlow", "campaign", "projects", "gains"], [3, 3, 3, 3, 3],
+         ["det", "compound", "compound", "ROOT", "dobj"], ["DET", "PROPN", "NOUN", "NOUN", "NOUN"],
+         (0, 3), "campaign"),
+        # A phrase's own head first, over a possessive or a preposition the run took in.
+        (["opposition", "from", "some", "of", "them", "to", "his", "plan"],
+         [0, 0, 1, 2, 3, 0, 7, 5], ["ROOT", "prep", "pobj", "prep", "pobj", "prep", "poss", "pobj"],
+         ["NOUN", "ADP", "PRON", "ADP", "PRON", "ADP", "PRON", "NOUN"], (2, 7), "some"),
+    ],
+)  # fmt: skip
+def test_a_source_run_split_by_the_parse_is_headed_by_a_noun(
+    pipeline, words, heads, deps, pos, run, head
+):
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _run_head(doc[run[0] : run[1]]).text == head

@@ -212,7 +212,15 @@ def _run_head(run: Span) -> Token:
     parser split into pieces hung from outside the run ("mused Blaze co-host Stu Burguiere",
     where "co", "-" and "Burguiere" are all objects of "mused")."""
     tops = [t for t in run if not run.start <= t.head.i < run.end or t.head.i == t.i]
-    return split_phrase_head(tops) or run.root
+    head = split_phrase_head(tops) or run.root
+    if head.pos_ in NOMINALS:
+        return head
+    # Not a word like "in" or "The": the first noun the parse makes a phrase's head
+    # ("U.S. District Court Judge Daniel Porter Jordan III, in the same courthouse,"), else
+    # the last of a phrase it hung word by word from what follows ("The Sanders campaign
+    # projects that …", "projects" read as a noun).
+    heads = [t for t in tops if t.pos_ in NOMINALS and t.dep_ not in PHRASE_PARTS]
+    return next(iter(heads), None) or next((t for t in reversed(tops) if t.pos_ in NOMINALS), head)
 
 
 def _holds_clause(doc: Doc, run: Mention) -> bool:
@@ -279,6 +287,8 @@ def _phrase_before(doc: Doc, index: int) -> Mention | None:
     return Mention({i for i in mention_tokens(noun, set()) if i < index}, noun)
 
 
+NOMINALS = {"NOUN", "PROPN", "PRON", "NUM"}
+PHRASE_PARTS = {"det", "compound", "amod", "poss", "nummod", "nmod", "case", "punct"}
 DATE_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
