@@ -823,3 +823,15 @@ def test_a_name_described_by_nouns_joined_after_it_is_that_person(pipeline):
     result = pipeline.analyze_docs(["p0"], [doc])
     found = with_cue(result, "published", 0)[0]["source"]
     assert (found["name"], found["type"]) == ("Marcel Dupre de Lanoy", "named_person")
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("Some of the club's homeowners opposed the plan.", "anonymous"),  # the club's own
+        ("Most of the city's teachers opposed the plan.", "anonymous"),
+        ("Some of her followers opposed the plan.", "vague"),  # a public, as fans are
+    ],
+)
+def test_some_of_a_group_is_of_that_groups_type(analyze, text, typed):
+    assert source(analyze(text))["type"] == typed

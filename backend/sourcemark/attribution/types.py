@@ -73,12 +73,12 @@ VAGUE_NOUNS = {
     "activist", "advocate", "all", "american", "analyst", "anyone", "candidate", "citizen",
     "commentator", "conservative", "conservatives", "consumer", "critic", "democrat",
     "demonstrator", "economist", "everybody", "everyone", "expert", "fan", "few", "folk",
-    "historian", "insider", "lawmaker", "leader", "legislator", "liberal", "liberals", "man",
-    "many", "member", "most", "nobody", "observer", "opponent", "other", "parent", "people",
+    "follower", "historian", "insider", "lawmaker", "leader", "legislator", "liberal", "liberals",
+    "man", "many", "member", "most", "nobody", "observer", "opponent", "other", "parent", "people",
     "person", "politician", "professional", "progressive", "protester", "protestor", "public",
-    "pundit", "reader", "republican", "researcher", "resident", "sceptic", "scholar",
-    "scientist", "several", "skeptic", "some", "somebody", "someone", "strategist", "student",
-    "supporter", "viewer", "voter", "watcher", "woman", "worker",
+    "pundit", "reader", "republican", "researcher", "resident", "sceptic", "scholar", "scientist",
+    "several", "skeptic", "some", "somebody", "someone", "strategist", "student", "supporter",
+    "viewer", "voter", "watcher", "woman", "worker",
 }
 # Role nouns that name a specific person or group when unnamed: anonymous even without
 # an affiliation ("a source", "an aide", "officials").
@@ -118,9 +118,9 @@ ORGANIZATION_NOUNS = {
 # The public: vague even when a nationality, party or person qualifies them ("black
 # voters", "Trump supporters", "others in the African-American community").
 PUBLIC_LEMMAS = {
-    "american", "audience", "citizen", "community", "crowd", "demonstrator", "fan", "other",
-    "others", "parent", "people", "protester", "protestor", "public", "resident", "supporter",
-    "taxpayer", "voter",
+    "american", "audience", "citizen", "community", "crowd", "demonstrator", "fan",
+    "follower", "other", "others", "parent", "people", "protester", "protestor", "public",
+    "resident", "supporter", "taxpayer", "voter",
 }
 # People by what they do or are, beside a name the recogniser missed: "Hendra, a fisherman".
 PERSON_NOUNS = ANONYMOUS_ROLES | VAGUE_NOUNS | {
@@ -493,7 +493,8 @@ def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     all Americans", "nearly half", "respondents"), else the type of the people counted
     ("a number of GOP delegates", "the pair of editorials"), a group of them specific."""
     lemma = head.lemma_.lower()
-    quantity = _quantity(head)
+    # "some of the club's homeowners", "most of the candidates": part of whom "of" names
+    quantity = _quantity(head) or (head.lower_ in SOME and _of(head) is not None)
     polled = any(is_poll(doc[i]) for i in tokens)
     if lemma == "respondent" or (quantity and lemma != "group" and (polled or _poll_near(head))):
         return "document"
