@@ -312,7 +312,11 @@ def _misnamed(entity: Span) -> bool:
 def _named_as_a_body(entity: Span) -> bool:
     """A social network, which the recogniser often calls a person, or a name that ends as
     a company's does ("Dick Clark Productions")."""
-    return entity.text.lower() in PLATFORMS or entity[-1].lower_.rstrip(".") in COMPANY_ENDINGS
+    return entity.text.lower() in PLATFORMS or _company_named(entity)
+
+
+def _company_named(entity: Span) -> bool:
+    return entity[-1].lower_.rstrip(".") in COMPANY_ENDINGS
 
 
 def _lone_person_words(ents_by_doc: list[tuple[Span, ...]]) -> set[str]:
@@ -648,7 +652,12 @@ class NameIndex:
             e[-1].lower_ for ents in ents_by_doc for e in ents if e.label_ == "ORG" and len(e) > 1
         }
         for index, (doc, ents, nouns) in enumerate(zip(docs, ents_by_doc, proper, strict=True)):
-            self.bodies_at += [((index, e.start_char), e) for e in ents if e.label_ == "ORG"]
+            # A "person" whose name ends as a company's is a body: "Ruckus Media", "Harlow Co."
+            self.bodies_at += [
+                ((index, e.start_char), e)
+                for e in ents
+                if e.label_ == "ORG" or (e.label_ == "PERSON" and _company_named(e))
+            ]
             for entity in ents:
                 if entity.label_ == "ORG":
                     self._add_body(entity)
@@ -660,7 +669,7 @@ class NameIndex:
                 and not (_institution(e) or _place_and_state(e))
                 and not _misnamed(e)
                 and e.text.lower() not in self.mostly_bodies
-                and e[-1].lower_.rstrip(".") not in COMPANY_ENDINGS  # "Harlow Co."
+                and not _company_named(e)
             ]
             # A full name the recogniser took for a body or a people, which the article calls
             # he or she ("Carly Fiorina endorsed Cruz, saying she …"), whose last word it
