@@ -493,12 +493,12 @@ def _counted(doc: Doc, tokens: set[int], head: Token) -> str | None:
     all Americans", "nearly half", "respondents"), else the type of the people counted
     ("a number of GOP delegates", "the pair of editorials"), a group of them specific."""
     lemma = head.lemma_.lower()
-    # "some of the club's homeowners", "most of the candidates": part of whom "of" names
-    quantity = _quantity(head) or (head.lower_ in SOME and _of(head) is not None)
+    quantity = _quantity(head)
     polled = any(is_poll(doc[i]) for i in tokens)
     if lemma == "respondent" or (quantity and lemma != "group" and (polled or _poll_near(head))):
         return "document"
-    if not quantity:
+    # "some of the club's homeowners", "most of the candidates": part of whom "of" names
+    if not (quantity or (head.lower_ in SOME and _of(head) is not None)):
         return None
     counted = _of(head)
     if counted is None or is_pronoun(counted):
