@@ -2199,3 +2199,25 @@ def test_a_name_the_recogniser_gives_with_an_article_is_no_ones(analyze):
         "“It is a joke,” she said.",
     )
     assert "Grocery" not in source(result, 1)["name"]
+
+
+@pytest.mark.parametrize(
+    ("later", "name"),
+    [
+        (["Gov. Krista Noll launched the campaign on Monday."], "Krista Noll"),
+        # Two governors later: the article does not say which.
+        (["Gov. Krista Noll launched the campaign.", "Gov. Dana Wirth mocked it."], None),
+    ],
+)
+def test_an_office_is_its_one_holder_named_however_much_later(analyze, later, name):
+    filler = ["The slogan drew wide notice on social media.", "Few had seen one like it."]
+    result = analyze(
+        "The governor of the state would like us to know that her state is on the mend.",
+        *filler * 2,
+        *later,
+    )
+    governor = source(result, 0)
+    if name:
+        assert governor["name"] == name
+    else:
+        assert governor["name"] not in ("Krista Noll", "Dana Wirth")

@@ -1268,7 +1268,12 @@ class Resolver:
         if before:
             return [name for at, name in holders if at <= self.where][-1]
         after = [name for at, name in holders if at[0] - self.where[0] <= LEAD_REACH]
-        return after[0] if after else None
+        if after:
+            return after[0]
+        # An office one person holds, the only one the article titles so, however much later:
+        # "The governor of South Dakota would like us to know …", then "Gov. Kristi Noem".
+        office = head.lemma_.lower() in UNIQUE_OFFICES and head.tag_ == "NN"
+        return holders[0][1] if office and len({name for _, name in holders}) == 1 else None
 
     def _he_or_she(self, head: Token, gender: str | None, fits) -> Referent | str | None:
         """Whom "he", "she" or "I" stands for: the one person the sentence before names, if the
