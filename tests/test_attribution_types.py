@@ -831,6 +831,7 @@ def test_a_name_described_by_nouns_joined_after_it_is_that_person(pipeline):
         ("Some of the club's homeowners opposed the plan.", "anonymous"),  # the club's own
         ("Most of the city's teachers opposed the plan.", "anonymous"),
         ("Some of her followers opposed the plan.", "vague"),  # a public, as fans are
+        ("Some of his admirers opposed the plan.", "vague"),
     ],
 )
 def test_some_of_a_group_is_of_that_groups_type(analyze, text, typed):

@@ -70,15 +70,15 @@ SOME = {"some", "many", "several", "few", "most", "certain", "other"}
 POLL_LEMMAS = {"poll", "polling", "pollster", "survey", "respondent", "questionnaire"}
 # Generic collectives: vague unless an affiliation makes them checkable.
 VAGUE_NOUNS = {
-    "activist", "advocate", "all", "american", "analyst", "anyone", "candidate", "citizen",
-    "commentator", "conservative", "conservatives", "consumer", "critic", "democrat",
+    "activist", "admirer", "advocate", "all", "american", "analyst", "anyone", "candidate",
+    "citizen", "commentator", "conservative", "conservatives", "consumer", "critic", "democrat",
     "demonstrator", "economist", "everybody", "everyone", "expert", "fan", "few", "folk",
-    "follower", "historian", "insider", "lawmaker", "leader", "legislator", "liberal", "liberals",
-    "man", "many", "member", "most", "nobody", "observer", "opponent", "other", "parent", "people",
-    "person", "politician", "professional", "progressive", "protester", "protestor", "public",
-    "pundit", "reader", "republican", "researcher", "resident", "sceptic", "scholar", "scientist",
-    "several", "skeptic", "some", "somebody", "someone", "strategist", "student", "supporter",
-    "viewer", "voter", "watcher", "woman", "worker",
+    "follower", "historian", "insider", "lawmaker", "leader", "legislator", "liberal",
+    "liberals", "man", "many", "member", "most", "nobody", "observer", "opponent", "other",
+    "parent", "people", "person", "politician", "professional", "progressive", "protester",
+    "protestor", "public", "pundit", "reader", "republican", "researcher", "resident",
+    "sceptic", "scholar", "scientist", "several", "skeptic", "some", "somebody", "someone",
+    "strategist", "student", "supporter", "viewer", "voter", "watcher", "woman", "worker",
 }
 # Role nouns that name a specific person or group when unnamed: anonymous even without
 # an affiliation ("a source", "an aide", "officials").
@@ -118,7 +118,7 @@ ORGANIZATION_NOUNS = {
 # The public: vague even when a nationality, party or person qualifies them ("black
 # voters", "Trump supporters", "others in the African-American community").
 PUBLIC_LEMMAS = {
-    "american", "audience", "citizen", "community", "crowd", "demonstrator", "fan",
+    "admirer", "american", "audience", "citizen", "community", "crowd", "demonstrator", "fan",
     "follower", "other", "others", "parent", "people", "protester", "protestor", "public",
     "resident", "supporter", "taxpayer", "voter",
 }
