@@ -836,3 +836,11 @@ def test_a_name_described_by_nouns_joined_after_it_is_that_person(pipeline):
 )
 def test_some_of_a_group_is_of_that_groups_type(analyze, text, typed):
     assert source(analyze(text))["type"] == typed
+
+
+def test_my_outside_quotes_is_the_writer(analyze):
+    # "My favorite description of him came from …": the tagger may give "My" as the source.
+    doc = analyze.nlp("My favorite description of him came from a student at the rally.")
+    resolver = Resolver([doc])
+    writer = resolver.resolve(doc, Mention({0}, doc[0]), 0)
+    assert (writer.name, writer.type) == ("The writer", "named_person")

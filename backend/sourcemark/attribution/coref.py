@@ -73,7 +73,7 @@ WRITER = "The writer"  # who "I" is outside quotes, when no one quoted is
 INTERVIEW_LABELS = {"Q": WRITER, "A": None}
 LABELS_OPEN = {f"{label}:" for label in INTERVIEW_LABELS}  # "Q:" as spaCy's two tokens read
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
-FIRST_PERSON = {"i", "me", "myself"}
+FIRST_PERSON = {"i", "me", "my", "myself"}
 SECOND_PERSON = {"you", "yourself", "yourselves"}
 # Governments named for their place: "the city" of "the City of Surrey".
 PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "municipality"}
