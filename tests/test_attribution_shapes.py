@@ -5,7 +5,7 @@ carry on after "said:", and invisible characters."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sourcemark.attribution import invisible
 from sourcemark.attribution.content import find_content
@@ -1189,3 +1189,18 @@ def test_of_two_subjects_before_the_verb_the_person_next_to_it_says_it(pipeline)
     said = at["said"]
     mention = find_source(Cue(doc[said], said, said + 1), set())
     assert mention.head.text == "Pryor"
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [("Granite Foundry", "named_organization"), ("Rosa Velez", "named_person")],
+)
+def test_a_byline_the_recogniser_calls_a_body_is_one_unless_a_first_name_opens_it(
+    pipeline, name, typed
+):
+    post = pipeline.nlp("Great crowd in Dayton tonight. Thank you, Ohio! https://t.co/AbC123")
+    byline = pipeline.nlp(f"— {name} (@handle) May 3, 2016")
+    byline.ents = [Span(byline, 1, 3, label="ORG")]  # as the recogniser may read either
+    result = pipeline.analyze_docs(["p0", "p1"], [post, byline])
+    [signed] = attributions(result, 1)
+    assert (signed["source"]["name"], signed["source"]["type"]) == (name, typed)

@@ -786,8 +786,11 @@ class Resolver:
         """A label of two or more proper nouns naming no place or body is a person's
         signature, though the recogniser may call it an organisation."""
         words = [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
+        # A body to the recogniser, with no first name, signs as a body: "Digital Foundry".
+        body = all(t.ent_type_ == "ORG" for t in words) and words[0].lower_ not in census_shares()
         return (
             len(words) > 1
+            and not body
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
             and not any(t.is_upper and len(t) > 1 for t in words)  # "ECB WATCH"
             and not any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") for t in words)
