@@ -4,7 +4,13 @@ import pytest
 from spacy.attrs import intify_attr
 from spacy.tokens import Doc, Span
 
-from sourcemark.attribution.engine import AttributionEngine, _has_words, _run_head
+from sourcemark.attribution.cues import Cue
+from sourcemark.attribution.engine import (
+    AttributionEngine,
+    _described_subject,
+    _has_words,
+    _run_head,
+)
 from sourcemark.attribution.roles import (
     CONTENT,
     CUE,
@@ -362,3 +368,23 @@ def test_a_source_run_split_by_the_parse_is_headed_by_a_noun(
 ):
     doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _run_head(doc[run[0] : run[1]]).text == head
+
+
+def test_a_source_run_that_only_describes_the_subject_gives_way_to_it(pipeline):
+    doc = pipeline.parse(
+        ["The anchor for Westvision, a Spanish-language channel, was trying to ask a question."]
+    )[0]
+    words = [t.text for t in doc]
+    channel, trying = words.index("channel"), words.index("trying")
+    assert doc[channel].dep_ == "appos"  # as the parser reads it
+    cue = Cue(doc[trying], trying, trying + 1)
+    run = Mention(set(range(words.index("a"), channel + 1)), doc[channel])
+    subject = _described_subject(cue, run, {trying})
+    assert subject is not None and subject.head.text == "anchor"
+    # A name in apposition is a source of its own.
+    doc = pipeline.parse(["The candidate, Dana Lee, was trying to ask a question."])[0]
+    words = [t.text for t in doc]
+    lee, trying = words.index("Lee"), words.index("trying")
+    assert doc[lee].dep_ == "appos"
+    cue = Cue(doc[trying], trying, trying + 1)
+    assert _described_subject(cue, Mention({lee - 1, lee}, doc[lee]), {trying}) is None

@@ -223,6 +223,18 @@ def _run_head(run: Span) -> Token:
     return next(iter(heads), None) or next((t for t in reversed(tops) if t.pos_ in NOMINALS), head)
 
 
+def _described_subject(cue: Cue, run: Mention, taken: set[int]) -> Mention | None:
+    """The cue's subject, where the tagger's source run is only a description in apposition
+    inside it: "The anchor for Univision, [a US Spanish-language channel,] was trying to
+    ask"; not a name or an age there ("Mrs. Clinton[, 68,]")."""
+    if run.head.dep_ != "appos" or run.head.head.i in run.tokens or run.head.pos_ != "NOUN":
+        return None
+    subject = find_source(cue, taken)
+    if subject is None or not run.tokens < subject.tokens:
+        return None
+    return subject
+
+
 def _holds_clause(doc: Doc, run: Mention) -> bool:
     """Whether a source run holds a clause: a verb with a subject, or an infinitive, whose
     head is outside the run ("[Graham, as a backer of the plan, is]", "[to be the next
@@ -729,6 +741,7 @@ class AttributionEngine:
                 source = self._whole_source(doc, *found.source, taken, cue_span)
                 if _holds_clause(doc, source):
                     source = _clause_run_source(doc, cue, source, taken, quotes)
+                source = _described_subject(cue, source, taken) or source
             else:
                 # The tagger marked no source: the parse's subject of the cue, as for a rule's.
                 source = find_source(cue, taken)
