@@ -844,3 +844,21 @@ def test_my_outside_quotes_is_the_writer(analyze):
     resolver = Resolver([doc])
     writer = resolver.resolve(doc, Mention({0}, doc[0]), 0)
     assert (writer.name, writer.type) == ("The writer", "named_person")
+
+
+@pytest.mark.parametrize(
+    ("owner", "expected"),
+    [
+        ("Breitwell’s Joel Pollard", ("Joel Pollard", "named_person")),
+        ("Googol’s Android Auto", ("Googol’s Android Auto", "named_organization")),  # no name
+    ],
+)
+def test_a_person_the_recogniser_ran_on_from_a_bodys_possessive_is_that_person(
+    pipeline, owner, expected
+):
+    doc = pipeline.parse([f"{owner} argued that the party is in trouble."])[0]
+    argued = [t.text for t in doc].index("argued")
+    doc = _as_tagged(doc, [(0, argued, "ORG")])  # as the recogniser read it on a news page
+    result = pipeline.analyze_docs(["p0"], [doc])
+    found = with_cue(result, "argued", 0)[0]["source"]
+    assert (found["name"], found["type"]) == expected

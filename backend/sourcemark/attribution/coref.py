@@ -508,6 +508,7 @@ class Resolver:
                 or self._name_cut_off(doc, tokens)
                 or _full_name_beside(doc, tokens, head)
                 or _name_after_a_place(doc, tokens, head)
+                or _name_after_an_owner(doc, tokens, head)
             )
         if person_entity is None:
             leading = leading_names(doc, tokens, head)
@@ -1777,3 +1778,16 @@ def _name_after_a_place(doc: Doc, tokens: set[int], head: Token) -> Span | None:
             if place and (named or first.lower_ in census_shares()):
                 return doc[first.i : last + 1]
     return None
+
+
+def _name_after_an_owner(doc: Doc, tokens: set[int], head: Token) -> Span | None:
+    """A person of a body, whose name the recogniser ran on from the body's possessive:
+    "Breitbart’s Joel Pollak", "The New Republic’s Jeet Heer" (a first name opens it)."""
+    if head.pos_ != "PROPN" or not any(c.dep_ == "poss" for c in head.children):
+        return None
+    marks = [i for i in tokens if i < head.i and doc[i].lower_ in POSSESSIVE_MARKS]
+    if not marks:
+        return None
+    name = doc[max(marks) + 1 : head.i + 1]
+    proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
+    return name if len(name) > 1 and proper and name[0].lower_ in census_shares() else None
