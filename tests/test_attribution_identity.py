@@ -2221,3 +2221,11 @@ def test_an_office_is_its_one_holder_named_however_much_later(analyze, later, na
         assert governor["name"] == name
     else:
         assert governor["name"] not in ("Krista Noll", "Dana Wirth")
+
+
+def test_a_quote_opening_the_paragraph_after_a_question_is_the_answer_of_the_one_asked(analyze):
+    result = analyze(
+        "Last month, reporter Dana Cole asked Bernard Sandler whether his age was fair game.",
+        "“Sure it is. I would not have run if I was not well,” he said.",
+    )
+    assert source(result, 1)["name"] == "Bernard Sandler"

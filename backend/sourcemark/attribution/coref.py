@@ -432,6 +432,8 @@ class Resolver:
         self.referents: list[Referent] = []
         self.by_key: dict[str, Referent] = {}
         self.recent: list[Referent] = []  # most recent last
+        # The person the last source asked ("Conroy asked Sanders whether …"): paragraph, name.
+        self.asked: tuple[int, str] | None = None
         self.captions = [_caption(text) for text in texts]
         self.transcript_speakers = transcript_speakers(texts)
 
@@ -478,6 +480,9 @@ class Resolver:
         self.where = (paragraph, mention.head.idx)
         self.said = list(said)
         referent = self._resolve(doc, mention)
+        asked = self._asked(doc, mention.head)
+        if asked is not None or (self.asked and self.asked[0] < paragraph - 1):
+            self.asked = (paragraph, asked) if asked is not None else None
         if mention.label and referent.type == "named_person" and referent.name.isupper():
             referent.name = _capitalised(referent.name)  # a transcript's "MS. ROE:" is Roe
         # Who a photo shows is no speaker a later "he" carries on.
@@ -1279,6 +1284,29 @@ class Resolver:
         office = head.lemma_.lower() in UNIQUE_OFFICES and head.tag_ == "NN"
         return holders[0][1] if office and len({name for _, name in holders}) == 1 else None
 
+    def _asked(self, doc: Doc, head: Token) -> str | None:
+        """The person a source asks, by name: "Sanders" of "Conroy asked Sanders whether …"."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_.lower() != "ask":
+            return None
+        names = self._names(doc)
+        for child in verb.children:
+            entity = names.entity_at.get(child.i) if child.dep_ in ("dobj", "dative") else None
+            if entity is not None and self.names.is_person(entity):
+                return self.names.person(entity.text) or person_name(entity)
+        return None
+
+    def _answers(self, head: Token, gender: str | None) -> str | None:
+        """Who answers in a paragraph that opens with a quote, just after someone was asked
+        ("Conroy asked Sanders whether … ¶ “Sure it is …,” he said"): the person asked."""
+        if self.asked is None or self.asked[0] != self.where[0] - 1:
+            return None
+        first = next((t for t in head.doc if not t.is_space), None)
+        if first is None or not first.is_quote:
+            return None
+        name = self.asked[1]
+        return name if self.names.may_be(name, gender) else None
+
     def _he_or_she(self, head: Token, gender: str | None, fits) -> Referent | str | None:
         """Whom "he", "she" or "I" stands for: the one person the sentence before names, if the
         last speaker is not in it and is not known to be of the pronoun's gender where that
@@ -1701,7 +1729,7 @@ class Resolver:
             if named is not None:
                 return self._new(named, "named_person", f"person:{named.lower()}", None, words)
         if wanted_person:
-            found = self._he_or_she(head, gender, fits)
+            found = self._answers(head, gender) or self._he_or_she(head, gender, fits)
             if isinstance(found, str):
                 return self._new(found, "named_person", f"person:{found.lower()}", None, words)
             if found is not None:
