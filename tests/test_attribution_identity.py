@@ -2229,3 +2229,17 @@ def test_a_quote_opening_the_paragraph_after_a_question_is_the_answer_of_the_one
         "“Sure it is. I would not have run if I was not well,” he said.",
     )
     assert source(result, 1)["name"] == "Bernard Sandler"
+
+
+@pytest.mark.parametrize(("named", "name"), [(3, "Harlow Foods"), (2, "Company")])
+def test_the_company_long_after_any_body_is_the_one_the_article_is_about(analyze, named, name):
+    about = ["Harlow Foods said it would cut prices at its stores."]
+    about += ["Harlow Foods opened a store in Tacoma."] * (named - 1)
+    result = analyze(
+        *about,
+        "Shoppers lined up for the opening of the Acme Mills outlet.",
+        "The prices were a surprise to many.",
+        "Few expected a change so soon.",
+        "At the same time, the company claims its prices have saved customers millions.",
+    )
+    assert source(result, len(about) + 3)["name"] == name

@@ -954,7 +954,7 @@ class Resolver:
                 # says she may play at the American Music Awards. … But the company says …"
                 if source is not None and self.where[0] - source.last[0] <= SPEAKER_REACH:
                     return source
-                return None
+                return self._main_body(named)
             name = clean_name(named[-1][1].text)
         elif source is not None and self.where[0] - source.last[0] <= PRONOUN_REACH:
             return source
@@ -963,6 +963,15 @@ class Resolver:
         else:
             return None
         return self._body_by_name(name, head)
+
+    def _main_body(self, named: list[tuple[tuple[int, int], Span]]) -> Referent | None:
+        """The body the article is about, for "the company" with none named lately: the one
+        it has named most, at least three times and more than any other."""
+        counts = Counter(self.names.body(clean_name(e.text)) for _, e in named)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return self._known_body(ranked[0][0])
 
     def _body_ending_in(self, head: Token, tokens: set[int], type_: str | None):
         """ "The foundation" of an article that named the Raspberry Pi Foundation before,
