@@ -2243,3 +2243,15 @@ def test_the_company_long_after_any_body_is_the_one_the_article_is_about(analyze
         "At the same time, the company claims its prices have saved customers millions.",
     )
     assert source(result, len(about) + 3)["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("description", "name"),
+    [("Brightwell-owned company", "Pixelgram"), ("Brightwell company", "Brightwell")],
+)
+def test_a_company_described_by_its_owner_is_the_body_named_before(analyze, description, name):
+    result = analyze(
+        "Pixelgram is testing a change to its feed.",
+        f"The {description} said it would expand the test.",
+    )
+    assert source(result, 1)["name"] == name

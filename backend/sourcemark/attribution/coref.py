@@ -67,6 +67,8 @@ from .types import (
 )
 
 INDEFINITE = {"a", "an", "another", "one"}
+# Participles that tie a body to another: "the Facebook-owned company", "a Seattle-based firm".
+RELATIONS = {"owned", "based", "backed", "funded", "led", "run", "controlled", "affiliated"}
 ASIDES = {",", "—", "–", "--", "("}  # what opens an aside after a name
 # An interview's labels: "Q: …" is the interviewer's, "A: …" the answer of the one asked.
 WRITER = "The writer"  # who "I" is outside quotes, when no one quoted is
@@ -937,7 +939,10 @@ class Resolver:
         recogniser, or as the subject just before) or quoted, if recent."""
         if type_ != "named_organization" or head.lemma_.lower() not in BODY_NOUNS:
             return None
-        if any(doc[i].ent_type_ or doc[i].pos_ == "PROPN" or doc[i].dep_ == "poss" for i in tokens):
+        # Not "the Facebook-owned company": a name that says whose it is names the owner.
+        related = {i for i in tokens if doc[i].head.lower_ in RELATIONS and doc[i].head.i in tokens}
+        named = [i for i in tokens - related if doc[i].ent_type_ or doc[i].pos_ == "PROPN"]
+        if named or any(doc[i].dep_ == "poss" for i in tokens):
             return None
         source = next((r for r in reversed(self.recent) if r.type == type_), None)
         if source is not None and source.last >= (self.where[0], head.sent.start_char):
