@@ -971,7 +971,8 @@ class Resolver:
 
     def _main_body(self, named: list[tuple[tuple[int, int], Span]]) -> Referent | None:
         """The body the article is about, for "the company" with none named lately: the one
-        it has named most, at least three times and more than any other."""
+        it has named most, at least three times and more than any other, once it has been a
+        source."""
         counts = Counter(self.names.body(clean_name(e.text)) for _, e in named)
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -1824,7 +1825,8 @@ def _name_after_a_place(doc: Doc, tokens: set[int], head: Token) -> Span | None:
 
 def _name_after_an_owner(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     """A person of a body, whose name the recogniser ran on from the body's possessive:
-    "Breitbart’s Joel Pollak", "The New Republic’s Jeet Heer" (a first name opens it)."""
+    "Breitbart’s Joel Pollak", "The Huffington Post’s Scott Conroy" (a first name the census
+    knows opens it, so "The New Republic’s Jeet Heer" is still missed)."""
     if head.pos_ != "PROPN" or not any(c.dep_ == "poss" for c in head.children):
         return None
     marks = [i for i in tokens if i < head.i and doc[i].lower_ in POSSESSIVE_MARKS]
