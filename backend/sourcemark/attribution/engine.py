@@ -39,6 +39,7 @@ from .roles import ATTRIBUTION_DATA, decode, role_tags
 from .sources import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
+    WHEN_ENTITIES,
     Mention,
     find_source,
     mention_tokens,
@@ -323,7 +324,7 @@ def _has_words(doc: Doc, source: Mention | None) -> bool:
 def _when(token: Token) -> bool:
     """A word of a date or time: "Wednesday", "last week", "in March" (not "Stumpf", which
     the recogniser ran into "Last week Stumpf")."""
-    return token.ent_type_ in ("DATE", "TIME") and (
+    return token.ent_type_ in WHEN_ENTITIES and (
         token.like_num or token.lower_.rstrip(".") in DATE_WORDS
     )
 
@@ -807,7 +808,7 @@ class AttributionEngine:
             run_head = _run_head(doc[start:end])
             end = min([end] + [i for i in when_after(run_head) if i > run_head.i])  # "in 2009"
             return Mention(set(range(start, end)), run_head)
-        if head.i < start and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if head.i < start and head.pos_ in NOMINALS:
             tokens = mention_tokens(head, exclude)
             if set(range(start, end)) <= tokens:
                 return Mention(tokens, head)
