@@ -343,6 +343,31 @@ def test_a_participle_of_saying_is_its_own_attribution_not_the_objects(analyze):
     assert texts(responded[0])[0].endswith("the budget cuts deep")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Is the bridge closed?” the mayor asked, turning to the engineers.",
+        "“Who pays for this?” Moreno asked, laughing.",
+    ],
+)
+def test_a_participle_of_manner_after_the_cue_leaves_the_quote_as_what_was_said(analyze, text):
+    a = only(analyze(text))
+    assert a["kind"] == "direct"
+    assert texts(a) == [text[: text.index("”") + 1]]
+
+
+def test_a_participle_of_saying_or_of_being_or_with_no_comma_is_still_the_content(
+    analyze, pipeline
+):
+    text = "The senator responded, calling the bill a disaster."
+    assert texts(with_cue(analyze(text), "responded")[0]) == ["calling the bill a disaster"]
+    doc = pipeline.nlp("The coach recalled losing the final.")
+    content, _ = find_content(Cue(doc[2], 2, 3))
+    assert [doc[i].text for i in sorted(content)] == ["losing", "the", "final"]
+    text = "As the chemist notes, being able to smell traces of gas gives workers time to leave."
+    assert texts(with_cue(analyze(text), "notes")[0]) == ["being able to smell traces of gas"]
+
+
 def test_a_clause_after_a_full_stop_is_not_the_claim_carried_on(analyze):
     text = "The ferry will stop running, the harbour master said. The island will be cut off."
     assert texts(only(analyze(text))) == ["The ferry will stop running"]

@@ -89,6 +89,20 @@ def _says_on(child: Token) -> bool:
     )
 
 
+def _aside_of_manner(child: Token, verb: Token) -> bool:
+    """ "“Is it over?” Trump asked, turning to the crowd": a participle after a comma says
+    how or while one spoke, not what; the quote is what was said."""
+    return (
+        child.dep_ in ("advcl", "xcomp")
+        and child.tag_ == "VBG"
+        and child.pos_ == "VERB"  # not "as Herbert notes, being able to … gives …"
+        and child.lemma_.lower() not in SPEECH_LEMMAS  # "testified, describing her …"
+        and verb.lemma_.lower() in SPEECH_LEMMAS
+        and child.left_edge.i > 0
+        and verb.doc[child.left_edge.i - 1].text == ","
+    )
+
+
 def _subject_taken_for_object(verb: Token) -> set[int]:
     """ "He said small farms that sell eggs — especially those near the city — will close":
     the parser may take the clause's subject for the verb's object, leaving the clause
@@ -236,7 +250,7 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         if _says_on(child):
             said_on |= subtree(child)
             continue
-        if child.dep_ not in OBJECT_DEPS:
+        if child.dep_ not in OBJECT_DEPS or _aside_of_manner(child, verb):
             continue
         after_comma = child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].text == ","
         if rest and after_comma and child.pos_ in ("NOUN", "PROPN"):
