@@ -2255,3 +2255,28 @@ def test_a_company_described_by_its_owner_is_the_body_named_before(analyze, desc
         f"The {description} said it would expand the test.",
     )
     assert source(result, 1)["name"] == name
+
+
+def test_a_description_is_not_a_person_known_only_by_another_description(analyze):
+    result = analyze("The mayor said the bridge is closed.", "The coach said the team is ready.")
+    assert source(result, 1)["name"] == "Coach"
+    # The same role, described more fully, is the same person.
+    result = analyze("The mayor said the bridge is closed.", "The 58-year-old mayor said so too.")
+    assert source(result, 1)["name"] == source(result, 0)["name"] == "Mayor"
+    # A named speaker stays whom a description may stand for.
+    result = analyze(
+        "Rita Moreno said the shoot was long.",
+        "The film took two years.",
+        "The crew worked in Spain.",
+        "“It was a long shoot,” she said.",
+        "The star said the film would open in May.",
+    )
+    assert source(result, 4)["name"] == "Rita Moreno"
+
+
+def test_a_description_is_not_the_person_whose_role_it_is(analyze):
+    result = analyze(
+        "Dana Cole’s wife pleads for calm.",
+        "The wife of the injured driver said the crash was not his fault.",
+    )
+    assert "Dana Cole" not in source(result, 1)["name"]

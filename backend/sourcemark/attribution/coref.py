@@ -166,6 +166,14 @@ def _for_no_one(referent: Referent) -> bool:
     return referent.name.lower() in PRONOUN_GENDER.keys() | SECOND_PERSON | UNRESOLVED_OTHERS
 
 
+def _described_otherwise(referent: Referent, head: Token) -> bool:
+    """A person the article gave no name, only a description of another role ("The mayor
+    said …"): not whom this description stands for ("the coach" is not the mayor)."""
+    name = {stem(w) for w in referent.name.split()}
+    other = referent.head != head.lemma_.lower()
+    return other and person_noun(referent.head) and name <= referent.words
+
+
 def _aged(head: Token) -> bool:
     """A noun given an age, so a person whatever the noun: "the 26-year-old right wing"."""
     return any(
@@ -1213,6 +1221,13 @@ class Resolver:
         Trump's divorce"); unless the article gives them another office. Only people who
         `fits` (a name's test): where the first does not, the next in that order ("the
         death of Terence Crutcher … the nominee said she")."""
+        lemma = head.lemma_.lower()
+
+        def owner(entity: Span) -> bool:
+            """ "Dana Cole’s wife": he is not "the wife"."""
+            root = entity.root
+            return root.dep_ == "poss" and root.head.lemma_.lower() == lemma
+
         before = [
             (at, e)
             for at, e in self.names.people_at
@@ -1220,6 +1235,7 @@ class Resolver:
             and self.where[0] - at[0] <= PRONOUN_REACH
             and not self._names(e.doc).quoted[e.start]  # a nickname, “King James”
             and not (at[0] == self.where[0] and self._in_what_is_said(e))
+            and not owner(e)
         ]
         sentence = head.sent
 
@@ -1242,11 +1258,13 @@ class Resolver:
             and not (e.doc is head.doc and sentence.start <= e.start < sentence.end)
             and not (headline and e.root.dep_ in OWNER_DEPS)
             and not titled_otherwise(e)
+            and not owner(e)
         ]
         speaker = self._last_person_quoted()
 
         candidates = [named(e) for at, e in reversed(before) if at[0] == self.where[0]]
-        if speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH:
+        near = speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH
+        if near and not _described_otherwise(speaker, head):
             candidates.append(speaker.name)
         candidates += [named(e) for _, e in reversed(before)] + [named(e) for e in after]
         fitting = [n for n in candidates if fits(n)]
