@@ -862,3 +862,15 @@ def test_a_person_the_recogniser_ran_on_from_a_bodys_possessive_is_that_person(
     result = pipeline.analyze_docs(["p0"], [doc])
     found = with_cue(result, "argued", 0)[0]["source"]
     assert (found["name"], found["type"]) == expected
+
+
+def test_a_company_named_by_its_trade_is_the_company_named_before(analyze):
+    # The recogniser takes "Nordvik Pharma" for a person; its last word names a company.
+    result = analyze(
+        "Shares of Nordvik Pharma fell 12% on Monday after the drugmaker said a late-stage "
+        "trial of its flagship drug missed its main goal.",
+        "The Oslo-based company said in a statement that it would review the data.",
+    )
+    for paragraph in (0, 1):
+        found = source(result, paragraph)
+        assert (found["type"], found["name"]) == ("named_organization", "Nordvik Pharma")

@@ -26,6 +26,7 @@ from .types import (
     COMMON_NOUNS,
     KNOWN_PERSON_NOUNS,
     ORGANIZATION_NOUNS,
+    TRADE_BODIES,
     UNIQUE_OFFICES,
     common_lemma,
     described_person,
@@ -49,7 +50,7 @@ TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 BODY_NOUNS = {
     "agency", "airline", "bank", "broadcaster", "company", "firm", "group", "insurer", "maker",
     "manufacturer", "network", "newspaper", "organisation", "organization", "outlet",
-    "publication", "retailer", "startup",
+    "publication", "retailer", "startup", *TRADE_BODIES,
 }  # fmt: skip
 PUNCT_STRIP = " ,.;:'\"“”‘’"
 MALE, FEMALE = "male", "female"
@@ -69,9 +70,11 @@ PLATFORMS = {
 }  # fmt: skip
 # Last words of a company's name, never of a person's: "Dick Clark Productions".
 COMPANY_ENDINGS = {
-    "associates", "co", "company", "corp", "corporation", "entertainment", "holdings", "inc",
-    "industries", "international", "llc", "llp", "ltd", "media", "partners", "plc",
-    "productions", "records", "studios", "ventures",
+    "airlines", "airways", "associates", "biosciences", "co", "company", "corp",
+    "corporation", "entertainment", "holdings", "inc", "industries", "international",
+    "laboratories", "labs", "llc", "llp", "ltd", "media", "motors", "partners", "pharma",
+    "pharmaceuticals", "plc", "productions", "records", "studios", "technologies",
+    "therapeutics", "ventures",
 }  # fmt: skip
 PLACE_ENTS = {"GPE", "LOC", "NORP"}  # a place or its people: "Ukraine", "Texas", "Iraqi"
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}  # as tokens: "Putin" "’s"

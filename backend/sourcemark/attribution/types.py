@@ -104,10 +104,15 @@ UNIQUE_OFFICES = {
 }
 # Bodies named by a common noun: "the Obama administration", "the Clinton campaign",
 # "the union" (the one the article is about).
+# Companies by their trade ("the drugmaker"); not "lawmaker" or "filmmaker", who are people.
+TRADE_BODIES = {
+    "automaker", "carmaker", "chipmaker", "conglomerate", "drugmaker", "lender", "planemaker",
+    "steelmaker",
+}  # fmt: skip
 ORGANIZATION_NOUNS = {
     "administration", "agency", "airline", "alliance", "army", "association", "authority",
     "bank", "board", "broadcaster", "insurer", "maker", "manufacturer", "operation", "outfit",
-    "outlet", "pac", "publication", "retailer", "startup",
+    "outlet", "pac", "publication", "retailer", "startup", *TRADE_BODIES,
     "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
     "committee", "company", "congress", "council", "court", "department", "embassy",
     "federation", "firm", "foundation", "government", "group", "house", "institute", "journal",
