@@ -874,3 +874,23 @@ def test_a_company_named_by_its_trade_is_the_company_named_before(analyze):
     for paragraph in (0, 1):
         found = source(result, paragraph)
         assert (found["type"], found["name"]) == ("named_organization", "Nordvik Pharma")
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Military analysts say the barrage was a test.", "vague"),  # a field they know
+        ("Military officials said the barrage was a test.", "anonymous"),  # who serve in it
+        ("Federal researchers said the data were flawed.", "anonymous"),
+        ("Company researchers said the drug was safe.", "anonymous"),  # of the company
+        ("Ukraine’s air force said it shot down 30 drones.", "named_organization"),
+        ("Russian forces said they had taken the town.", "anonymous"),
+    ],
+)
+def test_a_field_is_no_affiliation_and_a_force_is_a_body(analyze, text, type_):
+    assert source(analyze(text))["type"] == type_
+
+
+def test_the_force_is_the_police_named_before(analyze):
+    result = analyze("The Metropolitan Police said a man was arrested. The force said he was 34.")
+    assert [s["name"] for s in sources(result, 0)] == ["Metropolitan Police"] * 2

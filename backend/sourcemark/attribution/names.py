@@ -48,8 +48,8 @@ TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 
 # Common nouns that stand for a body just named: "Suncor … the company said".
 BODY_NOUNS = {
-    "agency", "airline", "bank", "broadcaster", "company", "firm", "group", "insurer", "maker",
-    "manufacturer", "network", "newspaper", "organisation", "organization", "outlet",
+    "agency", "airline", "bank", "broadcaster", "company", "firm", "force", "group", "insurer",
+    "maker", "manufacturer", "network", "newspaper", "organisation", "organization", "outlet",
     "publication", "retailer", "startup", *TRADE_BODIES,
 }  # fmt: skip
 PUNCT_STRIP = " ,.;:'\"“”‘’"

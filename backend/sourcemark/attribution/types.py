@@ -115,8 +115,9 @@ ORGANIZATION_NOUNS = {
     "outlet", "pac", "publication", "retailer", "startup", *TRADE_BODIES,
     "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
     "committee", "company", "congress", "council", "court", "department", "embassy",
-    "federation", "firm", "foundation", "government", "group", "house", "institute", "journal",
-    "leadership", "league", "legislature", "military", "ministry", "movement", "navy", "network",
+    "federation", "firm", "force", "foundation", "government", "group", "house", "institute",
+    "journal", "leadership", "league", "legislature", "military", "ministry", "movement", "navy",
+    "network",
     "newspaper", "office", "organisation", "organization", "parliament", "party", "police",
     "regime", "school", "senate", "service", "staff", "team", "union", "university",
 }
@@ -233,8 +234,9 @@ def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
     not a stance ("anti-TPP activists") nor, for generic nouns, a person they are about
     ("Clinton's critics")."""
     generic = head.lemma_.lower() in VAGUE_NOUNS - {"member"}  # members of it are of it
-    # Bodies of a people or faith are a kind, not one body: "Jewish groups".
-    kinds = head.tag_ == "NNS" and head.lemma_.lower() in ORGANIZATION_NOUNS
+    # Bodies of a people or faith are a kind, not one body: "Jewish groups"; but "Russian
+    # forces" are its country's.
+    kinds = head.tag_ == "NNS" and head.lemma_.lower() in ORGANIZATION_NOUNS - {"force"}
     for i in tokens:
         token = doc[i]
         if i == head.i or _stance(token) or (generic and token.ent_type_ == "PERSON"):
@@ -250,7 +252,9 @@ def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
         ):
             return True
         modifier = token.dep_ in ("compound", "amod") and token.head.i == head.i
-        if modifier and token.lemma_.lower() in AFFILIATION_MODIFIERS:
+        # "military analysts" know a field; "military officials" serve in it
+        field = generic and token.pos_ == "ADJ" and token.lemma_.lower() in ORGANIZATION_NOUNS
+        if modifier and token.lemma_.lower() in AFFILIATION_MODIFIERS and not field:
             return True
     return False
 
