@@ -2280,3 +2280,19 @@ def test_a_description_is_not_the_person_whose_role_it_is(analyze):
         "The wife of the injured driver said the crash was not his fault.",
     )
     assert "Dana Cole" not in source(result, 1)["name"]
+
+
+def test_the_leader_of_a_country_is_its_head_whatever_the_office(analyze):
+    result = analyze(
+        "President Joe Biden and Chinese President Xi Jinping agreed on Wednesday to resume "
+        "talks, the White House said.",
+        "“I value our conversation,” Biden told Xi at the start of the meeting. The Chinese "
+        "leader said the world was “big enough” for both countries to succeed.",
+    )
+    assert [s["name"] for s in sources(result, 1)] == ["Joe Biden", "Xi Jinping"]
+    # A leader of something else is no one the article titles otherwise.
+    result = analyze(
+        "Rep. Dana Cole hosted a cookout on Sunday.",
+        "At the cookout, the band leader called the guests to the stage, singing “It’s Our Time.”",
+    )
+    assert "Dana Cole" not in source(result, 1)["name"]

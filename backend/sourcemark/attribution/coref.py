@@ -1272,6 +1272,8 @@ class Resolver:
             return None
         offices = self.names.title_words(fitting[0]) & OFFICE_STEMS
         office = stem(head.text) if stem(head.text) in OFFICE_STEMS else None
+        if head.lemma_.lower() == "leader" and not any(c.dep_ == "compound" for c in head.children):
+            office = None  # "the Chinese leader" leads, whatever the office; "the band leader" not
         if offices and office is not None and office not in offices:
             # "The governor" is not the person the article calls senator, but may be the
             # next one, whom it calls governor.
