@@ -1229,3 +1229,17 @@ def test_a_byline_the_recogniser_calls_a_body_is_one_unless_a_first_name_opens_i
     result = pipeline.analyze_docs(["p0", "p1"], [post, byline])
     [signed] = attributions(result, 1)
     assert (signed["source"]["name"], signed["source"]["type"]) == (name, typed)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["KYIV — ", "WOODSIDE, Calif. — ", "NEW YORK (AP) — ", "ST. LOUIS -- ", "LIMA, Peru (AP) - "],
+)
+def test_a_dateline_is_not_part_of_what_was_said(analyze, dateline):
+    a = only(analyze(f"{dateline}The bridge will close at midnight, the ministry said."))
+    assert texts(a) == ["The bridge will close at midnight"]
+
+
+def test_capitals_that_open_a_claim_without_a_dash_are_part_of_it(analyze):
+    a = only(analyze("NATO will send more troops, the minister said."))
+    assert texts(a) == ["NATO will send more troops"]

@@ -74,6 +74,7 @@ MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote ma
 # tagger), a quote mark, a colon or dash, or "according". Cross-validated: see the README.
 MIN_TAGGED_CUE_PROBABILITY = 0.2
 MARKS_OF_SPEECH = {":", "—", "–", "―", "-", "--", "according"}
+DATELINE_LENGTH = 12  # tokens: "ST. LOUIS, Mo. (AP) —" is 9
 # A list item after "He said:": "• …", "- …", "1. …", "a) …".
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪●◦‣*\-–—]|\d{1,2}[.)]|[a-z][.)])\s")
 # Paragraphs after "He said:" this short, one after another, are the items of an unmarked
@@ -431,6 +432,21 @@ class AttributionEngine:
         self.promo.add("PROMO", promos)
         # A promo opens its paragraph: the Matcher need read no further than the longest.
         self.promo_length = max(len(promo) for promo in promos)
+        # "WOODSIDE, Calif. — ", "NEW YORK (AP) — ": a dateline is the outlet's, not what
+        # anyone said.
+        self.dateline = Matcher(nlp.vocab)
+        place = [
+            {"TEXT": {"REGEX": r"^[A-Z][A-Z.'’]+$"}},
+            {"TEXT": {"REGEX": r"^[A-Z.'’]+$"}, "OP": "*"},
+        ]
+        state = [{"ORTH": ","}, {"IS_TITLE": True}]
+        agency = [{"ORTH": "("}, {"IS_ALPHA": True}, {"ORTH": ")"}]
+        dash = [{"ORTH": {"IN": ["—", "―", "–", "-", "--"]}}]
+        self.dateline.add(
+            "DATELINE",
+            [place + middle + dash for middle in ([], state, agency, state + agency)],
+            greedy="LONGEST",
+        )
 
     def tagged_regions(self, doc: Doc) -> list[tuple[int, int]]:
         """The token ranges the role tagger reads (see MIN_TAGGED_CUE_PROBABILITY): all of
@@ -672,8 +688,27 @@ class AttributionEngine:
         quotes = find_quotes(doc, text)
         drafts = self._rule_drafts(doc, text, quotes)
         tags = role_tags(doc)
-        if tags is None:
-            return drafts
+        if tags is not None:
+            drafts = self._with_learned(doc, text, tags, quotes, drafts)
+        self._after_dateline(doc, drafts)
+        return drafts
+
+    def _after_dateline(self, doc: Doc, drafts: list[Draft]) -> None:
+        """Content that opens the paragraph starts after its dateline, if it has one."""
+        if not any(c[0] == 0 for d in drafts for c in d.content[:1]):
+            return
+        ends = [end for _, start, end in self.dateline(doc[:DATELINE_LENGTH]) if start == 0]
+        if not ends or max(ends) >= len(doc):
+            return
+        after = doc[max(ends)].idx
+        for draft in drafts:
+            trimmed = [(max(a, after), b) for a, b in draft.content if b > after]
+            draft.content = trimmed if trimmed else draft.content
+
+    def _with_learned(
+        self, doc: Doc, text: str, tags: list[str], quotes: list[Quote], drafts: list[Draft]
+    ) -> list[Draft]:
+        """The rules' drafts and the tagger's whose cue the rules missed, in order."""
         taken = {i for d in drafts if d.cue is not None for i in range(d.cue.start, d.cue.end)}
         learned = [
             draft
