@@ -894,3 +894,15 @@ def test_a_field_is_no_affiliation_and_a_force_is_a_body(analyze, text, type_):
 def test_the_force_is_the_police_named_before(analyze):
     result = analyze("The Metropolitan Police said a man was arrested. The force said he was 34.")
     assert [s["name"] for s in sources(result, 0)] == ["Metropolitan Police"] * 2
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The subway will close at midnight, the city said.", "named_organization"),
+        ("The state admitted it had made a mistake.", "named_organization"),
+        ("A city official said the subway would close.", "anonymous"),  # one of its people
+    ],
+)
+def test_the_city_or_state_speaking_is_its_government(analyze, text, type_):
+    assert source(analyze(text))["type"] == type_

@@ -50,6 +50,7 @@ from .types import (
     ORGANIZATION_NOUNS,
     PARTISANS,
     PERSON_PRONOUNS,
+    PLACE_BODIES,
     PUBLIC_LEMMAS,
     SPECIFIC_ROLES,
     UNIQUE_OFFICES,
@@ -77,8 +78,6 @@ LABELS_OPEN = {f"{label}:" for label in INTERVIEW_LABELS}  # "Q:" as spaCy's two
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
 FIRST_PERSON = {"i", "me", "my", "myself"}
 SECOND_PERSON = {"you", "yourself", "yourselves"}
-# Governments named for their place: "the city" of "the City of Surrey".
-PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "municipality"}
 # Organisation nouns that rarely stand for a body named with them: "the house", "the office";
 # "the company" of an article about Whole Foods, which named "Besecker Company" once.
 NOT_NAME_ENDINGS = {"company", "firm", "house", "office", "staff", "leadership", "operation"}

@@ -104,6 +104,8 @@ UNIQUE_OFFICES = {
 }
 # Bodies named by a common noun: "the Obama administration", "the Clinton campaign",
 # "the union" (the one the article is about).
+# Governments named for their place: "the city said", "the City of Surrey".
+PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "municipality"}
 # Companies by their trade ("the drugmaker"); not "lawmaker" or "filmmaker", who are people.
 TRADE_BODIES = {
     "automaker", "carmaker", "chipmaker", "conglomerate", "drugmaker", "lender", "planemaker",
@@ -711,6 +713,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "named_organization"
     if lemma == "police":
         return "named_organization"  # "Police said": the force of the place in the story
+    if lemma in PLACE_BODIES and head.tag_ == "NN" and len(tokens) == 2 and _definite(head):
+        return "named_organization"  # "the city said": the story's city, as a body
     relative = any(doc[i].dep_ == "relcl" for i in tokens)
     specific = head.tag_ != "NNS" or affiliated or relative or lemma in SPECIFIC_ROLES
     if lemma in ANONYMOUS_ROLES and specific:
