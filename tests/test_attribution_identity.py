@@ -2296,3 +2296,13 @@ def test_the_leader_of_a_country_is_its_head_whatever_the_office(analyze):
         "At the cookout, the band leader called the guests to the stage, singing “It’s Our Time.”",
     )
     assert "Dana Cole" not in source(result, 1)["name"]
+
+
+@pytest.mark.parametrize("which, name", [("elder", "Robert Hale"), ("younger", "Michael Hale")])
+def test_the_elder_or_younger_of_a_surname_is_told_by_the_ages_given(analyze, which, name):
+    result = analyze(
+        "Robert Hale, 62, and his son Michael, 34, were charged on Tuesday, prosecutors said.",
+        "“My father did nothing wrong,” Michael Hale told reporters. Robert Hale left quickly.",
+        f"The {which} Hale said he would fight the charges.",
+    )
+    assert source(result, 2)["name"] == name

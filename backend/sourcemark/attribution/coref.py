@@ -75,6 +75,8 @@ ASIDES = {",", "—", "–", "--", "("}  # what opens an aside after a name
 WRITER = "The writer"  # who "I" is outside quotes, when no one quoted is
 INTERVIEW_LABELS = {"Q": WRITER, "A": None}
 LABELS_OPEN = {f"{label}:" for label in INTERVIEW_LABELS}  # "Q:" as spaCy's two tokens read
+# "The elder Hale", "the younger Bush": which of the people of one surname, by age.
+AGE_ORDER = {"elder": max, "older": max, "younger": min}
 OFFICES = {"service", "office", "campaign", "team", "administration", "government", "staff"}
 FIRST_PERSON = {"i", "me", "my", "myself"}
 SECOND_PERSON = {"you", "yourself", "yourselves"}
@@ -554,6 +556,7 @@ class Resolver:
             name = self.names.person(person_entity.text, given=True, gender=titled) or person_name(
                 person_entity
             )
+            name = self._namesake_by_age(head) or name  # "the elder Hale"
             self.names.add_person(person_entity, self.where)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         group = self._numbered_group(doc, head)
@@ -761,6 +764,24 @@ class Resolver:
             return None
         known = name in self.names.gender or self.names.title_words(name)
         return name if known else None
+
+    def _namesake_by_age(self, head: Token) -> str | None:
+        """ "The elder Hale", after "Robert Hale, 62, and his son Michael, 34": the oldest
+        (or youngest) of the people of that surname, by the ages the article gives them."""
+        which = [c.lower_ for c in head.children if c.dep_ == "amod" and c.lower_ in AGE_ORDER]
+        namesakes = self.names.namesakes(head.text) if which else []
+        if len(namesakes) < 2:
+            return None
+        ages = {}
+        for name in namesakes:
+            # "Robert Hale, 62," or, after the surname, "his son Michael, 34,"
+            written = "|".join(re.escape(n) for n in (name, name.split()[0]))
+            age = re.compile(rf"\b(?:{written}), (\d{{1,3}})\b")
+            found = next((m for doc in self.docs for m in age.finditer(doc.text)), None)
+            if found is None:
+                return None
+            ages[name] = int(found.group(1))
+        return AGE_ORDER[which[0]](ages, key=ages.get)
 
     def _namesake_speaking(self, surname: str) -> str | None:
         """ "Smith said" after John Smith and his son Tom Smith: the one of them who spoke
