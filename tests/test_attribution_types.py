@@ -906,3 +906,18 @@ def test_the_force_is_the_police_named_before(analyze):
 )
 def test_the_city_or_state_speaking_is_its_government(analyze, text, type_):
     assert source(analyze(text))["type"] == type_
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Prosecutors said the men stole $4 million.", "anonymous"),  # those on the case
+        ("Investigators said the fire was set deliberately.", "anonymous"),
+        ("Regulators said the bank broke the rules.", "anonymous"),
+        ("Detectives said the victim knew her attacker.", "anonymous"),  # not the ORG it reads
+        ("Lawyers said the law would be challenged.", "vague"),  # any lawyers
+        ("The Teamsters said the strike would go on.", "named_organization"),
+    ],
+)
+def test_the_people_on_a_case_are_specific_though_unnamed(analyze, text, type_):
+    assert source(analyze(text))["type"] == type_

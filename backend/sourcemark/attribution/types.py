@@ -85,17 +85,19 @@ VAGUE_NOUNS = {
 ANONYMOUS_ROLES = {
     "adviser", "advisor", "agent", "aide", "ally", "ambassador", "analyst", "assistant",
     "associate", "attorney", "authority", "chair", "chairman", "chief", "colleague", "commander",
-    "confidant", "congressman", "congresswoman", "delegate", "diplomat", "director", "employee",
-    "envoy", "executive", "expert", "friend", "general", "governor", "head", "insider",
+    "confidant", "congressman", "congresswoman", "delegate", "detective", "diplomat", "director",
+    "employee", "envoy", "executive", "expert", "friend", "general", "governor", "head", "insider",
     "investigator", "judge", "justice", "lawmaker", "lawyer", "leader", "legislator", "manager",
-    "mayor", "minister", "negotiator", "officer", "official", "operative", "organizer",
-    "president", "prosecutor", "representative", "secretary", "senator", "source", "spokesman",
+    "mayor", "minister", "negotiator", "officer", "official", "operative", "organizer", "president",
+    "prosecutor", "regulator", "representative", "secretary", "senator", "source", "spokesman",
     "spokesperson", "spokeswoman", "staffer", "strategist", "volunteer",
 }
 # Unnamed people who are specific even in the plural ("sources said", "officials said").
 SPECIFIC_ROLES = {
     "aide", "ally", "authority", "diplomat", "insider", "official", "operative", "source",
     "staffer",
+    # those on the case: "Prosecutors said", "Investigators believe"
+    "detective", "investigator", "prosecutor", "regulator",
 }
 # Offices with one holder, known to readers: named_person when the article names no one.
 UNIQUE_OFFICES = {
@@ -681,8 +683,10 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         return "anonymous"  # "an anti-Trump PAC", "a Russian company": a body, not named
     # "Demonstrators" at a sentence's start: the recogniser's name, but a common noun.
     generic = head.pos_ == "NOUN" and lemma in VAGUE_NOUNS | PUBLIC_LEMMAS
-    # "A Supreme Court Justice": one person, whatever the recogniser calls the title.
-    generic = generic or (person_noun(lemma) and _indefinite(head))
+    # "A Supreme Court Justice": one person, whatever the recogniser calls the title; and
+    # "Detectives said": people, not a body.
+    people = head.pos_ == "NOUN" and head.tag_ == "NNS"
+    generic = generic or (person_noun(lemma) and (_indefinite(head) or people))
     cause = _named_for_a_cause(head)
     if (head.ent_type_ in ORGANIZATION_ENTS and (cause or not generic)) or is_proper(head):
         if (head.lower_ in PUBLIC_GROUPS or _a_people(head)) and not cause:
