@@ -2306,3 +2306,25 @@ def test_the_elder_or_younger_of_a_surname_is_told_by_the_ages_given(analyze, wh
         f"The {which} Hale said he would fight the charges.",
     )
     assert source(result, 2)["name"] == name
+
+
+def test_him_in_a_participle_of_the_name_is_someone_else_not_the_names_gender(analyze):
+    result = analyze(
+        "Former President Barack Obama and Senator Elizabeth Warren campaigned in Boston.",
+        "“We need you to vote,” Obama told the crowd.",
+        "Warren, speaking after him, said the vote mattered. She added that turnout was strong.",
+    )
+    assert [s["name"] for s in sources(result, 2)] == ["Elizabeth Warren"] * 2
+
+
+@pytest.mark.parametrize(
+    "text, own",
+    [
+        ("Warren, speaking after him, said the vote mattered.", True),
+        ("Brandt has four goals since Minnesota traded him to Carolina.", False),  # its subject
+    ],
+)
+def test_an_object_pronoun_of_the_names_own_clause_is_someone_else(pipeline, text, own):
+    doc = pipeline.nlp(text)
+    him = next(t for t in doc if t.lower_ == "him")
+    assert names_module._object_of_own_verb(him, Span(doc, 0, 1)) is own

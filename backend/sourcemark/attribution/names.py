@@ -467,6 +467,10 @@ def _object_of_own_verb(pronoun: Token, entity: Span) -> bool:
     if pronoun.dep_ not in ("dobj", "dative", "pobj"):
         return False
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    # So is one of a participle on that verb, with no subject of its own: "Warren, speaking
+    # after him, said …"; not "Niederreiter has four goals since Minnesota traded him".
+    while verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
     return verb == entity.root.head
 
 
