@@ -2328,3 +2328,21 @@ def test_an_object_pronoun_of_the_names_own_clause_is_someone_else(pipeline, tex
     doc = pipeline.nlp(text)
     him = next(t for t in doc if t.lower_ == "him")
     assert names_module._object_of_own_verb(him, Span(doc, 0, 1)) is own
+
+
+@pytest.mark.parametrize(
+    "opening, name",
+    [
+        ("Both of them", "Barack Obama and Elizabeth Warren"),
+        ("Both", "Barack Obama and Elizabeth Warren"),
+        ("The two", "Barack Obama and Elizabeth Warren"),
+        ("Both of the campaigns", "Both of the campaigns"),  # not the two people
+        ("Two of their aides", "Two of their aides"),
+    ],
+)
+def test_both_or_the_two_are_the_pair_just_named(analyze, opening, name):
+    result = analyze(
+        "Former President Barack Obama and Senator Elizabeth Warren campaigned in Boston.",
+        f"{opening} urged young people to volunteer.",
+    )
+    assert source(result, 1)["name"] == name

@@ -508,6 +508,9 @@ class Resolver:
         tokens = mention.tokens if antecedent is None else compound_name(head)
         text = doc[min(tokens) : max(tokens) + 1].text
         words = {stem(doc[i].text) for i in tokens if is_word(doc[i])}
+        pair = self._pair(head)
+        if pair is not None:
+            return pair
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
             return self._pronoun(head, text, words)
         names = self._names(doc)
@@ -878,6 +881,17 @@ class Resolver:
         if not earlier or (reach is not None and self.where[0] - earlier[-1][0][0] > reach):
             return None
         return earlier[-1]
+
+    def _pair(self, head: Token) -> Referent | None:
+        """ "Both", "both of them", "the two": the two people the article just joined by
+        "and"; not "both of the companies"."""
+        if head.lower_ not in ("both", "two"):
+            return None
+        of = [o for c in head.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if any(o.lower_ != "them" for o in of):
+            return None
+        found = self._group_before()
+        return self._group(found[1], set()) if found is not None and len(found[1]) == 2 else None
 
     def _numbered_group(self, doc: Doc, head: Token) -> Referent | None:
         """ "The two leaders", "both candidates", "the couple": the named people just
