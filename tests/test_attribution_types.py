@@ -921,3 +921,16 @@ def test_the_city_or_state_speaking_is_its_government(analyze, text, type_):
 )
 def test_the_people_on_a_case_are_specific_though_unnamed(analyze, text, type_):
     assert source(analyze(text))["type"] == type_
+
+
+def test_an_institution_that_speaks_is_the_one_named_before(analyze):
+    # The recogniser calls "St. Mary’s Hospital" a building (FAC).
+    result = analyze(
+        "Nurses at St. Mary’s Hospital walked off the job on Monday, demanding higher wages.",
+        "The hospital said in a statement that it had offered a 6% raise.",
+    )
+    found = source(result, 1)
+    assert (found["type"], found["name"]) == ("named_organization", "St. Mary’s Hospital")
+    assert source(analyze("The museum said the painting was a fake."))["type"] == (
+        "named_organization"
+    )

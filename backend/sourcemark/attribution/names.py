@@ -659,14 +659,18 @@ class NameIndex:
             e[-1].lower_ for ents in ents_by_doc for e in ents if e.label_ == "ORG" and len(e) > 1
         }
         for index, (doc, ents, nouns) in enumerate(zip(docs, ents_by_doc, proper, strict=True)):
-            # A "person" whose name ends as a company's is a body: "Ruckus Media", "Harlow Co."
-            self.bodies_at += [
-                ((index, e.start_char), e)
+            # A "person" whose name ends as a company's is a body: "Ruckus Media", "Harlow Co.";
+            # so is a building named as a body: "St. Mary’s Hospital".
+            bodies = [
+                e
                 for e in ents
-                if e.label_ == "ORG" or (e.label_ == "PERSON" and _company_named(e))
+                if e.label_ == "ORG"
+                or (e.label_ == "PERSON" and _company_named(e))
+                or (e.label_ == "FAC" and e[-1].lower_ in BODY_NOUNS)
             ]
-            for entity in ents:
-                if entity.label_ == "ORG":
+            self.bodies_at += [((index, e.start_char), e) for e in bodies]
+            for entity in bodies:
+                if entity.label_ != "PERSON":
                     self._add_body(entity)
             self.after_body_nouns |= {t.lower_ for t in nouns if after_body_noun(t)}
             people = [

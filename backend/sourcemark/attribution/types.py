@@ -109,9 +109,11 @@ UNIQUE_OFFICES = {
 # Governments named for their place: "the city said", "the City of Surrey".
 PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "municipality"}
 # Companies by their trade ("the drugmaker"); not "lawmaker" or "filmmaker", who are people.
+# And institutions that speak as one: "The hospital said in a statement".
 TRADE_BODIES = {
     "automaker", "carmaker", "chipmaker", "conglomerate", "drugmaker", "lender", "planemaker",
     "steelmaker",
+    "charity", "clinic", "hospital", "museum", "nonprofit", "utility",
 }  # fmt: skip
 ORGANIZATION_NOUNS = {
     "administration", "agency", "airline", "alliance", "army", "association", "authority",
