@@ -1243,3 +1243,11 @@ def test_a_dateline_is_not_part_of_what_was_said(analyze, dateline):
 def test_capitals_that_open_a_claim_without_a_dash_are_part_of_it(analyze):
     a = only(analyze("NATO will send more troops, the minister said."))
     assert texts(a) == ["NATO will send more troops"]
+
+
+def test_a_relative_pronoun_before_another_subject_is_the_object(pipeline):
+    # As the parser reads it: "who" and "many" both subjects of "had supported".
+    doc = pipeline.nlp("It was a blow to Mayor Ruiz, who many in the city had supported.")
+    supported = next(t for t in doc if t.text == "supported")
+    assert [t.text for t in supported.children if t.dep_ == "nsubj"] == ["who", "many"]
+    assert find_source(Cue(supported, supported.i, supported.i + 1), set()).head.text == "many"

@@ -74,6 +74,9 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
         subjects = subjects[1:]
     if _split_subject(verb, subjects) or subject_hung_on_aside(verb) is not None:
         return subjects[-1]  # the head of the split phrase (below), or the aside's speaker
+    if len(subjects) > 1 and subjects[0].lower_ in RELATIVE_PRONOUNS:
+        # "Rubio, who many in the establishment had backed": the relative is the object.
+        return subjects[1]
     if len(subjects) > 1 and _person_nearer(verb, subjects):
         # "In Berea, OH, after winning Ohio, Gov. John Kasich said": a place taken for a
         # first subject; the person named next to the verb says it.
