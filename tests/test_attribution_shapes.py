@@ -1251,3 +1251,15 @@ def test_a_relative_pronoun_before_another_subject_is_the_object(pipeline):
     supported = next(t for t in doc if t.text == "supported")
     assert [t.text for t in supported.children if t.dep_ == "nsubj"] == ["who", "many"]
     assert find_source(Cue(supported, supported.i, supported.i + 1), set()).head.text == "many"
+
+
+def test_a_participle_after_a_denied_notion_is_the_deniers(pipeline):
+    doc = pipeline.nlp(
+        "Reached by phone, Cole denied the notion that a campaign shakeup is coming, "
+        "explaining that she was away."
+    )
+    explaining = next(t for t in doc if t.text == "explaining")
+    # As the parser reads it: the participle hangs on the clause the notion holds.
+    assert (explaining.head.text, explaining.head.dep_) == ("coming", "acl")
+    source = find_source(Cue(explaining, explaining.i, explaining.i + 1), set())
+    assert source.head.text == "Cole"

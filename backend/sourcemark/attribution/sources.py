@@ -297,13 +297,19 @@ def _saying_before(verb: Token) -> Token | None:
     """ "The mayor said the city will cut the budget, noting that …": a participle after a
     comma, which the parser hangs on the reported clause, is the sayer's, not the city's.
     So with any verb that has a subject: "Bennett denied that a shakeup is coming,
-    explaining …". The verb it goes with, or None."""
+    explaining …", "denied the notion that a shakeup is coming, explaining …". The verb it
+    goes with, or None."""
     head = verb.head
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or head.i > verb.i:
         return None
-    if verb.doc[verb.i - 1].text != "," or head.dep_ != "ccomp":
+    if verb.doc[verb.i - 1].text != ",":
         return None
-    saying = head.head
+    if head.dep_ == "ccomp":
+        saying = head.head
+    elif head.dep_ == "acl" and head.head.dep_ == "dobj":  # "the notion that …"
+        saying = head.head.head
+    else:
+        return None
     if saying.i > head.i:
         return None
     said = saying.lemma_.lower() in SAYING
