@@ -1263,3 +1263,32 @@ def test_a_participle_after_a_denied_notion_is_the_deniers(pipeline):
     assert (explaining.head.text, explaining.head.dep_) == ("coming", "acl")
     source = find_source(Cue(explaining, explaining.i, explaining.i + 1), set())
     assert source.head.text == "Cole"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, claim",
+    [
+        # The parser makes the speaker the subject of what follows.
+        (
+            "The cost of the bridge, said Ruiz and her aides, would be far too high.",
+            "Ruiz and her aides",
+            ["The cost of the bridge", "would be far too high"],
+        ),
+        # Or a second subject of the cue.
+        (
+            "The new rules, said the union’s lawyers, will hurt part-time workers.",
+            "the union’s lawyers",
+            ["The new rules", "will hurt part-time workers"],
+        ),
+    ],
+)
+def test_a_speaker_set_off_after_the_cue_says_the_sentence_around(analyze, text, speaker, claim):
+    a = only(analyze(text))
+    assert a["source"]["text"].rstrip(",") == speaker
+    assert texts(a) == claim
+
+
+def test_a_comma_that_closes_the_subjects_own_aside_sets_off_no_speaker(analyze):
+    text = "Members of the board, who met on Monday, said the plan, already delayed, would go on."
+    a = with_cue(analyze(text), "said")[0]
+    assert a["source"]["text"].startswith("Members of the board")

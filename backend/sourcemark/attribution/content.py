@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from .cues import SPEECH_LEMMAS, Cue, is_expectation
 from .sources import FEELING_LEMMAS
-from .tokens import subject_hung_on_aside, subtree
+from .tokens import speaker_after_aside, subject_hung_on_aside, subtree
 from .types import GROUPS_OF_PEOPLE, person_noun
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -225,6 +225,10 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         return _children_subtrees(verb, ("nsubjpass", "xcomp")), "expectation"
     clause = _children_subtrees(verb, CLAUSE_DEPS)
     if clause:
+        aside = speaker_after_aside(verb)
+        if aside is not None:  # "The contrast, said Doyle, would be clear": its subject too
+            fronted, speaker = aside
+            clause = (clause | subtree(fronted)) - subtree(speaker)
         clause |= _subject_taken_for_object(verb)
         return clause | _claim_carried_on(verb, clause), "clause"
     if (

@@ -8,7 +8,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from .cues import Cue
-from .tokens import subject_hung_on_aside, subtree
+from .tokens import speaker_after_aside, subject_hung_on_aside, subtree
 from .types import PERSON_NOUNS, QUANTITY_HEADS, common_lemma
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -67,6 +67,9 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
         feeler = next((c for c in verb.children if c.dep_ == felt), None)
         if feeler is not None and feeler.i not in exclude:
             return feeler
+    aside = speaker_after_aside(verb)
+    if aside is not None:
+        return aside[1]
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
     if len(subjects) > 1 and any(_sets_off(c) for c in subjects[0].rights):
         # "PHILADELPHIA, July 25 (UPI) — The committee released", "Clockwise from top: …

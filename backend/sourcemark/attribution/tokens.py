@@ -58,3 +58,30 @@ def subject_hung_on_aside(verb: Token) -> Token | None:
     if len(subjects) > 1 and subjects[0].i < verb.i < subjects[-1].i:
         return subjects[0]
     return None
+
+
+def speaker_after_aside(verb: Token) -> tuple[Token, Token] | None:
+    """ "The contrast with Trump, said Doyle and others, would be clear": the parser may take
+    the sentence's subject for the cue's, and the speaker after the cue for the subject of
+    what follows it, or for a second subject of the cue. (The sentence's subject, the
+    speaker), or None."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < verb.i]
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if len(before) != 1 or clause is None:
+        return None
+    # Not where the comma closes the subject's own aside: "Aides, who met on Monday, said"
+    asides = ("relcl", "appos", "acl")
+    if any(t.dep_ in asides and t.right_edge.i >= verb.i - 2 for t in before[0].subtree):
+        return None
+    after = [c for c in subjects if c.i > verb.i]
+    after += [c for c in clause.children if c.dep_ == "nsubj"]
+    speaker = next(iter(after), None)
+    if speaker is None or speaker.left_edge.i != verb.i + 1:
+        return None
+    end = speaker.right_edge.i
+    closed = doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ",")
+    return (before[0], speaker) if closed else None
