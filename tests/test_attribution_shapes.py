@@ -1292,3 +1292,15 @@ def test_a_comma_that_closes_the_subjects_own_aside_sets_off_no_speaker(analyze)
     text = "Members of the board, who met on Monday, said the plan, already delayed, would go on."
     a = with_cue(analyze(text), "said")[0]
     assert a["source"]["text"].startswith("Members of the board")
+
+
+def test_a_verb_joined_to_a_clause_inside_a_clause_of_being_is_the_reporters(pipeline):
+    doc = pipeline.nlp(
+        "Party leader Ana Ruiz said the warning was indicative that the mayor did not know "
+        "what he was talking about, and accused the council of putting words in his mouth."
+    )
+    accused = next(t for t in doc if t.text == "accused")
+    # As the parser reads it: joined to "know", inside the clause of "was".
+    assert (accused.dep_, accused.head.text, accused.head.head.text) == ("conj", "know", "was")
+    source = find_source(Cue(accused, accused.i, accused.i + 1), set())
+    assert source.head.text == "Ruiz"

@@ -330,6 +330,10 @@ def saying_joined(verb: Token) -> Token | None:
     if verb.lemma_.lower() in SEEMING or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     saying = head.head
+    # "said the warning was indicative that he did not know … and accused …": past a clause
+    # of being to the verb that reports it
+    while saying.pos_ == "AUX" and saying.dep_ == "ccomp" and saying.head.i < saying.i:
+        saying = saying.head
     if saying.pos_ != "VERB" or saying.i > head.i:
         return None
     # Whose it is must be said, or be that of the verb it completes ("continues to insist
