@@ -104,8 +104,6 @@ UNIQUE_OFFICES = {
     "chancellor", "commissioner", "governor", "king", "mayor", "minister", "nominee", "pope",
     "premier", "president", "queen", "secretary", "superintendent", "treasurer",
 }
-# Bodies named by a common noun: "the Obama administration", "the Clinton campaign",
-# "the union" (the one the article is about).
 # Governments named for their place: "the city said", "the City of Surrey".
 PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "municipality"}
 # Companies by their trade ("the drugmaker"); not "lawmaker" or "filmmaker", who are people.
@@ -115,6 +113,8 @@ TRADE_BODIES = {
     "steelmaker",
     "charity", "clinic", "hospital", "museum", "nonprofit", "utility",
 }  # fmt: skip
+# Bodies named by a common noun: "the Obama administration", "the Clinton campaign",
+# "the union" (the one the article is about).
 ORGANIZATION_NOUNS = {
     "administration", "agency", "airline", "alliance", "army", "association", "authority",
     "bank", "board", "broadcaster", "insurer", "maker", "manufacturer", "operation", "outfit",
@@ -123,9 +123,8 @@ ORGANIZATION_NOUNS = {
     "committee", "company", "congress", "council", "court", "department", "embassy",
     "federation", "firm", "force", "foundation", "government", "group", "house", "institute",
     "journal", "leadership", "league", "legislature", "military", "ministry", "movement", "navy",
-    "network",
-    "newspaper", "office", "organisation", "organization", "parliament", "party", "police",
-    "regime", "school", "senate", "service", "staff", "team", "union", "university",
+    "network", "newspaper", "office", "organisation", "organization", "parliament", "party",
+    "police", "regime", "school", "senate", "service", "staff", "team", "union", "university",
 }
 # The public: vague even when a nationality, party or person qualifies them ("black
 # voters", "Trump supporters", "others in the African-American community").
