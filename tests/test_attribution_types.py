@@ -934,3 +934,15 @@ def test_an_institution_that_speaks_is_the_one_named_before(analyze):
     assert source(analyze("The museum said the painting was a fake."))["type"] == (
         "named_organization"
     )
+
+
+def test_a_unit_is_a_body_and_the_firm_two_paragraphs_on_the_body_that_spoke(analyze):
+    result = analyze(
+        "Norvik’s Falcon research unit said in a statement on Friday that the emails came "
+        "from the same group of fraudsters.",
+        "READ MORE: How the scam works",
+        "“This campaign is an evolution of earlier attacks,” the security firm wrote.",
+    )
+    unit = source(result, 0)
+    assert unit["type"] == "named_organization"
+    assert source(result, 2)["name"] == unit["name"]

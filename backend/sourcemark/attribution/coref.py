@@ -1003,8 +1003,8 @@ class Resolver:
                     return source
                 return self._main_body(named)
             name = clean_name(named[-1][1].text)
-        elif source is not None and self.where[0] - source.last[0] <= PRONOUN_REACH:
-            return source
+        elif source is not None and self.where[0] - source.last[0] <= SPEAKER_REACH:
+            return source  # the body that spoke, no other named since
         elif not named and source is None and (after := self._body_after(head)) is not None:
             name = clean_name(after.text)  # a lead: "The company said …", then the name
         else:

@@ -124,7 +124,8 @@ ORGANIZATION_NOUNS = {
     "federation", "firm", "force", "foundation", "government", "group", "house", "institute",
     "journal", "leadership", "league", "legislature", "military", "ministry", "movement", "navy",
     "network", "newspaper", "office", "organisation", "organization", "parliament", "party",
-    "police", "regime", "school", "senate", "service", "staff", "team", "union", "university",
+    "police", "regime", "school", "senate", "service", "staff", "team", "union", "unit",
+    "university",
 }
 # The public: vague even when a nationality, party or person qualifies them ("black
 # voters", "Trump supporters", "others in the African-American community").
