@@ -24,9 +24,9 @@ from .tokens import compound_name
 from .types import (
     ANONYMOUS_ROLES,
     COMMON_NOUNS,
+    INSTITUTION_NOUNS,
     KNOWN_PERSON_NOUNS,
     ORGANIZATION_NOUNS,
-    TRADE_BODIES,
     UNIQUE_OFFICES,
     common_lemma,
     described_person,
@@ -50,7 +50,7 @@ TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 BODY_NOUNS = {
     "agency", "airline", "bank", "broadcaster", "company", "firm", "force", "group", "insurer",
     "maker", "manufacturer", "network", "newspaper", "organisation", "organization", "outlet",
-    "publication", "retailer", "startup", *TRADE_BODIES,
+    "publication", "retailer", "startup", *INSTITUTION_NOUNS,
 }  # fmt: skip
 PUNCT_STRIP = " ,.;:'\"“”‘’"
 MALE, FEMALE = "male", "female"

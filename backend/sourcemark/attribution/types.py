@@ -106,9 +106,9 @@ UNIQUE_OFFICES = {
 }
 # Governments named for their place: "the city said", "the City of Surrey".
 PLACE_BODIES = {"city", "province", "state", "county", "town", "village", "municipality"}
-# Companies by their trade ("the drugmaker"); not "lawmaker" or "filmmaker", who are people.
-# And institutions that speak as one: "The hospital said in a statement".
-TRADE_BODIES = {
+# Companies named by their trade ("the drugmaker"; not "lawmaker" or "filmmaker", who are
+# people) and institutions that speak as one ("The hospital said in a statement").
+INSTITUTION_NOUNS = {
     "automaker", "carmaker", "chipmaker", "conglomerate", "drugmaker", "lender", "planemaker",
     "steelmaker",
     "charity", "clinic", "hospital", "museum", "nonprofit", "utility",
@@ -118,7 +118,7 @@ TRADE_BODIES = {
 ORGANIZATION_NOUNS = {
     "administration", "agency", "airline", "alliance", "army", "association", "authority",
     "bank", "board", "broadcaster", "insurer", "maker", "manufacturer", "operation", "outfit",
-    "outlet", "pac", "publication", "retailer", "startup", *TRADE_BODIES,
+    "outlet", "pac", "publication", "retailer", "startup", *INSTITUTION_NOUNS,
     "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
     "committee", "company", "congress", "council", "court", "department", "embassy",
     "federation", "firm", "force", "foundation", "government", "group", "house", "institute",
