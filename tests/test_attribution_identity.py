@@ -2346,3 +2346,28 @@ def test_both_or_the_two_are_the_pair_just_named(analyze, opening, name):
         f"{opening} urged young people to volunteer.",
     )
     assert source(result, 1)["name"] == name
+
+
+def test_a_nickname_in_a_quote_is_not_part_of_the_persons_name(analyze):
+    result = analyze(
+        "He says, “Working that microphone was a lot harder than working Crooked Hillary Clinton.”",
+        "Clinton said she was ready for the debate.",
+    )
+    assert source(result, 1)["name"] == "Hillary Clinton"
+    # Outside quotes the name stays whole.
+    result = analyze("Chandler Van Voorhis said the plan would work.")
+    assert source(result, 0)["name"] == "Chandler Van Voorhis"
+
+
+@pytest.mark.parametrize(
+    "name, kept",
+    [
+        ("Sleepy Joe Biden", "Joe Biden"),
+        ("Chandler Van Voorhis", "Chandler Van Voorhis"),  # a surname's particle
+        ("José Luis Cortés", "José Luis Cortés"),  # not a word of English spelling
+        ("C. Eugene Steuerle", "C. Eugene Steuerle"),  # an initial
+        ("Joe Biden", "Joe Biden"),
+    ],
+)
+def test_only_a_word_that_is_no_name_comes_off_before_a_first_name(name, kept):
+    assert names_module._without_epithet(name) == kept

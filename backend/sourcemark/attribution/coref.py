@@ -38,6 +38,7 @@ from .names import (
     is_word,
     name_at,
     person_name,
+    quoted_tokens,
     stem,
     two_names,
 )
@@ -271,20 +272,6 @@ def _capitalised(name: str) -> str:
     return re.sub(r"[A-Za-z]+", lambda word: word.group().capitalize(), name)
 
 
-def _quoted(doc: Doc, text: str) -> list[bool]:
-    """For each token, whether it stands inside quotation marks (“…” or "…"). `text` is
-    doc.text: most paragraphs open no quote, and then no token need be looked at."""
-    if "“" not in text and '"' not in text:
-        return [False] * len(doc)
-    out, curly, straight = [], 0, False
-    for token in doc:
-        out.append(curly > 0 or straight)
-        text = token.text
-        curly = max(0, curly + (text == "“") - (text == "”"))
-        straight ^= text == '"'
-    return out
-
-
 def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     """The name beside a body noun in the mention: "the group American Renewable Future",
     "media buying company GroupM"."""
@@ -413,7 +400,7 @@ class _Names:
     def __init__(self, doc: Doc, text: str):
         ents = doc.ents  # spaCy builds them anew on every access
         self.entity_at = name_at(list(ents))  # each token of a name -> the name
-        self.quoted = _quoted(doc, text)  # each token: inside quotation marks?
+        self.quoted = quoted_tokens(doc, text)  # each token: inside quotation marks?
         self.person_rooted: dict[int, Span] = {}  # root token -> the first PERSON on it
         for e in ents:
             if e.label_ == "PERSON":

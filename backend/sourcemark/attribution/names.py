@@ -569,6 +569,33 @@ def _role_opening_sentence(token: Token) -> bool:
     return token.is_sent_start and word in KNOWN_PERSON_NOUNS and word not in census_shares()
 
 
+def quoted_tokens(doc: Doc, text: str) -> list[bool]:
+    """For each token, whether it stands inside quotation marks (“…” or "…"). `text` is
+    doc.text: most paragraphs open no quote, and then no token need be looked at."""
+    if "“" not in text and '"' not in text:
+        return [False] * len(doc)
+    out, curly, straight = [], 0, False
+    for token in doc:
+        out.append(curly > 0 or straight)
+        text = token.text
+        curly = max(0, curly + (text == "“") - (text == "”"))
+        straight ^= text == '"'
+    return out
+
+
+def _without_epithet(name: str) -> str:
+    """ "Crooked Hillary Clinton", "Sleepy Joe Biden" in someone's quote: a word before a
+    first name that is no first name, particle or initial itself is a nickname."""
+    words = name.split()
+    if len(words) < 3 or not words[0].isascii() or not words[0].isalpha():
+        return name
+    shares = census_shares()
+    epithet, first = words[0].lower(), words[1].lower()
+    if epithet in shares or first in SURNAME_PARTICLES or first not in shares:
+        return name
+    return " ".join(words[1:])
+
+
 def name_tokens(entity: Span) -> list[Token]:
     """The name's own words: no possessive, edge punctuation, leading title ("Judge",
     "Sen.", "Mr.") or common noun ("Retiree", and a role such as "Spokeswoman" though
@@ -734,8 +761,9 @@ class NameIndex:
             for e in people:
                 if e.root.dep_ == "conj":
                     conjoined.setdefault(e.root.head.i, []).append(e)
+            quoted = quoted_tokens(doc, doc.text)
             for entity in people:
-                self.add_person(entity, (index, entity.start_char))
+                self.add_person(entity, (index, entity.start_char), quoted[entity.start])
                 self.people_at.append(((index, entity.start_char), entity))
                 gender = _gender_of(entity, person_at)
                 if gender is not None:
@@ -809,8 +837,10 @@ class NameIndex:
         known = self.person(name.text)
         return known is not None and " " in known
 
-    def add_person(self, entity: Span, at: tuple[int, int]) -> None:
+    def add_person(self, entity: Span, at: tuple[int, int], quoted: bool = False) -> None:
         name = person_name(entity)
+        if quoted:
+            name = _without_epithet(name)
         if not name:
             return
         self.add_name(name)
