@@ -397,10 +397,10 @@ def _fuller(name: str, known: str) -> bool:
 class _Names:
     """A paragraph's named entities looked up by token, not searched for each mention."""
 
-    def __init__(self, doc: Doc, text: str):
+    def __init__(self, doc: Doc, quoted: list[bool]):
         ents = doc.ents  # spaCy builds them anew on every access
         self.entity_at = name_at(list(ents))  # each token of a name -> the name
-        self.quoted = quoted_tokens(doc, text)  # each token: inside quotation marks?
+        self.quoted = quoted  # each token: inside quotation marks? (NameIndex.quoted)
         self.person_rooted: dict[int, Span] = {}  # root token -> the first PERSON on it
         for e in ents:
             if e.label_ == "PERSON":
@@ -420,10 +420,10 @@ class Resolver:
         """`genders`: see NameIndex; `texts`: each doc's text, if the caller has it (spaCy
         joins doc.text anew on every access)."""
         texts = texts if texts is not None else [doc.text for doc in docs]
-        self.names = NameIndex(docs, genders)
+        self.names = NameIndex(docs, genders, texts)
         self._names_of: dict[int, _Names] = {}  # by id: the docs outlive the resolver
         self.docs = docs
-        self._texts = {id(doc): text for doc, text in zip(docs, texts, strict=True)}
+        self._index = {id(doc): i for i, doc in enumerate(docs)}
         self._places: dict[str, list[tuple[int, str]]] = {}  # "city" -> "City of …" found
         self.where = (0, 0)  # paragraph and character of the mention being resolved
         self.said: list[tuple[int, int]] = []  # what that mention's attribution says
@@ -803,8 +803,9 @@ class Resolver:
         """The paragraph's named entities by token, made once per paragraph."""
         names = self._names_of.get(id(doc))
         if names is None:
-            text = self._texts.get(id(doc))
-            names = self._names_of[id(doc)] = _Names(doc, doc.text if text is None else text)
+            index = self._index.get(id(doc))  # None: a doc of no paragraph, a caller's own
+            quoted = quoted_tokens(doc, doc.text) if index is None else self.names.quoted[index]
+            names = self._names_of[id(doc)] = _Names(doc, quoted)
         return names
 
     @staticmethod

@@ -644,10 +644,19 @@ def _untitled(text: str) -> tuple[str | None, str]:
 class NameIndex:
     """The names of one article, in the order it gives them."""
 
-    def __init__(self, docs: list[Doc], genders: dict[str, dict[str, str]] | None = None):
+    def __init__(
+        self,
+        docs: list[Doc],
+        genders: dict[str, dict[str, str]] | None = None,
+        texts: list[str] | None = None,
+    ):
         """`genders` (GENDERS_FILE) holds the gender other articles tell of people and of
-        first names."""
+        first names; `texts` each doc's text, if the caller has it (spaCy joins doc.text anew
+        on every access)."""
         genders = genders or {}
+        texts = texts if texts is not None else [doc.text for doc in docs]
+        # Each paragraph's tokens: inside quotation marks?
+        self.quoted = [quoted_tokens(doc, text) for doc, text in zip(docs, texts, strict=True)]
         self.known_people = genders.get("people", {})
         self.first_names = genders.get("first_names", {})
         self.gender: dict[str, str] = {}  # full name -> what this article tells (below)
@@ -761,9 +770,10 @@ class NameIndex:
             for e in people:
                 if e.root.dep_ == "conj":
                     conjoined.setdefault(e.root.head.i, []).append(e)
-            quoted = quoted_tokens(doc, doc.text)
             for entity in people:
-                self.add_person(entity, (index, entity.start_char), quoted[entity.start])
+                self.add_person(
+                    entity, (index, entity.start_char), self.quoted[index][entity.start]
+                )
                 self.people_at.append(((index, entity.start_char), entity))
                 gender = _gender_of(entity, person_at)
                 if gender is not None:
