@@ -1,5 +1,6 @@
 """The learned role tagger: decoding its marks into attributions, loading, and training."""
 
+import numpy
 import pytest
 from spacy.attrs import intify_attr
 from spacy.tokens import Doc, Span
@@ -21,15 +22,14 @@ from sourcemark.attribution.roles import (
     ROLES_KEY,
     SOURCE,
     Region,
+    add_role_tagger,
     decode,
     runs,
 )
 from sourcemark.attribution.sources import Mention, whole_run
 from sourcemark.training.train_roles import (
-    TEACHER_CONFIG,
     distill,
     gold_spans,
-    model_settings,
     tags_for,
     train,
     train_and_distill,
@@ -52,6 +52,26 @@ def test_decode_links_the_subject_and_the_clause(pipeline):
     tags = ["BOO", "OBO", "OOB", "OOI", "OOI", "OOI", "OOO"]
     (found,) = decode(doc, tags)
     assert found.cue == (1, 2) and found.source == (0, 1) and found.content == [(2, 6)]
+
+
+@pytest.mark.parametrize(
+    ("marked", "source"),
+    [
+        ({"party": "B", "chair": "I", "Whit": "I"}, (6, 10)),  # "Dana" left out
+        ({"party": "B", "chair": "I", "Dana": "I"}, (6, 10)),  # "Whit" left out
+        ({"Whit": "B"}, (8, 10)),
+        ({"party": "B", "chair": "I"}, (6, 8)),  # no name cut: as marked
+    ],
+)
+def test_a_source_run_takes_the_whole_of_a_name_it_takes_part_of(pipeline, marked, source):
+    doc = pipeline.parse(["“We won,” said party chair Dana Whit."])[0]
+    assert [e.text for e in doc.ents] == ["Dana Whit"]
+    tags = ["OOB", "OOI", "OOI", "OOI", "OOI", "OBO"] + ["OOO"] * (len(doc) - 6)
+    for i, token in enumerate(doc):
+        if token.text in marked:
+            tags[i] = marked[token.text] + "OO"
+    (found,) = decode(doc, tags)
+    assert found.source == source
 
 
 def test_decode_gives_interrupted_content_to_one_cue(pipeline):
@@ -120,6 +140,20 @@ def test_a_region_gives_the_tagger_its_span_s_features(pipeline):
     assert region_rows.tolist() == span_rows.tolist()
 
 
+def test_the_tagger_reads_what_the_pipeline_s_tok2vec_made_of_the_words(pipeline):
+    tagger = pipeline.nlp.get_pipe(ROLE_TAGGER)
+    with pipeline.nlp.select_pipes(disable=[ROLE_TAGGER]):
+        doc = pipeline.nlp("The foreign minister said on Monday that the talks had failed.")
+    assert doc.tensor.shape == (len(doc), 96)  # en_core_web_sm's shared tok2vec
+    assert Region(doc, 2, 5).tensor.tolist() == doc.tensor[2:5].tolist()
+    read = list(tagger(doc).user_data[CUE_PROBABILITY_KEY])
+    doc.tensor = doc.tensor * 0
+    assert tagger(doc).user_data[CUE_PROBABILITY_KEY] != read
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")  # as the parse cache keeps a doc
+    with pytest.raises(ValueError, match="after the tok2vec"):
+        tagger(doc)
+
+
 def test_the_tagger_reads_the_sentences_that_can_attribute(pipeline):
     nature = "Trees grow in spring. Leaves fall in October."
     text = f"{nature} The minister said the talks had failed. “Never.” {nature}"
@@ -151,7 +185,20 @@ def _tiny_examples(nlp, n: int = 8):
 
     words = ["Officials", "said", "the", "plan", "failed", "."]
     tags = ["BOO", "OBO", "OOB", "OOI", "OOI", "OOO"]
-    return [Example(Doc(nlp.vocab, words=words), Doc(nlp.vocab, words=words, tags=tags))] * n
+    predicted = _with_tensor(Doc(nlp.vocab, words=words))
+    return [Example(predicted, Doc(nlp.vocab, words=words, tags=tags))] * n
+
+
+def _with_tensor(doc):
+    """The doc with a tok2vec output of its own words (the shipped tagger reads it): fixed
+    numbers per word, for a blank pipeline has no tok2vec."""
+    import zlib
+
+    import numpy
+
+    rows = [numpy.random.default_rng(zlib.crc32(t.text.encode())).random(8) for t in doc]
+    doc.tensor = numpy.asarray(rows, dtype="float32")
+    return doc
 
 
 def test_training_writes_a_tagger_that_loads(tmp_path):
@@ -163,8 +210,9 @@ def test_training_writes_a_tagger_that_loads(tmp_path):
     best = train(nlp, list(examples), examples[:2], epochs=2, out=tmp_path / "roles")
     assert 0.0 <= best <= 1.0
     fresh = spacy.blank("en")
-    fresh.add_pipe(ROLE_TAGGER, config=model_settings(TEACHER_CONFIG))
-    fresh.get_pipe(ROLE_TAGGER).from_disk(tmp_path / "roles", exclude=["vocab"])
+    # Built as the file beside the weights says: the teacher's own CNN, which reads no
+    # tok2vec output (the shipped tagger's config could not take these weights).
+    assert add_role_tagger(fresh, tmp_path / "roles")
     doc = fresh("Officials said the plan failed .")
     assert len(doc.user_data[ROLES_KEY]) == 6
 
@@ -184,8 +232,9 @@ def test_the_distilled_tagger_learns_the_teachers_tags_and_loads_as_shipped(tmp_
     distill(nlp, teacher, docs, epochs=30, out=tmp_path / "student")
     assert nlp.pipe_names == [ROLE_TAGGER]  # the student is gone from nlp
     fresh = spacy.blank("en")
-    fresh.add_pipe(ROLE_TAGGER).from_disk(tmp_path / "student", exclude=["vocab"])
-    assert fresh("Officials said the plan failed .").user_data[ROLES_KEY] == taught
+    assert add_role_tagger(fresh, tmp_path / "student")
+    doc = _with_tensor(fresh.make_doc("Officials said the plan failed ."))
+    assert fresh.get_pipe(ROLE_TAGGER)(doc).user_data[ROLES_KEY] == taught
 
 
 def test_training_twice_from_the_seed_writes_the_same_weights(tmp_path):

@@ -3,8 +3,9 @@ source, a cue and/or a content span, and the decoding of those marks into attrib
 
 A token's tag has three letters, for source, cue and content, each B (begins), I (inside)
 or O (outside): "OBI" begins a cue inside someone's content. Nested attributions need all
-three at once. The tagger reads the parse (POS, tag, dependency, entity) through its own
-small CNN, so it sees the syntax the rules see; its weights ship in data/roles/.
+three at once. The tagger reads what the pipeline's tok2vec made of the words and the
+parse's labels (POS, tag, dependency, entity, lemma), so it sees the syntax the rules
+see; its weights ship in data/roles/.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ import numpy
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.tokens import Doc, Token
-from thinc.api import Config
+from spacy.util import registry
+from thinc.api import Config, Maxout, Model, chain, concatenate, with_array
 
 # The learned parts: cue lexicon (cues.json), cue model (cue_model.json), tagger (roles/).
 ATTRIBUTION_DATA = Path(__file__).parent / "data"
 ROLE_MODEL_DIR = ATTRIBUTION_DATA / "roles"
+ARCHITECTURE_FILE = "model.cfg"  # the model config the weights beside it were trained as
 ROLE_TAGGER = "sourcemark_roles"  # the pipeline component's factory and name
 ROLES_KEY = "sourcemark_roles"  # doc.user_data key for the per-token tags
 CUE_PROBABILITY_KEY = "sourcemark_cue_probability"
@@ -37,8 +40,8 @@ MAX_CUES_PER_SENTENCE = 12
 
 
 def tagger_config(width: int) -> str:
-    """The role tagger's model: its own CNN over the parse's features, `width` wide. The
-    depth and window give it a reach of 12 tokens each side."""
+    """A role tagger with its own CNN over the words and the parse's features, `width`
+    wide, reaching 12 tokens each side: the teacher's model (training/train_roles.py)."""
     return f"""
 [model]
 @architectures = "spacy.Tagger.v2"
@@ -64,8 +67,58 @@ maxout_pieces = 3
 """
 
 
-# Distilled from a teacher twice as wide, at a third of its cost (training/train_roles.py).
-MODEL_CONFIG = tagger_config(64)
+def tensor_tagger_config(width: int, depth: int, label_width: int) -> str:
+    """A role tagger that starts from what the pipeline's tok2vec already computed for the
+    words (doc.tensor, reaching 4 tokens each side), adds the parse's labels, and reaches
+    2 tokens further each side for each of its `depth` layers, `width` wide."""
+    return f"""
+[model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+
+[model.tok2vec]
+@architectures = "spacy.Tok2Vec.v2"
+
+[model.tok2vec.embed]
+@architectures = "sourcemark.TensorAndParse.v1"
+width = {width}
+label_width = {label_width}
+attrs = ["POS", "TAG", "DEP", "ENT_TYPE", "LEMMA"]
+rows = [100, 200, 200, 100, 5000]
+
+[model.tok2vec.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = {width}
+depth = {depth}
+window_size = 2
+maxout_pieces = 3
+"""
+
+
+# The shipped tagger: distilled from one with its own CNN, 64 wide, at a third of its cost
+# (README: "roles.py"). Words cost it nothing: the pipeline's tok2vec read them already.
+MODEL_CONFIG = tensor_tagger_config(64, 2, 32)
+
+
+@registry.architectures("sourcemark.TensorAndParse.v1")
+def tensor_and_parse(width: int, label_width: int, attrs: list, rows: list) -> Model:
+    """Each token's doc.tensor row beside embeddings of its parse labels, mixed to `width`."""
+    from spacy.ml.models.tok2vec import MultiHashEmbed
+
+    labels = MultiHashEmbed(label_width, attrs, rows, include_static_vectors=False)
+    tensor = Model("doc_tensor", _tensor_forward)
+    model = chain(concatenate(tensor, labels), with_array(Maxout(width, nP=3, normalize=True)))
+    model.set_dim("nO", width)
+    return model
+
+
+def _tensor_forward(model, docs, is_train):
+    tensors = [doc.tensor for doc in docs]
+    if any(len(tensor) != len(doc) for tensor, doc in zip(tensors, docs, strict=True)):
+        raise ValueError("the role tagger reads doc.tensor: run it after the tok2vec")
+    # The pipeline's tok2vec is frozen here: nothing flows back into it.
+    return [model.ops.asarray2f(tensor) for tensor in tensors], lambda d_tensors: []
 
 
 class RoleTagger(Tagger):
@@ -121,6 +174,13 @@ class Region:
     def to_array(self, columns: list) -> numpy.ndarray:
         return self.doc.to_array(columns)[self.start : self.end]
 
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    @property
+    def tensor(self) -> numpy.ndarray:
+        return self.doc.tensor[self.start : self.end]
+
 
 @Language.factory(ROLE_TAGGER, default_config=Config().from_str(MODEL_CONFIG))
 def make_role_tagger(nlp, name, model):
@@ -130,10 +190,17 @@ def make_role_tagger(nlp, name, model):
 
 
 def add_role_tagger(nlp: Language, path: Path = ROLE_MODEL_DIR) -> bool:
-    """Append the trained role tagger to nlp, if its weights are there."""
+    """Append the trained role tagger to nlp, if its weights are there, built as the
+    architecture beside them says (ARCHITECTURE_FILE), else as MODEL_CONFIG."""
     if not (path / "model").is_file():
         return False
-    nlp.add_pipe(ROLE_TAGGER, last=True).from_disk(path, exclude=["vocab"])
+    architecture = path / ARCHITECTURE_FILE
+    settings = (
+        {"model": Config().from_str(architecture.read_text("utf-8"))["model"]}
+        if architecture.is_file()
+        else {}
+    )
+    nlp.add_pipe(ROLE_TAGGER, last=True, config=settings).from_disk(path, exclude=["vocab"])
     return True
 
 
@@ -188,6 +255,37 @@ def _cue_head(doc: Doc, cue: tuple[int, int]) -> Token:
     return tokens.root
 
 
+def _names_whole(doc: Doc, sources: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Source runs, each widened to the whole of every name it takes part of, and joined
+    where that makes them meet: "[Blaze co-host] Stu [Burguiere]" is one run."""
+    if not sources:
+        return sources
+    widened = []
+    for start, end in sources:
+        first, last = doc[start], doc[end - 1]
+        if first.ent_iob_ == "I":
+            start = _name_start(doc, start)
+        if last.ent_iob_ != "O" and end < len(doc) and doc[end].ent_iob_ == "I":
+            end = _name_end(doc, end)
+        if widened and start <= widened[-1][1]:
+            widened[-1] = (widened[-1][0], max(end, widened[-1][1]))
+        else:
+            widened.append((start, end))
+    return widened
+
+
+def _name_start(doc: Doc, i: int) -> int:
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _name_end(doc: Doc, i: int) -> int:
+    while i < len(doc) and doc[i].ent_iob_ == "I":
+        i += 1
+    return i
+
+
 def decode(doc: Doc, tags: list[str]) -> list[RoleAttribution]:
     """Link each cue run to a source run and its content runs.
 
@@ -200,7 +298,7 @@ def decode(doc: Doc, tags: list[str]) -> list[RoleAttribution]:
     cues = runs(tags, CUE)
     if not cues:
         return []  # most paragraphs: no need for the other runs
-    sources, contents = runs(tags, SOURCE), runs(tags, CONTENT)
+    sources, contents = _names_whole(doc, runs(tags, SOURCE)), runs(tags, CONTENT)
     sentence = {}
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):

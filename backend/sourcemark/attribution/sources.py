@@ -84,7 +84,25 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
         # "In Berea, OH, after winning Ohio, Gov. John Kasich said": a place taken for a
         # first subject; the person named next to the verb says it.
         return subjects[-1]
-    return subjects[0] if subjects else _agent(verb)
+    return subjects[0] if subjects else _agent(verb) or _described_name_before(verb)
+
+
+def _described_name_before(verb: Token) -> Token | None:
+    """A misparse: "Brenna – a nurse for 30 years – said …" leaves the verb no subject and
+    makes the name a modifier of it. A name (or a proper noun the recogniser left out)
+    described in apposition and hanging before the verb so is who speaks; not a date or a
+    place ("Monday, the day of the vote, officials said")."""
+    return next(
+        (
+            c
+            for c in verb.lefts
+            if c.dep_ == "npadvmod"
+            and c.pos_ == "PROPN"
+            and c.ent_type_ in ("", "PERSON", "ORG")
+            and any(g.dep_ == "appos" for g in c.children)
+        ),
+        None,
+    )
 
 
 def _person_nearer(verb: Token, subjects: list[Token]) -> bool:

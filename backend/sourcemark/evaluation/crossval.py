@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.tokens import Doc, DocBin
 from thinc.api import fix_random_seed
@@ -200,10 +201,16 @@ def tag_fold(nlp, docs: list[Doc], weights: Path, cache_dir: Path) -> None:
     if cache.exists():
         tags = pickle.loads(cache.read_bytes())
     else:
+        # The tagger reads the tok2vec output, which the parse cache leaves out. Computed
+        # from the doc's own text: a title-case headline, which the pipeline read in
+        # sentence case, is read here as written.
+        read = nlp.get_pipe("tok2vec").pipe(docs, batch_size=64)
         tags = [
             (doc.user_data[ROLES_KEY], doc.user_data[CUE_PROBABILITY_KEY])
-            for doc in tagger.pipe(docs, batch_size=64)
+            for doc in tagger.pipe(read, batch_size=64)
         ]
+        for doc in docs:
+            doc.tensor = numpy.zeros((0, 0), dtype="float32")
         _write_atomically(cache, pickle.dumps(tags))
     for doc, (roles, probability) in zip(docs, tags, strict=True):
         doc.user_data[ROLES_KEY] = roles

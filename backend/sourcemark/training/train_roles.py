@@ -4,14 +4,16 @@ Reproducible (fixed seeds, sorted inputs), CPU only. Each article's first .ann f
 sorted order is its gold; paragraphs are split as `sourcemark analyze` splits them and
 parsed with the pipeline's model, so the tagger learns from the features it will see.
 
-Two steps. A wide teacher (TEACHER_CONFIG) learns the gold tags; the epoch with the best dev
-score (mean of source, cue and content run F1) is kept. The shipped tagger, a third of the
-teacher's cost (roles.MODEL_CONFIG), then learns the teacher's softened probabilities on
-the train paragraphs for a fixed number of epochs. Trained on the gold tags directly, a
-narrow tagger scored as well on runs, but its probabilities, which the engine's thresholds
-and calibrator read, were not the teacher's: linked F1 on dev fell by 0.01. Distilled at
-temperature 2 it gave 0.774 and 0.779 in two runs against the teacher's 0.778 (at 1, 0.772
-to 0.776); a run's seed and data order move it by about 0.005.
+Two steps. A wide teacher with its own CNN (TEACHER_CONFIG) learns the gold tags; the epoch
+with the best dev score (mean of source, cue and content run F1) is kept. The shipped
+tagger (roles.MODEL_CONFIG), which reads the pipeline's tok2vec output instead of its own,
+then learns the teacher's softened probabilities on the train paragraphs for a fixed
+number of epochs. Trained on the gold tags directly, a narrow tagger scored as well on
+runs, but its probabilities, which the engine's thresholds and calibrator read, were not
+the teacher's: linked F1 on dev fell by 0.01. Distilled at temperature 2 it gave 0.774
+and 0.779 in two runs against the teacher's 0.778 (at 1, 0.772 to 0.776); a run's seed and
+data order move it by about 0.005. `--teacher DIR` distils from a tagger trained before,
+built as DIR's roles.ARCHITECTURE_FILE says (the wide teacher's config if it has none).
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from thinc.api import Config, fix_random_seed
 
 from ..attribution import title_case
 from ..attribution.roles import (
+    ARCHITECTURE_FILE,
     CONTENT,
     CUE,
+    MODEL_CONFIG,
     ROLE_MODEL_DIR,
     ROLE_TAGGER,
     ROLES_KEY,
@@ -173,6 +177,7 @@ def train(nlp, train_set: list[Example], dev_set: list[Example], epochs: int, ou
             best = result["mean"]
             out.mkdir(parents=True, exist_ok=True)
             tagger.to_disk(out, exclude=["vocab"])
+            (out / ARCHITECTURE_FILE).write_text(TEACHER_CONFIG, encoding="utf-8")
         figures = "  ".join(f"{k} {v:.3f}" for k, v in result.items())
         print(
             f"epoch {epoch}: {time.time() - started:.0f}s, loss {losses[tagger.name]:.0f}, "
@@ -198,16 +203,25 @@ def _probabilities(tagger, docs: list[Doc], temperature: float) -> list[numpy.nd
 
 
 def distill(
-    nlp, teacher, docs: list[Doc], epochs: int, out: Path, temperature: float = TEMPERATURE
+    nlp,
+    teacher,
+    docs: list[Doc],
+    epochs: int,
+    out: Path,
+    temperature: float = TEMPERATURE,
+    config: str = MODEL_CONFIG,
 ) -> None:
-    """Train the shipped tagger (roles.MODEL_CONFIG) to give the teacher's probabilities
-    over the tags of each token of `docs`, both softened by `temperature`, and write it to
-    `out`. Seeded here, so that its first weights don't depend on what training the teacher
-    drew; it reads `docs` in the order given."""
+    """Train a tagger built as `config` (the shipped roles.MODEL_CONFIG unless another is
+    being tried) to give the teacher's probabilities over the tags of each token of `docs`,
+    both softened by `temperature`, and write it, and its config, to `out`. Seeded here, so
+    that its first weights don't depend on what training the teacher drew; it reads `docs`
+    in the order given."""
     targets = _probabilities(teacher, docs, temperature)
     fix_random_seed(SEED)
     with matmul_ops(training=True):
-        student = nlp.add_pipe(ROLE_TAGGER, name=f"{ROLE_TAGGER}_student")
+        student = nlp.add_pipe(
+            ROLE_TAGGER, name=f"{ROLE_TAGGER}_student", config=model_settings(config)
+        )
     try:
         sample = [Example(doc, Doc(doc.vocab, words=[t.text for t in doc])) for doc in docs[:10]]
         student.initialize(lambda: sample, nlp=nlp, labels=list(teacher.labels))
@@ -233,6 +247,7 @@ def distill(
             print(f"distillation epoch {epoch}: {time.time() - started:.0f}s", flush=True)
         out.mkdir(parents=True, exist_ok=True)
         student.to_disk(out, exclude=["vocab"])
+        (out / ARCHITECTURE_FILE).write_text(config, encoding="utf-8")
     finally:
         nlp.remove_pipe(student.name)
 
@@ -256,8 +271,10 @@ def train_and_distill(
                 train(nlp, train_set, dev_set, epochs, teacher_dir)
             finally:
                 nlp.remove_pipe(ROLE_TAGGER)
+        architecture = teacher_dir / ARCHITECTURE_FILE
+        config = architecture.read_text("utf-8") if architecture.is_file() else TEACHER_CONFIG
         with matmul_ops(training=True):
-            teacher = nlp.add_pipe(ROLE_TAGGER, name=TEACHER, config=model_settings(TEACHER_CONFIG))
+            teacher = nlp.add_pipe(ROLE_TAGGER, name=TEACHER, config=model_settings(config))
         try:
             teacher.from_disk(teacher_dir, exclude=["vocab"])
             distill(nlp, teacher, [eg.predicted for eg in train_set], distill_epochs, out)
