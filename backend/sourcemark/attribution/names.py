@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 from collections import Counter
 from functools import cache, lru_cache
 from importlib.resources import files
 
-import numpy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -495,20 +493,10 @@ def _pronoun_after(entity: Span, person_at: dict[int, Span], pronouns) -> Token 
     return None
 
 
-def _it_words(doc: Doc) -> list[int]:
-    """Where the paragraph says it, its or itself (found in its array, not token by token)."""
-    lowers = doc.to_array(LOWER)
-    return numpy.flatnonzero(numpy.isin(lowers, [doc.vocab.strings[w] for w in IT_WORDS])).tolist()
-
-
-def _called_it(entity: Span, person_at: dict[int, Span], it_words: list[int]) -> bool:
+def _called_it(entity: Span, person_at: dict[int, Span]) -> bool:
     """Whether the article calls the name "itself", or "it" doing what the name's own verb
     reports, before any he or she: "Twitter has positioned itself", "Acme said it regretted
-    the error"; not "it" of "Smith said it was a mistake" ("its" is too often another's).
-    `it_words`: _it_words of the entity's paragraph."""
-    k = bisect_left(it_words, entity.end)
-    if k == len(it_words) or it_words[k] >= entity.sent.end:
-        return False  # no it after the name in its sentence: most names
+    the error"; not "it" of "Smith said it was a mistake" ("its" is too often another's)."""
     pronoun = _pronoun_after(entity, person_at, PRONOUN_GENDER.keys() | IT_WORDS)
     if pronoun is None or pronoun.lower_ in PRONOUN_GENDER:
         return False
@@ -774,11 +762,8 @@ class NameIndex:
             person_at = name_at(people)
             # Bare names as subjects count too: "Facebook did not say whether it agreed" makes
             # the "Facebook" the recogniser calls a person elsewhere a body.
-            it_words = _it_words(doc)
             self.called_it |= {
-                person_name(e).lower()
-                for e in people + unrecognised
-                if _called_it(e, person_at, it_words)
+                person_name(e).lower() for e in people + unrecognised if _called_it(e, person_at)
             }
             people.sort(key=lambda e: e.start)  # those found beyond the recogniser come last
             conjoined: dict[int, list[Span]] = {}  # head token -> the names joined to it
