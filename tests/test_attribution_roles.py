@@ -2,7 +2,6 @@
 
 import numpy
 import pytest
-from spacy.attrs import intify_attr
 from spacy.tokens import Doc, Span
 
 from sourcemark.attribution.cues import Cue
@@ -16,12 +15,10 @@ from sourcemark.attribution.roles import (
     CONTENT,
     CUE,
     CUE_PROBABILITY_KEY,
-    OUTSIDE,
     ROLE_MODEL_DIR,
     ROLE_TAGGER,
     ROLES_KEY,
     SOURCE,
-    Region,
     add_role_tagger,
     decode,
     runs,
@@ -109,43 +106,11 @@ def test_the_shipped_tagger_marks_a_plain_report(pipeline):
     assert tags[words.index("failed")][CONTENT] == "I"
 
 
-def test_the_tagger_reads_only_the_regions_it_is_given(pipeline):
-    tagger = pipeline.nlp.get_pipe(ROLE_TAGGER)
-    with pipeline.nlp.select_pipes(disable=[ROLE_TAGGER]):
-        doc = pipeline.nlp("Trees grow in spring. The foreign minister said the talks had failed.")
-    second = list(doc.sents)[1]
-    regions = tagger.regions
-    try:
-        tagger.regions = None
-        whole = tagger(doc).user_data[ROLES_KEY]
-        tagger.regions = lambda d: [(0, len(d))]
-        assert tagger(doc).user_data[ROLES_KEY] == whole  # a span reads as its Doc
-        tagger.regions = lambda d: [(second.start, second.end)]
-        tags, probability = tagger(doc).user_data[ROLES_KEY], doc.user_data[CUE_PROBABILITY_KEY]
-    finally:
-        tagger.regions = regions
-    assert tags[: second.start] == [OUTSIDE] * second.start
-    assert probability[: second.start] == [0.0] * second.start
-    assert tags[[t.text for t in doc].index("said")][CUE] == "B"
-
-
-def test_a_region_gives_the_tagger_its_span_s_features(pipeline):
-    with pipeline.nlp.select_pipes(disable=[ROLE_TAGGER]):
-        doc = pipeline.nlp("Trees grow. The minister said the talks had failed. Leaves fall.")
-    second = list(doc.sents)[1]
-    assert second.start > 0 and second.end < len(doc)  # rows on both sides to leave out
-    columns = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "POS", "TAG", "DEP", "ENT_TYPE", "LEMMA"]
-    span_rows = doc[second.start : second.end].to_array([intify_attr(c) for c in columns])
-    region_rows = Region(doc, second.start, second.end).to_array(columns)
-    assert region_rows.tolist() == span_rows.tolist()
-
-
 def test_the_tagger_reads_what_the_pipeline_s_tok2vec_made_of_the_words(pipeline):
     tagger = pipeline.nlp.get_pipe(ROLE_TAGGER)
     with pipeline.nlp.select_pipes(disable=[ROLE_TAGGER]):
         doc = pipeline.nlp("The foreign minister said on Monday that the talks had failed.")
     assert doc.tensor.shape == (len(doc), 96)  # en_core_web_sm's shared tok2vec
-    assert Region(doc, 2, 5).tensor.tolist() == doc.tensor[2:5].tolist()
     read = list(tagger(doc).user_data[CUE_PROBABILITY_KEY])
     doc.tensor = doc.tensor * 0
     assert tagger(doc).user_data[CUE_PROBABILITY_KEY] != read
@@ -154,16 +119,10 @@ def test_the_tagger_reads_what_the_pipeline_s_tok2vec_made_of_the_words(pipeline
         tagger(doc)
 
 
-def test_the_tagger_reads_the_sentences_that_can_attribute(pipeline):
-    nature = "Trees grow in spring. Leaves fall in October."
-    text = f"{nature} The minister said the talks had failed. “Never.” {nature}"
-    doc = pipeline.parse([text])[0]
-    sentences = list(doc.sents)
-    assert len(sentences) == 6
-    assert pipeline.engine.tagged_regions(doc) == [(sentences[2].start, sentences[3].end)]
-    tags = doc.user_data[ROLES_KEY]
-    assert tags[: sentences[2].start] == [OUTSIDE] * sentences[2].start
-    assert tags[sentences[4].start :] == [OUTSIDE] * (len(doc) - sentences[4].start)
+def test_the_tagger_tags_an_empty_paragraph_with_nothing(pipeline):
+    docs = list(pipeline.nlp.pipe(["", "The mayor said the bridge is safe."]))
+    assert docs[0].user_data[ROLES_KEY] == [] and docs[0].user_data[CUE_PROBABILITY_KEY] == []
+    assert len(docs[1].user_data[ROLES_KEY]) == len(docs[1])
 
 
 def test_gold_spans_and_tags_from_brat(pipeline):

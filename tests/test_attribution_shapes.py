@@ -538,6 +538,11 @@ def test_a_label_inside_a_paragraph_gives_its_quote_one_attribution(analyze):
     assert texts(a) == ["“Nobody pays their share.”"]
 
 
+def test_a_heading_in_capitals_inside_a_paragraph_is_no_speaker(analyze):
+    result = analyze("The index is out. JAPAN PMI: “Output fell again.”")
+    assert all(a["source"]["text"] != "JAPAN PMI" for a in attributions(result))
+
+
 def test_a_round_up_line(analyze):
     a = only(analyze("Jane Porter, The Daily Planet: The mayor has run out of excuses."))
     assert a["cue"]["text"] == ":" and a["source"]["text"] == "Jane Porter"

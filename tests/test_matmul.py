@@ -2,7 +2,7 @@
 
 import pytest
 
-from sourcemark.attribution.roles import ROLE_MODEL_DIR, ROLE_TAGGER
+from sourcemark.attribution.roles import ROLE_MODEL_DIR
 from sourcemark.config import Settings
 from sourcemark.documents import split_paragraphs
 from sourcemark.inference_ops import InferenceOps
@@ -24,11 +24,8 @@ def annotations(nlp, paragraphs: list[str]) -> list[list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def blis(pipeline):
-    nlp = load_model(role_model=ROLE_MODEL_DIR, matmul="blis")
-    # The role tagger reads the regions the engine chooses, as the pipeline's does.
-    nlp.get_pipe(ROLE_TAGGER).regions = pipeline.engine.tagged_regions
-    return nlp
+def blis():
+    return load_model(role_model=ROLE_MODEL_DIR, matmul="blis")
 
 
 @pytest.fixture(scope="module")

@@ -346,8 +346,6 @@ class Pipeline:
         self.cache = ByteLRU(self.settings.parse_cache_bytes)
         self.analyses = ByteLRU(self.settings.analysis_cache_bytes)
         self.engine = AttributionEngine(self.nlp, attribution_data)
-        if ROLE_TAGGER in self.nlp.pipe_names:  # it reads only what the engine may use
-            self.nlp.get_pipe(ROLE_TAGGER).regions = self.engine.tagged_regions
         self.tone = ToneAnalyzer(self.nlp)
         self._lock = threading.Lock()
         self.analyze_docs(["warm-up"], list(self.nlp.pipe([WARM_UP_TEXT])))

@@ -400,7 +400,9 @@ class CueFinder:
                 first = start + 1 if doc[start].is_quote else start
                 colon = end - 1
                 opens = start == 0 or (start == 1 and doc[0].is_quote)
-                inside = kind == "SPEAKER_LABEL" and self._label_inside(doc, first, end)
+                # Inside, a name or a word in capitals: "… taxes. SANDERS: “…”", whatever
+                # the tagger makes of it.
+                inside = kind != "DESCRIBED_LABEL" and self._label_inside(doc, first, end)
                 if not (opens or inside):
                     continue  # a speaker label opens its paragraph or a quote
                 if kind == "DESCRIBED_LABEL" and not _described_person_label(doc, first, colon):

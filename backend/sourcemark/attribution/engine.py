@@ -69,11 +69,6 @@ MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to b
 # A quote whose words end a sentence inside its marks: “I was super-green.”
 SENTENCE_END = re.compile(r"[.!?…]\W*\Z")
 MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote may be
-# The role tagger reads only the sentences that can hold an attribution it would change: one
-# with a word the cue model gives at least this (the least at which the engine asks the
-# tagger), a quote mark, a colon or dash, or "according". Cross-validated: see the README.
-MIN_TAGGED_CUE_PROBABILITY = 0.2
-MARKS_OF_SPEECH = {":", "—", "–", "―", "-", "--", "according"}
 DATELINE_LENGTH = 12  # tokens: "ST. LOUIS, Mo. (AP) —" is 9
 # A list item after "He said:": "• …", "- …", "1. …", "a) …".
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪●◦‣*\-–—]|\d{1,2}[.)]|[a-z][.)])\s")
@@ -448,31 +443,6 @@ class AttributionEngine:
             greedy="LONGEST",
         )
 
-    def tagged_regions(self, doc: Doc) -> list[tuple[int, int]]:
-        """The token ranges the role tagger reads (see MIN_TAGGED_CUE_PROBABILITY): all of
-        the paragraph where no cue model is shipped to judge its words."""
-        if self.cues.model is None:
-            return [(0, len(doc))]
-        quotes = find_quotes(doc, doc.text)
-        regions: list[tuple[int, int]] = []
-        for sentence in doc.sents:
-            if not self._may_attribute(sentence, quotes):
-                continue
-            if regions and regions[-1][1] == sentence.start:
-                regions[-1] = (regions[-1][0], sentence.end)
-            else:
-                regions.append((sentence.start, sentence.end))
-        return regions
-
-    def _may_attribute(self, sentence, quotes: list[Quote]) -> bool:
-        for token in sentence:
-            if token.is_quote or token.lower_ in MARKS_OF_SPEECH:
-                return True
-            probability = self.cues.model_probability(token, quotes)
-            if probability is not None and probability >= MIN_TAGGED_CUE_PROBABILITY:
-                return True
-        return False
-
     def analyze(self, docs: list[Doc]) -> tuple[list[list[dict]], list[dict]]:
         texts = [doc.text for doc in docs]  # spaCy joins doc.text anew on every access
         drafts = [self.paragraph(doc, text) for doc, text in zip(docs, texts, strict=True)]
@@ -657,6 +627,8 @@ class AttributionEngine:
             return True  # "JAKE TAPPER:", then "TAPPER:"
         if label.text in INTERVIEW_LABELS:
             return resolver.interview  # "Q: …" and "A: …", not a list's "A: …" alone
+        if start > 1 and len(label) == 1 and label.text.isupper():
+            return True  # a transcript's line after another's words: "… taxes. SANDERS: “…”"
         titled = label[0].lower_.rstrip(".") in TITLES
         named = resolver.names.person(label.text) is not None
         # "JAPAN PMI:", "ANALYSIS:" (whatever the recogniser says): headings; a transcript

@@ -125,61 +125,27 @@ class RoleTagger(Tagger):
     """A tagger whose labels go to doc.user_data, leaving token.tag_ to spaCy's tagger.
 
     It keeps, per token, the probability that the token is part of a cue, so the engine
-    can weigh a learned cue against the rules. When `regions` is set (the engine sets it),
-    the network reads only the token ranges it returns for a paragraph, the sentences that
-    can hold an attribution; the other tokens are tagged OUTSIDE with cue probability 0.
+    can weigh a learned cue against the rules.
     """
 
-    regions: Callable[[Doc], list[tuple[int, int]]] | None = None
-
     def predict(self, docs):
-        ranges = [
-            [(a, b) for a, b in (self.regions(doc) if self.regions else [(0, len(doc))]) if a < b]
-            for doc in docs
-        ]
-        regions = [
-            Region(doc, a, b) for doc, found in zip(docs, ranges, strict=True) for a, b in found
-        ]
-        if not regions:
-            return ranges, []
-        return ranges, self.model.predict(regions)
+        tagged = [doc for doc in docs if len(doc)]
+        return self.model.predict(tagged) if tagged else []
 
-    def set_annotations(self, docs, predicted):
-        ranges, batch_scores = predicted
+    def set_annotations(self, docs, batch_scores):
         labels = self.labels
         cue_columns = [i for i, label in enumerate(labels) if label[CUE] != "O"]
         scores_of = iter(batch_scores)
-        for doc, found in zip(docs, ranges, strict=True):
-            tags, probability = [OUTSIDE] * len(doc), [0.0] * len(doc)
-            for a, b in found:
+        for doc in docs:
+            tags, probability = [], []
+            if len(doc):
                 scores = self.model.ops.to_numpy(next(scores_of))
-                tags[a:b] = [labels[int(i)] for i in scores.argmax(axis=1)]
+                tags = [labels[int(i)] for i in scores.argmax(axis=1)]
                 # The model leaves its outputs unnormalised at inference: softmax them here.
                 odds = numpy.exp(scores - scores.max(axis=1, keepdims=True))
-                probability[a:b] = (odds[:, cue_columns].sum(axis=1) / odds.sum(axis=1)).tolist()
+                probability = (odds[:, cue_columns].sum(axis=1) / odds.sum(axis=1)).tolist()
             doc.user_data[ROLES_KEY] = tags
             doc.user_data[CUE_PROBABILITY_KEY] = probability
-
-
-@dataclass(frozen=True)
-class Region:
-    """Tokens start..end of a parse, as the tagger's feature extractor reads them: the only
-    thing it asks of its input is `to_array`. Span.to_array reads token by token, 20 times
-    slower than Doc.to_array, whose rows are the same."""
-
-    doc: Doc
-    start: int
-    end: int
-
-    def to_array(self, columns: list) -> numpy.ndarray:
-        return self.doc.to_array(columns)[self.start : self.end]
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    @property
-    def tensor(self) -> numpy.ndarray:
-        return self.doc.tensor[self.start : self.end]
 
 
 @Language.factory(ROLE_TAGGER, default_config=Config().from_str(MODEL_CONFIG))

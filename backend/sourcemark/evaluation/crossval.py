@@ -189,14 +189,12 @@ def train_fold(
 
 def tag_fold(nlp, docs: list[Doc], weights: Path, cache_dir: Path) -> None:
     """Set each doc's role tags from the tagger in nlp, loaded from `weights`; cached by the
-    weights, spaCy's version, the texts, their lemmas (the tagger reads them) and the regions
-    the tagger reads."""
+    weights, spaCy's version, the texts and their lemmas (the tagger reads them)."""
     tagger = nlp.get_pipe(ROLE_TAGGER)
-    regions = [tagger.regions(doc) for doc in docs] if tagger.regions else []
     weights_digest = hashlib.sha256(weights.read_bytes()).hexdigest()
     lemmas = hashlib.sha256(b"".join(d.to_array("LEMMA").tobytes() for d in docs)).hexdigest()
     parts = [weights_digest, spacy.__version__, lemmas, *(d.text for d in docs)]
-    key = _digest(*parts, json.dumps(regions)) if regions else _digest(*parts)
+    key = _digest(*parts)
     cache = cache_dir / f"tags-{key}.pickle"
     if cache.exists():
         tags = pickle.loads(cache.read_bytes())
@@ -251,7 +249,7 @@ def evaluate_fold(
                     " --train, or measure the rules alone with SOURCEMARK_LEARNED_ROLES=0"
                 )
     try:
-        pipeline = Pipeline(settings, nlp=nlp, attribution_data=fold_dir)  # sets tagger regions
+        pipeline = Pipeline(settings, nlp=nlp, attribution_data=fold_dir)
         if settings.learned_roles:
             tag_fold(nlp, fold_docs, roles / "model", cache_dir or fold_dir)
         recorder = Recorder(pipeline.engine.calibrator)
