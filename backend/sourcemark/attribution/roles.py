@@ -39,9 +39,9 @@ MAX_CARRY_TOKENS = 40  # how far a content run may sit from a cue outside its se
 MAX_CUES_PER_SENTENCE = 12
 
 
-def tagger_config(width: int) -> str:
-    """A role tagger with its own CNN over the words and the parse's features, `width`
-    wide, reaching 12 tokens each side: the teacher's model (training/train_roles.py)."""
+def _tagger(embed: str, width: int, depth: int) -> str:
+    """A spaCy tagger's model config: `embed` (the words' features, `width` wide) under
+    `depth` window layers, each reaching 2 tokens further each side."""
     return f"""
 [model]
 @architectures = "spacy.Tagger.v2"
@@ -52,40 +52,7 @@ normalize = false
 @architectures = "spacy.Tok2Vec.v2"
 
 [model.tok2vec.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = {width}
-attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "POS", "TAG", "DEP", "ENT_TYPE", "LEMMA"]
-rows = [5000, 1000, 2500, 2500, 100, 200, 200, 100, 5000]
-include_static_vectors = false
-
-[model.tok2vec.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = {width}
-depth = 6
-window_size = 2
-maxout_pieces = 3
-"""
-
-
-def tensor_tagger_config(width: int, depth: int, label_width: int) -> str:
-    """A role tagger that starts from what the pipeline's tok2vec already computed for the
-    words (doc.tensor, reaching 4 tokens each side), adds the parse's labels, and reaches
-    2 tokens further each side for each of its `depth` layers, `width` wide."""
-    return f"""
-[model]
-@architectures = "spacy.Tagger.v2"
-nO = null
-normalize = false
-
-[model.tok2vec]
-@architectures = "spacy.Tok2Vec.v2"
-
-[model.tok2vec.embed]
-@architectures = "sourcemark.TensorAndParse.v1"
-width = {width}
-label_width = {label_width}
-attrs = ["POS", "TAG", "DEP", "ENT_TYPE", "LEMMA"]
-rows = [100, 200, 200, 100, 5000]
+{embed.strip()}
 
 [model.tok2vec.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
@@ -94,6 +61,32 @@ depth = {depth}
 window_size = 2
 maxout_pieces = 3
 """
+
+
+def tagger_config(width: int) -> str:
+    """A role tagger with its own CNN over the words and the parse's features, `width`
+    wide, reaching 12 tokens each side: the teacher's model (training/train_roles.py)."""
+    embed = f"""
+@architectures = "spacy.MultiHashEmbed.v2"
+width = {width}
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "POS", "TAG", "DEP", "ENT_TYPE", "LEMMA"]
+rows = [5000, 1000, 2500, 2500, 100, 200, 200, 100, 5000]
+include_static_vectors = false
+"""
+    return _tagger(embed, width, 6)
+
+
+def tensor_tagger_config(width: int, depth: int, label_width: int) -> str:
+    """A role tagger that starts from what the pipeline's tok2vec already computed for the
+    words (doc.tensor, reaching 4 tokens each side) and adds the parse's labels."""
+    embed = f"""
+@architectures = "sourcemark.TensorAndParse.v1"
+width = {width}
+label_width = {label_width}
+attrs = ["POS", "TAG", "DEP", "ENT_TYPE", "LEMMA"]
+rows = [100, 200, 200, 100, 5000]
+"""
+    return _tagger(embed, width, depth)
 
 
 # The shipped tagger: distilled from one with its own CNN, 64 wide, at a third of its cost
