@@ -91,7 +91,7 @@ def _described_name_before(verb: Token) -> Token | None:
     """A misparse: "Brenna – a nurse for 30 years – said …" leaves the verb no subject and
     makes the name a modifier of it. A name (or a proper noun the recogniser left out)
     described in apposition and hanging before the verb so is who speaks; not a date or a
-    place ("Monday, the day of the vote, officials said")."""
+    place ("Sunday – a day of rest – said it all")."""
     return next(
         (
             c
