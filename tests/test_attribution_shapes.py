@@ -535,7 +535,10 @@ def test_a_label_inside_a_paragraph_gives_its_quote_one_attribution(analyze):
     result = analyze("The debate turned to taxes. SANDERS: “Nobody pays their share.”")
     a = only(result)
     assert a["source"]["text"] == "SANDERS"
+    assert (a["source"]["name"], a["source"]["type"]) == ("Sanders", "named_person")
     assert texts(a) == ["“Nobody pays their share.”"]
+    body = only(analyze("The index is out. NATO: “We stand firm.”"))  # a body, as it was
+    assert (body["source"]["name"], body["source"]["type"]) == ("NATO", "named_organization")
 
 
 def test_a_heading_in_capitals_inside_a_paragraph_is_no_speaker(analyze):
