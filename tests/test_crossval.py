@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from sourcemark.attribution.roles import ATTRIBUTION_DATA
+from sourcemark.attribution.roles import ARCHITECTURE_FILE, ATTRIBUTION_DATA, MODEL_CONFIG
 from sourcemark.evaluation import crossval
 from sourcemark.evaluation.articles import analyze_text
 from sourcemark.evaluation.polnear import Errors, Scores, load_type_labels, score_article
@@ -133,6 +133,23 @@ def test_cue_parts_retrain_alone_and_keep_the_tagger(data_dir, tmp_path):
     assert (out / "cues.json").stat().st_size > 0
     assert (out / "cue_model.json").stat().st_size > 0
     assert [p.name for p in (out / "roles").iterdir()] == ["kept"]
+
+
+@pytest.mark.data
+def test_a_fold_trains_its_tagger_from_the_cached_parses(data_dir, tmp_path):
+    """The parse cache keeps no tok2vec output; the distilled tagger reads it, so the fold's
+    training computes it, then lets it go."""
+    articles = crossval.load_corpus(data_dir, 5, limit=4)
+    nlp = load_model()
+    docs = crossval.parse_corpus(nlp, articles, tmp_path)
+    fold = next(a.fold for a in articles)
+    out = tmp_path / "fold-0"
+    crossval.train_fold(nlp, fold, articles, docs, data_dir, out, epochs=1)
+    assert (out / "roles" / "model").stat().st_size > 0
+    assert (out / "roles" / ARCHITECTURE_FILE).read_text("utf-8") == MODEL_CONFIG
+    taught = [a for a in articles if a.fold != fold and a.split != "dev"]
+    assert taught
+    assert all(doc.tensor.size == 0 for a in taught for doc in docs[a.gold.name])
 
 
 @pytest.mark.data

@@ -25,6 +25,8 @@ import pickle
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -181,7 +183,23 @@ def train_fold(
         ]
         (choose_set if article.split == "dev" else train_set).extend(examples)
     fix_random_seed(train_roles.SEED)
-    train_roles.train_and_distill(nlp, train_set, choose_set, epochs, out / "roles")
+    with tok2vec_read(nlp, [eg.predicted for eg in train_set]):  # the student reads it
+        train_roles.train_and_distill(nlp, train_set, choose_set, epochs, out / "roles")
+
+
+@contextmanager
+def tok2vec_read(nlp, docs: list[Doc]) -> Iterator[None]:
+    """Within this block each doc holds the tok2vec output that the role tagger reads and
+    the parse cache leaves out; dropped after, for its memory. Computed from the doc's own
+    text: a title-case headline, which the pipeline read in sentence case, is read here as
+    written."""
+    for _ in nlp.get_pipe("tok2vec").pipe(docs, batch_size=64):
+        pass
+    try:
+        yield
+    finally:
+        for doc in docs:
+            doc.tensor = numpy.zeros((0, 0), dtype="float32")
 
 
 # ---- evaluation ----------------------------------------------------------------------------
@@ -199,16 +217,11 @@ def tag_fold(nlp, docs: list[Doc], weights: Path, cache_dir: Path) -> None:
     if cache.exists():
         tags = pickle.loads(cache.read_bytes())
     else:
-        # The tagger reads the tok2vec output, which the parse cache leaves out. Computed
-        # from the doc's own text: a title-case headline, which the pipeline read in
-        # sentence case, is read here as written.
-        read = nlp.get_pipe("tok2vec").pipe(docs, batch_size=64)
-        tags = [
-            (doc.user_data[ROLES_KEY], doc.user_data[CUE_PROBABILITY_KEY])
-            for doc in tagger.pipe(read, batch_size=64)
-        ]
-        for doc in docs:
-            doc.tensor = numpy.zeros((0, 0), dtype="float32")
+        with tok2vec_read(nlp, docs):
+            tags = [
+                (doc.user_data[ROLES_KEY], doc.user_data[CUE_PROBABILITY_KEY])
+                for doc in tagger.pipe(docs, batch_size=64)
+            ]
         _write_atomically(cache, pickle.dumps(tags))
     for doc, (roles, probability) in zip(docs, tags, strict=True):
         doc.user_data[ROLES_KEY] = roles
