@@ -148,17 +148,24 @@ def make_role_tagger(nlp, name, model):
     return RoleTagger(nlp.vocab, model, name)
 
 
+def architecture(path: Path, default: str = MODEL_CONFIG) -> str:
+    """The model config the weights in `path` were trained as (its ARCHITECTURE_FILE), else
+    `default`."""
+    written = path / ARCHITECTURE_FILE
+    return written.read_text("utf-8") if written.is_file() else default
+
+
+def model_settings(config: str) -> dict:
+    """A model config string as add_pipe takes it."""
+    return {"model": Config().from_str(config)["model"]}
+
+
 def add_role_tagger(nlp: Language, path: Path = ROLE_MODEL_DIR) -> bool:
-    """Append the trained role tagger to nlp, if its weights are there, built as the
-    architecture beside them says (ARCHITECTURE_FILE), else as MODEL_CONFIG."""
+    """Append the trained role tagger to nlp, if its weights are there, built as their
+    architecture says."""
     if not (path / "model").is_file():
         return False
-    architecture = path / ARCHITECTURE_FILE
-    settings = (
-        {"model": Config().from_str(architecture.read_text("utf-8"))["model"]}
-        if architecture.is_file()
-        else {}
-    )
+    settings = model_settings(architecture(path))
     nlp.add_pipe(ROLE_TAGGER, last=True, config=settings).from_disk(path, exclude=["vocab"])
     return True
 

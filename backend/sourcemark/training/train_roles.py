@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Doc
 from spacy.training import Example
-from thinc.api import Config, fix_random_seed
+from thinc.api import fix_random_seed
 
 from ..attribution import title_case
 from ..attribution.roles import (
@@ -39,6 +39,8 @@ from ..attribution.roles import (
     ROLE_TAGGER,
     ROLES_KEY,
     SOURCE,
+    architecture,
+    model_settings,
     runs,
     tagger_config,
 )
@@ -149,11 +151,6 @@ def score(tagger, dev: list[Example]) -> dict[str, float]:
     result = {name: run_f1(predicted, gold, role) for name, role in GOLD_ROLES.items()}
     result["mean"] = sum(result.values()) / len(GOLD_ROLES)
     return result
-
-
-def model_settings(config: str) -> dict:
-    """A model config string as add_pipe takes it."""
-    return {"model": Config().from_str(config)["model"]}
 
 
 def train(nlp, train_set: list[Example], dev_set: list[Example], epochs: int, out: Path):
@@ -271,10 +268,9 @@ def train_and_distill(
                 train(nlp, train_set, dev_set, epochs, teacher_dir)
             finally:
                 nlp.remove_pipe(ROLE_TAGGER)
-        architecture = teacher_dir / ARCHITECTURE_FILE
-        config = architecture.read_text("utf-8") if architecture.is_file() else TEACHER_CONFIG
+        config = model_settings(architecture(teacher_dir, TEACHER_CONFIG))
         with matmul_ops(training=True):
-            teacher = nlp.add_pipe(ROLE_TAGGER, name=TEACHER, config=model_settings(config))
+            teacher = nlp.add_pipe(ROLE_TAGGER, name=TEACHER, config=config)
         try:
             teacher.from_disk(teacher_dir, exclude=["vocab"])
             distill(nlp, teacher, [eg.predicted for eg in train_set], distill_epochs, out)
