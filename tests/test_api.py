@@ -147,7 +147,7 @@ def test_an_internal_failure_is_a_json_500_without_traceback(make_client, monkey
     def explode(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(pipeline, "analyze", explode)
+    monkeypatch.setattr(pipeline, "analyze_json", explode)
     response = analyze(client, paragraphs("x"))
     assert_error(response, 500, "internal_error")
     assert "secret internals" not in response.get_data(as_text=True)

@@ -2,6 +2,7 @@
 repeated article answered without parsing or analysing it again."""
 
 import gc
+import json
 import threading
 import tracemalloc
 
@@ -124,6 +125,21 @@ def test_a_repeated_article_is_answered_from_the_analysis_cache(make_pipeline, m
     assert second == first and (engine.calls, parse.calls) == (0, 0)
     second["paragraphs"].clear()  # the caller's own copy
     assert pipeline.analyze(article) == first
+
+
+@pytest.mark.parametrize("cache_bytes", [0, 1 << 20])
+def test_the_json_answer_is_the_analysis_and_a_repeat_sends_the_kept_bytes(
+    make_pipeline, monkeypatch, cache_bytes
+):
+    pipeline = make_pipeline(analysis_cache_bytes=cache_bytes)
+    article = request("“We will win,” the mayor said.", "Astral 😀 text, officials said.")
+    fresh = pipeline.analyze_json(article)
+    assert json.loads(fresh) == make_pipeline().analyze(article)
+    assert "😀".encode() in fresh  # UTF-8 as it is, not escaped
+    engine = Counting(pipeline.engine.analyze)
+    monkeypatch.setattr(pipeline.engine, "analyze", engine)
+    assert pipeline.analyze_json(article) == fresh
+    assert engine.calls == (0 if cache_bytes else 1)
 
 
 @pytest.mark.parametrize(

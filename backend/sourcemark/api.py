@@ -240,7 +240,7 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
             pipeline = _ready_pipeline(loader)
             timings = Timings()
             with deadline.deadline(until, request.environ.get("waitress.client_disconnected")):
-                result = pipeline.analyze(
+                encoded = pipeline.analyze_json(
                     [p.model_dump() for p in req.paragraphs], timings, settings.max_tokens
                 )
         except TooManyTokens as error:
@@ -257,7 +257,7 @@ def create_app(config: Settings | dict | None = None, pipeline: Pipeline | None 
             ) from None
         finally:
             admission.leave()
-        response = jsonify(result)
+        response = Response(encoded, mimetype="application/json")
         if from_extension():  # parse times tell what was parsed before: the extension only
             response.headers["Server-Timing"] = (
                 f"parse;dur={timings.parse_ms:.1f}, analysis;dur={timings.analysis_ms:.1f}"

@@ -416,6 +416,24 @@ class Pipeline:
     ) -> dict:
         """Analyse paragraphs given as {"id", "text"} dicts; return the contract as a dict.
         A request over `max_tokens` in all raises TooManyTokens (see parse)."""
+        result, encoded = self._analysis(paragraphs, timings, max_tokens)
+        return json.loads(encoded) if result is None else result
+
+    def analyze_json(
+        self,
+        paragraphs: Sequence[dict],
+        timings: Timings | None = None,
+        max_tokens: int | None = None,
+    ) -> bytes:
+        """As analyze, the contract as compact UTF-8 JSON: what the API sends, encoded once
+        and kept as it is in the cache, so that a repeat is sent without decoding it."""
+        result, encoded = self._analysis(paragraphs, timings, max_tokens)
+        return encode(result) if encoded is None else encoded
+
+    def _analysis(
+        self, paragraphs: Sequence[dict], timings: Timings | None, max_tokens: int | None
+    ) -> tuple[dict | None, bytes | None]:
+        """The analysis fresh (dict, and its JSON if the cache kept it), or cached (its JSON)."""
         timings = timings if timings is not None else Timings()
         started = time.perf_counter()
         key = self.analysis_key(paragraphs)
@@ -426,21 +444,21 @@ class Pipeline:
                 cached = self.analyses.get(key)
                 if cached is None:
                     result = self._analyze_uncached(paragraphs, timings, max_tokens)
-                    self._remember(key, result)
+                    encoded = self._remember(key, result)
                     release_freed_memory()
-                    return result
-        result = json.loads(cached)
+                    return result, encoded
         timings.parse_ms = 0.0
         timings.analysis_ms = (time.perf_counter() - started) * 1000
-        return result
+        return None, cached
 
-    def _remember(self, key: bytes, result: dict) -> None:
+    def _remember(self, key: bytes, result: dict) -> bytes | None:
         if not self.analyses.max_bytes:
-            return
+            return None
         # Kept as compact JSON: its size is known exactly, and it holds several times less
         # than the dicts it decodes to.
-        encoded = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
+        encoded = encode(result)
         self.analyses.put(key, encoded, len(encoded) + len(key) + ENTRY_BYTES)
+        return encoded
 
     def _analyze_uncached(
         self, paragraphs: Sequence[dict], timings: Timings, max_tokens: int | None
@@ -464,6 +482,11 @@ class Pipeline:
             ids=list(ids), docs=list(docs), attributions=attributions, roster=roster, tone=self.tone
         )
         return {"version": CONTRACT_VERSION, "model": dict(self.model_info), **result}
+
+
+def encode(result: dict) -> bytes:
+    """The contract as compact UTF-8 JSON."""
+    return json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def with_original_texts(result: dict, texts: Sequence[str]) -> dict:
