@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -15,26 +16,49 @@ from .tone.scoring import Scored
 from .tone.spans import Span, merge, quotation_spans, subtract
 
 
-def _covered_types(text: str, attributions: list[dict]) -> list[str | None]:
-    """The source type that owns each character; None for the outlet's own voice."""
-    owner: list[str | None] = [None] * len(text)
+def _owned_stretches(text: str, attributions: list[dict]) -> list[tuple[int, int, str]]:
+    """The stretches of text each source type owns, apart and in order, as (start, end,
+    type): the first attribution to cover a character owns it. The rest is the outlet's own
+    voice. Kept as stretches, not character by character: an article has few of them."""
+    owned: list[tuple[int, int, str]] = []
     for attribution in attributions:
         source = attribution["source"]
         kind = source["type"] if source else "vague"  # no source given counts as vague
         spans = list(attribution["content"])
         spans += [s for s in (source, attribution["cue"]) if s]
         for span in spans:
-            for i in range(span["start"], min(span["end"], len(text))):
-                if owner[i] is None:
-                    owner[i] = kind
-    return owner
+            for start, end in _uncovered(span["start"], min(span["end"], len(text)), owned):
+                insort(owned, (start, end, kind))
+    return owned
 
 
-def type_counts(text: str, owner: list[str | None]) -> Counter[str]:
+def _uncovered(start: int, end: int, owned: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The pieces of start..end that no owned stretch covers."""
+    pieces = []
+    for first, last, _ in owned:
+        if last <= start:
+            continue
+        if first >= end:
+            break
+        if first > start:
+            pieces.append((start, first))
+        start = max(start, last)
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+def _non_space(text: str) -> int:
+    return len("".join(text.split()))  # str.split() splits where str.isspace() holds
+
+
+def type_counts(text: str, owned: list[tuple[int, int, str]]) -> Counter[str]:
     """Non-space characters by source type ("unattributed" for the outlet's own voice)."""
-    return Counter(
-        kind or "unattributed" for ch, kind in zip(text, owner, strict=True) if not ch.isspace()
-    )
+    counts: Counter[str] = Counter()
+    for start, end, kind in owned:
+        counts[kind] += _non_space(text[start:end])
+    counts["unattributed"] = _non_space(text) - sum(counts.values())
+    return +counts  # the types with characters
 
 
 def shares(counts: Counter[str]) -> dict[str, float]:
@@ -46,27 +70,18 @@ def shares(counts: Counter[str]) -> dict[str, float]:
 _TRIM = " \t\n\r\u00a0,;:-–—"
 
 
-def unattributed_spans(sentences: Sentences, owner: list[str | None]) -> list[dict]:
+def unattributed_spans(sentences: Sentences, owned: list[tuple[int, int, str]]) -> list[dict]:
     """Stretches of each sentence that no attribution covers: the outlet's own voice."""
     text = sentences.text
     spans = []
     for sent_start, sent_end in sentences.spans:
-        i = sent_start
-        while i < sent_end:
-            if owner[i] is not None:
-                i += 1
-                continue
-            j = i
-            while j < sent_end and owner[j] is None:
-                j += 1
-            start, end = i, j
+        for start, end in _uncovered(sent_start, sent_end, owned):
             while start < end and text[start] in _TRIM:
                 start += 1
             while end > start and text[end - 1] in _TRIM:
                 end -= 1
             if any(ch.isalnum() for ch in text[start:end]):
                 spans.append({"start": start, "end": end, "text": text[start:end]})
-            i = j
     return spans
 
 
@@ -89,8 +104,8 @@ def build_analysis(
         deadline.check()
         sentences = Sentences(doc)
         text = sentences.text
-        owner = _covered_types(text, found)
-        counts = type_counts(text, owner)
+        owned = _owned_stretches(text, found)
+        counts = type_counts(text, owned)
         char_totals += counts
         said: list[Span] = []
         toned = []
@@ -106,7 +121,7 @@ def build_analysis(
                 source_tones[sid] += pieces
                 if pid not in source_paragraphs[sid]:
                     source_paragraphs[sid].append(pid)
-        unattributed = unattributed_spans(sentences, owner)
+        unattributed = unattributed_spans(sentences, owned)
         # Quotation marks count as a source's words even where no attribution was found.
         others_voice = merge(said + quotation_spans(text))
         own_voice = subtract([(s["start"], s["end"]) for s in unattributed], others_voice)
