@@ -42,6 +42,7 @@ from sourcemark.documents import read_article
 
 STOCK_PARSER = Path(__file__).resolve().parent / "stock_parse.py"
 ROLES_OFF = {"SOURCEMARK_LEARNED_ROLES": "0"}
+ONE_THREAD = {"SOURCEMARK_PARSE_THREADS": "1"}
 CACHES_OFF = {"SOURCEMARK_PARSE_CACHE_BYTES": "0", "SOURCEMARK_ANALYSIS_CACHE_BYTES": "0"}
 
 
@@ -105,30 +106,31 @@ class StockParser:
 
 
 def ratio_and_repeat(pages: list[list[str]], rounds: int, out: dict[str, Figure], info: dict):
-    """Each article, first sight, through the full analysis over HTTP (with the role tagger,
-    and without it for information) and through the bare stock parse, in rotating order;
-    then once more (a repeat). Fresh servers and a fresh stock parser each round, all warmed
+    """Each article, first sight, through the full analysis over HTTP (and, for information,
+    without the role tagger, and parsing in one thread) and through the bare stock parse, in
+    rotating order; then once more (a repeat). Fresh servers and a fresh stock parser each round, all warmed
     up on the same other article, so that every article is new to each side, and so are
     its words to spaCy's lemmatizer cache."""
     warm_up = read_article(str(FIXTURE))
-    times: dict[str, list[list[float]]] = {k: [] for k in ("stock", "full", "rules", "repeat")}
+    sides = ("stock", "full", "rules", "one_thread", "repeat")
+    times: dict[str, list[list[float]]] = {k: [] for k in sides}
     for round_ in range(rounds):
         stock = StockParser()
         stock.parse(warm_up)
-        servers = {"full": Server(), "rules": Server(env=ROLES_OFF)}
+        servers = {
+            "full": Server(),
+            "rules": Server(env=ROLES_OFF),
+            "one_thread": Server(env=ONE_THREAD),
+        }
         for server in servers.values():
             server.wait_ready().analyze(request_body(warm_up))
-        sides = {
-            "stock": stock.parse,
-            "full": _via(servers["full"]),
-            "rules": _via(servers["rules"]),
-        }
-        order = list(sides)
+        analyses = {"stock": stock.parse} | {name: _via(s) for name, s in servers.items()}
+        order = list(analyses)
         for i, page in enumerate(pages):
             measured = {}
             shift = (i + round_) % len(order)
             for side in order[shift:] + order[:shift]:
-                measured[side] = sides[side](page)
+                measured[side] = analyses[side](page)
             measured["repeat"] = servers["full"].analyze(request_body(page))
             for side, seconds in measured.items():
                 if round_ == 0:
@@ -141,15 +143,19 @@ def ratio_and_repeat(pages: list[list[str]], rounds: int, out: dict[str, Figure]
     stock_ms = median(per_article["stock"]) * 1000
     full_ms = median(per_article["full"]) * 1000
     rules_ms = median(per_article["rules"]) * 1000
+    one_thread_ms = median(per_article["one_thread"]) * 1000
     paired = [f / s for f, s in zip(per_article["full"], per_article["stock"], strict=True)]
     ratio = out["ratio"]
     ratio.value = full_ms / stock_ms
     ratio.detail = (
         f"medians over {len(pages)} articles × {rounds} rounds: {full_ms:.0f} ms against "
         f"{stock_ms:.0f} ms; median of paired ratios {median(paired):.2f}; without the role "
-        f"tagger (SOURCEMARK_LEARNED_ROLES=0): {rules_ms:.0f} ms, {rules_ms / stock_ms:.2f}×"
+        f"tagger (SOURCEMARK_LEARNED_ROLES=0): {rules_ms:.0f} ms, {rules_ms / stock_ms:.2f}×; "
+        f"parsing in one thread (SOURCEMARK_PARSE_THREADS=1, as --workers and --jobs do): "
+        f"{one_thread_ms:.0f} ms, {one_thread_ms / stock_ms:.2f}×"
     )
     info["ratio_without_role_tagger"] = round(rules_ms / stock_ms, 3)
+    info["ratio_in_one_parse_thread"] = round(one_thread_ms / stock_ms, 3)
     info["stock_parse_median_ms"] = round(stock_ms, 1)
     info["full_analysis_median_ms"] = round(full_ms, 1)
     repeat = out["repeat"]

@@ -88,6 +88,9 @@ def test_the_model_is_loaded_once_per_worker(first_run, cluster):
     loads = cluster.run(lambda dask_worker: dask_worker.plugins[name].loads)
     assert sorted(loads.values()) == [1, 1]  # two workers, more partitions than workers
     assert result.partitions > len(loads)
+    # A worker per core: none parses in a second thread.
+    threads = cluster.run(lambda dask_worker: dask_worker.plugins[name].pipeline.ner_ahead)
+    assert set(threads.values()) == {None}
     if sys.platform == "linux":  # forked with the model loaded, not loaded again
         inherited = cluster.run(
             lambda dask_worker: (

@@ -8,6 +8,7 @@ import multiprocessing
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import replace
 from pathlib import Path
 
 from .config import Settings
@@ -59,6 +60,8 @@ def _analyze_dir(args, settings: Settings) -> int:
     files.sort(key=lambda p: (-p.stat().st_size, p.name))
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
+    if args.jobs > 1:  # the processes fill the cores: each parses in one thread
+        settings = replace(settings, parse_threads=1)
     # Loaded once here; forked workers share it instead of loading their own.
     _worker_pipeline = _pipeline(settings)
     failures = words = 0
@@ -181,7 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         help="serve from N pre-forked processes sharing one model load (gunicorn; needs "
-        "fork). Without it: one process, several threads (waitress)",
+        "fork), each parsing in one thread. Without it: one process, several threads "
+        "(waitress)",
     )
     serve.set_defaults(func=cmd_serve)
     analyze = commands.add_parser("analyze", help="analyse an article or a folder of them")
@@ -198,7 +202,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     analyze.add_argument("--out", help="write here; a folder when analysing a folder")
-    analyze.add_argument("--jobs", type=int, default=1, help="worker processes for a folder")
+    analyze.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="worker processes for a folder; with more than 1, each parses in one thread",
+    )
     analyze.set_defaults(func=cmd_analyze)
     add_corpus_commands(commands)
     return parser

@@ -44,6 +44,9 @@ class Settings:
     extra_origins: tuple[str, ...] = field(default_factory=tuple)
     learned_roles: bool = True  # add the role tagger trained on PolNeAR to the pipeline
     matmul: str = "numpy"  # the models' matrix products: "numpy" (OpenBLAS) or "blis"
+    # Threads one parse may use: with 2, the entity recogniser's word embedding runs beside
+    # the parser (ner_ahead.py). Processes that fill the cores between them use 1.
+    parse_threads: int = 2
     # Host names the server answers to besides loopback ones (a DNS-rebinding page can't
     # reach a server that refuses its name).
     allowed_hosts: tuple[str, ...] = field(default_factory=tuple)
@@ -80,6 +83,7 @@ _WHOLE = {
     "parse_cache_bytes": (0, None),
     "analysis_cache_bytes": (0, None),
     "batch_size": (1, None),
+    "parse_threads": (1, 2),
     "max_analyses": (1, None),
     "max_waiting": (0, None),
     "idle_timeout": (1, None),

@@ -321,6 +321,7 @@ class Pipeline:
         """`attribution_data` holds the engine's learned parts (cross-validation swaps it)."""
         from .attribution import AttributionEngine, title_case
         from .attribution.roles import ATTRIBUTION_DATA, ROLE_TAGGER
+        from .ner_ahead import NerEmbeddingAhead
         from .tone import ToneAnalyzer
 
         self.settings = settings or Settings()
@@ -345,6 +346,11 @@ class Pipeline:
         self._read_as = functools.partial(title_case.readings, known=known)
         self.cache = ByteLRU(self.settings.parse_cache_bytes)
         self.analyses = ByteLRU(self.settings.analysis_cache_bytes)
+        self.ner_ahead = (
+            NerEmbeddingAhead(self.nlp)
+            if self.settings.parse_threads > 1 and NerEmbeddingAhead.supported(self.nlp)
+            else None
+        )
         self.engine = AttributionEngine(self.nlp, attribution_data)
         self.tone = ToneAnalyzer(self.nlp)
         self._lock = threading.Lock()
@@ -386,6 +392,8 @@ class Pipeline:
             no_tensor = zeros((0, 0), dtype="float32")
             for batch in _batches(list(missing), BATCH_CHARS):
                 deadline.check()  # between batches: each is a few seconds' work at most
+                if self.ner_ahead is not None:
+                    self.ner_ahead.start([tokenized[key] for key in batch])
                 # Offsets stay in the original text.
                 parsed = invisible.parse(
                     self.nlp,

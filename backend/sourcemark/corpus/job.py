@@ -13,7 +13,7 @@ import logging
 import sys
 import time
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,12 +50,17 @@ class PipelinePlugin(WorkerPlugin):
         self.loads = 0
 
     async def setup(self, worker):
-        from ..pipeline import Pipeline
-
         inherited = _FORKED_PIPELINES.get(plugin_name(self.settings))
         # Else off the worker's event loop, which must keep answering the scheduler meanwhile.
-        self.pipeline = inherited or await asyncio.to_thread(Pipeline, self.settings)
+        self.pipeline = inherited or await asyncio.to_thread(worker_pipeline, self.settings)
         self.loads += 1
+
+
+def worker_pipeline(settings: Settings) -> Pipeline:
+    """A worker's pipeline: a worker process per core, so each parses in one thread."""
+    from ..pipeline import Pipeline
+
+    return Pipeline(replace(settings, parse_threads=1))
 
 
 def plugin_name(settings: Settings) -> str:
@@ -130,10 +135,8 @@ def connect(scheduler: str, settings: Settings | None = None):
     config = dict(QUIET)
     name = None
     if settings is not None and sys.platform == "linux":
-        from ..pipeline import Pipeline
-
         name = plugin_name(settings)
-        _FORKED_PIPELINES[name] = Pipeline(settings)
+        _FORKED_PIPELINES[name] = worker_pipeline(settings)
         config["distributed.worker.multiprocessing-method"] = "fork"
     with (
         _forgetting(name),
