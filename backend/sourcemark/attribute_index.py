@@ -1,4 +1,5 @@
-"""The attribute ruler's one-token rules looked up in a table, not run through the Matcher.
+"""The attribute ruler's one-token rules looked up in a table, not run through the Matcher,
+and the values of its matches written in one array.
 
 spaCy's AttributeRuler finds its matches with a Matcher, which tries every pattern at every
 token: with the English model's 179 rules, 7.5 ms of an 850-token article, more than its
@@ -6,7 +7,12 @@ lemmatizer and tagger together. All but a few of those rules test one token for 
 values ("TAG is NNS", "LOWER is 'n't' and TAG is RB"), so the rules that test the same
 attributes go in one dict, keyed by their values, and each token asks each dict once.
 Rules of any other shape (more than one token, regexes, operators) stay in a Matcher of
-their own. The matches, and so the annotations, are the same (tests/test_attribute_index.py).
+their own.
+
+The ruler then sets each match's values on its token through a Span and set_token_attrs.
+The English model's rules set only the token's POS, TAG, MORPH, LEMMA and DEP, so the values
+go into an array of the doc's instead, written back in one Doc.from_array. The matches, and
+so the annotations, are the same (tests/test_attribute_index.py).
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from __future__ import annotations
 from itertools import product
 from operator import itemgetter
 
-from spacy.attrs import IDS
+import numpy
+from spacy.attrs import DEP, IDS, LEMMA, MORPH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
@@ -23,6 +30,10 @@ from spacy.tokens import Doc
 # or a flag's 0/1. TEXT is the Matcher's other name for ORTH.
 TABLE_ATTRIBUTES = {"ORTH", "TEXT", "NORM", "LOWER", "TAG", "POS", "DEP", "LEMMA", "ENT_TYPE"}
 FLAGS = {"IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE"}
+# What a rule may set through Doc.from_array: values the token holds and its lexeme doesn't
+# (set_token_attrs sets the lexeme's too), and DEP, which without HEAD leaves the tree and
+# the sentences as they are.
+ARRAY_ATTRIBUTES = (POS, TAG, MORPH, LEMMA, DEP)
 
 
 class IndexedRules:
@@ -87,6 +98,42 @@ class IndexedRules:
         return sorted(matches)
 
 
+class ArrayWrites:
+    """A stand-in for AttributeRuler.set_annotations: the same values, in one Doc.from_array.
+
+    The matches come in the ruler's order, so a later rule's value overwrites an earlier
+    one's in the array as it would on the token. A doc that a rule setting anything else
+    matches gets all its matches set the ruler's way; none of the English model's rules do.
+    Over the seed and 20 dev articles: 0.022 s instead of 0.032 s.
+    """
+
+    def __init__(self, ruler: AttributeRuler):
+        self.ruler = ruler
+        column = {attr: n for n, attr in enumerate(ARRAY_ATTRIBUTES)}
+        # Each rule's token (its index in the match) and (column, value) pairs, or None for
+        # a rule that sets anything else.
+        self.rules = [
+            (index, [(column[attr], value) for attr, value in attrs.items()])
+            if attrs.keys() <= column.keys()
+            else (index, None)
+            for index, attrs in zip(ruler.indices, ruler.attrs, strict=True)
+        ]
+
+    def __call__(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        if not matches:
+            return
+        rows = doc.to_array(ARRAY_ATTRIBUTES).tolist()
+        for rule, _, start, end in matches:
+            index, writes = self.rules[rule]
+            if writes is None or not -(end - start) <= index < end - start:
+                # Other attributes are the ruler's to set, and a bad index its error to raise.
+                return AttributeRuler.set_annotations(self.ruler, doc, matches)
+            row = rows[start + index if index >= 0 else end + index]
+            for n, value in writes:
+                row[n] = value
+        doc.from_array(ARRAY_ATTRIBUTES, numpy.array(rows, dtype=numpy.uint64))
+
+
 def _one_token_test(pattern: list[dict], strings) -> tuple[dict, dict] | None:
     """A one-token rule of equal values (or IN sets) and NOT_IN sets, as the values each
     attribute may have and those it may not; None for a rule of any other shape."""
@@ -123,3 +170,11 @@ def index_attribute_rules(nlp) -> None:
     for _, component in nlp.pipeline:
         if isinstance(component, AttributeRuler):
             component.match = IndexedRules(component)
+
+
+def write_attributes_in_arrays(nlp) -> None:
+    """Let each AttributeRuler of nlp set its matches' attributes through ArrayWrites, built
+    from the rules it has now: call it after the last rule is added."""
+    for _, component in nlp.pipeline:
+        if isinstance(component, AttributeRuler):
+            component.set_annotations = ArrayWrites(component)

@@ -136,7 +136,7 @@ def load_model(
     tagger from `role_model` appended if given, its maths in `matmul` (see matmul_ops)."""
     import spacy
 
-    from .attribute_index import index_attribute_rules
+    from .attribute_index import index_attribute_rules, write_attributes_in_arrays
     from .attribution.names import keep_titles_whole
     from .attribution.quotes import split_glued_quotes
     from .attribution.roles import ROLE_TAGGER, add_role_tagger
@@ -151,6 +151,7 @@ def load_model(
             add_role_tagger(nlp, role_model)
     index_lemmas_in_sets(nlp)
     index_attribute_rules(nlp)
+    write_attributes_in_arrays(nlp)
     return check_between_components(make_linear(nlp))
 
 
