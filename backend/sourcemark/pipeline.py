@@ -97,23 +97,6 @@ def one_blas_thread() -> None:
     threadpool_limits(1, user_api="blas")
 
 
-def index_lemmas_in_sets(nlp: Language) -> None:
-    """Hold the rule lemmatizer's known lemmas in sets rather than lists.
-
-    On a word it has not seen before in that part of speech, spaCy's rule lemmatizer asks
-    `form in index` of each candidate lemma, and the English model keeps its index as lists
-    (57,528 nouns): a scan of the list per candidate. With sets the lemmas are the same and
-    come 4x faster on first sight (0.58 s against 0.13 s over 40 dev articles).
-    """
-    from spacy.pipeline import Lemmatizer
-
-    for _, component in nlp.pipeline:
-        if isinstance(component, Lemmatizer) and component.lookups.has_table("lemma_index"):
-            index = component.lookups.get_table("lemma_index")
-            for part_of_speech in list(index):
-                index[part_of_speech] = frozenset(index[part_of_speech])
-
-
 def find_model(name: str | None = None) -> str:
     """The model `name`, or the first default model installed; ModelNotFound otherwise.
 
@@ -140,6 +123,7 @@ def load_model(
     from .attribution.names import keep_titles_whole
     from .attribution.quotes import split_glued_quotes
     from .attribution.roles import ROLE_TAGGER, add_role_tagger
+    from .lemma_index import index_lemmas_in_sets
     from .linear_spacy import check_between_components, make_linear
 
     ops = matmul_ops(matmul)
