@@ -123,7 +123,7 @@ def load_model(
     from .attribution.names import keep_titles_whole
     from .attribution.quotes import split_glued_quotes
     from .attribution.roles import ROLE_TAGGER, add_role_tagger
-    from .lemma_index import index_lemmas_in_sets
+    from .lemma_index import index_lemmas_in_sets, lemmatize_in_arrays
     from .linear_spacy import check_between_components, make_linear
 
     ops = matmul_ops(matmul)
@@ -134,6 +134,7 @@ def load_model(
         if role_model is not None and ROLE_TAGGER not in nlp.pipe_names:
             add_role_tagger(nlp, role_model)
     index_lemmas_in_sets(nlp)
+    lemmatize_in_arrays(nlp)
     index_attribute_rules(nlp)
     write_attributes_in_arrays(nlp)
     return check_between_components(make_linear(nlp))
