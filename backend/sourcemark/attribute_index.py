@@ -104,7 +104,7 @@ class ArrayWrites:
     The matches come in the ruler's order, so a later rule's value overwrites an earlier
     one's in the array as it would on the token. A doc that a rule setting anything else
     matches gets all its matches set the ruler's way; none of the English model's rules do.
-    Over the seed and 20 dev articles: 0.022 s instead of 0.032 s.
+    Over the seed and 20 dev articles: 0.018 s instead of 0.031 s of CPU time.
     """
 
     def __init__(self, ruler: AttributeRuler):
