@@ -108,9 +108,9 @@ class StockParser:
 def ratio_and_repeat(pages: list[list[str]], rounds: int, out: dict[str, Figure], info: dict):
     """Each article, first sight, through the full analysis over HTTP (and, for information,
     without the role tagger, and parsing in one thread) and through the bare stock parse, in
-    rotating order; then once more (a repeat). Fresh servers and a fresh stock parser each round, all warmed
-    up on the same other article, so that every article is new to each side, and so are
-    its words to spaCy's lemmatizer cache."""
+    rotating order; then once more (a repeat). Fresh servers and a fresh stock parser each
+    round, all warmed up on the same other article, so that every article is new to each
+    side, and so are its words to spaCy's lemmatizer cache."""
     warm_up = read_article(str(FIXTURE))
     sides = ("stock", "full", "rules", "one_thread", "repeat")
     times: dict[str, list[list[float]]] = {k: [] for k in sides}

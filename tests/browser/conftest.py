@@ -135,10 +135,10 @@ class QuickPipeline:
     def __init__(self, delay: float = 0.0):
         self.delay = delay
 
-    def analyze(self, paragraphs, timings=None, max_tokens=None):
+    def analyze_json(self, paragraphs, timings=None, max_tokens=None) -> bytes:
         time.sleep(self.delay)
         answer = empty_analysis({"paragraphs": paragraphs})
-        return {**answer, "model": self.model_info}
+        return json.dumps({**answer, "model": self.model_info}).encode()
 
 
 @pytest.fixture
