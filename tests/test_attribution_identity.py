@@ -405,6 +405,16 @@ def test_a_name_quoted_in_the_sentence_before_is_not_he(analyze):
     assert named(result, 1, "He")["name"] == "Bill Maron"
 
 
+def test_a_quote_left_open_at_a_line_break_ends_there_for_naming(analyze):
+    # One paragraph of several lines, as some articles come: the first quote runs on to
+    # the next line, which opens its own, so the name on the third line is not quoted.
+    result = analyze(
+        "“We will rebuild.\n“We are not used to this,” added Rep. Jim Hale.\n"
+        "Mark Dunn drove out to the farms on Monday. He said their crops were safe."
+    )
+    assert named(result, 0, "He")["name"] == "Mark Dunn"
+
+
 def test_a_man_named_beside_the_speaker_is_not_he(analyze):
     result = analyze(
         "Kevin Vickers said he wants to carry on the legacy of his father, Bill, who began "

@@ -580,6 +580,8 @@ def quoted_tokens(doc: Doc, text: str) -> list[bool]:
         text = token.text
         curly = max(0, curly + (text == "“") - (text == "”"))
         straight ^= text == '"'
+        if "\n" in text:  # a quote that runs on to the next line opens again there
+            curly, straight = 0, False
     return out
 
 
