@@ -1026,6 +1026,48 @@ def test_a_verb_hanging_from_the_site_something_was_posted_on_is_the_posters(pip
     assert with_cue(result, "saying")[0]["source"]["name"] == "Ann Lee"
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "source"),
+    [
+        ("The mayor answered the letter by warning that the bridge would close.", "warning",
+         "The mayor"),
+        ("After saying he was tired, the farmer left the hall early.", "saying", "the farmer"),
+    ],
+)  # fmt: skip
+def test_a_verb_of_saying_that_a_preposition_takes_is_the_clause_subjects(
+    pipeline, analyze, text, verb, source
+):
+    doc = pipeline.parse([text])[0]
+    cue = next(t for t in doc if t.text == verb)
+    assert cue.dep_ == "pcomp" and cue.head.dep_ == "prep"
+    mention = find_source(Cue(cue, cue.i, cue.i + 1), set())
+    assert doc[min(mention.tokens) : max(mention.tokens) + 1].text == source
+    assert with_cue(analyze(text), verb)[0]["source"]["text"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "wrong"),
+    [
+        # the subject is the one asked, not who asks
+        ("His comments came after being asked again to defend the plan.", "asked", "comments"),
+        # the parser hangs "before" on the reported clause
+        ("On Monday, the mayor groused to a crowd that the paper does not treat him properly "
+         "before floating the idea that it should pay him.", "floating", "paper"),
+        # the object of a verb of feeling feels; it does not withhold
+        ("The speaker stunned the members by withholding his support.", "withholding",
+         "members"),
+    ],
+)  # fmt: skip
+def test_a_verb_after_a_preposition_is_not_said_by_the_asked_the_reported_or_the_moved(
+    pipeline, text, verb, wrong
+):
+    doc = pipeline.parse([text])[0]
+    cue = next(t for t in doc if t.text == verb)
+    assert cue.dep_ == "pcomp" and cue.head.dep_ == "prep"
+    mention = find_source(Cue(cue, cue.i, cue.i + 1), set())
+    assert mention is None or mention.head.text != wrong
+
+
 # "Khan said Trump was wrong and criticized him.", as the parser may read it: "criticized"
 # joined to the reported clause, whose subject is Trump.
 JOINED_TO_THE_CLAUSE = (

@@ -277,6 +277,11 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
                 continue
             # "a statement saying ...": the noun phrase itself is the source.
             return Mention(mention_tokens(noun, exclude | subtree(verb)), noun)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = _doer_before_preposition(verb)
+            if verb is None:
+                return None
+            continue
         if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -293,6 +298,18 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         for part in split[:-1]:
             tokens |= mention_tokens(part, exclude)
     return Mention(tokens, subject)
+
+
+def _doer_before_preposition(verb: Token) -> Token | None:
+    """ "responded by saying", "After saying …, she left": the verb whose subject says what
+    a verb after a preposition says. None for a passive ("after being asked": the subject
+    is the one asked), a reported clause (the parser hangs the preposition on it: "said
+    the paper treats him badly before floating …") or a verb of feeling ("stunned the
+    members by withholding …": its object feels, its subject withholds)."""
+    doer = verb.head.head
+    if any(c.dep_ == "auxpass" for c in verb.children) or doer.dep_ == "ccomp":
+        return None
+    return None if doer.lemma_.lower() in FEELING_LEMMAS else doer
 
 
 def relative_antecedent(noun: Token, pronoun: Token) -> Token:
