@@ -418,6 +418,38 @@ def test_a_set_phrase_inside_what_someone_said_leaves_the_saying(analyze):
     assert (a["cue"]["text"], a["source"]["name"]) == ("said", "Ann Lee")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor went on to say that the bridge would close in May.", "went on to say"),
+        ("The mayor has tried to suggest that the bridge would close in May.",
+         "has tried to suggest"),
+    ],
+)  # fmt: skip
+def test_a_verb_of_saying_that_completes_another_is_the_cue_with_it(analyze, text, cue):
+    a = only(analyze(text))
+    assert (a["cue"]["text"], a["source"]["text"]) == (cue, "The mayor")
+    assert texts(a) == ["that the bridge would close in May"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the one who admits is the object, not the senator
+        "The senator forced the banker to admit that no one had been fired.",
+        # no one says it
+        "Given the rain, it's safe to say that the bridge will close in May.",
+    ],
+)
+def test_a_verb_of_saying_after_an_object_or_it_is_is_not_the_subjects(analyze, text):
+    assert attributions(analyze(text), 0) == []
+
+
+def test_a_verb_of_saying_that_completes_a_cue_is_that_cues_content(analyze):
+    a = only(analyze("The mayor declined to say whether the bridge would close in May."))
+    assert a["cue"]["text"] == "declined"
+
+
 def test_headings_are_not_speaker_labels(analyze):
     result = analyze("WATCH: Protesters gather outside the courthouse", "ECB WATCH: Rates hold.")
     assert attributions(result, 0) == [] and attributions(result, 1) == []
