@@ -1032,6 +1032,9 @@ def test_a_verb_hanging_from_the_site_something_was_posted_on_is_the_posters(pip
         ("The mayor answered the letter by warning that the bridge would close.", "warning",
          "The mayor"),
         ("After saying he was tired, the farmer left the hall early.", "saying", "the farmer"),
+        # a passive's subject too
+        ("After saying her foot was swollen, the runner was taken to the hospital.", "saying",
+         "the runner"),
     ],
 )  # fmt: skip
 def test_a_verb_of_saying_that_a_preposition_takes_is_the_clause_subjects(

@@ -281,6 +281,11 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
             verb = _doer_before_preposition(verb)
             if verb is None:
                 return None
+            # "After saying her foot was swollen, she was taken to hospital": she said it
+            passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and _subject(verb, exclude) is None:
+                subject = passive
+                break
             continue
         if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
             return None
