@@ -1071,6 +1071,26 @@ def test_a_verb_after_a_preposition_is_not_said_by_the_asked_the_reported_or_the
     assert mention is None or mention.head.text != wrong
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "source"),
+    [
+        ("Farmers are more likely to say that the price is too low.", "say", "Farmers"),
+        ("The mayor was quick to point out that the bridge was safe.", "point", "The mayor"),
+        # an "it" that stands for no one says nothing
+        ("It's worth noting that the bridge was built in 1950.", "noting", None),
+    ],
+)
+def test_a_verb_of_saying_that_completes_an_adjective_is_the_copulas_subjects(
+    pipeline, text, verb, source
+):
+    doc = pipeline.parse([text])[0]
+    cue = next(t for t in doc if t.text == verb)
+    assert cue.dep_ == "xcomp" and cue.head.dep_ == "acomp"
+    mention = find_source(Cue(cue, cue.i, cue.i + 1), set())
+    found = mention and doc[min(mention.tokens) : max(mention.tokens) + 1].text
+    assert found == source
+
+
 # "Khan said Trump was wrong and criticized him.", as the parser may read it: "criticized"
 # joined to the reported clause, whose subject is Trump.
 JOINED_TO_THE_CLAUSE = (

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from .cues import Cue
+from .cues import EXPLETIVES, Cue
 from .tokens import speaker_after_aside, subject_hung_on_aside, subtree
 from .types import PERSON_NOUNS, QUANTITY_HEADS, common_lemma
 
@@ -286,6 +286,13 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
             if passive is not None and _subject(verb, exclude) is None:
                 subject = passive
                 break
+            continue
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+            # "was quick to point out", "are more likely to say"; not "it's worth noting",
+            # "it was too early to tell": no one says those
+            verb = verb.head.head
+            if any(c.dep_ in SUBJECT_DEPS and c.lower_ in EXPLETIVES for c in verb.children):
+                return None
             continue
         if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
             return None
