@@ -60,8 +60,9 @@ def _analyze_dir(args, settings: Settings) -> int:
     files.sort(key=lambda p: (-p.stat().st_size, p.name))
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    if args.jobs > 1:  # the processes fill the cores: each parses in one thread
-        settings = replace(settings, parse_threads=1)
+    # Batch work scales by processes (--jobs), each parsing in one thread: a second thread
+    # in one would only take a core that another process could fill.
+    settings = replace(settings, parse_threads=1)
     # Loaded once here; forked workers share it instead of loading their own.
     _worker_pipeline = _pipeline(settings)
     failures = words = 0
@@ -206,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs",
         type=int,
         default=1,
-        help="worker processes for a folder; with more than 1, each parses in one thread",
+        help="worker processes for a folder, each parsing in one thread",
     )
     analyze.set_defaults(func=cmd_analyze)
     add_corpus_commands(commands)
