@@ -49,7 +49,9 @@ def stock_path(pipeline, texts: list[str]):
     return list(pipeline.nlp.pipe(texts, batch_size=64))
 
 
-def test_the_recogniser_takes_the_rows_the_second_thread_computed(fresh, monkeypatch):
+@pytest.fixture
+def embedding_threads(fresh, monkeypatch) -> list[str]:
+    """The names of the threads the recogniser's word embedding runs in, call by call."""
     embedding = fresh.ner_ahead.embedding
     threads = []
 
@@ -58,25 +60,22 @@ def test_the_recogniser_takes_the_rows_the_second_thread_computed(fresh, monkeyp
         return forward(model, docs, is_train)
 
     monkeypatch.setattr(embedding, "_func", counted)
+    return threads
+
+
+def test_the_recogniser_takes_the_rows_the_second_thread_computed(fresh, embedding_threads):
     docs = [fresh.nlp.make_doc(t) for t in TEXTS]
     fresh.ner_ahead.start(docs)
     parsed = list(fresh.nlp.pipe(docs))
-    assert len(threads) == 1 and threads[0].startswith("sourcemark-ner-embedding")
+    assert len(embedding_threads) == 1
+    assert embedding_threads[0].startswith("sourcemark-ner-embedding")
     assert not any(ROWS in doc.user_data for doc in parsed)  # taken, not kept in the cache
     assert annotations(parsed) == annotations(stock_path(fresh, TEXTS))
 
 
-def test_docs_without_rows_ahead_are_embedded_where_they_are(fresh, monkeypatch):
-    embedding = fresh.ner_ahead.embedding
-    threads = []
-
-    def counted(model, docs, is_train, forward=embedding._func):
-        threads.append(threading.current_thread().name)
-        return forward(model, docs, is_train)
-
-    monkeypatch.setattr(embedding, "_func", counted)
+def test_docs_without_rows_ahead_are_embedded_where_they_are(fresh, embedding_threads):
     list(fresh.nlp.pipe(TEXTS))
-    assert threads == [threading.current_thread().name]
+    assert embedding_threads == [threading.current_thread().name]
 
 
 @pytest.fixture(scope="module")
