@@ -947,3 +947,21 @@ def test_a_unit_is_a_body_and_the_firm_two_paragraphs_on_the_body_that_spoke(ana
     unit = source(result, 0)
     assert unit["type"] == "named_organization"
     assert source(result, 2)["name"] == unit["name"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The bridge is safe,” said Councillor Ana Ruiz.",
+        "Alderman Ana Ruiz said the bridge was safe.",
+    ],
+)
+def test_a_council_title_is_no_part_of_the_name(analyze, text):
+    found = source(analyze(text))
+    assert (found["name"], found["type"]) == ("Ana Ruiz", "named_person")
+
+
+def test_a_name_described_as_a_councillor_is_a_person(analyze):
+    found = source(analyze("Ruiz, a city councillor, said the bridge was safe."))
+    assert (found["name"], found["type"]) == ("Ruiz", "named_person")
+    assert source(analyze("A councillor said the bridge was safe."))["type"] == "anonymous"

@@ -85,7 +85,8 @@ VAGUE_NOUNS = {
 ANONYMOUS_ROLES = {
     "adviser", "advisor", "agent", "aide", "ally", "ambassador", "analyst", "assistant",
     "associate", "attorney", "authority", "chair", "chairman", "chief", "colleague", "commander",
-    "confidant", "congressman", "congresswoman", "delegate", "detective", "diplomat", "director",
+    "confidant", "congressman", "congresswoman", "councillor", "councilor", "councilman",
+    "councilwoman", "alderman", "alderwoman", "delegate", "detective", "diplomat", "director",
     "employee", "envoy", "executive", "expert", "friend", "general", "governor", "head", "insider",
     "investigator", "judge", "justice", "lawmaker", "lawyer", "leader", "legislator", "manager",
     "mayor", "minister", "negotiator", "officer", "official", "operative", "organizer", "president",
