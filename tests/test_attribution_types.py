@@ -965,3 +965,15 @@ def test_a_name_described_as_a_councillor_is_a_person(analyze):
     found = source(analyze("Ruiz, a city councillor, said the bridge was safe."))
     assert (found["name"], found["type"]) == ("Ruiz", "named_person")
     assert source(analyze("A councillor said the bridge was safe."))["type"] == "anonymous"
+
+
+def test_a_titled_name_the_recogniser_missed_is_a_person_without_the_title(analyze):
+    found = source(analyze("“The bridge is safe,” said Mayor Ana Ruiz."))
+    assert (found["name"], found["type"]) == ("Ana Ruiz", "named_person")
+
+
+def test_a_titled_body_the_recogniser_missed_is_no_person(pipeline):
+    doc = pipeline.parse(["“We are full,” said Mayor Mora Museum."])[0].copy()
+    doc.ents = []  # as if the recogniser had named nothing
+    [found] = pipeline.analyze_docs(["p0"], [doc])["paragraphs"][0]["attributions"]
+    assert found["source"]["type"] != "named_person"

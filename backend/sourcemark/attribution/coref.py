@@ -607,6 +607,10 @@ class Resolver:
         if mention.label and self._titled_name(doc, tokens):
             name = clean_name(text)
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
+        untitled = self._unrecognised_titled_name(doc, tokens, head)
+        if untitled is not None:
+            name = person_name(untitled)
+            return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         holder = self._office_owner(doc, owner) if head.lemma_.lower() in OFFICES else None
         if holder is not None:
@@ -843,6 +847,19 @@ class Resolver:
         return (
             len(words) > 1 and is_title(words[0]) and all(t.text[:1].isupper() for t in words[1:])
         )
+
+    @classmethod
+    def _unrecognised_titled_name(cls, doc: Doc, tokens: set[int], head: Token) -> Span | None:
+        """The name after the title in "said Mayor Ana Ruiz", which the recogniser left
+        unnamed: capitalised words, none of them a body's ("Judge Rotenberg Center")."""
+        words = [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
+        titled = (
+            head.pos_ == "PROPN"
+            and all(not t.ent_type_ for t in words)
+            and cls._titled_name(doc, tokens)
+            and not any(t.lower_ in BODY_NOUNS | ORGANIZATION_NOUNS for t in words[1:])
+        )
+        return doc[words[1].i : words[-1].i + 1] if titled else None
 
     def _names_joined(
         self, doc: Doc, tokens: set[int], head: Token, given: bool = False
