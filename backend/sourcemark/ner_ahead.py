@@ -8,8 +8,9 @@ soon as it is tokenized, and the recogniser takes each paragraph's rows from the
 transitions still wait for the parser's sentences). The numbers are those the recogniser
 computes itself; tests/test_ner_ahead.py checks the annotations.
 
-One thread more pays only where a core is idle: processes that fill the cores between
-them (serve --workers, analyze --jobs, corpus workers) parse in one thread.
+One thread more pays only where a core is idle: batch work, whose processes fill the
+cores between them (serve --workers, analyze of a folder, corpus workers), parses in one
+thread per process.
 """
 
 from __future__ import annotations
