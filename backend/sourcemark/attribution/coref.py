@@ -407,6 +407,16 @@ class _Names:
                 self.person_rooted.setdefault(e.root.i, e)
 
 
+def _words(doc: Doc, tokens: set[int]) -> list[Token]:
+    """A mention's tokens in order, without its punctuation and spaces."""
+    return [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
+
+
+def _opens_with_title(words: list[Token]) -> bool:
+    """A title, then capitalised words: "MR. SMITH", "Mayor Ana Ruiz"."""
+    return len(words) > 1 and is_title(words[0]) and all(t.text[:1].isupper() for t in words[1:])
+
+
 class Resolver:
     """Article-wide state: the names the article gives (names.py), and the referents found
     so far."""
@@ -827,7 +837,7 @@ class Resolver:
     def _signed_name(doc: Doc, tokens: set[int]) -> bool:
         """A label of two or more proper nouns naming no place or body is a person's
         signature, though the recogniser may call it an organisation."""
-        words = [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
+        words = _words(doc, tokens)
         # A body to the recogniser, with no first name, signs as a body: "Digital Foundry".
         body = all(t.ent_type_ == "ORG" for t in words) and words[0].lower_ not in census_shares()
         return (
@@ -843,20 +853,17 @@ class Resolver:
     def _titled_name(doc: Doc, tokens: set[int]) -> bool:
         """A label of someone not named before, opening with a title ("MR. SMITH:"), is a
         person, though the recogniser may call the name an organisation."""
-        words = [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
-        return (
-            len(words) > 1 and is_title(words[0]) and all(t.text[:1].isupper() for t in words[1:])
-        )
+        return _opens_with_title(_words(doc, tokens))
 
-    @classmethod
-    def _unrecognised_titled_name(cls, doc: Doc, tokens: set[int], head: Token) -> Span | None:
+    @staticmethod
+    def _unrecognised_titled_name(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         """The name after the title in "said Mayor Ana Ruiz", which the recogniser left
         unnamed: capitalised words, none of them a body's ("Judge Rotenberg Center")."""
-        words = [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
+        words = _words(doc, tokens)
         titled = (
             head.pos_ == "PROPN"
             and all(not t.ent_type_ for t in words)
-            and cls._titled_name(doc, tokens)
+            and _opens_with_title(words)
             and not any(t.lower_ in BODY_NOUNS | ORGANIZATION_NOUNS for t in words[1:])
         )
         return doc[words[1].i : words[-1].i + 1] if titled else None

@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Token
 from spacy.util import registry
 from thinc.api import Config, Maxout, Model, chain, concatenate, with_array
 
+from .tokens import entity_end, entity_start
+
 # The learned parts: cue lexicon (cues.json), cue model (cue_model.json), tagger (roles/).
 ATTRIBUTION_DATA = Path(__file__).parent / "data"
 ROLE_MODEL_DIR = ATTRIBUTION_DATA / "roles"
@@ -230,26 +232,14 @@ def _names_whole(doc: Doc, sources: list[tuple[int, int]]) -> list[tuple[int, in
     for start, end in sources:
         first, last = doc[start], doc[end - 1]
         if first.ent_iob_ == "I":
-            start = _name_start(doc, start)
+            start = entity_start(doc, start)
         if last.ent_iob_ != "O" and end < len(doc) and doc[end].ent_iob_ == "I":
-            end = _name_end(doc, end)
+            end = entity_end(doc, end)
         if widened and start <= widened[-1][1]:
             widened[-1] = (widened[-1][0], max(end, widened[-1][1]))
         else:
             widened.append((start, end))
     return widened
-
-
-def _name_start(doc: Doc, i: int) -> int:
-    while i > 0 and doc[i].ent_iob_ == "I":
-        i -= 1
-    return i
-
-
-def _name_end(doc: Doc, i: int) -> int:
-    while i < len(doc) and doc[i].ent_iob_ == "I":
-        i += 1
-    return i
 
 
 def decode(doc: Doc, tags: list[str]) -> list[RoleAttribution]:

@@ -23,6 +23,20 @@ def compound_name(head: Token) -> set[int]:
     return set(range(start, head.i + 1))
 
 
+def entity_start(doc: Doc, i: int) -> int:
+    """Where the recogniser's name that token i goes on is begun (i, if it goes on none)."""
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def entity_end(doc: Doc, i: int) -> int:
+    """The first token from i on that goes on no name: the end of the name before it."""
+    while i < len(doc) and doc[i].ent_iob_ == "I":
+        i += 1
+    return i
+
+
 def _trimmable(token: Token) -> bool:
     """Edge tokens a span drops; quote marks stay, they belong to the quote."""
     if token.text in QUOTE_MARKS:

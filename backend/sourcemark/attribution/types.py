@@ -10,6 +10,8 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Span, Token
 
+from .tokens import entity_end, entity_start
+
 # fmt: off
 # The thing that says it: a document, record, recording, study, poll, statement...
 DOCUMENT_NOUNS = {
@@ -563,9 +565,7 @@ def owned_inside_name(token: Token) -> bool:
     """ "Justin Trudeau’s Liberals" taken for one person's name: a plural or a single word
     after a possessive mark inside the recogniser's name is what the person has, a party or
     team ("Breitbart’s Joel Pollak" is a person of Breitbart's)."""
-    start = token.i
-    while start > 0 and token.doc[start].ent_iob_ == "I":
-        start -= 1
+    start = entity_start(token.doc, token.i)
     marks = [t.i for t in token.doc[start : token.i] if possessive_mark(t)]
     return (
         token.ent_type_ == "PERSON"
@@ -627,9 +627,7 @@ def _named_for_a_cause(head: Token) -> bool:
     doc = head.doc
     if head.ent_type_ != "ORG" or head.ent_iob_ != "B":
         return False
-    end = head.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
+    end = entity_end(doc, head.i + 1)
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("for", "against", "without")
