@@ -977,3 +977,39 @@ def test_a_titled_body_the_recogniser_missed_is_no_person(pipeline):
     doc.ents = []  # as if the recogniser had named nothing
     [found] = pipeline.analyze_docs(["p0"], [doc])["paragraphs"][0]["attributions"]
     assert found["source"]["type"] != "named_person"
+
+
+def _without_entities(pipeline, text: str) -> dict:
+    doc = pipeline.parse([text])[0].copy()
+    doc.ents = []  # as if the recogniser had named nothing
+    [found] = pipeline.analyze_docs(["p0"], [doc])["paragraphs"][0]["attributions"]
+    return found["source"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "City councillor Ana Ruiz said the bridge was safe.",
+        "“The bridge is safe,” said former city councillor Ana Ruiz.",
+    ],
+)
+def test_a_name_after_a_role_and_its_modifiers_is_a_person(pipeline, text):
+    found = _without_entities(pipeline, text)
+    assert (found["name"], found["type"]) == ("Ana Ruiz", "named_person")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Prince Albert Police said the suspect was arrested on Tuesday.", "Prince Albert Police"),
+        ("Queen Street Mission said demand for meals had doubled.", "Queen Street Mission"),
+    ],
+)
+def test_a_body_whose_name_opens_with_a_title_word_is_no_person(pipeline, text, name):
+    found = _without_entities(pipeline, text)
+    assert (found["name"], found["type"]) == (name, "named_organization")
+
+
+def test_a_titled_name_after_the_head_of_a_mention_does_not_replace_it(pipeline):
+    found = _without_entities(pipeline, "Dana Jones and Mayor Ana Ruiz said the bridge was safe.")
+    assert "Jones" in found["name"]

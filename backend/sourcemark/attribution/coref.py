@@ -33,6 +33,7 @@ from .names import (
     after_body_noun,
     census_shares,
     clean_name,
+    ends_a_body_name,
     honorific_gender,
     is_title,
     is_word,
@@ -47,6 +48,7 @@ from .tokens import compound_name
 from .types import (
     ANONYMOUS_ROLES,
     DOCUMENT_NOUNS,
+    KNOWN_PERSON_NOUNS,
     NOT_ANAPHORIC,
     ORGANIZATION_NOUNS,
     PARTISANS,
@@ -857,16 +859,28 @@ class Resolver:
 
     @staticmethod
     def _unrecognised_titled_name(doc: Doc, tokens: set[int], head: Token) -> Span | None:
-        """The name after the title in "said Mayor Ana Ruiz", which the recogniser left
-        unnamed: capitalised words, none of them a body's ("Judge Rotenberg Center")."""
+        """The name after the title or role in "said Mayor Ana Ruiz" or "City councillor Ana
+        Ruiz", which the recogniser left unnamed: capitalised words, none of them a body's
+        ("Judge Rotenberg Center")."""
         words = _words(doc, tokens)
-        titled = (
-            head.pos_ == "PROPN"
-            and all(not t.ent_type_ for t in words)
-            and _opens_with_title(words)
-            and not any(t.lower_ in BODY_NOUNS | ORGANIZATION_NOUNS for t in words[1:])
+        role = next(
+            (
+                k
+                for k, word in enumerate(words[:-1])
+                if is_title(word)
+                or (word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in KNOWN_PERSON_NOUNS)
+            ),
+            None,
         )
-        return doc[words[1].i : words[-1].i + 1] if titled else None
+        if head.pos_ != "PROPN" or role is None:
+            return None
+        name = words[role + 1 :]
+        titled = (
+            name[0].i <= head.i
+            and all(not t.ent_type_ and t.text[:1].isupper() for t in name)
+            and not any(ends_a_body_name(t) for t in name)
+        )
+        return doc[name[0].i : name[-1].i + 1] if titled else None
 
     def _names_joined(
         self, doc: Doc, tokens: set[int], head: Token, given: bool = False

@@ -76,6 +76,10 @@ COMPANY_ENDINGS = {
     "pharmaceuticals", "plc", "productions", "records", "studios", "technologies",
     "therapeutics", "ventures",
 }  # fmt: skip
+# Words that end the name of a body, which the recogniser may miss or take for a person's.
+BODY_NAME_ENDINGS = COMPANY_ENDINGS | {
+    "centre", "center", "fund", "mission", "services", "shelter", "society", "trust",
+}  # fmt: skip
 PLACE_ENTS = {"GPE", "LOC", "NORP"}  # a place or its people: "Ukraine", "Texas", "Iraqi"
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}  # as tokens: "Putin" "’s"
 HONORIFIC_GENDER = {"mr": MALE, "ms": FEMALE, "mrs": FEMALE, "miss": FEMALE}
@@ -318,6 +322,12 @@ def _named_as_a_body(entity: Span) -> bool:
     return entity.text.lower() in PLATFORMS or _company_named(entity)
 
 
+def ends_a_body_name(token: Token) -> bool:
+    """A word that ends a body's name, not a person's: "Police", "Mission", "Corp"."""
+    word = token.lower_.rstrip(".")
+    return word in BODY_NAME_ENDINGS or token.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS
+
+
 def _company_named(entity: Span) -> bool:
     return entity[-1].lower_.rstrip(".") in COMPANY_ENDINGS
 
@@ -551,6 +561,7 @@ def _unrecognised_people(doc: Doc) -> list[Span]:
             and token.dep_ == "nsubj"
             and not owned
             and common_lemma(token) not in COMMON_NOUNS
+            and not ends_a_body_name(token)  # "Prince Albert Police", not Albert Police
         ):
             given = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
             out.append(doc[min([token.i] + [t.i for t in given]) : token.i + 1])
