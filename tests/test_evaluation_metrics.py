@@ -12,7 +12,15 @@ import pytest
 
 from sourcemark.evaluation import ggt
 from sourcemark.evaluation.articles import Predicted, join_continuations, paragraph_starts
-from sourcemark.evaluation.polnear import annotator_agreement, parse_ann
+from sourcemark.evaluation.polnear import (
+    Errors,
+    GoldArticle,
+    Scores,
+    annotator_agreement,
+    format_errors,
+    parse_ann,
+    score_types,
+)
 from sourcemark.evaluation.spans import (
     Relation,
     char_counts,
@@ -190,3 +198,13 @@ def test_sections_skip_when_their_data_is_missing(tmp_path):
 )
 def test_named_right_reads_an_owners_name_in_a_documents(reference, name, right):
     assert ggt.named_right(reference, name) is right
+
+
+def test_a_labelled_source_with_no_cue_found_counts_its_gold_cue_by_lemma():
+    text = "Ana Ruiz endorsed the plan on Monday."
+    cue, source, content = ((9, 17),), ((0, 8),), ((18, 26),)
+    gold = GoldArticle("a", text, [Relation(cue=cue, source=source, content=content)])
+    errors = Errors()
+    score_types([{"start": 0, "end": 8, "type": "named_person"}], [], gold, Scores(), errors)
+    assert dict(errors.cues_needed) == {"endorse": 1}
+    assert "their gold cues, by lemma: endorse 1" in format_errors(errors)

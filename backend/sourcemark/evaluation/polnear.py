@@ -156,6 +156,7 @@ class Errors:
     type_confusions: Counter = field(default_factory=Counter)
     type_examples: dict = field(default_factory=lambda: defaultdict(list))
     types_missed: list = field(default_factory=list)
+    cues_needed: Counter = field(default_factory=Counter)  # their gold cue lemma, where none
     names_wrong: list = field(default_factory=list)  # one named person, found, named wrong
 
 
@@ -273,6 +274,9 @@ def labels_found(labels: list[dict], relations: list[Relation]) -> int:
     )
 
 
+NEEDS_A_CUE = "no attribution found there (needs a cue)"
+
+
 def why_missed(span: Span, gold: list[Relation], predicted: list[Predicted]) -> str:
     """Why no prediction has a labelled source: what was found of its attribution."""
     for relation in (r for r in gold if overlaps(span, r.source)):
@@ -280,7 +284,7 @@ def why_missed(span: Span, gold: list[Relation], predicted: list[Predicted]) -> 
             return "cue found, source put elsewhere"
         if any(overlaps(relation.content, p.relation.content) for p in predicted):
             return "content found under another cue"
-        return "no attribution found there (needs a cue)"
+        return NEEDS_A_CUE
     return "no PolNeAR attribution has this source"
 
 
@@ -301,6 +305,9 @@ def score_types(
         if hit is None:
             why = why_missed(span, gold.relations, predicted)
             errors.types_missed.append((mention, item["type"], why))
+            if why == NEEDS_A_CUE:
+                relation = next(r for r in gold.relations if overlaps(span, r.source))
+                errors.cues_needed[cue_lemma(_text(text, relation.cue))] += 1
             continue
         scores.types[item["type"], "found"] += 1
         if hit.source_type == item["type"]:
@@ -500,6 +507,9 @@ def format_errors(errors: Errors, top: int = 25, title: str = "PolNeAR dev error
         lines.append(f"  {n:4d}  {why}")
         examples = [(m, t) for m, t, w in errors.types_missed if w == why]
         lines.extend(f"          {m!r} ({t})" for m, t in examples[:top])
+        if why == NEEDS_A_CUE:
+            lemmas = ", ".join(f"{lemma} {n}" for lemma, n in errors.cues_needed.most_common(top))
+            lines.append(f"        their gold cues, by lemma: {lemmas}")
     lines.append(f"\n## one named person found, named wrong ({len(errors.names_wrong)})")
     lines.extend(f"  {e}" for e in errors.names_wrong[:top])
     return "\n".join(lines)
