@@ -8,7 +8,6 @@ import multiprocessing
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import replace
 from pathlib import Path
 
 from .config import Settings
@@ -60,9 +59,9 @@ def _analyze_dir(args, settings: Settings) -> int:
     files.sort(key=lambda p: (-p.stat().st_size, p.name))
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    # Batch work scales by processes (--jobs), each parsing in one thread: a second thread
-    # in one would only take a core that another process could fill.
-    settings = replace(settings, parse_threads=1)
+    # Batch work scales by processes (--jobs): a second parse thread in one would only take
+    # a core that another process could fill.
+    settings = settings.for_worker_process()
     # Loaded once here; forked workers share it instead of loading their own.
     _worker_pipeline = _pipeline(settings)
     failures = words = 0

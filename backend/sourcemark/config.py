@@ -60,6 +60,11 @@ class Settings:
         for name, value in _problems(self):
             raise SettingError(f"SOURCEMARK_{name.upper()}={value!r}: {_describe(name)}")
 
+    def for_worker_process(self) -> Settings:
+        """These settings in one of several processes that fill the cores between them
+        (`serve --workers`, `analyze DIR`, corpus workers): each parses in one thread."""
+        return replace(self, parse_threads=1)
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
         """Read SOURCEMARK_<FIELD> variables, e.g. SOURCEMARK_MAX_PARAGRAPHS=100."""

@@ -9,7 +9,6 @@ time per process, so N workers analyse N articles at once.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 
 from .config import Settings
 
@@ -42,7 +41,7 @@ def serve_workers(settings: Settings, workers: int) -> None:
     from .api import create_app
     from .pipeline import Pipeline, freeze_long_lived
 
-    settings = replace(settings, parse_threads=1)  # the workers fill the cores between them
+    settings = settings.for_worker_process()
     pipeline = Pipeline(settings)
     app = create_app(settings, pipeline=pipeline)
     freeze_long_lived()  # before gunicorn forks the workers

@@ -13,7 +13,7 @@ import logging
 import sys
 import time
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +60,7 @@ def worker_pipeline(settings: Settings) -> Pipeline:
     """A worker's pipeline: a worker process per core, so each parses in one thread."""
     from ..pipeline import Pipeline
 
-    return Pipeline(replace(settings, parse_threads=1))
+    return Pipeline(settings.for_worker_process())
 
 
 def plugin_name(settings: Settings) -> str:
