@@ -11,7 +11,7 @@ from spacy.attrs import NORM, POS, PREFIX, SHAPE, SUFFIX
 from sourcemark import cli
 from sourcemark.config import SettingError, Settings
 from sourcemark.documents import split_paragraphs
-from sourcemark.ner_ahead import ROWS, NerEmbeddingAhead, reads_only_words
+from sourcemark.ner_ahead import EMBEDDING_AHEAD, ROWS, NerEmbeddingAhead, reads_only_words
 from sourcemark.pipeline import Pipeline, find_model
 
 from .conftest import FIXTURES, SEED_FILE
@@ -113,9 +113,9 @@ def test_only_what_the_words_say_is_read_ahead():
 
 def test_a_ruler_that_rewrites_a_word_attribute_keeps_the_embedding_in_line():
     nlp = spacy.load(find_model())
-    assert NerEmbeddingAhead.supported(nlp)
     nlp.get_pipe("attribute_ruler").add([[{"ORTH": "gonna"}]], {"NORM": "going"})
-    assert not NerEmbeddingAhead.supported(nlp)
+    assert NerEmbeddingAhead.install(nlp) is None
+    assert nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0].name != EMBEDDING_AHEAD
 
 
 _FORKED: Pipeline | None = None

@@ -77,20 +77,21 @@ class NerEmbeddingAhead:
     """Installs a stand-in for the recogniser's embedding that serves the rows computed
     ahead, and computes them (`start`) in a thread of its own."""
 
-    def __init__(self, nlp: Language):
-        embedding = _words_embedding(nlp)
-        if embedding is None:
-            raise ValueError("the pipeline's entity recogniser has no embedding of its own")
+    def __init__(self, embedding: Model):
         self.embedding = embedding
-        outer = nlp.get_pipe("ner").model.get_ref("tok2vec")
-        if outer.layers[0] is embedding:
-            outer.layers[0] = Model(EMBEDDING_AHEAD, _serve_rows, layers=[embedding])
         self._pool: ThreadPoolExecutor | None = None
         self._pool_pid = 0
 
-    @staticmethod
-    def supported(nlp: Language) -> bool:
-        return _words_embedding(nlp) is not None
+    @classmethod
+    def install(cls, nlp: Language) -> NerEmbeddingAhead | None:
+        """Installed in `nlp`'s recogniser, or None where its embedding can't run ahead."""
+        embedding = _words_embedding(nlp)
+        if embedding is None:
+            return None
+        outer = nlp.get_pipe("ner").model.get_ref("tok2vec")
+        if outer.layers[0] is embedding:
+            outer.layers[0] = Model(EMBEDDING_AHEAD, _serve_rows, layers=[embedding])
+        return cls(embedding)
 
     def start(self, docs: Sequence[Doc]) -> None:
         """Begin embedding `docs` for the recogniser, before they go through the pipeline."""

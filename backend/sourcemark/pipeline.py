@@ -333,9 +333,7 @@ class Pipeline:
         self.cache = ByteLRU(self.settings.parse_cache_bytes)
         self.analyses = ByteLRU(self.settings.analysis_cache_bytes)
         self.ner_ahead = (
-            NerEmbeddingAhead(self.nlp)
-            if self.settings.parse_threads > 1 and NerEmbeddingAhead.supported(self.nlp)
-            else None
+            NerEmbeddingAhead.install(self.nlp) if self.settings.parse_threads > 1 else None
         )
         self.engine = AttributionEngine(self.nlp, attribution_data)
         self.tone = ToneAnalyzer(self.nlp)
