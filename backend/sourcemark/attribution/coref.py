@@ -566,20 +566,17 @@ class Resolver:
             return group
         if mention.label and text in INTERVIEW_LABELS:
             return self._interview_side(text, words)
-        if mention.label and clean_name(text) in self.transcript_speakers:
-            name = self.names.person(text) or _capitalised(clean_name(text))
-            self.names.add_name(name)  # so that "TAPPER:" finds "Jake Tapper"
-            return self._new(name, "named_person", f"person:{name.lower()}", head, words)
-        if (
-            mention.label
-            and len(tokens) == 1
+        # A transcript's speaker, or one the article names no other way ("… SANDERS: “…”";
+        # not "PENCE:" of Mike Pence, nor "FTC:").
+        unnamed_speaker = (
+            len(tokens) == 1
             and text.isupper()
             and not head.ent_type_
             and self.names.person(text) is None
-        ):
-            # A transcript's speaker the article names no other way: "… SANDERS: “…”"; not
-            # "PENCE:" of Mike Pence, nor "FTC:".
-            name = _capitalised(clean_name(text))
+        )
+        if mention.label and (clean_name(text) in self.transcript_speakers or unnamed_speaker):
+            name = self.names.person(text) or _capitalised(clean_name(text))
+            self.names.add_name(name)  # so that "TAPPER:" finds "Jake Tapper"
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         if mention.label and self._signed_name(doc, tokens):
             name = clean_name(text)
