@@ -1006,6 +1006,9 @@ def test_an_it_that_stands_for_a_source_stays_one(analyze):
         ("Officials said the bridge was closed, citing safety concerns.", "citing"),
         ("Mr. Hale insisted that the jury was still out on the plan, citing growth.", "citing"),
         ("The mayor argued that a fence would keep deer out, saying it was cheap.", "saying"),
+        # the comma inside the quote that closes the reported clause
+        ('Mr. Hale said that the plan was "a disaster," adding that it cost too much.', "adding"),
+        ("Ms. Ruiz said the fence “would keep deer out,” stating that it was cheap.", "stating"),
     ],
 )
 def test_a_participle_after_what_was_said_is_the_sayers(analyze, text, cue):

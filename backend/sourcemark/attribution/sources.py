@@ -270,7 +270,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
             issued = noun.head.lemma_.lower() in ISSUING
             # "issued a statement calling for …": the issuer calls. So does whoever "rejected
             # the notion that …, saying": a participle after a comma is the doer's aside.
-            aside = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            aside = verb.tag_ == "VBG" and _after_comma(verb)
             doer = _subject(noun.head, exclude) is not None
             if noun.dep_ == "dobj" and (issued or aside) and doer:
                 verb = noun.head
@@ -343,6 +343,15 @@ def _people(token: Token) -> bool:
     )
 
 
+def _after_comma(token: Token) -> bool:
+    """Whether a comma comes just before the token, or before the quote marks that close a
+    quote there: `values," stating`."""
+    i = token.i - 1
+    while i > 0 and token.doc[i].is_quote:
+        i -= 1
+    return i >= 0 and token.doc[i].text == ","
+
+
 def _saying_before(verb: Token) -> Token | None:
     """ "The mayor said the city will cut the budget, noting that …": a participle after a
     comma, which the parser hangs on the reported clause, is the sayer's, not the city's.
@@ -352,7 +361,7 @@ def _saying_before(verb: Token) -> Token | None:
     head = verb.head
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or head.i > verb.i:
         return None
-    if verb.doc[verb.i - 1].text != ",":
+    if not _after_comma(verb):
         return None
     if head.dep_ == "ccomp":
         saying = head.head
