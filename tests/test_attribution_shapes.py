@@ -1397,3 +1397,38 @@ def test_a_described_name_the_parser_hung_before_a_subjectless_verb_says_it(pipe
     dated = doc.copy()  # not the parse the pipeline keeps
     dated.ents = [Span(dated, 0, 1, label="DATE")]  # "Sunday – a day of rest – …": no one
     assert find_source(Cue(dated[said.i], said.i, said.i + 1), set()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        (
+            'The vote of the council marks "a new start" for the town, said Ana Ruiz, head of '
+            "the tenants union.",
+            "Ana Ruiz, head of the tenants union",
+            'The vote of the council marks "a new start" for the town',
+        ),
+        (
+            'The closure of the mill signals "the end of an era" for the valley, said Tom Hale, '
+            "a retired logger.",
+            "Tom Hale, a retired logger",
+            'The closure of the mill signals "the end of an era" for the valley',
+        ),
+    ],
+)
+def test_a_claim_the_parser_took_for_a_subject_is_what_the_speaker_after_said(
+    analyze, text, speaker, said
+):
+    [found] = with_cue(analyze(text), "said")
+    assert found["source"]["text"] == speaker
+    assert [c["text"] for c in found["content"]] == [said]
+
+
+def test_a_second_subject_after_a_saying_not_set_off_by_a_comma_is_no_speaker(pipeline):
+    # "Kemp said Ruiz would go.", misread with both names as subjects of "said": with no
+    # comma before it, "said Ruiz" is not the inverted "…, said X".
+    text = "Kemp said Ruiz would go."
+    heads, deps = [1, 1, 1, 4, 1, 1], ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    doc = misparsed(pipeline.nlp(text), heads, deps)
+    mention = find_source(Cue(doc[1], 1, 2), set())
+    assert [doc[i].text for i in sorted(mention.tokens)] == ["Kemp"]

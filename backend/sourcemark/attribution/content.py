@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import SPEECH_LEMMAS, Cue, is_expectation
-from .sources import FEELING_LEMMAS
+from .sources import FEELING_LEMMAS, claim_taken_for_subject
 from .tokens import speaker_after_aside, subject_hung_on_aside, subtree
 from .types import GROUPS_OF_PEOPLE, person_noun
 
@@ -224,6 +224,9 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
     if is_expectation(verb):  # "The veto is expected to come": the subject and what it does
         return _children_subtrees(verb, ("nsubjpass", "xcomp")), "expectation"
     clause = _children_subtrees(verb, CLAUSE_DEPS)
+    claim = claim_taken_for_subject(verb)
+    if claim is not None:  # "The rejection signals the end, said Geert Wilders"
+        return clause | subtree(claim), "inverted"
     if clause:
         aside = speaker_after_aside(verb)
         if aside is not None:  # "The contrast, said Doyle, would be clear": its subject too

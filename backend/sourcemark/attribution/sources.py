@@ -80,6 +80,8 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
     if len(subjects) > 1 and subjects[0].lower_ in RELATIVE_PRONOUNS:
         # "Rubio, who many in the establishment had backed": the relative is the object.
         return subjects[1]
+    if claim_taken_for_subject(verb) is not None:
+        return subjects[-1]
     if len(subjects) > 1 and _person_nearer(verb, subjects):
         # "In Berea, OH, after winning Ohio, Gov. John Kasich said": a place taken for a
         # first subject; the person named next to the verb says it.
@@ -103,6 +105,18 @@ def _described_name_before(verb: Token) -> Token | None:
         ),
         None,
     )
+
+
+def claim_taken_for_subject(verb: Token) -> Token | None:
+    """A misparse: "The rejection signals the end, said Geert Wilders" gives "said" the
+    claim before it for a subject as well as the speaker right after it. In "…, said X"
+    the speaker is the one after; the one before (returned) is what was said."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+    if len(subjects) < 2:
+        return None
+    before, after = subjects[0], subjects[-1]
+    inverted = before.i < verb.i < after.i and after.left_edge.i == verb.i + 1
+    return before if inverted and _after_comma(verb) else None
 
 
 def _person_nearer(verb: Token, subjects: list[Token]) -> bool:
