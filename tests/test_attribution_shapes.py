@@ -1432,3 +1432,17 @@ def test_a_second_subject_after_a_saying_not_set_off_by_a_comma_is_no_speaker(pi
     doc = misparsed(pipeline.nlp(text), heads, deps)
     mention = find_source(Cue(doc[1], 1, 2), set())
     assert [doc[i].text for i in sorted(mention.tokens)] == ["Kemp"]
+
+
+def test_a_speaker_the_parser_set_beside_a_quoted_subject_says_the_quote(pipeline):
+    # "“A fine piece of work by a very able team,” Kemp, the candidate, said.", misread with
+    # the quote's "piece" for the subject and "Kemp, the candidate" as its apposition.
+    text = "“A fine piece of work by a very able team,” Kemp, the candidate, said."
+    heads = [18, 3, 3, 18, 3, 4, 5, 10, 9, 10, 6, 3, 3, 3, 13, 16, 13, 13, 18, 18]
+    deps = ["punct", "det", "amod", "nsubj", "prep", "pobj", "prep", "det", "advmod", "amod",
+            "pobj", "punct", "punct", "appos", "punct", "det", "appos", "punct", "ROOT",
+            "punct"]  # fmt: skip
+    doc = misparsed(pipeline.nlp(text), heads, deps)
+    [found] = pipeline.analyze_docs(["p0"], [doc])["paragraphs"][0]["attributions"]
+    assert found["source"]["name"] == "Kemp"
+    assert [c["text"] for c in found["content"]] == ["“A fine piece of work by a very able team,”"]

@@ -914,14 +914,20 @@ class AttributionEngine:
         doc: Doc, cue: Cue, quotes: list[Quote], exclude: set[int]
     ) -> Mention | None:
         """When the parse put the subject inside a quote: another subject of the cue
-        outside it ("“…, it will,” said James Acton"), else the noun phrase just before
-        the cue ("“…,” Obama's former strategist said") or just after it."""
+        outside it ("“…, it will,” said James Acton"), or one the parse made the quoted
+        subject's apposition ("“Good reporter,” Trump, the front-runner, said"), else the
+        noun phrase just before the cue ("“…,” Obama's former strategist said") or just
+        after it."""
 
         def outside(i: int) -> bool:
             return quote_around(quotes, doc[i].idx, doc[i].idx + 1) is None
 
-        for child in cue.head.children:
-            if child.dep_ in SUBJECT_DEPS and outside(child.i):
+        subjects = [c for c in cue.head.children if c.dep_ in SUBJECT_DEPS]
+        for child in subjects:
+            if outside(child.i):
+                return Mention(mention_tokens(child, exclude), child)
+        for child in (a for s in subjects for a in s.children if a.dep_ == "appos"):
+            if outside(child.i):
                 return Mention(mention_tokens(child, exclude), child)
         for chunk in doc.noun_chunks:
             tokens = set(range(chunk.start, chunk.end))
