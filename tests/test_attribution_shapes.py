@@ -1446,3 +1446,20 @@ def test_a_speaker_the_parser_set_beside_a_quoted_subject_says_the_quote(pipelin
     [found] = pipeline.analyze_docs(["p0"], [doc])["paragraphs"][0]["attributions"]
     assert found["source"]["name"] == "Kemp"
     assert [c["text"] for c in found["content"]] == ["“A fine piece of work by a very able team,”"]
+
+
+def test_a_question_quoted_before_its_speaker_is_what_the_speaker_said(analyze):
+    # The parser ends a sentence at the quote's question mark.
+    result = analyze("“Why would anyone trust them?” Kemp said of the council on Tuesday.")
+    [said] = with_cue(result, "said")
+    assert said["source"]["text"] == "Kemp"
+    assert "“Why would anyone trust them?”" in [c["text"] for c in said["content"]]
+
+
+def test_a_question_quoted_before_another_sentence_is_not_its_sayings(analyze):
+    result = analyze(
+        "“Why would anyone trust them?” The council met on Tuesday, and Kemp said of the "
+        "plan that it was late."
+    )
+    [said] = with_cue(result, "said")
+    assert "“Why would anyone trust them?”" not in [c["text"] for c in said["content"]]

@@ -1015,6 +1015,8 @@ class AttributionEngine:
             if near is None:
                 near = self._waiting_next_door(quote, cues, sentences)
             if near is None:
+                near = self._said_right_after(doc, text, quote, cues, sentences)
+            if near is None:
                 # A quote sentence of its own carries on the last speaker, as its own
                 # attribution with no cue; a phrase in quotes inside a sentence does not, nor
                 # does a line in single quotes, the headline style of a pull quote.
@@ -1068,6 +1070,28 @@ class AttributionEngine:
             if not c[2].content
         ]
         return min(waiting, key=lambda c: c[1])[2] if waiting else None
+
+    @staticmethod
+    def _said_right_after(
+        doc: Doc, text: str, quote: Quote, cues: _CuesByPlace, sentences: SpanIndex
+    ) -> Draft | None:
+        """ "“Who do they think they are?” Trump said of Apple": the parser ends a sentence
+        at the quote's question mark, and the saying that opens the next one, with nothing
+        but its speaker before it, says the quote, whatever else it governs."""
+        i = next(sentences.overlapping((quote.end - 1, quote.end)), None)
+        if i is None or i + 1 >= len(sentences.spans):
+            return None
+        start, end = sentences.spans[i + 1]
+        if text[quote.end : start].strip():
+            return None
+        for _, _, draft in cues.between(start, end):
+            cue = draft.cue
+            if cue.head.lemma_.lower() not in SPEECH_LEMMAS or draft.source is None:
+                continue
+            before = range(doc.char_span(start, end, alignment_mode="expand").start, cue.start)
+            if all(k in draft.source.tokens or doc[k].is_punct for k in before):
+                return draft
+        return None
 
     @staticmethod
     def _join_pieces(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
