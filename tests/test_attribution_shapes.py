@@ -1463,3 +1463,9 @@ def test_a_question_quoted_before_another_sentence_is_not_its_sayings(analyze):
     )
     [said] = with_cue(result, "said")
     assert "“Why would anyone trust them?”" not in [c["text"] for c in said["content"]]
+
+
+def test_a_short_quote_right_before_its_speaker_is_what_the_speaker_said(analyze):
+    [said] = with_cue(analyze("“Absolutely not,” Kemp said of the plan on Tuesday."), "said")
+    assert said["source"]["text"] == "Kemp"
+    assert "“Absolutely not,”" in [c["text"] for c in said["content"]]

@@ -1006,16 +1006,20 @@ class AttributionEngine:
             span = (quote.start, quote.end)
             if claimed.overlaps(span):
                 continue
+            said = self._said_right_after(doc, text, quote, cues)
             if len(text[quote.start : quote.end].split()) < MIN_FLOATING_WORDS and not (
                 SENTENCE_END.search(text[quote.start : quote.end])
                 and self._stands_alone(quote, sentences)
             ):
-                continue  # short, and no sentence of speech: “I was green.” is one
-            near = self._nearest_in_sentence(quote, cues, sentences)
+                if said is None:
+                    continue  # short, and no sentence of speech: “I was green.” is one
+                near = said  # “Absolutely not,” he said of the idea
+            else:
+                near = self._nearest_in_sentence(quote, cues, sentences)
             if near is None:
                 near = self._waiting_next_door(quote, cues, sentences)
             if near is None:
-                near = self._said_right_after(doc, text, quote, cues, sentences)
+                near = said
             if near is None:
                 # A quote sentence of its own carries on the last speaker, as its own
                 # attribution with no cue; a phrase in quotes inside a sentence does not, nor
@@ -1072,26 +1076,21 @@ class AttributionEngine:
         return min(waiting, key=lambda c: c[1])[2] if waiting else None
 
     @staticmethod
-    def _said_right_after(
-        doc: Doc, text: str, quote: Quote, cues: _CuesByPlace, sentences: SpanIndex
-    ) -> Draft | None:
-        """ "“Who do they think they are?” Trump said of Apple": the parser ends a sentence
-        at the quote's question mark, and the saying that opens the next one, with nothing
-        but its speaker before it, says the quote, whatever else it governs."""
-        i = next(sentences.overlapping((quote.end - 1, quote.end)), None)
-        if i is None or i + 1 >= len(sentences.spans):
+    def _said_right_after(doc: Doc, text: str, quote: Quote, cues: _CuesByPlace) -> Draft | None:
+        """ "“Absolutely not,” he said of the idea", "“Who are they?” Trump said of Apple": a
+        saying right after the quote, with nothing but its speaker between, says the quote,
+        whatever else it governs. (The parser may end a sentence at the quote's question
+        mark, and a quote of a few words floats to no one.)"""
+        following = cues.between(quote.end, len(text))
+        if not following:
             return None
-        start, end = sentences.spans[i + 1]
-        if text[quote.end : start].strip():
+        draft = following[0][2]
+        cue = draft.cue
+        if cue.head.lemma_.lower() not in SPEECH_LEMMAS or draft.source is None:
             return None
-        for _, _, draft in cues.between(start, end):
-            cue = draft.cue
-            if cue.head.lemma_.lower() not in SPEECH_LEMMAS or draft.source is None:
-                continue
-            before = range(doc.char_span(start, end, alignment_mode="expand").start, cue.start)
-            if all(k in draft.source.tokens or doc[k].is_punct for k in before):
-                return draft
-        return None
+        after = doc.char_span(quote.end - 1, quote.end, alignment_mode="expand").end
+        between = range(after, cue.start)
+        return draft if all(k in draft.source.tokens or doc[k].is_punct for k in between) else None
 
     @staticmethod
     def _join_pieces(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
