@@ -1469,3 +1469,11 @@ def test_a_short_quote_right_before_its_speaker_is_what_the_speaker_said(analyze
     [said] = with_cue(analyze("“Absolutely not,” Kemp said of the plan on Tuesday."), "said")
     assert said["source"]["text"] == "Kemp"
     assert "“Absolutely not,”" in [c["text"] for c in said["content"]]
+
+
+def test_a_short_quote_right_after_its_speaker_and_whom_it_addresses_is_what_was_said(analyze):
+    [asked] = with_cue(analyze("Kemp asked Ruiz, “Why not?”"), "asked")
+    assert asked["source"]["text"] == "Kemp"
+    assert any("“Why not?”" in c["text"] for c in asked["content"])
+    [told] = with_cue(analyze("She told them, “Not now.”"), "told")
+    assert any("“Not now.”" in c["text"] for c in told["content"])

@@ -1006,7 +1006,9 @@ class AttributionEngine:
             span = (quote.start, quote.end)
             if claimed.overlaps(span):
                 continue
-            said = self._said_right_after(doc, text, quote, cues)
+            said = self._said_right_after(doc, text, quote, cues) or self._said_right_before(
+                doc, quote, cues
+            )
             if len(text[quote.start : quote.end].split()) < MIN_FLOATING_WORDS and not (
                 SENTENCE_END.search(text[quote.start : quote.end])
                 and self._stands_alone(quote, sentences)
@@ -1091,6 +1093,28 @@ class AttributionEngine:
         after = doc.char_span(quote.end - 1, quote.end, alignment_mode="expand").end
         between = range(after, cue.start)
         return draft if all(k in draft.source.tokens or doc[k].is_punct for k in between) else None
+
+    @staticmethod
+    def _said_right_before(doc: Doc, quote: Quote, cues: _CuesByPlace) -> Draft | None:
+        """ "Nespral asked him, “But why?”": a saying right before the quote, with nothing
+        but its speaker and whom it addresses between, says the quote."""
+        preceding = cues.between(0, quote.start)
+        if not preceding:
+            return None
+        draft = preceding[-1][2]
+        cue = draft.cue
+        if cue.head.lemma_.lower() not in SPEECH_LEMMAS or draft.source is None:
+            return None
+        addressed = {
+            k
+            for c in cue.head.rights
+            if c.dep_ in ("dobj", "dative") and c.pos_ in ("PRON", "PROPN")
+            for k in range(c.left_edge.i, c.right_edge.i + 1)
+        }
+        opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand").start
+        between = range(cue.end, opening)
+        passed = draft.source.tokens | addressed
+        return draft if all(k in passed or doc[k].is_punct for k in between) else None
 
     @staticmethod
     def _join_pieces(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
