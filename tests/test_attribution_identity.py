@@ -15,6 +15,7 @@ from sourcemark.attribution.coref import Referent, Resolver, _first_of_two
 from sourcemark.attribution.names import (
     GENDERS_FILE,
     NameIndex,
+    _only_and_a_relation,
     _surname_given,
     census_first_names,
     census_shares,
@@ -2383,3 +2384,26 @@ def test_a_nickname_in_a_quote_is_not_part_of_the_persons_name(analyze):
 )
 def test_only_a_word_that_is_no_name_comes_off_before_a_first_name(name, kept):
     assert names_module._without_epithet(name) == kept
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Tom Brady, 41, and his wife, Mia Lund, 39, left the valley in May.",
+        "Abdul Haq and Mina Karimi left the valley in May with their three children.",
+    ],
+)
+def test_the_couple_are_the_two_people_the_article_joined_by_and(analyze, first):
+    result = analyze(first, "The couple said they would not return.")
+    [said] = with_cue(result, "said", 1)
+    assert (said["source"]["type"], said["source"]["name"].count(" and ")) == ("named_person", 1)
+
+
+@pytest.mark.parametrize(
+    ("between", "joined"),
+    [(", 41, and his wife,", True), (" and ", True), (" met ", False), (" and then ", False)],
+)
+def test_two_names_are_joined_only_by_and_ages_and_relations(pipeline, between, joined):
+    doc = pipeline.nlp(f"Tom Brady{between}Mia Lund")
+    first, second = 2, len(doc) - 2  # the tokens after "Tom Brady" and before "Mia Lund"
+    assert _only_and_a_relation(doc[first:second]) is joined

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import pairwise
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -538,6 +539,32 @@ def name_at(names: list[Span]) -> dict[int, Span]:
     return {i: e for e in names for i in range(e.start, e.end)}
 
 
+def _pairs_the_parse_missed(
+    doc: Doc, people: list[Span], conjoined: dict[int, list[Span]]
+) -> list[list[Span]]:
+    """Two names joined by "and", which the parser did not join: it may read "Abdullah
+    Zahed and Breshna Alawee" as one name modifying the last word, or hang "Abdullah Zahed,
+    25, and his wife, Breshna Alawee, 27," elsewhere. Between them only "and", ages and
+    what the second is to the first."""
+    joined = {e.start for names in conjoined.values() for e in names}
+    joined |= {e.start for e in people if e.root.i in conjoined}
+    return [
+        [a, b]
+        for a, b in pairwise(people)
+        if a.start not in joined
+        and b.start not in joined
+        and _only_and_a_relation(doc[a.end : b.start])
+    ]
+
+
+def _only_and_a_relation(between: Span) -> bool:
+    words = [t for t in between if not t.is_punct]
+    return [t.lower_ for t in words].count("and") == 1 and all(
+        t.lower_ == "and" or t.like_num or t.tag_ == "PRP$" or t.lower_ in KNOWN_PERSON_NOUNS
+        for t in words
+    )
+
+
 def _unrecognised_people(doc: Doc) -> list[Span]:
     """Names the recogniser missed that may be people's: described as a person beside them
     ("Yuni, a resident of Lampung", labelled PERSON here), and bare proper nouns as subjects
@@ -796,6 +823,9 @@ class NameIndex:
                 if len(group) > 1 and entity.root.dep_ != "conj":
                     self.groups_at.append(((index, group[-1].start_char), group))
                     self._share_plural_title(group, (index, entity.start_char))
+            for group in _pairs_the_parse_missed(doc, people, conjoined):
+                self.groups_at.append(((index, group[-1].start_char), group))
+                self._share_plural_title(group, (index, group[0].start_char))
         # What the article tells of each person's gender, for "he" and "she".
         votes: dict[str, Counter] = {}
         sure: set[str] = set()  # told by a title: "Mr. Hale"
