@@ -2407,3 +2407,14 @@ def test_two_names_are_joined_only_by_and_ages_and_relations(pipeline, between, 
     doc = pipeline.nlp(f"Tom Brady{between}Mia Lund")
     first, second = 2, len(doc) - 2  # the tokens after "Tom Brady" and before "Mia Lund"
     assert _only_and_a_relation(doc[first:second]) is joined
+
+
+def test_the_brothers_are_the_people_of_one_surname_named_before(analyze):
+    result = analyze(
+        "“We laugh at our own troubles,” said Tomas Varga, one of the stars of the play.",
+        "“It is a critique of the elite,” said Luis Varga, Tomas's brother and co-star.",
+        "The play will tour next year. The brothers said they hoped it would travel well.",
+    )
+    [said] = with_cue(result, "said", 2)
+    assert said["source"]["name"] == "Tomas Varga and Luis Varga"
+    assert said["source"]["type"] == "named_person"

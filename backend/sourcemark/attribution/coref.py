@@ -108,6 +108,7 @@ RANKS = {stem(w) for w in ("vice", "deputy", "assistant")}
 # A named person's spouse is one person, whom a reader can tell: "his wife", of a named
 # man. Not "his mother" or "his son", whom articles leave unnamed.
 SPOUSES = {"husband", "wife", "widow", "widower"}
+SIBLINGS = {"brother", "sister"}  # "the brothers": people of one surname
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
 LEGISLATORS = {"congressman", "congresswoman", "lawmaker", "legislator", "parliamentarian"}
@@ -943,6 +944,9 @@ class Resolver:
                 return self._group(found[1], set())
         elif head.tag_ == "NNS" and lemma in PEOPLE_NOUNS and self._definite(doc, head):
             size = len(found[1]) if found is not None else 0  # "the brothers"
+            family = self._family_before() if lemma in SIBLINGS and found is None else None
+            if family is not None:  # "the brothers" after "Freddy Ortega, German's brother"
+                return self._group(family, set())
         elif head.tag_ == "NNS" and (numbers or self._definite(doc, head)):
             # "The congressmen", "the two senators": only people the article just titled so.
             if found is None or not all(self._titled(e, head) for e in found[1]):
@@ -965,6 +969,23 @@ class Resolver:
             return None
         most = [name for name, _ in counts.most_common(size)]
         return self._group([first[n] for n in first if n in most], set())
+
+    def _family_before(self) -> list[Span] | None:
+        """The people named so far who share a surname, at their first mention: of the
+        families the article names, the one it named last."""
+        first: dict[str, Span] = {}
+        for at, entity in self.names.people_at:
+            name = self.names.person(entity.text) or person_name(entity)
+            if at < self.where and " " in name:
+                first.setdefault(name, entity)
+        families: dict[str, list[str]] = {}
+        for name in first:
+            families.setdefault(name.split()[-1].lower(), []).append(name)
+        named = [names for names in families.values() if len(names) > 1]
+        if not named:
+            return None
+        last = max(named, key=lambda names: max(first[n].start_char for n in names))
+        return [first[n] for n in last]
 
     def _titled(self, entity: Span, role: Token) -> bool:
         """Whether the article gives the person this role as a title ("Rep. Mary Roe" is
