@@ -1477,3 +1477,17 @@ def test_a_short_quote_right_after_its_speaker_and_whom_it_addresses_is_what_was
     assert any("“Why not?”" in c["text"] for c in asked["content"])
     [told] = with_cue(analyze("She told them, “Not now.”"), "told")
     assert any("“Not now.”" in c["text"] for c in told["content"])
+
+
+def test_a_saying_that_as_opens_qualifies_the_clause_it_hangs_on(analyze):
+    [noted] = with_cue(
+        analyze("Prices, as the mayor noted last week, have doubled since May."), "noted"
+    )
+    assert noted["source"]["text"] == "the mayor"
+    assert [c["text"] for c in noted["content"]] == ["Prices", "have doubled since May"]
+
+
+def test_a_saying_that_as_opens_with_words_of_its_own_says_those(analyze):
+    result = analyze("The talks stalled on Monday, as Kemp called for a new vote.")
+    [called] = with_cue(result, "called")
+    assert [c["text"] for c in called["content"]] == ["for a new vote"]

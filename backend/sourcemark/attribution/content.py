@@ -19,6 +19,8 @@ NOUN_CONTENT_DEPS = {"acl", "ccomp", "xcomp", "prep", "advcl"}
 REASON_MARKS = {"because", "although", "though", "since", "unless"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# What may follow the verb of "as the mayor noted last week," besides whom it told.
+AS_ASIDE_TAILS = {"punct", "prt", "npadvmod", "advmod"}
 # Verbs of saying whose object is whom they tell, not what.
 TELLING = {"tell", "inform", "assure", "brief", "warn", "remind", "advise"}
 
@@ -203,6 +205,20 @@ def _claim_before(verb: Token) -> set[int]:
     return set(range(sentence.start, start - 1))
 
 
+def _as_aside(verb: Token) -> set[int]:
+    """ "Prices, as the mayor noted, have doubled": a saying that "as" opens, with nothing
+    after it but when it was said or whom it told, qualifies the clause it hangs on, which
+    is what was said."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    ):
+        return set()
+    for child in verb.rights:
+        if child.dep_ not in AS_ASIDE_TAILS and not _addressee(child, verb):
+            return set()  # "as he called for talks": it says what follows it
+    return subtree(verb.head) - subtree(verb)
+
+
 def find_content(cue: Cue) -> tuple[set[int], str]:
     """Token indexes of the content, and the construction that gave them."""
     verb = cue.head
@@ -245,7 +261,7 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         content = subtree(_clause_of(verb.head) if aside else verb.head) - subtree(verb)
         fronted = subject_hung_on_aside(verb)
         return content | (subtree(fronted) if fronted else set()), "inverted"
-    before = _claim_before(verb)
+    before = _claim_before(verb) or _as_aside(verb)
     if before:
         return before, "inverted"
     about = _what_it_is_about(verb)
