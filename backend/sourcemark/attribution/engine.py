@@ -1006,22 +1006,23 @@ class AttributionEngine:
             span = (quote.start, quote.end)
             if claimed.overlaps(span):
                 continue
+            # The speaker right beside the quote says it, short as it may be ("“Absolutely
+            # not,” he said of the idea"); else a cue in its sentence, or next door.
             said = self._said_right_after(doc, text, quote, cues) or self._said_right_before(
                 doc, quote, cues
             )
-            if len(text[quote.start : quote.end].split()) < MIN_FLOATING_WORDS and not (
-                SENTENCE_END.search(text[quote.start : quote.end])
-                and self._stands_alone(quote, sentences)
+            if (
+                said is None
+                and len(text[quote.start : quote.end].split()) < MIN_FLOATING_WORDS
+                and not (
+                    SENTENCE_END.search(text[quote.start : quote.end])
+                    and self._stands_alone(quote, sentences)
+                )
             ):
-                if said is None:
-                    continue  # short, and no sentence of speech: “I was green.” is one
-                near = said  # “Absolutely not,” he said of the idea
-            else:
-                near = self._nearest_in_sentence(quote, cues, sentences)
+                continue  # short, and no sentence of speech: “I was green.” is one
+            near = said or self._nearest_in_sentence(quote, cues, sentences)
             if near is None:
                 near = self._waiting_next_door(quote, cues, sentences)
-            if near is None:
-                near = said
             if near is None:
                 # A quote sentence of its own carries on the last speaker, as its own
                 # attribution with no cue; a phrase in quotes inside a sentence does not, nor
