@@ -6,7 +6,12 @@ import pytest
 from spacy.tokens import Doc
 
 from sourcemark.attribution.coref import _capitalised, transcript_speakers
-from sourcemark.attribution.quotes import find_quotes, is_closed
+from sourcemark.attribution.quotes import (
+    MARK_CHARACTERS,
+    _tokens_starting_with_mark,
+    find_quotes,
+    is_closed,
+)
 
 
 def attributions(result: dict, paragraph: int = 0) -> list[dict]:
@@ -342,6 +347,15 @@ def test_a_closing_mark_that_opens_a_line_opens_a_quote(analyze):
     carried = "to the end.” Then he left."  # a quote carried from the paragraph before
     doc = analyze.nlp(carried)
     assert [carried[q.start : q.end] for q in find_quotes(doc)] == ["to the end.”"]
+
+
+def test_only_tokens_that_start_with_a_mark_are_read_for_quotes(analyze):
+    text = "“No,” he said ―”we won’t.” The ‘90s were 'odd' ''really'' and \"over\" ``then''."
+    doc = analyze.nlp(text)
+    expected = [t.i for t in doc if t.text[0] in MARK_CHARACTERS]
+    assert _tokens_starting_with_mark(doc, text) == expected
+    assert len(expected) > 8
+    assert _tokens_starting_with_mark(doc, "") == []
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,13 @@ paragraph runs to its end, as a quote that continues in the next paragraph does 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
@@ -19,6 +22,7 @@ OPENERS = {"“": "double", "«": "guillemet", "‘": "single", "„": "double"}
 CLOSERS = {"”": "double", "»": "guillemet", "’": "single"}
 STRAIGHT = {'"': "double", "'": "single", "''": "double", "``": "double"}
 MARK_CHARACTERS = {mark[0] for mark in (*OPENERS, *CLOSERS, *STRAIGHT)}
+_MARK_CHARACTER = re.compile(f"[{re.escape(''.join(sorted(MARK_CHARACTERS)))}]")
 
 
 # A double quote mark glued between a word's comma or colon and the next word (`Doe:"We`,
@@ -105,12 +109,12 @@ def _mistyped_opener(token: Token) -> bool:
 def find_quotes(doc: Doc, text: str | None = None) -> Quotes:
     """`text` is doc.text, for a caller that has it: a paragraph without a character that
     starts a quote mark has no quote, and its tokens need not be looked at."""
-    if text is not None and MARK_CHARACTERS.isdisjoint(text):
-        return Quotes()
+    paragraph = doc.text if text is None else text
     quotes: list[Quote] = []
     open_at: int | None = None
     open_style: str | None = None
-    for token in doc:
+    for i in _tokens_starting_with_mark(doc, paragraph):
+        token = doc[i]
         text = token.text
         if len(text) > 1 and text[0] in CLOSERS and token.is_punct:
             text = text[0]  # a closer glued to a dash: "”―"
@@ -140,5 +144,17 @@ def find_quotes(doc: Doc, text: str | None = None) -> Quotes:
             # A closer with no opener: the paragraph carries on a quote from before.
             quotes.append(Quote(0, token.idx + len(text), style))
     if open_at is not None:
-        quotes.append(Quote(open_at, len(doc.text), open_style))
+        quotes.append(Quote(open_at, len(paragraph), open_style))
     return Quotes(quotes)
+
+
+def _tokens_starting_with_mark(doc: Doc, text: str) -> list[int]:
+    """The tokens, in order, that start with a character a quote mark starts with: no other
+    token opens or closes a quote. Found from the text's marks, not by visiting every token
+    (nearly every paragraph has an apostrophe, few tokens start with one)."""
+    at = [match.start() for match in _MARK_CHARACTER.finditer(text)]
+    if not at:
+        return []
+    starts = doc.to_array(IDX)
+    found = numpy.searchsorted(starts, at).tolist()
+    return [i for i, char in zip(found, at, strict=True) if i < len(doc) and starts[i] == char]
