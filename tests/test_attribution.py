@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from sourcemark.attribution.coref import _capitalised, transcript_speakers
+from sourcemark.attribution.cues import _may_sign
 from sourcemark.attribution.quotes import (
     MARK_CHARACTERS,
     _tokens_starting_with_mark,
@@ -470,6 +471,22 @@ def test_headings_are_not_speaker_labels(analyze):
     # A document's noun in capitals, which the recogniser calls a body, heads a section too.
     result = analyze("ANALYSIS: The vote means a delay to the exit date is now more likely.")
     assert [a["cue"]["text"] for a in attributions(result, 0)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("“We won.” ― Ana Ruiz", True),
+        ("“We won.”― Ana Ruiz", True),
+        ("“We won.”  -- Ana Ruiz", True),
+        ("'We won' - Ana Ruiz", True),
+        ("— Ana Ruiz (@aruiz) June 5", True),
+        ("A war-torn city — and a Coca-Cola plant.", False),
+        ("Mail @aruiz for the report.", False),
+    ],
+)
+def test_only_a_dash_after_a_quote_or_beside_a_handle_may_sign(text, may):
+    assert _may_sign(text) is may
 
 
 def test_byline_dash_after_a_quote(analyze):

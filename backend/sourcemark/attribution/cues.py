@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from spacy.attrs import IS_QUOTE, NORM, ORTH
+from spacy.attrs import NORM
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from .anchored import AnchoredMatcher
 from .cue_model import features, is_candidate, load_model
 from .frames import frame_of
 from .names import SAID_BEFORE_NAME
@@ -71,6 +73,8 @@ TITLES = {
 ADDRESSING = {"to", "on", "at"}
 # Before a label inside a paragraph: "… ISIS.” Bush: “…”", "HEADLINE - Jane Doe: “…”".
 LABEL_AFTER = {".", "!", "?", "-", "--", "—", "–", "―", "”", '"', "’"}
+# A byline's dash follows a quote mark, maybe after spaces: "“…” ― Name", "“…”― Name".
+QUOTE_THEN_DASH = re.compile(f"[{re.escape(QUOTE_CHARACTERS)}]\\s*[{re.escape(DASH_CHARACTERS)}]")
 MAX_PULL_QUOTE_TITLE = 12  # words of "Name, title" after a pull quote
 MAX_SIGNATURE_WORDS = 4  # words of a name that signs a paragraph alone
 MIN_SIGNED_WORDS = 5  # words of the quote before it
@@ -221,14 +225,16 @@ class CueFinder:
         colon = {"ORTH": ":"}
         title = {"LOWER": {"IN": sorted(TITLES | {f"{t}." for t in TITLES})}}
         # Most labels need a character that most paragraphs lack, and their patterns' regex and
-        # set tests cost a Python call per token: a matcher runs only where one of the
-        # characters it needs is, and where a token has the attribute value (if any) that all
-        # its patterns need ("10:30" has a colon, but no colon token).
-        colon_labels, dash_labels, quote_labels = (Matcher(nlp.vocab) for _ in range(3))
+        # set tests cost a Python call per token: a matcher runs only where the text may hold
+        # a label it finds, and those whose patterns all need a colon or quote mark token
+        # read only the few tokens around one ("10:30" has a colon, but no colon token).
+        colon_labels = AnchoredMatcher(nlp.vocab, "ORTH", [":"])
+        dash_labels = Matcher(nlp.vocab)
+        quote_labels = AnchoredMatcher(nlp.vocab, "IS_QUOTE", [True])
         self.labels = [
-            (":", (ORTH, get_string_id(":")), colon_labels),
-            (DASH_CHARACTERS, None, dash_labels),
-            (QUOTE_CHARACTERS, (IS_QUOTE, 1), quote_labels),
+            (_has_colon, colon_labels),
+            (_may_sign, dash_labels),
+            (_has_quote_mark, quote_labels),
         ]
         # At a paragraph's start, maybe inside a quote: "PENCE: Well, …", "Poll: Voters …",
         # "MR. SMITH: …"; or after a sentence or dash, before a quote: "… Bush: “…”".
@@ -393,11 +399,7 @@ class CueFinder:
     def _labels(self, doc: Doc, text: str) -> list[Cue]:
         found = []
         matches = [
-            match
-            for needed, token, matcher in self.labels
-            if any(char in text for char in needed)
-            and (token is None or (doc.to_array(token[0]) == token[1]).any())
-            for match in matcher(doc)
+            match for possible, matcher in self.labels if possible(text) for match in matcher(doc)
         ]
         for match_id, start, end in matches:
             kind = self.nlp.vocab.strings[match_id]
@@ -485,6 +487,22 @@ class CueFinder:
         return 0 < len(title) <= MAX_PULL_QUOTE_TITLE and not any(
             t.pos_ in ("VERB", "AUX") for t in title
         )
+
+
+def _has_colon(text: str) -> bool:
+    return ":" in text
+
+
+def _may_sign(text: str) -> bool:
+    """Whether the text may hold a byline (its dash after a quote mark) or a post's (a dash
+    and an @handle): a hyphen alone, as most paragraphs have, signs nothing."""
+    if QUOTE_THEN_DASH.search(text) is not None:
+        return True
+    return "@" in text and any(char in text for char in DASH_CHARACTERS)
+
+
+def _has_quote_mark(text: str) -> bool:
+    return any(char in text for char in QUOTE_CHARACTERS)
 
 
 def _described_person_label(doc: Doc, first: int, colon: int) -> bool:
