@@ -85,3 +85,12 @@ def test_the_model_reads_the_words_beside_a_word_and_speech_in_its_sentence(pipe
     # Speech in another sentence of the paragraph is not beside it.
     two = pipeline.nlp("Lee said nothing. The council wants a vote.")
     assert "oc=False" in features(next(t for t in two if t.text == "wants"), False, False)
+
+
+def test_words_that_report_speech_are_found_by_their_lemma(pipeline):
+    from sourcemark.attribution.cue_model import REPORTING_LEMMAS, _reporting
+
+    doc = pipeline.nlp("Said Lee: “They say so.” Writing that, she noted it, as the report stated.")
+    found = _reporting(doc)
+    assert found == [t.i for t in doc if t.lemma_.lower() in REPORTING_LEMMAS]
+    assert len(found) >= 3

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from sourcemark.attribution.roles import MAX_CUES_PER_SENTENCE
-from sourcemark.linear_spacy import LONGEST_CHUNK, cuts
+from sourcemark.linear_spacy import (
+    LONGEST_CHUNK,
+    SENTENCE_STARTS,
+    cuts,
+    sentence_start,
+    sentence_starts,
+)
 
 from .analysis_checks import assert_well_formed
 
@@ -84,3 +90,18 @@ def test_text_without_long_runs_is_tokenized_as_spacy_does(analyze):
     assert cuts(text) == []
     plain = analyze.nlp.tokenizer.tokenizer(text)
     assert [t.text for t in analyze.nlp.tokenizer(text)] == [t.text for t in plain]
+
+
+def test_a_tokens_sentence_start_is_found_with_or_without_the_index(analyze):
+    import spacy
+
+    text = "Lee spoke. Then she left! “Why?” he asked. Done"
+    indexed = analyze.nlp(text)
+    assert SENTENCE_STARTS in indexed.user_data  # kept by the parse's sentence index
+    plain = spacy.blank("en")
+    plain.add_pipe("sentencizer")
+    unindexed = plain(text)
+    for doc in (indexed, unindexed):
+        assert sentence_starts(doc) == [sent.start for sent in doc.sents]
+        assert [sentence_start(doc, t.i) for t in doc] == [t.sent.start for t in doc]
+    assert len(sentence_starts(indexed)) >= 3

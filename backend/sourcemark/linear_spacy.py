@@ -26,6 +26,7 @@ from . import deadline
 
 LONGEST_CHUNK = 200  # characters without a space tokenized in one piece
 SENTENCE_INDEX = "sourcemark_sentence_index"
+SENTENCE_STARTS = "sourcemark_sentence_starts"  # doc.user_data key
 
 
 @cache
@@ -94,7 +95,23 @@ def index_sentences(doc: Doc) -> Doc:
         sentences = _Sentences(doc)
         doc.user_token_hooks["sent"] = sentences.of_token
         doc.user_span_hooks["sent"] = sentences.of_span
+        doc.user_data[SENTENCE_STARTS] = sentences.starts
     return doc
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The token indexes where the doc's sentences start, in order: the index's, or found
+    once per doc where the pipeline made none."""
+    starts = doc.user_data.get(SENTENCE_STARTS)
+    if starts is None:
+        starts = doc.user_data[SENTENCE_STARTS] = [sent.start for sent in doc.sents]
+    return starts
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """Where the sentence of token i starts: token.sent.start without building the Span."""
+    starts = sentence_starts(doc)
+    return starts[bisect_right(starts, i) - 1]
 
 
 def make_linear(nlp: Language) -> Language:

@@ -16,8 +16,10 @@ from functools import cache
 from itertools import repeat
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Token
 
+from ..linear_spacy import sentence_start
 from .frames import frame_from
 
 MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
@@ -96,13 +98,21 @@ def _beside_speech(token: Token) -> bool:
     counts = doc.user_data.get(REPORTING_BY_SENTENCE)
     if counts is None:
         counts = {}
-        for t in doc:
-            if t.lemma_.lower() in REPORTING_LEMMAS:
-                start = t.sent.start
-                counts[start] = counts.get(start, 0) + 1
+        for i in _reporting(doc):
+            start = sentence_start(doc, i)
+            counts[start] = counts.get(start, 0) + 1
         doc.user_data[REPORTING_BY_SENTENCE] = counts
     itself = token.lemma_.lower() in REPORTING_LEMMAS
-    return counts.get(token.sent.start, 0) > itself
+    return counts.get(sentence_start(doc, token.i), 0) > itself
+
+
+def _reporting(doc: Doc) -> list[int]:
+    """The tokens whose lemma reports speech, in order: each of the paragraph's lemmas is
+    looked at once, not once per token."""
+    lemmas = doc.to_array(LEMMA).tolist()
+    strings = doc.vocab.strings
+    reporting = {lemma for lemma in set(lemmas) if strings[lemma].lower() in REPORTING_LEMMAS}
+    return [i for i, lemma in enumerate(lemmas) if lemma in reporting]
 
 
 def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:

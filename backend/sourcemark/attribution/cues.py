@@ -22,6 +22,7 @@ from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from ..linear_spacy import sentence_start
 from .anchored import AnchoredMatcher
 from .cue_model import features, is_candidate, load_model
 from .frames import frame_of
@@ -397,7 +398,7 @@ class CueFinder:
         taken = {cue.head.head.i for cue in nouns} | {cue.head.i for cue in nouns}
         cues = [c for c in cues if c.head.i not in taken] + nouns
         cues.sort(key=lambda c: c.start)
-        return first_per_sentence(cues, lambda c: doc[c.start].sent.start)
+        return first_per_sentence(cues, lambda c: sentence_start(doc, c.start))
 
     def _cue_candidates(self, doc: Doc) -> list[int]:
         """The tokens that may be a word's cue, in order: a noun, verb or auxiliary, or "in"
