@@ -3,7 +3,7 @@
 import pytest
 from spacy.matcher import Matcher
 
-from sourcemark.attribution.anchored import AnchoredMatcher, longest_match
+from sourcemark.anchored import AnchoredMatcher, longest_match
 
 COLON = {"ORTH": ":"}
 NAME = {"POS": "PROPN", "OP": "{1,4}"}

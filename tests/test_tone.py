@@ -8,6 +8,7 @@ from sourcemark.api import create_app
 from sourcemark.contract import Analysis
 from sourcemark.report import build_analysis
 from sourcemark.tone import quotation_spans, score, weighted_mean
+from sourcemark.tone.hedges import Constructions
 
 from .conftest import SEED_FILE as SEED
 
@@ -156,6 +157,9 @@ def test_hedges_in_attributed_content_are_the_source_s(pipeline, tone):
         ("The general is said to have resigned.", ["is said to"]),
         ("It is widely believed that the deal is dead.", ["It is widely believed"]),
         ("The alleged attack happened at night.", ["alleged"]),
+        ("It would seem that critics say the plan failed.", ["It would seem", "critics say"]),
+        ("It has been claimed the rebels were thought to be near.",
+         ["It has been claimed", "were thought to"]),
         # Not hedges: a verb of reporting, a plain passive, definite experts.
         ("The prosecutor alleged that he lied.", []),
         ("The theft was reported to police on Friday.", []),
@@ -164,6 +168,23 @@ def test_hedges_in_attributed_content_are_the_source_s(pipeline, tone):
 )  # fmt: skip
 def test_hedge_list(pipeline, tone, text, hedges):
     assert markers_of(tone, parse(pipeline, text), "hedge") == hedges
+
+
+def test_the_constructions_are_looked_for_where_their_words_are(pipeline):
+    constructions = Constructions(pipeline.nlp)
+    texts = [
+        "It is believed that talks will resume.",
+        "It appears the talks resumed.",
+        "The general is said to have resigned.",
+        "It was late, and the mayor said the talks would go on.",  # no construction
+        "Nothing here is hearsay.",
+    ]
+    found = 0
+    for text in texts:
+        doc = parse(pipeline, text)
+        assert constructions(doc) == constructions.matcher(doc)
+        found += len(constructions(doc))
+    assert found == 3
 
 
 def test_loaded_words_are_marked_in_quotes_too(pipeline, tone):

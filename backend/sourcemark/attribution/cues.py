@@ -22,8 +22,8 @@ from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from ..anchored import AnchoredMatcher
 from ..linear_spacy import sentence_start
-from .anchored import AnchoredMatcher
 from .cue_model import features, is_candidate, load_model
 from .frames import frame_of
 from .names import SAID_BEFORE_NAME

@@ -7,9 +7,13 @@ Fixed phrases go through a PhraseMatcher on lower-cased tokens; constructions th
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
+
+from ..anchored import AnchoredMatcher
 
 # Distancing adverbs, hearsay and the outlet's editorial asides.
 HEDGE_WORDS = (
@@ -49,6 +53,7 @@ _AUXILIARIES = (
     "is", "was", "'s", "’s", "has", "had", "been", "being", "be", "will", "would", "may",
     "might", "could", "can", "'d", "’d",
 )  # fmt: skip
+_SEEMING = ("appear", "seem")
 _DEGREE = ("widely", "generally", "commonly", "often", "sometimes", "now", "also", "increasingly")
 
 # Vague collectives that say, think or claim: "some say", "many analysts believe".
@@ -68,42 +73,66 @@ _DROP_LAST = "HEDGE_RAISING"
 _VAGUE_ONLY = "HEDGE_VAGUE_PEOPLE"
 
 
-def build_matchers(nlp: Language) -> tuple[PhraseMatcher, Matcher]:
+class Constructions:
+    """The impersonal and raising constructions (it is believed, he is said to). A Matcher
+    costs a pass over the paragraph however rare its words; each of these needs "it" or "to"
+    with a word of hearsay (or "appear", "seem"), which few paragraphs hold together, and
+    it runs only on those."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add(
+            "HEDGE_IMPERSONAL",  # it is (widely) believed, it has been said, it would seem
+            [
+                [
+                    {"LOWER": "it"},
+                    {"LOWER": {"IN": _AUXILIARIES}, "OP": "+"},
+                    {"LOWER": {"IN": _DEGREE}, "OP": "?"},
+                    {"LOWER": {"IN": HEARSAY}},
+                ],
+                [
+                    {"LOWER": "it"},
+                    {"LOWER": {"IN": ["would", "might", "may", "could"]}, "OP": "?"},
+                    {"LEMMA": {"IN": _SEEMING}},
+                ],
+            ],
+        )
+        self.matcher.add(
+            _DROP_LAST,  # he is said to (have), they were believed to (be)
+            [
+                [
+                    {"LEMMA": "be"},
+                    {"LOWER": {"IN": _DEGREE}, "OP": "?"},
+                    {"LOWER": {"IN": HEARSAY}},
+                    {"LOWER": "to"},
+                    {"POS": {"IN": ["AUX", "VERB"]}},
+                ]
+            ],
+        )
+        self.it, self.to, self.be = (get_string_id(word) for word in ("it", "to", "be"))
+        self.hearsay = {get_string_id(word) for word in HEARSAY}
+        self.seeming = {get_string_id(word) for word in _SEEMING}
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        lower, lemma = doc.to_array([LOWER, LEMMA]).T.tolist()
+        words, lemmas = set(lower), set(lemma)
+        hearsay = not self.hearsay.isdisjoint(words)
+        impersonal = self.it in words and (hearsay or not self.seeming.isdisjoint(lemmas))
+        raising = hearsay and self.to in words and self.be in lemmas
+        return self.matcher(doc) if impersonal or raising else []
+
+
+def build_matchers(nlp: Language) -> tuple[PhraseMatcher, list[Constructions | AnchoredMatcher]]:
+    """The fixed phrases' matcher, and the constructions' matchers."""
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     phrases.add("HEDGE", list(nlp.tokenizer.pipe((*HEDGE_WORDS, *HEDGE_PHRASES))))
-
-    matcher = Matcher(nlp.vocab)
-    matcher.add(
-        "HEDGE_IMPERSONAL",  # it is (widely) believed, it has been said, it would seem
-        [
-            [
-                {"LOWER": "it"},
-                {"LOWER": {"IN": _AUXILIARIES}, "OP": "+"},
-                {"LOWER": {"IN": _DEGREE}, "OP": "?"},
-                {"LOWER": {"IN": HEARSAY}},
-            ],
-            [
-                {"LOWER": "it"},
-                {"LOWER": {"IN": ["would", "might", "may", "could"]}, "OP": "?"},
-                {"LEMMA": {"IN": ["appear", "seem"]}},
-            ],
-        ],
-    )
-    matcher.add(
-        _DROP_LAST,  # he is said to (have), they were believed to (be)
-        [
-            [
-                {"LEMMA": "be"},
-                {"LOWER": {"IN": _DEGREE}, "OP": "?"},
-                {"LOWER": {"IN": HEARSAY}},
-                {"LOWER": "to"},
-                {"POS": {"IN": ["AUX", "VERB"]}},
-            ]
-        ],
-    )
     # The vague sayers and the modifiers are a pattern per word, not a set on the first
-    # token: spaCy tests such a set in Python at every word of a paragraph.
-    matcher.add(
+    # token: spaCy tests such a set in Python at every word of a paragraph. Each opens on
+    # one of a few words, and is at most three long: only the words around those are read.
+    vague = AnchoredMatcher(
+        nlp.vocab, "LOWER", {*_VAGUE_QUANTIFIERS, *_VAGUE_PEOPLE, *HEDGE_MODIFIERS}
+    )
+    vague.add(
         "HEDGE_VAGUE_SAY",  # some say, many analysts believe, others argue
         [
             [
@@ -114,25 +143,28 @@ def build_matchers(nlp: Language) -> tuple[PhraseMatcher, Matcher]:
             for quantifier in _VAGUE_QUANTIFIERS
         ],
     )
-    matcher.add(
+    vague.add(
         _VAGUE_ONLY,  # critics say, experts believe
         [
             [{"LOWER": people}, {"LEMMA": {"IN": _SAYING}, "POS": "VERB"}]
             for people in _VAGUE_PEOPLE
         ],
     )
-    matcher.add(
+    vague.add(
         "HEDGE_MODIFIER",  # the alleged attack
         [[{"LOWER": modifier, "DEP": "amod"}] for modifier in HEDGE_MODIFIERS],
     )
-    return phrases, matcher
+    return phrases, [Constructions(nlp), vague]
 
 
-def hedge_token_spans(doc: Doc, phrases: PhraseMatcher, matcher: Matcher) -> list[tuple[int, int]]:
-    """Hedges as (first token, end token) pairs, possibly overlapping."""
+def hedge_token_spans(
+    doc: Doc, phrases: PhraseMatcher, matchers: list[Constructions | AnchoredMatcher]
+) -> list[tuple[int, int]]:
+    """Hedges as (first token, end token) pairs, possibly overlapping, in no set order."""
     found = [(start, end) for _, start, end in phrases(doc)]
     strings = doc.vocab.strings
-    for match_id, start, end in matcher(doc):
+    matches = [match for matcher in matchers for match in matcher(doc)]
+    for match_id, start, end in matches:
         label = strings[match_id]
         if label == _DROP_LAST:
             end -= 1

@@ -39,7 +39,7 @@ class MarkerFinder:
         self.loaded.add("LOADED", list(nlp.tokenizer.pipe(loaded)))
         # Dampeners too, so that the "kind" of "kind of" is not taken for a kind word.
         self.loaded.add("BOOSTER", list(nlp.tokenizer.pipe(BOOSTER_DICT)))
-        self.hedge_phrases, self.hedge_matcher = build_matchers(nlp)
+        self.hedge_phrases, self.hedge_matchers = build_matchers(nlp)
         # VADER reads text with typography made plain and each emoji as separate words;
         # one character for one keeps positions in the original.
         single_emojis = [e for e in self.emojis if len(e) == 1]
@@ -59,7 +59,7 @@ class MarkerFinder:
         markers = self._loaded(doc, text)
         excluded = SpanIndex(merge(quotation_spans(text) + list(others_voice)))
         hedges = [
-            doc[s:e] for s, e in hedge_token_spans(doc, self.hedge_phrases, self.hedge_matcher)
+            doc[s:e] for s, e in hedge_token_spans(doc, self.hedge_phrases, self.hedge_matchers)
         ]
         for span in filter_spans(hedges):
             if not excluded.overlaps((span.start_char, span.end_char)):
