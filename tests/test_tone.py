@@ -8,6 +8,7 @@ from sourcemark.api import create_app
 from sourcemark.contract import Analysis
 from sourcemark.report import build_analysis
 from sourcemark.tone import quotation_spans, score, weighted_mean
+from sourcemark.tone.analyzer import sentence_spans
 from sourcemark.tone.hedges import Constructions
 
 from .conftest import SEED_FILE as SEED
@@ -374,3 +375,12 @@ def test_source_tone_is_the_word_weighted_mean_of_its_attributions(pipeline, ton
     # A source whose attribution says nothing has no tone, rather than a made-up neutral.
     assert result["paragraphs"][1]["attributions"][1]["sentiment"] is None
     assert by_id["s2"]["sentiment"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "One sentence only", "“Why?” she asked. Then:  he left!\n\nA new line. 😀 Done."],
+)
+def test_sentence_spans_are_the_sentences_character_offsets(pipeline, text):
+    doc = parse(pipeline, text)
+    assert sentence_spans(doc) == [(s.start_char, s.end_char) for s in doc.sents]

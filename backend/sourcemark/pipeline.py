@@ -469,9 +469,15 @@ class Pipeline:
         """The contract for paragraphs already parsed by this pipeline's model."""
         from .report import build_analysis
 
-        attributions, roster = self.engine.analyze(list(docs))
+        texts = [doc.text for doc in docs]  # spaCy joins doc.text anew on every access
+        attributions, roster = self.engine.analyze(list(docs), texts)
         result = build_analysis(
-            ids=list(ids), docs=list(docs), attributions=attributions, roster=roster, tone=self.tone
+            ids=list(ids),
+            docs=list(docs),
+            attributions=attributions,
+            roster=roster,
+            tone=self.tone,
+            texts=texts,
         )
         return {"version": CONTRACT_VERSION, "model": dict(self.model_info), **result}
 

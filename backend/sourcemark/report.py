@@ -13,7 +13,7 @@ from .contract import BREAKDOWN_KEYS, SOURCE_TYPES
 from .tone import ToneAnalyzer, weighted_mean
 from .tone.analyzer import Sentences
 from .tone.scoring import Scored
-from .tone.spans import Span, merge, quotation_spans, subtract
+from .tone.spans import Span, merge, subtract
 
 
 def _owned_stretches(text: str, attributions: list[dict]) -> list[tuple[int, int, str]]:
@@ -91,7 +91,11 @@ def build_analysis(
     attributions: Sequence[list[dict]],
     roster: Sequence[dict],
     tone: ToneAnalyzer,
+    texts: Sequence[str] | None = None,
 ) -> dict:
+    """The contract's paragraphs, sources and summary. `texts` are the docs' texts, for a
+    caller that has them (spaCy joins doc.text anew on every access)."""
+    texts = [doc.text for doc in docs] if texts is None else texts
     paragraphs = []
     char_totals: Counter[str] = Counter()
     source_tones: dict[str, list[Scored]] = defaultdict(list)
@@ -100,10 +104,9 @@ def build_analysis(
     # The outlet's own voice against what its sources say, in quotes or attributed.
     voice_tones: dict[str, list[Scored]] = {"outlet": [], "sources": []}
 
-    for pid, doc, found in zip(ids, docs, attributions, strict=True):
+    for pid, doc, text, found in zip(ids, docs, texts, attributions, strict=True):
         deadline.check()
-        sentences = Sentences(doc)
-        text = sentences.text
+        sentences = Sentences(doc, text)
         owned = _owned_stretches(text, found)
         counts = type_counts(text, owned)
         char_totals += counts
@@ -123,7 +126,7 @@ def build_analysis(
                     source_paragraphs[sid].append(pid)
         unattributed = unattributed_spans(sentences, owned)
         # Quotation marks count as a source's words even where no attribution was found.
-        others_voice = merge(said + quotation_spans(text))
+        others_voice = merge(said + sentences.quotations)
         own_voice = subtract([(s["start"], s["end"]) for s in unattributed], others_voice)
         voice_tones["sources"] += tone.pieces(doc, others_voice, sentences)
         voice_tones["outlet"] += tone.pieces(doc, own_voice, sentences)

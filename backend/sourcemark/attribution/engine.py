@@ -443,8 +443,12 @@ class AttributionEngine:
             greedy="LONGEST",
         )
 
-    def analyze(self, docs: list[Doc]) -> tuple[list[list[dict]], list[dict]]:
-        texts = [doc.text for doc in docs]  # spaCy joins doc.text anew on every access
+    def analyze(
+        self, docs: list[Doc], texts: list[str] | None = None
+    ) -> tuple[list[list[dict]], list[dict]]:
+        """`texts` are the docs' texts, for a caller that has them: spaCy joins doc.text
+        anew on every access."""
+        texts = [doc.text for doc in docs] if texts is None else texts
         drafts = [self.paragraph(doc, text) for doc, text in zip(docs, texts, strict=True)]
         resolver = Resolver(docs, self.genders, texts)
         results: list[list[dict]] = []

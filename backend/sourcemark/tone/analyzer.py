@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..linear_spacy import sentence_starts
 from .markers import MarkerFinder
 from .scoring import Scored, score, weighted_mean, word_count
-from .spans import Span, SpanIndex, merge
+from .spans import Span, SpanIndex, merge, quotation_spans
 
 
 class Sentences(SpanIndex):
@@ -19,10 +22,29 @@ class Sentences(SpanIndex):
     paragraph, for a source that says all of it, and for the outlet's or the sources' voice.
     """
 
-    def __init__(self, doc: Doc):
-        self.text = doc.text
-        super().__init__([(s.start_char, s.end_char) for s in doc.sents])
+    def __init__(self, doc: Doc, text: str | None = None):
+        """`text` is doc.text, for a caller that has it."""
+        self.text = doc.text if text is None else text
+        super().__init__(sentence_spans(doc))
         self.scores: dict[str, dict] = {}  # a stretch's text -> its score
+        self._quotations: list[Span] | None = None
+
+    @property
+    def quotations(self) -> list[Span]:
+        """The paragraph's text inside quotation marks (spans.quotation_spans), found once."""
+        if self._quotations is None:
+            self._quotations = quotation_spans(self.text)
+        return self._quotations
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """Each sentence's (start_char, end_char), from the kept sentence starts and the
+    tokens' offsets: no Span is built."""
+    offsets, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+    bounds = [*sentence_starts(doc), len(doc)]
+    return [
+        (offsets[start], offsets[end - 1] + lengths[end - 1]) for start, end in pairwise(bounds)
+    ]
 
 
 class ToneAnalyzer:
@@ -78,5 +100,6 @@ class ToneAnalyzer:
     ) -> list[dict]:
         """Loaded words anywhere, hedges in the outlet's voice: outside quotation marks and
         outside `others_voice`, the spans of what attributed sources say."""
-        text = sentences.text if sentences is not None else doc.text
-        return self.marker_finder.find(doc, text, others_voice)
+        if sentences is None:
+            return self.marker_finder.find(doc, doc.text, others_voice)
+        return self.marker_finder.find(doc, sentences.text, others_voice, sentences.quotations)

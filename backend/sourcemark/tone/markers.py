@@ -52,12 +52,20 @@ class MarkerFinder:
             {**PLAIN_PUNCTUATION, **dict.fromkeys(single_emojis, " ")}
         )
 
-    def find(self, doc: Doc, text: str, others_voice: Iterable[Span] = ()) -> list[dict]:
+    def find(
+        self,
+        doc: Doc,
+        text: str,
+        others_voice: Iterable[Span] = (),
+        quotations: list[Span] | None = None,
+    ) -> list[dict]:
         """Loaded words everywhere; hedges only in the outlet's own voice, that is outside
         quotation marks and outside the given spans (what attributions say). `text` is
-        doc.text, which spaCy joins anew on every access."""
+        doc.text, which spaCy joins anew on every access; `quotations` its
+        quotation_spans, for a caller that has them."""
         markers = self._loaded(doc, text)
-        excluded = SpanIndex(merge(quotation_spans(text) + list(others_voice)))
+        quotations = quotation_spans(text) if quotations is None else quotations
+        excluded = SpanIndex(merge(quotations + list(others_voice)))
         hedges = [
             doc[s:e] for s, e in hedge_token_spans(doc, self.hedge_phrases, self.hedge_matchers)
         ]
