@@ -111,3 +111,13 @@ def test_a_long_sentence_costs_linear_work(both):
 
     small, large = count(100), count(400)
     assert small > 0 and large <= 4.2 * small
+
+
+def test_typography_is_made_plain_character_for_character():
+    from sourcemark.tone.scoring import _TYPOGRAPHY, plain_typography
+
+    table = str.maketrans({char: plain or None for char, plain in _TYPOGRAPHY.items()})
+    text = "“Don’t” – ‘no’ — «yes» ‚x‛ „y‟ ‹z› 〝q〞 ′ ― ❤️ ok\ufe0e: ascii \"too\" - 'fine'"
+    assert plain_typography(text) == text.translate(table)
+    assert plain_typography("plain ASCII, “") == 'plain ASCII, "'
+    assert plain_typography("nothing to do") == "nothing to do"
