@@ -1,5 +1,8 @@
 """The learned role tagger: decoding its marks into attributions, loading, and training."""
 
+import itertools
+import random
+
 import numpy
 import pytest
 from spacy.tokens import Doc, Span
@@ -42,6 +45,26 @@ def test_runs_read_b_and_i_per_role():
 
 def test_an_i_without_a_b_still_starts_a_run():
     assert runs(["OOI", "OOI", "OOO"], CONTENT) == [(0, 2)]
+
+
+def test_runs_are_read_as_token_by_token():
+    def token_by_token(tags, role):
+        found, start = [], None
+        for i, tag in enumerate([*tags, "OOO"]):
+            letter = tag[role]
+            if start is not None and letter != "I":
+                found.append((start, i))
+                start = None
+            if letter == "B" or (letter == "I" and start is None):
+                start = i
+        return found
+
+    rng = random.Random(7)
+    labels = ["".join(letters) for letters in itertools.product("BIO", repeat=3)]
+    for length in [0, 1, 2, 5, 40] * 20:
+        tags = [rng.choice(labels) for _ in range(length)]
+        for role in (SOURCE, CUE, CONTENT):
+            assert runs(tags, role) == token_by_token(tags, role)
 
 
 def test_decode_links_the_subject_and_the_clause(pipeline):

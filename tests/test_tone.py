@@ -6,9 +6,9 @@ import pytest
 
 from sourcemark.api import create_app
 from sourcemark.contract import Analysis
+from sourcemark.linear_spacy import sentence_spans
 from sourcemark.report import build_analysis
 from sourcemark.tone import quotation_spans, score, weighted_mean
-from sourcemark.tone.analyzer import sentence_spans
 from sourcemark.tone.hedges import Constructions
 
 from .conftest import SEED_FILE as SEED

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import pairwise
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -112,6 +113,16 @@ def sentence_start(doc: Doc, i: int) -> int:
     """Where the sentence of token i starts: token.sent.start without building the Span."""
     starts = sentence_starts(doc)
     return starts[bisect_right(starts, i) - 1]
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Each sentence's (start_char, end_char), from the kept sentence starts and the
+    tokens' offsets: no Span is built."""
+    offsets, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+    bounds = [*sentence_starts(doc), len(doc)]
+    return [
+        (offsets[start], offsets[end - 1] + lengths[end - 1]) for start, end in pairwise(bounds)
+    ]
 
 
 def make_linear(nlp: Language) -> Language:

@@ -20,6 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import deadline
+from ..linear_spacy import sentence_spans
 from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
 from .content import find_content
@@ -1001,7 +1002,15 @@ class AttributionEngine:
     def _place_quotes(self, doc: Doc, text: str, quotes: list[Quote], drafts: list[Draft]) -> None:
         """Quotes no cue claimed: join a cue in the same sentence, or the paragraph's
         last speaker, or float on to the article's last speaker."""
-        sentences = SpanIndex([(s.start_char, s.end_char) for s in doc.sents])
+        if quotes:  # most paragraphs quote no one
+            self._place_each_quote(doc, text, quotes, drafts)
+        for draft in drafts:
+            draft.content = self._join_pieces(text, draft.content)
+
+    def _place_each_quote(
+        self, doc: Doc, text: str, quotes: list[Quote], drafts: list[Draft]
+    ) -> None:
+        sentences = SpanIndex(sentence_spans(doc))
         # Content claimed before any quote is placed: a quote joins only the draft it is
         # placed with, and quotes don't overlap, so later quotes need not look at them.
         claimed = SpanIndex(_merge([c for d in drafts for c in d.content]))
@@ -1041,8 +1050,6 @@ class AttributionEngine:
             near.quotes.append(quote)
             if near.kind in ("indirect", "other"):
                 near.kind = "mixed"
-        for draft in drafts:
-            draft.content = self._join_pieces(text, draft.content)
 
     @staticmethod
     def _stands_alone(quote: Quote, sentences: SpanIndex) -> bool:

@@ -10,7 +10,8 @@ see; its weights ship in data/roles/.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import registry
 from thinc.api import Config, Maxout, Model, chain, concatenate, with_array
 
+from ..linear_spacy import sentence_starts
 from .tokens import entity_end, entity_start
 
 # The learned parts: cue lexicon (cues.json), cue model (cue_model.json), tagger (roles/).
@@ -176,17 +178,15 @@ def role_tags(doc: Doc) -> list[str] | None:
     return doc.user_data.get(ROLES_KEY)
 
 
+# A run of one role: a B and the Is after it, or Is that no B opened.
+_RUN = re.compile("BI*|I+")
+
+
 def runs(tags: list[str], role: int) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of one role's B/I runs."""
-    found, start = [], None
-    for i, tag in enumerate([*tags, OUTSIDE]):
-        letter = tag[role]
-        if start is not None and letter != "I":
-            found.append((start, i))
-            start = None
-        if letter == "B" or (letter == "I" and start is None):
-            start = i
-    return found
+    """Token ranges [start, end) of one role's B/I runs. Each tag has a letter per role:
+    the role's letters, one per token, are read as a string, not token by token."""
+    letters = "".join(tags)[role :: len(OUTSIDE)]
+    return [match.span() for match in _RUN.finditer(letters)]
 
 
 def first_per_sentence(items: list[T], sentence_of: Callable[[T], int]) -> list[T]:
@@ -255,14 +255,16 @@ def decode(doc: Doc, tags: list[str]) -> list[RoleAttribution]:
     if not cues:
         return []  # most paragraphs: no need for the other runs
     sources, contents = _names_whole(doc, runs(tags, SOURCE)), runs(tags, CONTENT)
-    sentence = {}
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sentence[i] = n
-    cues = first_per_sentence(cues, lambda cue: sentence[cue[0]])
+    starts = sentence_starts(doc)
+
+    def sentence(i: int) -> int:
+        """The position of token i's sentence."""
+        return bisect_right(starts, i) - 1
+
+    cues = first_per_sentence(cues, lambda cue: sentence(cue[0]))
     sources_in: dict[int, list[tuple[int, int]]] = {}  # by the sentences of their edges
     for s in sources:
-        for n in dict.fromkeys((sentence[s[0]], sentence[s[1] - 1])):
+        for n in dict.fromkeys((sentence(s[0]), sentence(s[1] - 1))):
             sources_in.setdefault(n, []).append(s)
     probability = doc.user_data.get(CUE_PROBABILITY_KEY) or [1.0] * len(doc)
 
@@ -272,7 +274,7 @@ def decode(doc: Doc, tags: list[str]) -> list[RoleAttribution]:
         head = _cue_head(doc, cue)
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         subjects = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "agent")}
-        here = sentence[cue[0]]
+        here = sentence(cue[0])
         source = min(
             sources_in.get(here, ()),
             key=lambda s: (not any(s[0] <= i < s[1] for i in subjects), _gap(s, cue)),
@@ -288,7 +290,7 @@ def decode(doc: Doc, tags: list[str]) -> list[RoleAttribution]:
         def outside(a: RoleAttribution, content=content) -> bool:
             return not content[0] <= a.cue[0] < content[1]
 
-        spans = sorted({sentence[content[0]], sentence[content[1] - 1]})
+        spans = sorted({sentence(content[0]), sentence(content[1] - 1)})
         pool = [a for n in spans for a in cues_in.get(n, ()) if outside(a)]
         if not pool:
             k = bisect_left(cue_ends, content[0] - MAX_CARRY_TOKENS)

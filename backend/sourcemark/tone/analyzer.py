@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import pairwise
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..linear_spacy import sentence_starts
+from ..linear_spacy import sentence_spans
 from .markers import MarkerFinder
 from .scoring import Scored, score, weighted_mean, word_count
 from .spans import Span, SpanIndex, merge, quotation_spans
@@ -35,16 +33,6 @@ class Sentences(SpanIndex):
         if self._quotations is None:
             self._quotations = quotation_spans(self.text)
         return self._quotations
-
-
-def sentence_spans(doc: Doc) -> list[Span]:
-    """Each sentence's (start_char, end_char), from the kept sentence starts and the
-    tokens' offsets: no Span is built."""
-    offsets, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
-    bounds = [*sentence_starts(doc), len(doc)]
-    return [
-        (offsets[start], offsets[end - 1] + lengths[end - 1]) for start, end in pairwise(bounds)
-    ]
 
 
 class ToneAnalyzer:
