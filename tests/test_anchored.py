@@ -37,6 +37,19 @@ def test_it_finds_what_the_matcher_finds(nlp):
         assert sorted(anchored(doc)) == sorted(plain(doc))
         found += len(plain(doc))
     assert found > 10  # the texts hold matches enough to tell
+    assert (anchored.before, anchored.after) == (13, 0)  # a colon ends each: read before it
+
+
+def test_the_reach_either_side_of_an_anchor(nlp):
+    anchored = AnchoredMatcher(nlp.vocab, "ORTH", [":", ";"])
+    anchored.add("MIDDLE", [[{"OP": "?"}, {"ORTH": ":", "OP": "{1,3}"}, {"IS_ALPHA": True}]])
+    assert (anchored.before, anchored.after) == (1, 3)
+    # Of two anchors, the first: every match holds it.
+    two = AnchoredMatcher(nlp.vocab, "ORTH", [":", ";"])
+    two.add("TWO", [[{"OP": "?"}, {"ORTH": ":"}, {"OP": "{0,9}"}, {"ORTH": ";"}]])
+    assert (two.before, two.after) == (1, 10)
+    doc = nlp("a : b c d e f g h i j ; k")
+    assert two(doc) == two.matcher(doc) and len(two(doc)) == 2
 
 
 def test_windows_that_meet_are_read_once(nlp):

@@ -64,17 +64,27 @@ class AnchoredMatcher:
         self.attr_name = attr
         self.attr = IDS[attr]
         self.values = {_anchor_value(v) for v in values}
-        self.longest = 0
+        # The most tokens a match holds before its anchor token, and after it.
+        self.before = self.after = 0
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         for pattern in patterns:
             if not any(self._is_anchor(token) for token in pattern):
                 raise ValueError(f"{key}: a pattern without an anchor token ({self.attr_name})")
-            longest = longest_match(pattern)
-            if longest is None:
+            reach = self._reach(pattern)
+            if reach is None:
                 raise ValueError(f"{key}: a pattern of unbounded length")
-            self.longest = max(self.longest, longest)
+            self.before = max(self.before, reach[0])
+            self.after = max(self.after, reach[1])
         self.matcher.add(key, patterns)
+
+    def _reach(self, pattern: list[dict]) -> tuple[int, int] | None:
+        """The most tokens a match of the pattern holds before and after the first token its
+        first anchor token matched; None if unbounded. A colon label's colon ends it: all its
+        tokens are before."""
+        k = next(k for k, token in enumerate(pattern) if self._is_anchor(token))
+        before, rest = longest_match(pattern[:k]), longest_match(pattern[k:])
+        return None if before is None or rest is None else (before, rest - 1)
 
     def _is_anchor(self, token: dict) -> bool:
         """A token the pattern can't match without, whose value is one of the anchors."""
@@ -96,12 +106,11 @@ class AnchoredMatcher:
         """(match_id, start, end) as Matcher gives them; `anchors` are the paragraph's, for a
         caller that has them."""
         anchors = self.anchors(doc) if anchors is None else anchors
-        # Each match holds an anchor and spans at most `longest` tokens: it lies within
-        # `longest` - 1 tokens either side of one. Windows that meet are read as one.
-        reach = self.longest - 1
+        # Each match lies within `before` tokens before one of its anchor tokens and `after`
+        # after it. Windows that meet are read as one.
         windows: list[list[int]] = []
         for i in anchors:
-            start, end = max(0, i - reach), min(len(doc), i + reach + 1)
+            start, end = max(0, i - self.before), min(len(doc), i + self.after + 1)
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end
             else:
