@@ -16,8 +16,10 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import pairwise
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import ENT_TYPE, IDX, ORTH, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from . import invisible
@@ -60,6 +62,8 @@ PRONOUN_GENDER = {
     **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
 }
 QUOTE_MARKS = {"“", "”", '"', "«", "»"}
+# What opens or closes a quote for quoted_tokens: its marks, and a line break.
+QUOTE_TURNS = re.compile('[“”"\n]')
 # "its" too: the first of them after a name decides, and "its" is too often another's.
 IT_WORDS = {"it", "its", "itself"}
 # Verbs whose "it" is mostly no one: "it was a mistake", "it seems", "it takes time".
@@ -533,6 +537,11 @@ def _stems(tokens) -> set[str]:
     return {stem(t.text) for t in tokens if is_word(t)}
 
 
+def _proper_nouns(doc: Doc) -> list[Token]:
+    """The doc's proper nouns, in order, picked from its POS array."""
+    return [doc[i] for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist()]
+
+
 def name_at(names: list[Span]) -> dict[int, Span]:
     """Each token of the names -> its name: looked up, not searched, as a paragraph may name
     thousands (names don't overlap)."""
@@ -565,14 +574,15 @@ def _only_and_a_relation(between: Span) -> bool:
     )
 
 
-def _unrecognised_people(doc: Doc) -> list[Span]:
+def _unrecognised_people(doc: Doc, text: str) -> list[Span]:
     """Names the recogniser missed that may be people's: described as a person beside them
     ("Yuni, a resident of Lampung", labelled PERSON here), and bare proper nouns as subjects
     (a person only if the article then calls them he or she: "Poulter saw it coming, and he
-    …")."""
+    …"). `text` is doc.text."""
     out = []
-    for token in doc:
-        if token.ent_type_ or not token.text[:1].isupper() or token.is_upper:
+    for i in _capitalised_outside_names(doc, text):
+        token = doc[i]
+        if token.is_upper:
             continue  # not "A" of "A: …" in an interview, nor "NATO"
         described = described_person(doc, token)
         if described is not None:
@@ -595,6 +605,17 @@ def _unrecognised_people(doc: Doc) -> list[Span]:
     return out
 
 
+def _capitalised_outside_names(doc: Doc, text: str) -> list[int]:
+    """The tokens, in order, that start with a capital and are in none of the recogniser's
+    names: picked from the arrays and `text`, doc.text, with no Token built for the rest."""
+    offsets, entity_types = doc.to_array([IDX, ENT_TYPE]).T.tolist()
+    return [
+        i
+        for i, (start, entity_type) in enumerate(zip(offsets, entity_types, strict=True))
+        if not entity_type and text[start].isupper()
+    ]
+
+
 def is_title(token: Token) -> bool:
     word = token.lower_.rstrip(".")
     return word in TITLE_WORDS or word in HONORIFIC_GENDER
@@ -609,18 +630,36 @@ def _role_opening_sentence(token: Token) -> bool:
 
 def quoted_tokens(doc: Doc, text: str) -> list[bool]:
     """For each token, whether it stands inside quotation marks (“…” or "…"). `text` is
-    doc.text: most paragraphs open no quote, and then no token need be looked at."""
+    doc.text: most paragraphs open no quote, and then no token need be looked at; in the
+    others, only those with a quotation mark or a line break, which may open or close one."""
     if "“" not in text and '"' not in text:
         return [False] * len(doc)
-    out, curly, straight = [], 0, False
-    for token in doc:
-        out.append(curly > 0 or straight)
-        text = token.text
-        curly = max(0, curly + (text == "“") - (text == "”"))
-        straight ^= text == '"'
-        if "\n" in text:  # a quote that runs on to the next line opens again there
+    out = [False] * len(doc)
+    curly, straight = 0, False
+    unwritten = 0  # the tokens from here on are as inside as the next turn finds them
+    for i in _tokens_holding(doc, text, QUOTE_TURNS):
+        if curly > 0 or straight:
+            out[unwritten : i + 1] = [True] * (i + 1 - unwritten)
+        unwritten = i + 1
+        word = doc[i].text
+        curly = max(0, curly + (word == "“") - (word == "”"))
+        straight ^= word == '"'
+        if "\n" in word:  # a quote that runs on to the next line opens again there
             curly, straight = 0, False
+    if curly > 0 or straight:
+        out[unwritten:] = [True] * (len(doc) - unwritten)
     return out
+
+
+def _tokens_holding(doc: Doc, text: str, characters: re.Pattern) -> list[int]:
+    """The tokens, in order, whose text holds one of the characters (never a space, which
+    may follow a token outside it): found in `text`, doc.text, and placed by the tokens'
+    offsets."""
+    at = [match.start() for match in characters.finditer(text)]
+    if not at:
+        return []
+    found = numpy.searchsorted(doc.to_array(IDX), at, side="right") - 1
+    return sorted(set(found.tolist()))
 
 
 def _without_epithet(name: str) -> str:
@@ -708,7 +747,7 @@ class NameIndex:
         self.names_opened: dict[str, set[str]] = {}  # a first word -> the names it opens
         self.called_people: set[str] = set()  # bodies to the recogniser, he or she to us
         # Names the article calls a company, network, firm...: "drug maker Pfizo".
-        proper = [[t for t in doc if t.pos_ == "PROPN"] for doc in docs]  # looked at twice
+        proper = [_proper_nouns(doc) for doc in docs]  # looked at twice
         described = [t for tokens in proper for t in tokens if _described_as_body(t)]
         self.described_bodies = {t.lower_ for t in described}
         # And whole names described right beside them: "Dixon Hall, a non-profit agency" is
@@ -777,7 +816,7 @@ class NameIndex:
             ] + after_place
             self.called_people |= {e.text.lower() for e in called}
             people += called
-            unrecognised = _unrecognised_people(doc)
+            unrecognised = _unrecognised_people(doc, texts[index])
             among = name_at(people + unrecognised)
             # A bare name the article calls a company is one, whatever pronoun follows it.
             bodies = self.described_bodies
