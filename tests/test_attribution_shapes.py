@@ -477,6 +477,27 @@ def test_a_pull_quote_signed_with_name_and_title(analyze):
     assert texts(a) == ["“Nobody reads the fine print.”"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Nobody reads the fine print,” said Ana Ruiz, who runs the shop. “Not one,” Lea Mori,"
+        " a clerk, added, and left the room as “the busy” people, who read, stayed to sign it.",
+        "“Nobody reads the fine print.” Harriet Olsen, consumer advocate for the city council"
+        " and the long-suffering tenants of its oldest buildings",
+        "“We read it.” Harriet Olsen, consumer advocate",
+    ],
+)
+def test_only_a_quote_mark_near_the_end_is_read_for_a_signed_pull_quote(pipeline, text):
+    doc = pipeline.parse([text])[0]
+    finder = pipeline.engine.cues
+    near_the_end = finder._pull_quotes(doc)
+    everywhere = finder.quote_labels(doc)
+    assert set(near_the_end) <= set(everywhere)
+    assert everywhere  # the texts hold matches to tell
+    for _, _, end in set(everywhere) - set(near_the_end):
+        assert not finder._signature(doc, end - 1)
+
+
 def test_a_pull_quote_without_quotation_marks_is_signed_by_the_name_that_ends_it(analyze):
     text = "The board's failures to hear the families constitute an emergency. Greta Lindqvist"
     a = only(analyze(text))

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from spacy.attrs import LOWER, NORM, POS
+import numpy
+from spacy.attrs import IS_SPACE, LOWER, NORM, POS
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -222,7 +223,7 @@ class CueFinder:
         self.in_words = nlp.vocab.strings["IN_THE_WORDS_OF"]
         # Each of those phrases has one of these words. A Matcher costs a pass over the
         # paragraph's annotations however few its patterns; the norms array is cheaper.
-        self.phrase_norms = [get_string_id(word) for word in ("according", "words")]
+        self.phrase_norms = {get_string_id(word) for word in ("according", "words")}
         self.candidate_pos = {nlp.vocab.strings[pos] for pos in ("NOUN", *CUE_POS)}
         self.in_lower = get_string_id("in")
         colon = {"ORTH": ":"}
@@ -233,11 +234,11 @@ class CueFinder:
         # read only the few tokens around one ("10:30" has a colon, but no colon token).
         colon_labels = AnchoredMatcher(nlp.vocab, "ORTH", [":"])
         dash_labels = Matcher(nlp.vocab)
-        quote_labels = AnchoredMatcher(nlp.vocab, "IS_QUOTE", [True])
+        self.quote_labels = quote_labels = AnchoredMatcher(nlp.vocab, "IS_QUOTE", [True])
         self.labels = [
             (_has_colon, colon_labels),
             (_may_sign, dash_labels),
-            (_has_quote_mark, quote_labels),
+            (_has_quote_mark, self._pull_quotes),
         ]
         # At a paragraph's start, maybe inside a quote: "PENCE: Well, …", "Poll: Voters …",
         # "MR. SMITH: …"; or after a sentence or dash, before a quote: "… Bush: “…”".
@@ -355,8 +356,7 @@ class CueFinder:
     def find(self, doc: Doc, quotes: list[Quote], text: str | None = None) -> list[Cue]:
         """`text` is doc.text, for a caller that has it already."""
         cues = []
-        norms = doc.to_array(NORM)
-        phrases = any((norms == norm).any() for norm in self.phrase_norms)
+        phrases = not self.phrase_norms.isdisjoint(doc.to_array(NORM).tolist())
         for match_id, start, end in self.matcher(doc) if phrases else []:
             ending = _colon_after_words(doc, end) if match_id == self.in_words else None
             if match_id == self.in_words and not _opens_sentence(doc[start]) and ending is None:
@@ -491,6 +491,16 @@ class CueFinder:
         before = doc[first - 1].text if first else ""
         after = next((t for t in doc[end:] if not t.is_space), None)
         return before in LABEL_AFTER and after is not None and after.is_quote
+
+    def _pull_quotes(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The quote labels' matches that may be signed (_signature): the comma after the
+        name has at most MAX_PULL_QUOTE_TITLE words after it, so only a quote mark that near
+        the paragraph's end can open one."""
+        words = numpy.flatnonzero(doc.to_array(IS_SPACE) == 0)
+        last_comma = words[-MAX_PULL_QUOTE_TITLE - 1] if len(words) > MAX_PULL_QUOTE_TITLE else 0
+        first = last_comma - self.quote_labels.after
+        anchors = [i for i in self.quote_labels.anchors(doc) if i >= first]
+        return self.quote_labels(doc, anchors)
 
     @staticmethod
     def _signature(doc: Doc, comma: int) -> bool:
