@@ -495,16 +495,22 @@ def _pronoun_after(entity: Span, person_at: dict[int, Span], pronouns) -> Token 
     root = entity.root  # spaCy finds it anew on every access
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    own = {t.i for t in root.subtree}  # "Paul Ryan, R-Wis.,": his, not another name
-    # A pronoun in what the name is called is someone else's: "Beth Meacham, his editor".
-    described = {t.i for c in root.children if c.dep_ == "appos" for t in c.subtree}
+    # Found when first asked: most walks end before either is.
+    own: set[int] | None = None  # "Paul Ryan, R-Wis.,": his, not another name
+    described: set[int] | None = None  # "Beth Meacham, his editor": someone else's pronoun
     for token in entity.doc[entity.end : entity.sent.end]:
-        if person_at.get(token.i, entity) != entity or token.text in QUOTE_MARKS:
+        if token.i in person_at or token.text in QUOTE_MARKS:
             return None  # another name, or the end of a quote: "“Surrey has …,” she said"
-        if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in own:
-            return None  # a name the recogniser missed: "Warren told Stumpf, after he …"
-        if token.lower_ in pronouns and token.i not in described:
-            return token
+        if token.pos_ == "PROPN" and not token.ent_type_:
+            if own is None:
+                own = {t.i for t in root.subtree}
+            if token.i not in own:
+                return None  # a name the recogniser missed: "Warren told Stumpf, after he …"
+        if token.lower_ in pronouns:
+            if described is None:
+                described = {t.i for c in root.children if c.dep_ == "appos" for t in c.subtree}
+            if token.i not in described:
+                return token
     return None
 
 
