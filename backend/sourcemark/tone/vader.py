@@ -41,7 +41,8 @@ class LinearVader(SentimentIntensityAnalyzer):
         self._emoji_characters = frozenset(e for e in self.emojis if len(e) == 1)
 
     def polarity_scores(self, text):
-        if not self._emoji_characters.isdisjoint(text):
+        # No emoji is ASCII: most texts, their typography made plain, need no look for one.
+        if not text.isascii() and not self._emoji_characters.isdisjoint(text):
             return super().polarity_scores(text)
         return self._scores(text.strip())  # the copy would be the text itself
 
@@ -52,9 +53,9 @@ class LinearVader(SentimentIntensityAnalyzer):
         sentiments = []
         words_and_emoticons = sentitext.words_and_emoticons
         lexicon = self.lexicon
-        for i, item in enumerate(words_and_emoticons):
+        lowers = [item.lower() for item in words_and_emoticons]  # for the "but" check too
+        for i, (item, lower) in enumerate(zip(words_and_emoticons, lowers, strict=True)):
             valence = 0
-            lower = item.lower()
             if lower in BOOSTER_DICT or lower not in lexicon:
                 sentiments.append(valence)
                 continue
@@ -66,7 +67,7 @@ class LinearVader(SentimentIntensityAnalyzer):
                 sentiments.append(valence)
                 continue
             sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words_and_emoticons, sentiments)
+        sentiments = self._but_check(words_and_emoticons, sentiments, lowers)
         return self.score_valence(sentiments, text)
 
     @staticmethod
@@ -101,11 +102,12 @@ class LinearVader(SentimentIntensityAnalyzer):
         return SentimentIntensityAnalyzer._special_idioms_check(valence, window, _BEFORE)
 
     @staticmethod
-    def _but_check(words_and_emoticons, sentiments):
+    def _but_check(words_and_emoticons, sentiments, lowers=None):
         """Scores before the first "but" halved, after it raised by half, as the original
         does it: the score at position k is read, and written back at the first position
-        holding an equal value, which is not always k."""
-        lower = [str(w).lower() for w in words_and_emoticons]
+        holding an equal value, which is not always k. `lowers` are the words lower-cased,
+        for a caller that has them."""
+        lower = [str(w).lower() for w in words_and_emoticons] if lowers is None else lowers
         if "but" not in lower:
             return sentiments
         but = lower.index("but")
