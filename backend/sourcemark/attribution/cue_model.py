@@ -106,13 +106,22 @@ def _beside_speech(token: Token) -> bool:
     return counts.get(sentence_start(doc, token.i), 0) > itself
 
 
+# Whether a lemma (by its hash) reports speech, as found so far: a lemma's string is looked
+# up once, not once per paragraph. Bounded, as the vocabulary grows with what is read.
+_REPORTS_SPEECH: dict[int, bool] = {}
+MAX_LEMMAS_KEPT = 50_000
+
+
 def _reporting(doc: Doc) -> list[int]:
-    """The tokens whose lemma reports speech, in order: each of the paragraph's lemmas is
-    looked at once, not once per token."""
+    """The tokens whose lemma reports speech, in order."""
     lemmas = doc.to_array(LEMMA).tolist()
+    known = _REPORTS_SPEECH
+    if len(known) > MAX_LEMMAS_KEPT:
+        known.clear()
     strings = doc.vocab.strings
-    reporting = {lemma for lemma in set(lemmas) if strings[lemma].lower() in REPORTING_LEMMAS}
-    return [i for i, lemma in enumerate(lemmas) if lemma in reporting]
+    for lemma in set(lemmas).difference(known):
+        known[lemma] = strings[lemma].lower() in REPORTING_LEMMAS
+    return [i for i, lemma in enumerate(lemmas) if known[lemma]]
 
 
 def features(token: Token, in_quote: bool, sentence_quotes: bool) -> list[str]:
