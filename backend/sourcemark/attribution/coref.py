@@ -999,12 +999,13 @@ class Resolver:
     def _name_cut_off(self, doc: Doc, tokens: set[int]) -> Span | None:
         """A name the mention stops inside or just before: "McConnell spokesman Don" of
         "McConnell spokesman Don Stewart said" (the role tagger may cut it short)."""
-        end = max(tokens) + 1
+        first, end = min(tokens), max(tokens) + 1
         return next(
             (
                 e
                 for e in doc.ents
-                if self.names.is_person(e) and min(tokens) < e.start <= end < e.end
+                # Where the name lies, first: is_person reads its grammar.
+                if first < e.start <= end < e.end and self.names.is_person(e)
             ),
             None,
         )
