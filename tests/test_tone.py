@@ -384,3 +384,12 @@ def test_source_tone_is_the_word_weighted_mean_of_its_attributions(pipeline, ton
 def test_sentence_spans_are_the_sentences_character_offsets(pipeline, text):
     doc = parse(pipeline, text)
     assert sentence_spans(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain ASCII", "“Don’t” – ‘no’ — «yes» ‚x‛ „y‟ ‹z› 〝q〞 ′ ―", "“Love it” ❤️ 😀 – ok\ufe0e"],
+)
+def test_markers_read_the_text_as_vader_does_one_character_for_one(tone, text):
+    finder = tone.marker_finder
+    assert finder._as_vader_reads_it(text) == text.translate(finder._as_vader_reads)

@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
 from .hedges import build_matchers, hedge_token_spans
-from .scoring import PLAIN_PUNCTUATION, vader
+from .scoring import PLAIN_PUNCTUATION, replaced, vader
 from .spans import Span, SpanIndex, merge, quotation_spans
 
 LOADED_VALENCE = 2.0
@@ -43,6 +43,7 @@ class MarkerFinder:
         # VADER reads text with typography made plain and each emoji as separate words;
         # one character for one keeps positions in the original.
         single_emojis = [e for e in self.emojis if len(e) == 1]
+        self._single_emojis = frozenset(single_emojis)
         # A token is a loaded emoji only if the text holds one's first character: most
         # paragraphs don't, and then no token need be looked at.
         self._emoji_starts = frozenset(
@@ -78,7 +79,7 @@ class MarkerFinder:
     def _loaded(self, doc: Doc, text: str) -> list[dict]:
         matches = self.loaded(doc)
         # Most paragraphs have no loaded word: only those that do are read as VADER does.
-        plain = text.translate(self._as_vader_reads) if matches else text
+        plain = self._as_vader_reads_it(text) if matches else text
         # Only what VADER reads as a word counts: not the "war" of "war-torn".
         words = [
             doc[s:e]
@@ -106,6 +107,16 @@ class MarkerFinder:
                 continue
             markers.append(_marker("loaded", span.start_char, span.end_char, text, valence))
         return markers
+
+    def _as_vader_reads_it(self, text: str) -> str:
+        """The text as VADER reads it, one character for one. Without emoji, its typography
+        is replaced where the text holds it: str.translate would look every character of a
+        non-ASCII text up in the table."""
+        if text.isascii():
+            return text  # neither typography nor emoji
+        if self._single_emojis.isdisjoint(text):
+            return replaced(text, PLAIN_PUNCTUATION)
+        return text.translate(self._as_vader_reads)
 
     def _emoji_tokens(self, doc: Doc) -> Iterable:
         for token in doc:

@@ -50,9 +50,13 @@ def plain_typography(text: str) -> str:
     """The text with _TYPOGRAPHY's characters replaced. Each is replaced where the text holds
     it: str.translate looks every character of a non-ASCII text up in its table, several
     times slower. The replacements are ASCII, so none is replaced again."""
-    if text.isascii():
-        return text
-    for char, plain in _TYPOGRAPHY.items():
+    return text if text.isascii() else replaced(text, _TYPOGRAPHY)
+
+
+def replaced(text: str, table: dict[str, str]) -> str:
+    """The text with each of the table's characters it holds replaced by the table's ASCII
+    string for it (none of which is replaced again)."""
+    for char, plain in table.items():
         if char in text:
             text = text.replace(char, plain)
     return text
