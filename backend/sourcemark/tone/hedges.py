@@ -114,12 +114,22 @@ class Constructions:
         self.seeming = {get_string_id(word) for word in _SEEMING}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        lower, lemma = doc.to_array([LOWER, LEMMA]).T.tolist()
-        words, lemmas = set(lower), set(lemma)
+        return self.matcher(doc) if self._may_hold_one(doc) else []
+
+    def _may_hold_one(self, doc: Doc) -> bool:
+        """Whether the paragraph holds the words of a construction. The words' lists are
+        searched as they are: building their sets would cost more than the search."""
+        words = doc.to_array(LOWER).tolist()
+        it = self.it in words
         hearsay = not self.hearsay.isdisjoint(words)
-        impersonal = self.it in words and (hearsay or not self.seeming.isdisjoint(lemmas))
-        raising = hearsay and self.to in words and self.be in lemmas
-        return self.matcher(doc) if impersonal or raising else []
+        if it and hearsay:
+            return True  # it is said
+        if not it and not (hearsay and self.to in words):
+            return False
+        lemmas = doc.to_array(LEMMA).tolist()
+        impersonal = it and not self.seeming.isdisjoint(lemmas)  # it seems
+        raising = hearsay and self.to in words and self.be in lemmas  # he is said to
+        return impersonal or raising
 
 
 def build_matchers(nlp: Language) -> tuple[PhraseMatcher, list[Constructions | AnchoredMatcher]]:
