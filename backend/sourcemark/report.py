@@ -64,7 +64,8 @@ def type_counts(text: str, owned: list[tuple[int, int, str]]) -> Counter[str]:
 def shares(counts: Counter[str]) -> dict[str, float]:
     """Fractions of the counted characters by source type; all zero when there are none."""
     total = sum(counts.values())
-    return {k: (round(counts[k] / total, 4) if total else 0.0) for k in BREAKDOWN_KEYS}
+    # get, not [ ]: a Counter answers a missing key through a Python method.
+    return {k: (round(counts.get(k, 0) / total, 4) if total else 0.0) for k in BREAKDOWN_KEYS}
 
 
 _TRIM = " \t\n\r\u00a0,;:-–—"
