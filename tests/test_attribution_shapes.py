@@ -834,6 +834,22 @@ def test_a_parse_laid_back_over_invisible_characters_keeps_every_annotation(anal
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said on Monday that taxes would rise.",
+        "The mayor\u00a0said that taxes would rise.",  # read with a plain space
+        "The mayor\u200b said that taxes would rise.",  # laid back over the original
+    ],
+)
+def test_a_parse_keeps_its_text_once_joined(analyze, text):
+    (doc,) = invisible.parse(analyze.nlp, [text], batch_size=8)
+    assert invisible.text_of(doc) == doc.text == invisible.plain_spaces(text)
+    assert (invisible.TEXT in doc.user_data) is ("\u200b" not in text)
+    plain = analyze.nlp(text)  # not parsed by invisible.parse: joined from its tokens
+    assert invisible.TEXT not in plain.user_data and invisible.text_of(plain) == plain.text
+
+
 def noun_cue(nlp, text: str, noun: str):
     """The cue, content and source that a noun of saying or wanting heads."""
     from sourcemark.attribution.content import find_content

@@ -467,9 +467,10 @@ class Pipeline:
 
     def analyze_docs(self, ids: Sequence[str], docs: Sequence[Doc]) -> dict:
         """The contract for paragraphs already parsed by this pipeline's model."""
+        from .attribution import invisible
         from .report import build_analysis
 
-        texts = [doc.text for doc in docs]  # spaCy joins doc.text anew on every access
+        texts = [invisible.text_of(doc) for doc in docs]  # joined once, at most
         attributions, roster = self.engine.analyze(list(docs), texts)
         result = build_analysis(
             ids=list(ids),

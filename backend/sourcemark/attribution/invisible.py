@@ -23,6 +23,9 @@ INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # No-break, en quad to hair, narrow no-break, medium mathematical, ideographic.
 OTHER_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 ANNOTATIONS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+# doc.user_data: the doc's text, which parse compared with the text it was given. The same
+# string as that text, unless the text has other spaces: no copy for a cached parse to hold.
+TEXT = "sourcemark_text"
 
 
 def plain_spaces(text: str) -> str:
@@ -45,7 +48,18 @@ def parse(
     texts = [plain_spaces(text) for text in texts]
     inputs = [clean(text) for text in texts] if tokenized is None else list(tokenized)
     for text, doc in zip(texts, nlp.pipe(inputs, batch_size=batch_size), strict=True):
-        yield doc if doc.text == text else restore(doc, text)
+        if doc.text == text:
+            doc.user_data[TEXT] = text  # joined from the tokens here, not again (text_of)
+            yield doc
+        else:
+            yield restore(doc, text)
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text: as parse kept it, else joined from the tokens (spaCy joins it anew on every
+    access)."""
+    text = doc.user_data.get(TEXT)
+    return doc.text if text is None else text
 
 
 def restore(doc: Doc, original: str) -> Doc:
