@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import pairwise
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -117,11 +116,10 @@ def sentence_start(doc: Doc, i: int) -> int:
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Each sentence's (start_char, end_char), from the kept sentence starts and the
-    tokens' offsets: no Span is built."""
-    offsets, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+    offsets of the tokens at its edges: no Span is built."""
     bounds = [*sentence_starts(doc), len(doc)]
     return [
-        (offsets[start], offsets[end - 1] + lengths[end - 1]) for start, end in pairwise(bounds)
+        (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) for start, end in pairwise(bounds)
     ]
 
 

@@ -24,7 +24,8 @@ class Sentences(SpanIndex):
         """`text` is doc.text, for a caller that has it."""
         self.text = doc.text if text is None else text
         super().__init__(sentence_spans(doc))
-        self.scores: dict[str, dict] = {}  # a stretch's text -> its score
+        # A stretch's text -> its score and words (None: no words to score).
+        self.scores: dict[str, Scored | None] = {}
         self._quotations: list[Span] | None = None
 
     @property
@@ -64,11 +65,12 @@ class ToneAnalyzer:
         scored = []
         for i in sorted(parts):
             joined = " ".join(p for p in (part.strip() for part in parts[i]) if p)
-            words = word_count(joined)
-            if words:
-                if joined not in sentences.scores:
-                    sentences.scores[joined] = score(joined)
-                scored.append((sentences.scores[joined], words))
+            if joined not in sentences.scores:
+                words = word_count(joined)
+                sentences.scores[joined] = (score(joined), words) if words else None
+            known = sentences.scores[joined]
+            if known is not None:
+                scored.append(known)
         return scored
 
     def paragraph(self, doc: Doc, sentences: Sentences | None = None) -> dict:
