@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.tokens import Doc
 
 from sourcemark.attribution.coref import _capitalised, transcript_speakers
-from sourcemark.attribution.cues import _may_sign
+from sourcemark.attribution.cues import DASH_TOKEN, DASH_TOKENS, _may_post, _may_sign
 from sourcemark.attribution.quotes import (
     MARK_CHARACTERS,
     _tokens_starting_with_mark,
@@ -474,19 +476,37 @@ def test_headings_are_not_speaker_labels(analyze):
 
 
 @pytest.mark.parametrize(
-    ("text", "may"),
+    ("text", "sign", "post"),
     [
-        ("“We won.” ― Ana Ruiz", True),
-        ("“We won.”― Ana Ruiz", True),
-        ("“We won.”  -- Ana Ruiz", True),
-        ("'We won' - Ana Ruiz", True),
-        ("— Ana Ruiz (@aruiz) June 5", True),
-        ("A war-torn city — and a Coca-Cola plant.", False),
-        ("Mail @aruiz for the report.", False),
+        ("“We won.” ― Ana Ruiz", True, False),
+        ("“We won.”― Ana Ruiz", True, False),
+        ("“We won.”  -- Ana Ruiz", True, False),
+        ("'We won' - Ana Ruiz", True, False),
+        ("— Ana Ruiz (@aruiz) June 5", False, True),
+        ("“We won.” — Ana Ruiz (@aruiz) June 5", True, True),
+        ("A war-torn city — and a Coca-Cola plant.", False, False),
+        ("Mail @aruiz for the report.", False, False),
     ],
 )
-def test_only_a_dash_after_a_quote_or_beside_a_handle_may_sign(text, may):
-    assert _may_sign(text) is may
+def test_only_a_dash_after_a_quote_may_sign_and_one_beside_a_handle_post(text, sign, post):
+    assert _may_sign(text) is sign
+    assert _may_post(text) is post
+
+
+def test_the_byline_dashes_are_the_dash_tokens():
+    marks = ["", "”", '"', "»", "’", "“", "'"]
+    candidates = {m + d for m in marks for d in ["―", "—", "–", "-", "--", "---", "~", "—-"]}
+    assert {c for c in candidates if re.search(DASH_TOKEN, c)} == set(DASH_TOKENS)
+
+
+def test_a_byline_and_a_post_of_the_same_dash_and_words_keep_the_byline(pipeline):
+    text = "“We won the vote.” ― Ana Ruiz (@aruiz) June 5"
+    doc = pipeline.parse([text])[0]
+    (cue,) = pipeline.engine.cues._labels(doc, text)
+    assert (doc[cue.label[0] : cue.label[1]].text, cue.post) == ("Ana Ruiz", False)
+    alone = "— Ana Ruiz (@aruiz) June 5"
+    (cue,) = pipeline.engine.cues._labels(pipeline.parse([alone])[0], alone)
+    assert cue.post
 
 
 def test_byline_dash_after_a_quote(analyze):

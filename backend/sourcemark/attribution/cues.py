@@ -61,6 +61,8 @@ DASH_CHARACTERS = "―—–-"
 QUOTE_CHARACTERS = "\"'`«»‘’‚‛“”„‟‹›❮❯"
 # A dash, maybe glued to the closing quote: a token the dash labels need.
 DASH_TOKEN = rf"^[”\"»’]?([{DASH_CHARACTERS}]|--)$"
+# The tokens DASH_TOKEN matches (a token holds no line break): a byline's anchors.
+DASH_TOKENS = [mark + dash for mark in ("", *'”"»’') for dash in (*DASH_CHARACTERS, "--")]
 # Auxiliaries and negation that PolNeAR includes in a cue ("has said", "did not deny").
 CUE_PARTS = {"aux", "auxpass", "neg"}
 # "The veto is (widely) expected to come": an expectation no one is said to hold, which
@@ -233,11 +235,15 @@ class CueFinder:
         # a label it finds, and those whose patterns all need a colon or quote mark token
         # read only the few tokens around one ("10:30" has a colon, but no colon token).
         colon_labels = AnchoredMatcher(nlp.vocab, "ORTH", [":"])
-        dash_labels = Matcher(nlp.vocab)
+        byline_labels = AnchoredMatcher(nlp.vocab, "ORTH", DASH_TOKENS)
+        post_labels = Matcher(nlp.vocab)
         self.quote_labels = quote_labels = AnchoredMatcher(nlp.vocab, "IS_QUOTE", [True])
+        # Bylines before posts, as one Matcher gave them: a byline ends before the post of
+        # the same dash, and where both name the same words the byline is kept (_labels).
         self.labels = [
             (_has_colon, colon_labels),
-            (_may_sign, dash_labels),
+            (_may_sign, byline_labels),
+            (_may_post, post_labels),
             (_has_quote_mark, self._pull_quotes),
         ]
         # At a paragraph's start, maybe inside a quote: "PENCE: Well, …", "Poll: Voters …",
@@ -296,12 +302,14 @@ class CueFinder:
         # After a closing quote: "“…” ― Sonya Herridge"; under a post: "— Name (@handle)".
         dash = {"TEXT": {"REGEX": DASH_TOKEN}}
         space = {"IS_SPACE": True, "OP": "?"}
-        dash_labels.add(
-            "BYLINE", [[{"IS_QUOTE": True}, space, dash, space, name], [dash, space, name]]
+        byline_dash = {"ORTH": {"IN": DASH_TOKENS}}
+        byline_labels.add(
+            "BYLINE",
+            [[{"IS_QUOTE": True}, space, byline_dash, space, name], [byline_dash, space, name]],
         )
         handle = {"TEXT": {"REGEX": r"^@\w+$"}}
         symbols = {"TEXT": {"REGEX": r"^[^\w()@]+$"}, "OP": "*"}  # emoji after the name
-        dash_labels.add("POST", [[dash, space, name, symbols, {"ORTH": "("}, handle]])
+        post_labels.add("POST", [[dash, space, name, symbols, {"ORTH": "("}, handle]])
         # A pull quote signed without a dash: "“…” Jane Doe, mayor of Springfield".
         quote_labels.add("PULL_QUOTE", [[{"IS_QUOTE": True}, space, name, {"ORTH": ","}]])
 
@@ -516,10 +524,13 @@ def _has_colon(text: str) -> bool:
 
 
 def _may_sign(text: str) -> bool:
-    """Whether the text may hold a byline (its dash after a quote mark) or a post's (a dash
-    and an @handle): a hyphen alone, as most paragraphs have, signs nothing."""
-    if QUOTE_THEN_DASH.search(text) is not None:
-        return True
+    """Whether the text may hold a byline: its dash after a quote mark. A hyphen alone, as
+    most paragraphs have, signs nothing."""
+    return QUOTE_THEN_DASH.search(text) is not None
+
+
+def _may_post(text: str) -> bool:
+    """Whether the text may hold a post's byline: a dash and an @handle."""
     return "@" in text and any(char in text for char in DASH_CHARACTERS)
 
 
