@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from . import deadline
+from .attribution.invisible import text_of
 from .contract import BREAKDOWN_KEYS, SOURCE_TYPES
 from .tone import ToneAnalyzer, weighted_mean
 from .tone.analyzer import Sentences
@@ -96,7 +97,7 @@ def build_analysis(
 ) -> dict:
     """The contract's paragraphs, sources and summary. `texts` are the docs' texts, for a
     caller that has them (spaCy joins doc.text anew on every access)."""
-    texts = [doc.text for doc in docs] if texts is None else texts
+    texts = [text_of(doc) for doc in docs] if texts is None else texts
     paragraphs = []
     char_totals: Counter[str] = Counter()
     source_tones: dict[str, list[Scored]] = defaultdict(list)

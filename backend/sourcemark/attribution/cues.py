@@ -27,6 +27,7 @@ from ..anchored import AnchoredMatcher
 from ..linear_spacy import sentence_start
 from .cue_model import features, is_candidate, load_model
 from .frames import frame_of
+from .invisible import text_of
 from .names import SAID_BEFORE_NAME
 from .quotes import Quote, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, CUE_PROBABILITY_KEY, first_per_sentence
@@ -373,7 +374,7 @@ class CueFinder:
             words = doc[end - 1].norm_ == "words"
             first = end - 1 if words else start
             cues.append(Cue(doc[start], first, end, according_to=True, colon=ending))
-        text = doc.text if text is None else text
+        text = text_of(doc) if text is None else text
         cues += self._labels(doc, text)
         # Cues that point at what follows a colon need one in the paragraph.
         colon = ":" in text

@@ -34,6 +34,7 @@ from .cues import (
     is_expectation,
     is_set_phrase,
 )
+from .invisible import text_of
 from .names import GENDERS_FILE
 from .quotes import Quote, Quotes, find_quotes, is_closed, quote_around, quotes_overlapping
 from .roles import ATTRIBUTION_DATA, decode, role_tags
@@ -449,7 +450,7 @@ class AttributionEngine:
     ) -> tuple[list[list[dict]], list[dict]]:
         """`texts` are the docs' texts, for a caller that has them: spaCy joins doc.text
         anew on every access."""
-        texts = [doc.text for doc in docs] if texts is None else texts
+        texts = [text_of(doc) for doc in docs] if texts is None else texts
         drafts = [self.paragraph(doc, text) for doc, text in zip(docs, texts, strict=True)]
         resolver = Resolver(docs, self.genders, texts)
         results: list[list[dict]] = []
@@ -547,15 +548,15 @@ class AttributionEngine:
         root_index, kind = opened.index, opened.kind
         if any(d.cue is not None for d in found) or _tells_of(doc, opened.referent):
             return []
-        if opened.lists_only and not LIST_ITEM.match(doc.text):
+        if opened.lists_only and not LIST_ITEM.match(text_of(doc)):
             return []
         if index - root_index > 1 and not (
-            LIST_ITEM.match(doc.text) or all(map(_short, [*carried_before, doc]))
+            LIST_ITEM.match(text_of(doc)) or all(map(_short, [*carried_before, doc]))
         ):
             return []
         if found:  # quotes standing alone
             return found
-        marker = LIST_ITEM.match(doc.text)
+        marker = LIST_ITEM.match(text_of(doc))
         after = marker.end() if marker else 0  # the item's words, not its number or bullet
         content = pieces(doc, (t.i for t in doc if t.idx >= after))
         return [Draft(None, None, content, kind, content[0][0])] if content else []
@@ -657,7 +658,7 @@ class AttributionEngine:
         Measured on PolNeAR dev, this beats either alone (see the README). `text` is
         doc.text, for a caller that has it already."""
         deadline.check()
-        text = doc.text if text is None else text
+        text = text_of(doc) if text is None else text
         # Every promo has a colon: without one, the Matcher (a pass over the paragraph's
         # annotations) need not run.
         if ":" in text and any(start == 0 for _, start, _ in self.promo(doc[: self.promo_length])):

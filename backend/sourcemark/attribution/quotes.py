@@ -18,6 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
+from .invisible import text_of
+
 OPENERS = {"“": "double", "«": "guillemet", "‘": "single", "„": "double"}
 CLOSERS = {"”": "double", "»": "guillemet", "’": "single"}
 STRAIGHT = {'"': "double", "'": "single", "''": "double", "``": "double"}
@@ -109,7 +111,7 @@ def _mistyped_opener(token: Token) -> bool:
 def find_quotes(doc: Doc, text: str | None = None) -> Quotes:
     """`text` is doc.text, for a caller that has it: a paragraph without a character that
     starts a quote mark has no quote, and its tokens need not be looked at."""
-    paragraph = doc.text if text is None else text
+    paragraph = text_of(doc) if text is None else text
     quotes: list[Quote] = []
     open_at: int | None = None
     open_style: str | None = None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..attribution.invisible import text_of
 from ..linear_spacy import sentence_spans
 from .markers import MarkerFinder
 from .scoring import Scored, score, weighted_mean, word_count
@@ -22,7 +23,7 @@ class Sentences(SpanIndex):
 
     def __init__(self, doc: Doc, text: str | None = None):
         """`text` is doc.text, for a caller that has it."""
-        self.text = doc.text if text is None else text
+        self.text = text_of(doc) if text is None else text
         super().__init__(sentence_spans(doc))
         # A stretch's text -> its score and words (None: no words to score).
         self.scores: dict[str, Scored | None] = {}
@@ -91,5 +92,5 @@ class ToneAnalyzer:
         """Loaded words anywhere, hedges in the outlet's voice: outside quotation marks and
         outside `others_voice`, the spans of what attributed sources say."""
         if sentences is None:
-            return self.marker_finder.find(doc, doc.text, others_voice)
+            return self.marker_finder.find(doc, text_of(doc), others_voice)
         return self.marker_finder.find(doc, sentences.text, others_voice, sentences.quotations)
