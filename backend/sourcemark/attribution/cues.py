@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy
-from spacy.attrs import IS_SPACE, LOWER, NORM, POS
+from spacy.attrs import LOWER, NORM, POS
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -81,6 +80,7 @@ LABEL_AFTER = {".", "!", "?", "-", "--", "—", "–", "―", "”", '"', "’"}
 # A byline's dash follows a quote mark, maybe after spaces: "“…” ― Name", "“…”― Name".
 QUOTE_THEN_DASH = re.compile(f"[{re.escape(QUOTE_CHARACTERS)}]\\s*[{re.escape(DASH_CHARACTERS)}]")
 MAX_PULL_QUOTE_TITLE = 12  # words of "Name, title" after a pull quote
+CLOSING = '”"»’'  # what a pull quote's mark is (or a part of)
 MAX_SIGNATURE_WORDS = 4  # words of a name that signs a paragraph alone
 MIN_SIGNED_WORDS = 5  # words of the quote before it
 SENTENCE_ENDS = {".", "!", "?", "”", '"', "’", "»"}
@@ -457,7 +457,7 @@ class CueFinder:
                 found.append(Cue(doc[dash], dash, dash + 1, label=(first, last), post=True))
             elif kind == "PULL_QUOTE":
                 comma = end - 1
-                if doc[start].text not in '”"»’' or not self._signature(doc, comma):
+                if doc[start].text not in CLOSING or not self._signature(doc, comma):
                     continue
                 first = start + 2 if doc[start + 1].is_space else start + 1
                 found.append(Cue(doc[comma], comma, end, label=(first, comma)))
@@ -504,12 +504,15 @@ class CueFinder:
     def _pull_quotes(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The quote labels' matches that may be signed (_signature): the comma after the
         name has at most MAX_PULL_QUOTE_TITLE words after it, so only a quote mark that near
-        the paragraph's end can open one."""
-        words = numpy.flatnonzero(doc.to_array(IS_SPACE) == 0)
-        last_comma = words[-MAX_PULL_QUOTE_TITLE - 1] if len(words) > MAX_PULL_QUOTE_TITLE else 0
-        first = last_comma - self.quote_labels.after
-        anchors = [i for i in self.quote_labels.anchors(doc) if i >= first]
-        return self.quote_labels(doc, anchors)
+        the paragraph's end can open one, and only a closing one is kept (_labels)."""
+        # The farthest back the comma may be: with MAX_PULL_QUOTE_TITLE words after it.
+        last_comma, words = len(doc), 0
+        while last_comma > 0 and words <= MAX_PULL_QUOTE_TITLE:
+            last_comma -= 1
+            words += not doc[last_comma].is_space
+        tail = range(max(0, last_comma - self.quote_labels.after), len(doc))
+        anchors = [i for i in tail if doc[i].is_quote and doc[i].text in CLOSING]
+        return self.quote_labels(doc, anchors) if anchors else []
 
     @staticmethod
     def _signature(doc: Doc, comma: int) -> bool:
