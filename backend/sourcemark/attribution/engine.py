@@ -384,15 +384,23 @@ def _signed_post(doc: Doc) -> Draft | None:
 
 
 def _cue_side(
-    doc: Doc, run: tuple[int, int], cue: tuple[int, int], quotes: list[Quote]
+    doc: Doc,
+    run: tuple[int, int],
+    cue: tuple[int, int],
+    quotes: list[Quote],
+    semicolons: list[int],
 ) -> tuple[int, int]:
     """The part of a tagged content run on the cue's side of every semicolon between two
     clauses (one that hangs from a verb) outside quotes; empty if the run lies wholly
     beyond one. As for the rules' content (content._beyond_semicolon), "A proposes X; B
-    backs Y" is two statements, and Y is not what A proposes."""
+    backs Y" is two statements, and Y is not what A proposes. `semicolons`: the
+    paragraph's, in order (looked up, not searched for: a paragraph can hold a thousand
+    runs)."""
     start, end = run
-    for token in doc[min(start, cue[0]) : max(end, cue[1])]:
-        if token.text != ";" or token.head.pos_ not in ("VERB", "AUX"):
+    low, high = min(start, cue[0]), max(end, cue[1])
+    for i in semicolons[bisect_left(semicolons, low) : bisect_left(semicolons, high)]:
+        token = doc[i]
+        if token.head.pos_ not in ("VERB", "AUX"):
             continue
         if quote_around(quotes, token.idx, token.idx + 1):
             continue
@@ -734,6 +742,7 @@ class AttributionEngine:
         """The role tagger's attributions, less those whose cue shares a token with
         `rule_cues` (the tokens of the rules' cues): there the rules' attribution stands."""
         drafts = []
+        semicolons = [t.i for t in doc if t.text == ";"] if ";" in text else []
         for found in decode(doc, tags):
             if not found.content:
                 continue
@@ -746,7 +755,7 @@ class AttributionEngine:
             if quote_around(quotes, cue_span.start_char, cue_span.start_char + 1):
                 continue  # as for the rules: words inside a quote are the quoted speaker's
             cue = Cue(cue_span.root, start, end, according_to=cue_span[0].lower_ == "according")
-            runs = [_cue_side(doc, run, found.cue, quotes) for run in found.content]
+            runs = [_cue_side(doc, run, found.cue, quotes, semicolons) for run in found.content]
             runs = [run for run in runs if run[0] < run[1]]
             if not runs:
                 continue
