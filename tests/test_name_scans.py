@@ -1,6 +1,7 @@
 """The name index's scans over a paragraph's tokens, against reading every token."""
 
 import pytest
+from spacy.tokens import Doc
 
 from sourcemark.attribution.names import (
     _capitalised_outside_names,
@@ -45,4 +46,10 @@ def test_capitals_and_proper_nouns_as_read_token_by_token(pipeline, text):
     doc = pipeline.parse([text])[0]
     capitalised = [t.i for t in doc if not t.ent_type_ and t.text[:1].isupper()]
     assert _capitalised_outside_names(doc, text) == capitalised
-    assert _proper_nouns(doc) == [t for t in doc if t.pos_ == "PROPN"]
+    assert _proper_nouns(doc) == [t for t in doc if t.pos_ == "PROPN" and t.text[:1].isalnum()]
+
+
+def test_an_emoji_the_tagger_calls_a_proper_noun_is_no_name(pipeline):
+    words = ["😀", "Acme", "1010data", "said"]
+    doc = Doc(pipeline.nlp.vocab, words=words, pos=["PROPN", "PROPN", "PROPN", "VERB"])
+    assert [t.text for t in _proper_nouns(doc)] == ["Acme", "1010data"]

@@ -544,8 +544,11 @@ def _stems(tokens) -> set[str]:
 
 
 def _proper_nouns(doc: Doc) -> list[Token]:
-    """The doc's proper nouns, in order, picked from its POS array."""
-    return [doc[i] for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist()]
+    """The doc's proper nouns that open with a letter or digit, in order, picked from its
+    POS array. Not an emoji the tagger calls one: a run of them parses as a chain, and
+    spaCy walks a word's whole subtree to list its children."""
+    found = (doc[i] for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist())
+    return [t for t in found if t.text[:1].isalnum()]
 
 
 def name_at(names: list[Span]) -> dict[int, Span]:
