@@ -47,12 +47,15 @@ class FixtureEngine:
     def from_file(cls, path: Path) -> FixtureEngine:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    def analyze(self, docs: list[Doc]) -> tuple[list[list[dict]], list[dict]]:
+    def analyze(
+        self, docs: list[Doc], texts: list[str] | None = None
+    ) -> tuple[list[list[dict]], list[dict]]:
+        """As AttributionEngine.analyze: `texts` are the docs' texts, if the caller has them."""
         found: list[list[dict]] = []
         roster: dict[str, dict] = {}
         counter = 0
-        for doc in docs:
-            text = doc.text
+        texts = [doc.text for doc in docs] if texts is None else texts
+        for doc, text in zip(docs, texts, strict=True):
             attributions = []
             for rule in self.rules:
                 source_at = text.find(rule["source"])
