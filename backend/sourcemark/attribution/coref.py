@@ -958,6 +958,15 @@ class Resolver:
             return self._group(found[1], set())
         if not size:
             return None
+        counts, first = self._people_named_before()
+        if len(counts) < size:
+            return None
+        most = [name for name, _ in counts.most_common(size)]
+        return self._group([first[n] for n in first if n in most], set())
+
+    def _people_named_before(self) -> tuple[Counter, dict[str, Span]]:
+        """The people named before the mention, by their fullest name: how often each is
+        named, and each one's first mention, in order."""
         counts: Counter = Counter()
         first: dict[str, Span] = {}
         for at, entity in self.names.people_at:
@@ -965,19 +974,12 @@ class Resolver:
                 name = self.names.person(entity.text) or person_name(entity)
                 counts[name] += 1
                 first.setdefault(name, entity)
-        if len(counts) < size:
-            return None
-        most = [name for name, _ in counts.most_common(size)]
-        return self._group([first[n] for n in first if n in most], set())
+        return counts, first
 
     def _family_before(self) -> list[Span] | None:
         """The people named so far who share a surname, at their first mention: of the
         families the article names, the one it named last."""
-        first: dict[str, Span] = {}
-        for at, entity in self.names.people_at:
-            name = self.names.person(entity.text) or person_name(entity)
-            if at < self.where and " " in name:
-                first.setdefault(name, entity)
+        first = {n: e for n, e in self._people_named_before()[1].items() if " " in n}
         families: dict[str, list[str]] = {}
         for name in first:
             families.setdefault(name.split()[-1].lower(), []).append(name)
