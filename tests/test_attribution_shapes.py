@@ -686,6 +686,38 @@ def test_according_to_before_a_colon_carries_into_the_list_only(analyze):
     assert all(a["continues"] != root["id"] for a in attributions(result, 3))
 
 
+def test_a_paragraph_after_wrote_colon_is_the_writers_though_it_holds_a_verb(analyze):
+    """Right after "X wrote:", a verb that reports no speech is inside what X wrote."""
+    result = analyze(
+        "On his blog, the pastor Eli Hartman wrote:",
+        "I think this prayer is timely, as the country faces a hard test.",
+    )
+    root = only(result, 0)
+    carried = only(result, 1)
+    assert carried["continues"] == root["id"]
+    assert texts(carried) == ["I think this prayer is timely, as the country faces a hard test"]
+
+
+def test_a_speaker_of_its_own_after_said_colon_ends_the_carry(analyze):
+    result = analyze("The coach said:", "The captain said the team had lost its nerve.")
+    root = only(result, 0) if attributions(result, 0) else None
+    said = only(result, 1)
+    assert said["source"]["text"] == "The captain"
+    assert root is None or said["continues"] != root["id"]
+
+
+def test_content_that_only_points_past_a_colon_is_what_follows(analyze):
+    result = analyze(
+        "The mayor released the following statement:",
+        "“We grieve with the families of the victims.”",
+    )
+    root = only(result, 0)
+    assert root["cue"]["text"] == "released" and texts(root) == []
+    assert only(result, 1)["continues"] == root["id"]
+    statement = only(analyze("The governor issued this statement: “Our prayers are with them.”"))
+    assert texts(statement) == ["“Our prayers are with them.”"]
+
+
 def test_said_colon_with_nothing_after_it_is_no_attribution(analyze):
     assert attributions(analyze("Later that day the governor said:")) == []
 

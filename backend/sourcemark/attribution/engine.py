@@ -79,6 +79,9 @@ LIST_ITEM = re.compile(r"^\s*(?:[•·▪●◦‣*\-–—]|\d{1,2}[.)]|[a-z][.
 # paragraph after a short one that was his is his 8 times in 12; the second plain paragraph
 # after "He said:", whatever its length, 5 times in 60.
 MAX_LIST_ITEM_WORDS = 30
+# Content that only points past a colon to what was said: "released the following
+# statement:", "tweeting the following:", "made these remarks:".
+POINTS_AHEAD = re.compile(r"(?:the following|this|these|as follows)(?:\s+\w+)?", re.IGNORECASE)
 
 
 @dataclass
@@ -342,6 +345,25 @@ def _tells_of(doc: Doc, referent: Referent | None) -> bool:
     return any(t.text == surname and quote_around(quotes, t.idx, t.idx + 1) is None for t in doc)
 
 
+def _drop_pointers_ahead(text: str, drafts: list[Draft]) -> None:
+    """Content that only points past a colon is none: what follows is. At the paragraph's
+    end the next paragraphs carry it ("He made the following comment:"); otherwise its
+    other pieces stay ("issued this statement: “We grieve.”"). A pointer followed by words
+    that the draft's content leaves out stays, as content is better than none."""
+    for draft in drafts:
+        last = draft.content[-1][1] if draft.content else 0
+        kept = [
+            (a, b)
+            for a, b in draft.content
+            if not (
+                POINTS_AHEAD.fullmatch(text[a:b])
+                and text[b:].lstrip(" ").startswith(":")
+                and (b < last or not text[b:].strip(" \n:"))
+            )
+        ]
+        draft.content = kept
+
+
 def _short(doc: Doc) -> bool:
     return sum(not t.is_punct and not t.is_space for t in doc) <= MAX_LIST_ITEM_WORDS
 
@@ -552,9 +574,12 @@ class AttributionEngine:
         """A paragraph after "He said:" is his until an attribution with a cue of its own:
         the next paragraph, and the list items after it, marked or a run of short
         paragraphs (`carried_before` are those since "He said:"). Empty when the carry
-        has ended."""
+        has ended. Right after "He wrote:", a verb that reports no speech ("She knows
+        nothing", "I think …") is inside what he wrote: the paragraph is still his."""
         root_index, kind = opened.index, opened.kind
-        if any(d.cue is not None for d in found) or _tells_of(doc, opened.referent):
+        cued = [d for d in found if d.cue is not None]
+        inside = index - root_index == 1 and all(d.kind == "other" for d in cued)
+        if (cued and not inside) or _tells_of(doc, opened.referent):
             return []
         if opened.lists_only and not LIST_ITEM.match(text_of(doc)):
             return []
@@ -562,7 +587,7 @@ class AttributionEngine:
             LIST_ITEM.match(text_of(doc)) or all(map(_short, [*carried_before, doc]))
         ):
             return []
-        if found:  # quotes standing alone
+        if found and not cued:  # quotes standing alone
             return found
         marker = LIST_ITEM.match(text_of(doc))
         after = marker.end() if marker else 0  # the item's words, not its number or bullet
@@ -677,6 +702,7 @@ class AttributionEngine:
         if tags is not None:
             drafts = self._with_learned(doc, text, tags, quotes, drafts)
         self._after_dateline(doc, drafts)
+        _drop_pointers_ahead(text, drafts)
         return drafts
 
     def _after_dateline(self, doc: Doc, drafts: list[Draft]) -> None:
