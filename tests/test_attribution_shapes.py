@@ -718,6 +718,45 @@ def test_content_that_only_points_past_a_colon_is_what_follows(analyze):
     assert texts(statement) == ["“Our prayers are with them.”"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator praised the plan, which includes a tax cut for farmers.", "the plan"),
+        ("The mayor endorsed Ana Ruiz, a former city planner.", "Ana Ruiz"),
+        # A list is no description, nor is a quote's own wording.
+        (
+            "The coach calls him a fast runner, a great kid and a leader.",
+            "him a fast runner, a great kid and a leader",
+        ),
+        ("The senator praised “the plan, which saves lives.”", "“the plan, which saves lives.”"),
+    ],
+)
+def test_the_outlets_description_after_an_object_is_not_what_was_said(analyze, text, content):
+    assert texts(only(analyze(text))) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Sanders offered some pointed advice to the nominee on Friday.",
+            "some pointed advice to the nominee",
+        ),
+        (
+            "Trump backed his first proposals, dialing back plans to cut taxes.",
+            "his first proposals",
+        ),
+        # An occasion with more hanging on it stays.
+        (
+            "The mayor said on Friday during a news conference that he may wait.",
+            "on Friday during a news conference that he may wait",
+        ),
+    ],
+)
+def test_when_and_how_something_was_done_is_not_what_was_said(analyze, text, content):
+    assert texts(only(analyze(text))) == [content]
+
+
 def test_said_colon_with_nothing_after_it_is_no_attribution(analyze):
     assert attributions(analyze("Later that day the governor said:")) == []
 

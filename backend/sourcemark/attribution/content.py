@@ -21,6 +21,14 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # What may follow the verb of "as the mayor noted last week," besides whom it told.
 AS_ASIDE_TAILS = {"punct", "prt", "npadvmod", "advmod"}
+# Occasions and channels of saying: "on Friday" aside, "during the debate", "in a statement".
+OCCASIONS = {
+    "interview", "statement", "speech", "debate", "forum", "rally", "conference", "hearing",
+    "appearance", "call", "email", "letter", "post", "tweet", "twitter", "facebook", "show",
+    "program", "broadcast", "event", "meeting", "briefing", "radio", "television", "stop",
+}  # fmt: skip
+# What makes a phrase more than an occasion: what hangs on to it.
+NESTED_DEPS = {"prep", "acl", "ccomp", "relcl", "advcl", "xcomp"}
 # Verbs of saying whose object is whom they tell, not what.
 TELLING = {"tell", "inform", "assure", "brief", "warn", "remind", "advise"}
 
@@ -92,17 +100,20 @@ def _says_on(child: Token) -> bool:
 
 
 def _aside_of_manner(child: Token, verb: Token) -> bool:
-    """ "“Is it over?” Trump asked, turning to the crowd": a participle after a comma says
-    how or while one spoke, not what; the quote is what was said."""
-    return (
+    """ "“Is it over?” Trump asked, turning to the crowd", "Trump backed some of his
+    proposals, dialing back plans …": a participle after a comma says how or while one
+    spoke or acted, not what. After a verb of no saying, one that makes a claim of its own
+    is part of what the source says: "criticized the budget, making it clear that …"."""
+    if not (
         child.dep_ in ("advcl", "xcomp")
         and child.tag_ == "VBG"
         and child.pos_ == "VERB"  # not "as Herbert notes, being able to … gives …"
         and child.lemma_.lower() not in SPEECH_LEMMAS  # "testified, describing her …"
-        and verb.lemma_.lower() in SPEECH_LEMMAS
         and child.left_edge.i > 0
         and verb.doc[child.left_edge.i - 1].text == ","
-    )
+    ):
+        return False
+    return verb.lemma_.lower() in SPEECH_LEMMAS or not any(t.dep_ == "ccomp" for t in child.subtree)
 
 
 def _subject_taken_for_object(verb: Token) -> set[int]:
@@ -269,6 +280,7 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         return about, "object"
     rest: set[int] = set()
     said_on: set[int] = set()
+    objects: list[Token] = []
     for child in verb.rights:
         if _says_on(child):
             said_on |= subtree(child)
@@ -279,4 +291,19 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         if rest and after_comma and child.pos_ in ("NOUN", "PROPN"):
             break  # "called for talks, an initiative that …": the outlet's own comment
         rest |= subtree(child)
+        objects.append(child)
+    while len(objects) > 1 and _when_or_where_said(objects[-1]):
+        rest -= subtree(objects.pop())
     return rest or said_on, "object"
+
+
+def _when_or_where_said(child: Token) -> bool:
+    """A last phrase that tells when or where it was said, not what: "offered advice to
+    Clinton on Friday", "attacked her opponent during the debate". Not one that goes on to
+    more: "said on Friday during a news conference that he may wait"."""
+    if child.dep_ != "prep":
+        return False
+    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if pobj is None or any(t.dep_ in NESTED_DEPS for t in child.subtree if t is not child):
+        return False
+    return pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in OCCASIONS

@@ -364,6 +364,31 @@ def _drop_pointers_ahead(text: str, drafts: list[Draft]) -> None:
         draft.content = kept
 
 
+def _description_after(doc: Doc, content: set[int]) -> set[int]:
+    """The outlet's own description that ends an object after a comma: a relative clause
+    ("praised the plan, which includes a tax cut") or an apposition ("likened RT to the
+    BBC, which receives public money", "backed Rep. Beyer, a former envoy"). PolNeAR leaves
+    it out of what the source said of the object. (A quote it cuts into is taken whole
+    again, in _draft.)"""
+    if not content:
+        return set()
+    last = max(content)
+    for i in sorted(content):
+        token = doc[i]
+        comma = token.left_edge.i - 1
+        if token.right_edge.i < last or comma not in content or doc[comma].text != ",":
+            continue
+        relative = token.dep_ == "relcl" and doc[token.left_edge.i].lower_ in ("which", "who")
+        # Not the next items of a list: "calls him a good player, a great kid and a leader".
+        after = doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(doc) else None
+        listed = any(c.dep_ in ("cc", "conj") for c in token.children) or (
+            after is not None and after.lower_ in ("and", "or")
+        )
+        if relative or (token.dep_ == "appos" and token.head.i in content and not listed):
+            return set(range(comma, last + 1))
+    return set()
+
+
 def _short(doc: Doc) -> bool:
     return sum(not t.is_punct and not t.is_space for t in doc) <= MAX_LIST_ITEM_WORDS
 
@@ -909,6 +934,8 @@ class AttributionEngine:
             source = self._subject_outside(doc, cue, quotes, cue_tokens | content_tokens)
         if source is not None:
             content_tokens -= source.tokens
+        if construction == "object":
+            content_tokens -= _description_after(doc, content_tokens)
         content = pieces(doc, content_tokens)
         if cue.signed:  # a pull quote without quotation marks: all before the name
             content = pieces(doc, range(cue.start))
