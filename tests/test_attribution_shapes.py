@@ -70,6 +70,50 @@ def test_an_aside_cue_the_parser_hung_on_a_noun_interrupts_the_whole_clause(pipe
     ]
 
 
+@pytest.mark.parametrize(
+    ("tail", "found"),
+    [("the state news agency said.", True), ("and the state news agency said.", False)],
+)
+def test_a_saying_that_ends_a_long_sentence_the_parser_broke(pipeline, tail, found):
+    text = f"The envoy left for Oslo with his aides, including Bo Lund, {tail}"
+    parsed = pipeline.nlp(text)
+    heads, deps, at = arcs(parsed)
+    # As the parser read such a sentence on a real page: "said" a second verb of the first
+    # clause, and the speaker inside the list.
+    heads[at["left"]], deps[at["left"]] = at["left"], "ROOT"
+    heads[at["said"]], deps[at["said"]] = at["left"], "conj"
+    heads[at["agency"]], deps[at["agency"]] = at["including"], "pobj"
+    drafts = pipeline.engine.paragraph(misparsed(parsed, heads, deps))
+    said = [d for d in drafts if d.cue is not None and d.cue.head.text == "said"]
+    taken = [d for d in said if [text[a:b] for a, b in d.content] == [
+        "The envoy left for Oslo with his aides, including Bo Lund"
+    ]]  # fmt: skip
+    assert bool(taken) == found
+    if found:
+        assert parsed[min(taken[0].source.tokens)].text == "the"
+
+
+@pytest.mark.parametrize(
+    ("ending", "speaker"), [("argued Palva", "Palva"), ("declared bankruptcy", None)]
+)
+def test_a_saying_and_its_speaker_that_end_a_sentence_the_parser_broke(pipeline, ending, speaker):
+    text = f"That is a problem for the youth, but for all of us too, {ending}."
+    parsed = pipeline.nlp(text)
+    heads, deps, at = arcs(parsed)
+    # As the parser read such a sentence on a real page: the saying a second verb of the
+    # claim, and the name after it its object.
+    verb, after = at[ending.split()[0]], at[ending.split()[1]]
+    heads[at["is"]], deps[at["is"]] = at["is"], "ROOT"
+    heads[verb], deps[verb] = at["is"], "conj"
+    heads[after], deps[after] = verb, "dobj"
+    drafts = pipeline.engine.paragraph(misparsed(parsed, heads, deps))
+    claim = "That is a problem for the youth, but for all of us too"
+    taken = [d for d in drafts if [text[a:b] for a, b in d.content] == [claim]]
+    assert [parsed[i].text for d in taken for i in sorted(d.source.tokens)] == (
+        [speaker] if speaker else []
+    )
+
+
 @pytest.mark.parametrize("mark", ["because", "although"])
 def test_a_reason_after_the_cue_carries_the_claim_on(pipeline, mark):
     text = f"Rents rose sharply last year, Ortiz said, {mark} the mill closed."

@@ -377,6 +377,29 @@ def test_a_label_before_a_colon_is_no_subject_of_the_verb_after_it(pipeline):
     assert with_cue(result, "shows", 0)[0]["source"]["text"] == "the larger stone"
 
 
+@pytest.mark.parametrize("colon_on_the_verb", [True, False])
+def test_a_heading_before_a_colon_is_no_subject_of_the_verb_after_it(pipeline, colon_on_the_verb):
+    parsed = pipeline.nlp("MARKET WATCH: On Monday, a private survey suggested that sales fell.")
+    heads, deps, at = arcs(parsed)
+    # As the parser read such a heading in a news round-up: a second subject, with the colon
+    # hung on the verb or on the heading.
+    heading, verb = at["WATCH"], at["suggested"]
+    heads[heading], deps[heading] = verb, "nsubj"
+    heads[at[":"]] = verb if colon_on_the_verb else heading
+    heads[at["survey"]], deps[at["survey"]] = verb, "nsubj"
+    heads[verb], deps[verb] = verb, "ROOT"
+    result = pipeline.analyze_docs(["p0"], [misparsed(parsed, heads, deps)])
+    assert with_cue(result, "suggested", 0)[0]["source"]["text"] == "a private survey"
+
+
+def test_a_title_after_the_speaker_and_a_colon_leaves_the_speaker(analyze):
+    text = (
+        "“They hated that name,” says Cecil Ford, author of the new book They Called Him "
+        "George: The Untold Story of the Porters."
+    )
+    assert with_cue(analyze(text), "says", 0)[0]["source"]["text"].startswith("Cecil Ford")
+
+
 def test_supporters_named_for_whom_they_back_are_the_public(analyze, pipeline):
     # The recogniser calls "Sanders" a body here; whose supporters they are doesn't name them.
     doc = pipeline.parse(["Sanders supporters said the rally was the best yet."])[0]

@@ -23,7 +23,7 @@ from .. import deadline
 from ..linear_spacy import sentence_spans
 from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
-from .content import find_content
+from .content import CLAUSE_DEPS, FINITE_TAGS, find_content
 from .coref import INTERVIEW_LABELS, Referent, Resolver
 from .cues import (
     ADDRESSING,
@@ -82,6 +82,8 @@ MAX_LIST_ITEM_WORDS = 30
 # Content that only points past a colon to what was said: "released the following
 # statement:", "tweeting the following:", "made these remarks:".
 POINTS_AHEAD = re.compile(r"(?:the following|this|these|as follows)(?:\s+\w+)?", re.IGNORECASE)
+# "…, North Korea's state-run KCNA news agency said.": the longest speaker phrase taken.
+MAX_TAIL_SPEAKER_WORDS = 12
 
 
 @dataclass
@@ -291,6 +293,57 @@ def _name_just_before(doc: Doc, cue: Cue) -> Mention | None:
     if start and doc[start - 1].lower_ in ("and", "or", ","):
         return None  # one of a list ("Obama and Clinton call"): not the whole source
     return Mention(set(range(start, name.end)), name.root)
+
+
+def _said_at_the_end(doc: Doc, cue: Cue) -> tuple[set[int], Mention] | None:
+    """ "Kim left for China on Monday, accompanied by …, the KCNA news agency said.", "That
+    is a problem for all of us, argued Palvetzian.": a verb of saying that ends its sentence
+    next to a noun phrase, after a comma, says the clause before the comma, and the phrase
+    says it. Only where the parse gave the verb no clause (in a long sentence it may take
+    "said" for a second verb of the first clause and the speaker for a word of a list, or
+    "argued" for a second verb and the speaker for its object); not after "and" ("…, and the
+    agency responded.")."""
+    verb = cue.head
+    if cue.label is not None or cue.according_to or verb.pos_ != "VERB" or verb.i != cue.end - 1:
+        return None
+    if verb.lemma_.lower() not in SPEECH_LEMMAS or verb.dep_ in CLAUSE_DEPS:
+        return None
+    if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    sentence = verb.sent
+    words = [t.i for t in doc[cue.end : sentence.end] if not t.is_space]
+    end = len(words)
+    while end and doc[words[end - 1]].is_punct:
+        end -= 1
+    if not words or doc[words[-1]].text not in (".", "!"):
+        return None
+    if end:  # the speaker after the verb: "…, argued Palvetzian."
+        comma = cue.start - 1
+        speaker = range(cue.end, words[end - 1] + 1)
+        if comma <= sentence.start or doc[comma].text != ",":
+            return None
+    else:  # before it: "…, the agency said."
+        commas = (i for i in range(cue.start - 1, sentence.start, -1) if doc[i].text == ",")
+        comma = next(commas, None)
+        if comma is None:
+            return None
+        speaker = range(comma + 1, cue.start)
+    phrase = doc[speaker.start : speaker.stop]
+    if not 0 < len(phrase) <= MAX_TAIL_SPEAKER_WORDS or phrase[0].pos_ == "CCONJ":
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
+        return None
+    if any(
+        t.tag_ in FINITE_TAGS or t.tag_ == "MD" or (t.is_punct and t.text != "-") for t in phrase
+    ):
+        return None  # a clause of its own, or a list
+    claim = [i for i in range(sentence.start, comma) if not doc[i].is_space]
+    if len(claim) < 4 or not any(doc[i].pos_ in ("VERB", "AUX") for i in claim):
+        return None
+    head = max((t for t in phrase if t.pos_ in NOMINALS), key=lambda t: t.i)
+    if end and (verb.tag_ != "VBD" or head.pos_ != "PROPN"):
+        return None  # "…, declared bankruptcy.", "…, calling for his dismissal.": what was said
+    return set(claim), Mention(set(speaker), head)
 
 
 def _phrase_before(doc: Doc, index: int) -> Mention | None:
@@ -934,6 +987,10 @@ class AttributionEngine:
             source = self._subject_outside(doc, cue, quotes, cue_tokens | content_tokens)
         if source is not None:
             content_tokens -= source.tokens
+        said_last = _said_at_the_end(doc, cue)
+        if said_last is not None:
+            content_tokens, source = said_last
+            construction = "inverted"
         if construction == "object":
             content_tokens -= _description_after(doc, content_tokens)
         content = pieces(doc, content_tokens)

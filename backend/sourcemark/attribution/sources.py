@@ -71,9 +71,14 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
     if aside is not None:
         return aside[1]
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
-    if len(subjects) > 1 and any(_sets_off(c) for c in subjects[0].rights):
+    if (
+        len(subjects) > 1
+        and subjects[1].i < verb.i
+        and any(_sets_off(t) for t in verb.doc[subjects[0].i + 1 : subjects[1].left_edge.i])
+    ):
         # "PHILADELPHIA, July 25 (UPI) — The committee released", "Clockwise from top: …
-        # the middle one shows": a dateline or a label, a subject too.
+        # the middle one shows", "JAPAN PMI: On Thursday, a survey suggested": a dateline
+        # or a label, a subject too.
         subjects = subjects[1:]
     if _split_subject(verb, subjects) or subject_hung_on_aside(verb) is not None:
         return subjects[-1]  # the head of the split phrase (below), or the aside's speaker
