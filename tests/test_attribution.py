@@ -189,10 +189,11 @@ def test_a_promoted_headline_is_another_articles_sourcing(analyze):
     result = analyze(
         "READ MORE: Mayor says budget cuts are unavoidable",
         "Related: Mayor says budget cuts are unavoidable",
+        "WATCH: Mayor says budget cuts are unavoidable",
         "Mayor says budget cuts are unavoidable",
     )
-    assert attributions(result, 0) == [] and attributions(result, 1) == []
-    assert only(result, 2)["cue"]["text"] == "says"
+    assert all(attributions(result, paragraph) == [] for paragraph in (0, 1, 2))
+    assert only(result, 3)["cue"]["text"] == "says"
 
 
 def test_nested_source_inside_a_quote(analyze):

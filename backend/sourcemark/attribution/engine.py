@@ -525,7 +525,8 @@ class AttributionEngine:
         genders = data / GENDERS_FILE
         self.genders = json.loads(genders.read_text("utf-8")) if genders.is_file() else {}
         self.calibrator = Calibrator.load()
-        # "READ MORE: Mayor says …" heads a link to another article, not this one's sourcing.
+        # "READ MORE: Mayor says …" heads a link to another article, not this one's sourcing;
+        # "WATCH: Police warn of …" one to a video.
         self.promo = Matcher(nlp.vocab)
         colon = {"ORTH": ":"}
         promos = [
@@ -533,6 +534,7 @@ class AttributionEngine:
             [{"LOWER": "also"}, {"LOWER": "read"}, colon],
             [{"LOWER": "see"}, {"LOWER": "also"}, colon],
             [{"LOWER": "related"}, colon],
+            [{"LOWER": "watch"}, colon],
         ]
         self.promo.add("PROMO", promos)
         # A promo opens its paragraph: the Matcher need read no further than the longest.
