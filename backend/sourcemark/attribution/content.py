@@ -100,20 +100,17 @@ def _says_on(child: Token) -> bool:
 
 
 def _aside_of_manner(child: Token, verb: Token) -> bool:
-    """ "“Is it over?” Trump asked, turning to the crowd", "Trump backed some of his
-    proposals, dialing back plans …": a participle after a comma says how or while one
-    spoke or acted, not what. After a verb of no saying, one that makes a claim of its own
-    is part of what the source says: "criticized the budget, making it clear that …"."""
-    if not (
+    """ "“Is it over?” Trump asked, turning to the crowd": a participle after a comma says
+    how or while one spoke, not what; the quote is what was said."""
+    return (
         child.dep_ in ("advcl", "xcomp")
         and child.tag_ == "VBG"
         and child.pos_ == "VERB"  # not "as Herbert notes, being able to … gives …"
         and child.lemma_.lower() not in SPEECH_LEMMAS  # "testified, describing her …"
+        and verb.lemma_.lower() in SPEECH_LEMMAS
         and child.left_edge.i > 0
         and verb.doc[child.left_edge.i - 1].text == ","
-    ):
-        return False
-    return verb.lemma_.lower() in SPEECH_LEMMAS or not any(t.dep_ == "ccomp" for t in child.subtree)
+    )
 
 
 def _subject_taken_for_object(verb: Token) -> set[int]:

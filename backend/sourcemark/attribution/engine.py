@@ -23,7 +23,7 @@ from .. import deadline
 from ..linear_spacy import sentence_spans
 from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
-from .content import CLAUSE_DEPS, FINITE_TAGS, find_content
+from .content import CLAUSE_DEPS, FINITE_TAGS, TELLING, find_content
 from .coref import INTERVIEW_LABELS, Referent, Resolver
 from .cues import (
     ADDRESSING,
@@ -300,16 +300,16 @@ def _said_at_the_end(doc: Doc, cue: Cue) -> tuple[set[int], Mention] | None:
     is a problem for all of us, argued Palvetzian.": a verb of saying that ends its sentence
     next to a noun phrase, after a comma, says the clause before the comma, and the phrase
     says it. Only where the parse gave the verb no clause (in a long sentence it may take
-    "said" for a second verb of the first clause and the speaker for a word of a list, or
-    "argued" for a second verb and the speaker for its object); not after "and" ("…, and the
-    agency responded.")."""
+    "said" for a second verb of the first clause and the speaker for a word of a list), and
+    a speaker after it no subject ("argued" a second verb and the speaker its object); not
+    after "and" ("…, and the agency responded.")."""
     verb = cue.head
     if cue.label is not None or cue.according_to or verb.pos_ != "VERB" or verb.i != cue.end - 1:
         return None
     if verb.lemma_.lower() not in SPEECH_LEMMAS or verb.dep_ in CLAUSE_DEPS:
         return None
     if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
-        return None
+        return None  # the parse found what was said
     sentence = verb.sent
     words = [t.i for t in doc[cue.end : sentence.end] if not t.is_space]
     end = len(words)
@@ -318,6 +318,8 @@ def _said_at_the_end(doc: Doc, cue: Cue) -> tuple[set[int], Mention] | None:
     if not words or doc[words[-1]].text not in (".", "!"):
         return None
     if end:  # the speaker after the verb: "…, argued Palvetzian."
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None  # "Merkel, who …, warned against …": the parse found who
         comma = cue.start - 1
         speaker = range(cue.end, words[end - 1] + 1)
         if comma <= sentence.start or doc[comma].text != ",":
@@ -341,8 +343,15 @@ def _said_at_the_end(doc: Doc, cue: Cue) -> tuple[set[int], Mention] | None:
     if len(claim) < 4 or not any(doc[i].pos_ in ("VERB", "AUX") for i in claim):
         return None
     head = max((t for t in phrase if t.pos_ in NOMINALS), key=lambda t: t.i)
-    if end and (verb.tag_ != "VBD" or head.pos_ != "PROPN"):
-        return None  # "…, declared bankruptcy.", "…, calling for his dismissal.": what was said
+    if end and (
+        verb.tag_ != "VBD"
+        or head.pos_ != "PROPN"
+        or verb.lemma_.lower() in TELLING
+        or any(t.pos_ == "ADP" for t in phrase)
+    ):
+        # "…, declared bankruptcy.", "…, calling for his dismissal.": what was said;
+        # "…, told AFP in an interview.": whom.
+        return None
     return set(claim), Mention(set(speaker), head)
 
 
@@ -421,8 +430,7 @@ def _description_after(doc: Doc, content: set[int]) -> set[int]:
     """The outlet's own description that ends an object after a comma: a relative clause
     ("praised the plan, which includes a tax cut") or an apposition ("likened RT to the
     BBC, which receives public money", "backed Rep. Beyer, a former envoy"). PolNeAR leaves
-    it out of what the source said of the object. (A quote it cuts into is taken whole
-    again, in _draft.)"""
+    it out of what the source said of the object."""
     if not content:
         return set()
     last = max(content)
@@ -437,7 +445,12 @@ def _description_after(doc: Doc, content: set[int]) -> set[int]:
         listed = any(c.dep_ in ("cc", "conj") for c in token.children) or (
             after is not None and after.lower_ in ("and", "or")
         )
-        if relative or (token.dep_ == "appos" and token.head.i in content and not listed):
+        # Nor words the source is quoted in: "called Clinton, his rival, an ISIS “co-founder”".
+        if any(doc[j].is_quote for j in range(comma, last + 1)):
+            continue
+        # A name beside a title is who, not a description: "the Fed's chair, Janet Yellen".
+        described = token.dep_ == "appos" and token.pos_ != "PROPN"
+        if relative or (described and token.head.i in content and not listed):
             return set(range(comma, last + 1))
     return set()
 
