@@ -808,6 +808,13 @@ def test_when_something_was_said_is_not_what_was_said(analyze, text, content):
     assert texts(only(analyze(text))) == [content]
 
 
+def test_a_saying_whose_only_words_tell_when_says_nothing_here(analyze):
+    assert attributions(analyze("The senator commented on Monday.")) == []
+    # What one apologizes for is what, not when or where.
+    apology = only(analyze("The mayor apologized for his statements."))
+    assert texts(apology) == ["for his statements"]
+
+
 def test_a_name_beside_the_object_is_who_it_is_not_a_description(analyze):
     text = "The senators praised the Fed's new chair, Janet Yellen."
     assert texts(only(analyze(text))) == ["the Fed's new chair, Janet Yellen"]

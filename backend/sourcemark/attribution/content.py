@@ -27,6 +27,7 @@ OCCASIONS = {
     "appearance", "call", "email", "letter", "post", "tweet", "twitter", "facebook", "show",
     "program", "broadcast", "event", "meeting", "briefing", "radio", "television", "stop",
 }  # fmt: skip
+OCCASION_PREPOSITIONS = {"in", "at", "on", "during", "via", "after", "before", "since"}
 # What makes a phrase more than an occasion: what hangs on to it.
 NESTED_DEPS = {"prep", "acl", "ccomp", "relcl", "advcl", "xcomp"}
 # Verbs of saying whose object is whom they tell, not what.
@@ -289,7 +290,9 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
             break  # "called for talks, an initiative that …": the outlet's own comment
         rest |= subtree(child)
         objects.append(child)
-    while len(objects) > 1 and _when_or_where_said(objects[-1]):
+    # When or where it was said is not what: with nothing else after the verb ("commented
+    # on Monday"), nothing was said here.
+    while objects and _when_or_where_said(objects[-1]):
         rest -= subtree(objects.pop())
     return rest or said_on, "object"
 
@@ -298,8 +301,8 @@ def _when_or_where_said(child: Token) -> bool:
     """A last phrase that tells when or where it was said, not what: "offered advice to
     Clinton on Friday", "attacked her opponent during the debate". Not one that goes on to
     more: "said on Friday during a news conference that he may wait"."""
-    if child.dep_ != "prep":
-        return False
+    if child.dep_ != "prep" or child.lower_ not in OCCASION_PREPOSITIONS:
+        return False  # "apologized for his statements": what about, not where
     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
     if pobj is None or any(t.dep_ in NESTED_DEPS for t in child.subtree if t is not child):
         return False
