@@ -455,6 +455,15 @@ def _description_after(doc: Doc, content: set[int]) -> set[int]:
     return set()
 
 
+def _says_across(doc: Doc, draft: Draft, between: range, addressed: Collection[int] = ()) -> bool:
+    """Whether a draft's cue is a verb of saying with a source, and nothing lies between it
+    and a quote but that source, those it addresses and punctuation."""
+    if draft.cue.head.lemma_.lower() not in SPEECH_LEMMAS or draft.source is None:
+        return False
+    passed = draft.source.tokens.union(addressed)
+    return all(k in passed or doc[k].is_punct for k in between)
+
+
 def _short(doc: Doc) -> bool:
     return sum(not t.is_punct and not t.is_space for t in doc) <= MAX_LIST_ITEM_WORDS
 
@@ -1234,12 +1243,8 @@ class AttributionEngine:
         if not following:
             return None
         draft = following[0][2]
-        cue = draft.cue
-        if cue.head.lemma_.lower() not in SPEECH_LEMMAS or draft.source is None:
-            return None
         after = doc.char_span(quote.end - 1, quote.end, alignment_mode="expand").end
-        between = range(after, cue.start)
-        return draft if all(k in draft.source.tokens or doc[k].is_punct for k in between) else None
+        return draft if _says_across(doc, draft, range(after, draft.cue.start)) else None
 
     @staticmethod
     def _said_right_before(doc: Doc, quote: Quote, cues: _CuesByPlace) -> Draft | None:
@@ -1249,19 +1254,15 @@ class AttributionEngine:
         if not preceding:
             return None
         draft = preceding[-1][2]
-        cue = draft.cue
-        if cue.head.lemma_.lower() not in SPEECH_LEMMAS or draft.source is None:
-            return None
         addressed = {
             k
-            for c in cue.head.rights
+            for c in draft.cue.head.rights
             if c.dep_ in ("dobj", "dative") and c.pos_ in ("PRON", "PROPN")
             for k in range(c.left_edge.i, c.right_edge.i + 1)
         }
         opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand").start
-        between = range(cue.end, opening)
-        passed = draft.source.tokens | addressed
-        return draft if all(k in passed or doc[k].is_punct for k in between) else None
+        between = range(draft.cue.end, opening)
+        return draft if _says_across(doc, draft, between, addressed) else None
 
     @staticmethod
     def _join_pieces(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:

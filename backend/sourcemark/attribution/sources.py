@@ -70,7 +70,7 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
     aside = speaker_after_aside(verb)
     if aside is not None:
         return aside[1]
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+    subjects = _active_subjects(verb)
     if (
         len(subjects) > 1
         and subjects[1].i < verb.i
@@ -112,11 +112,16 @@ def _described_name_before(verb: Token) -> Token | None:
     )
 
 
+def _active_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, in order, but for a passive's."""
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+
+
 def claim_taken_for_subject(verb: Token) -> Token | None:
     """A misparse: "The rejection signals the end, said Geert Wilders" gives "said" the
     claim before it for a subject as well as the speaker right after it. In "…, said X"
     the speaker is the one after; the one before (returned) is what was said."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+    subjects = _active_subjects(verb)
     if len(subjects) < 2:
         return None
     before, after = subjects[0], subjects[-1]
@@ -322,7 +327,7 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         return Mention({subject.i}, subject, antecedent=relative_antecedent(verb.head, subject))
     if verb is not cue.head:
         subject = _speaker_of_clause(verb, subject)
-    split = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+    split = _active_subjects(verb)
     subject = _named_part(_past_dateline(subject))
     tokens = mention_tokens(subject, exclude)
     if _split_subject(verb, split) and subject.i == split[-1].i:
