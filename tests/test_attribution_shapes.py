@@ -1671,3 +1671,33 @@ def test_a_saying_that_as_opens_with_words_of_its_own_says_those(analyze):
     result = analyze("The talks stalled on Monday, as Kemp called for a new vote.")
     [called] = with_cue(result, "called")
     assert [c["text"] for c in called["content"]] == ["for a new vote"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "said", "more"),
+    [
+        ("In a clip for her new show, Blige sings an old song.", "sings", "an old song", []),
+        # What one tells whom stays the clause before the verb of saying.
+        ("In a clip for her new show, Blige told the senator.", "told",
+         "In a clip for her new show", []),
+        # A clause after the verb is what it is about, whatever its object.
+        ("In a clip for her new show, Blige convinced aides the song was old.", "convinced",
+         "In a clip for her new show the song was old", [("was", "convinced", "ccomp")]),
+    ],
+)  # fmt: skip
+def test_a_clause_the_parser_hung_before_a_verb_with_an_object_is_not_its_content(
+    pipeline, sentence, verb, said, more
+):
+    parsed = pipeline.nlp(sentence)
+    heads, deps, at = arcs(parsed)
+    # As the parser reads some such sentences: "show" a verb, its clause the complement of
+    # the verb after it.
+    for word, head, dep in [("In", "show", "prep"), ("show", verb, "ccomp"),
+                            (verb, verb, "ROOT"), (",", verb, "punct"), *more]:  # fmt: skip
+        heads[at[word]], deps[at[word]] = at[head], dep
+    pos = [t.pos_ for t in parsed]
+    tags = [t.tag_ for t in parsed]
+    pos[at["show"]], tags[at["show"]] = "VERB", "VBP"
+    doc = misparsed(parsed, heads, deps, pos, tags)
+    content, _ = find_content(Cue(doc[at[verb]], at[verb], at[verb] + 1))
+    assert " ".join(doc[i].text for i in sorted(content)) == said

@@ -168,6 +168,17 @@ def _says_its_object(verb: Token) -> bool:
     return False
 
 
+def _acts_on_its_object(verb: Token) -> bool:
+    """ "In a preview clip for her show, Blige sings an old song": a verb that is not one of
+    saying, with an object after it, is about that object; a clause before it is the
+    parser's (here "show" taken for a verb), not what the verb says."""
+    if verb.lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    if any(c.dep_ in CLAUSE_DEPS and c.i > verb.i for c in verb.children):
+        return False
+    return any(c.dep_ in ("dobj", "xcomp") and c.i > verb.i for c in verb.children)
+
+
 def _what_it_is_about(verb: Token) -> set[int]:
     """What a passive with its agent, or a verb of feeling, is about: its subject ("The bill
     was backed by the mayor", "The delay angered the council"), since the agent and the one
@@ -248,7 +259,7 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         return content, "noun"
     if is_expectation(verb):  # "The veto is expected to come": the subject and what it does
         return _children_subtrees(verb, ("nsubjpass", "xcomp")), "expectation"
-    clause = _children_subtrees(verb, CLAUSE_DEPS)
+    clause = set() if _acts_on_its_object(verb) else _children_subtrees(verb, CLAUSE_DEPS)
     claim = claim_taken_for_subject(verb)
     if claim is not None:  # "The rejection signals the end, said Geert Wilders"
         return clause | subtree(claim), "inverted"
