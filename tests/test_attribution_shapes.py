@@ -1701,3 +1701,17 @@ def test_a_clause_the_parser_hung_before_a_verb_with_an_object_is_not_its_conten
     doc = misparsed(parsed, heads, deps, pos, tags)
     content, _ = find_content(Cue(doc[at[verb]], at[verb], at[verb] + 1))
     assert " ".join(doc[i].text for i in sorted(content)) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The mayor was a careful planner: an aide said she demanded notes before every speech.",
+         "she demanded notes before every speech"),
+        # With nothing else to say, the clause before the colon is what was said.
+        ("The mayor was a careful planner: so an aide said.", "The mayor was a careful planner"),
+        ("The plan has one aim: growth, the mayor said.", "The plan has one aim: growth"),
+    ],
+)  # fmt: skip
+def test_a_clause_ended_by_a_colon_leads_in_to_what_follows(analyze, text, said):
+    assert texts(only(analyze(text))) == [said]

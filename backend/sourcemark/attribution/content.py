@@ -42,6 +42,13 @@ def _beyond_semicolon(a: Token, b: Token) -> bool:
     return any(t.text == ";" and t.head in (a, b) for t in a.doc[low + 1 : high])
 
 
+def _before_colon(verb: Token, child: Token) -> bool:
+    """ "The mayor was a careful planner: an aide said she …": a clause that a colon ends
+    leads in to the sentence after it, which it is not part of, though the parser may hang
+    it on that sentence's verb."""
+    return any(t.text == ":" for t in verb.doc[child.right_edge.i + 1 : verb.i])
+
+
 def _children_subtrees(verb: Token, deps) -> set[int]:
     out: set[int] = set()
     for child in verb.children:
@@ -260,6 +267,14 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
     if is_expectation(verb):  # "The veto is expected to come": the subject and what it does
         return _children_subtrees(verb, ("nsubjpass", "xcomp")), "expectation"
     clause = set() if _acts_on_its_object(verb) else _children_subtrees(verb, CLAUSE_DEPS)
+    lead_in = {
+        i
+        for child in verb.lefts
+        if child.dep_ in CLAUSE_DEPS and _before_colon(verb, child)
+        for i in subtree(child)
+    }
+    if clause - lead_in:
+        clause -= lead_in
     claim = claim_taken_for_subject(verb)
     if claim is not None:  # "The rejection signals the end, said Geert Wilders"
         return clause | subtree(claim), "inverted"
