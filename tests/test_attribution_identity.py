@@ -139,6 +139,57 @@ def test_an_office_of_a_country_in_the_lead_is_not_the_person_named_before_it(an
     assert "Hitler" not in source(result, 0)["name"]
 
 
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Interior Minister Karl Brenner", "Karl Brenner"),
+        # Another country's minister, by the title the article gives him.
+        ("German Interior Minister Karl Brenner", None),
+    ],
+)
+def test_a_countrys_office_is_the_one_holder_titled_with_it_alone(analyze, title, name):
+    result = analyze(
+        "The house will become a police station, Austria's interior minister said on Tuesday.",
+        "The building has stood empty since 2011.",
+        f"“The house will never again evoke his memory,” {title} said.",
+    )
+    minister = source(result, 0)
+    assert minister["type"] == "named_person"
+    if name:
+        assert minister["name"] == name
+    else:
+        assert "Brenner" not in minister["name"]
+
+
+def test_a_countrys_bare_office_is_not_a_holder_of_it_elsewhere(analyze):
+    result = analyze(
+        "President Tom Ray met the leaders on Monday.",
+        "Germany's president said the talks had gone well.",
+    )
+    assert source(result, 1)["name"] != "Tom Ray"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("The CEO", "Jane Roe"),
+        ("Acme's CEO", "Jane Roe"),
+        # Without a title to go by, a chief executive is no one named nearby.
+        ("The former CEO of Globex", None),
+    ],
+)
+def test_a_chief_executive_is_the_one_titled_so(analyze, mention, name):
+    result = analyze(
+        "Acme CEO Jane Roe opened the plant on Tuesday with the mayor, Tom Reed.",
+        f"{mention} praised the staff for their work on the new product.",
+    )
+    found = source(result, 1)
+    if name:
+        assert (found["type"], found["name"]) == ("named_person", name)
+    else:
+        assert found["name"] not in ("Jane Roe", "Tom Reed")
+
+
 def test_a_party_member_described_is_the_person_the_article_is_about(analyze):
     result = analyze(
         "Senate Majority Leader Mitch McConnell spoke on Monday.",

@@ -224,7 +224,8 @@ class Referent:
 # Nouns for a person that the article need not tie to anyone it names: "the official said".
 UNNAMED_ROLES = SPECIFIC_ROLES | PUBLIC_LEMMAS | {
     "adviser", "advisor", "agent", "analyst", "announcer", "assistant", "attendee", "caller",
-    "child", "employee", "expert", "family", "investigator", "man", "member", "narrator",
+    "ceo", "cfo", "child", "coo", "cto", "employee", "expert", "family", "investigator", "man",
+    "member", "narrator",
     "officer", "patient", "person", "spokesman", "spokesperson", "spokeswoman", "witness",
     "woman", "worker",
 }  # fmt: skip
@@ -1386,14 +1387,16 @@ class Resolver:
         # woman who took diet pills".
         named_by = {stem(t.text) for t in head.subtree if t.i <= head.i and is_word(t)}
         needed = (words & named_by) - {stem(w) for w in DETERMINERS | POSSESSIVES}
-        holders = [
-            (at, name)
-            for title, name, at in self.names.titles
-            if stem(head.text) in title
-            and needed <= title
-            and not (title & RANKS) - words
-            and fits(name)
-        ]
+        holders = self._titled_so(head, words, needed, fits)
+        country = _country_owner(head)
+        # Not a bare office ("Germany's president"), which another country's holder has too.
+        if not holders and country and needed - country - {stem(head.text)}:
+            # "Austria's interior minister", then "Interior Minister Wolfgang Peschorn": a
+            # title seldom repeats the country whose office it is. The one holder titled
+            # with no other words (not "German Interior Minister …").
+            holders = self._titled_so(head, words, needed - country, fits, exactly=True)
+            if len({name for _, name in holders}) > 1:
+                return None
         before = {name for at, name in holders if at <= self.where}
         # The one the article last quoted, else the last named before, else the first after
         # in the next paragraph at most: a lead may name the person just after ("The Russian
@@ -1410,6 +1413,25 @@ class Resolver:
         # "The governor of South Dakota would like us to know …", then "Gov. Kristi Noem".
         office = head.lemma_.lower() in UNIQUE_OFFICES and head.tag_ == "NN"
         return holders[0][1] if office and len({name for _, name in holders}) == 1 else None
+
+    def _titled_so(
+        self,
+        head: Token,
+        words: set[str],
+        needed: set[str],
+        fits: Callable[[str], bool],
+        exactly: bool = False,
+    ) -> list[tuple[tuple[int, int], str]]:
+        """Where and whom the article titles with the head noun and the `needed` words (and,
+        `exactly`, no others)."""
+        return [
+            (at, name)
+            for title, name, at in self.names.titles
+            if stem(head.text) in title
+            and (title == needed | {stem(head.text)} if exactly else needed <= title)
+            and not (title & RANKS) - words
+            and fits(name)
+        ]
 
     def _asked(self, doc: Doc, head: Token) -> str | None:
         """The person a source asks, by name: "Sanders" of "Conroy asked Sanders whether …"."""
@@ -1887,6 +1909,15 @@ class Resolver:
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
         return self._new(text, type_, f"{type_}:{text.lower()}", None, words)
+
+
+def _country_owner(head: Token) -> set[str]:
+    """The words of a country, state or city whose office the noun is: "Austria's" of
+    "Austria's interior minister"."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.ent_type_ != "GPE":
+        return set()
+    return {stem(t.text) for t in owner.subtree if is_word(t)}
 
 
 def _full_name_beside(doc: Doc, tokens: set[int], head: Token) -> Span | None:

@@ -86,7 +86,8 @@ VAGUE_NOUNS = {
 # an affiliation ("a source", "an aide", "officials").
 ANONYMOUS_ROLES = {
     "adviser", "advisor", "agent", "aide", "ally", "ambassador", "analyst", "assistant",
-    "associate", "attorney", "authority", "chair", "chairman", "chief", "colleague", "commander",
+    "associate", "attorney", "authority", "ceo", "cfo", "chair", "chairman", "chief", "colleague",
+    "commander", "coo", "cto",
     "confidant", "congressman", "congresswoman", "councillor", "councilor", "councilman",
     "councilwoman", "alderman", "alderwoman", "delegate", "detective", "diplomat", "director",
     "employee", "envoy", "executive", "expert", "friend", "general", "governor", "head", "insider",
