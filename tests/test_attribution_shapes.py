@@ -10,7 +10,12 @@ from spacy.tokens import Doc, Span
 from sourcemark.attribution import invisible
 from sourcemark.attribution.content import find_content
 from sourcemark.attribution.cues import CLOSING, Cue
-from sourcemark.attribution.engine import _clause_run_source, _headline_speaker, _holds_clause
+from sourcemark.attribution.engine import (
+    _clause_run_source,
+    _headline_speaker,
+    _holds_clause,
+    _near_cue,
+)
 from sourcemark.attribution.quotes import find_quotes
 from sourcemark.attribution.sources import Mention, find_source, saying_joined
 
@@ -1715,3 +1720,29 @@ def test_a_clause_the_parser_hung_before_a_verb_with_an_object_is_not_its_conten
 )  # fmt: skip
 def test_a_clause_ended_by_a_colon_leads_in_to_what_follows(analyze, text, said):
     assert texts(only(analyze(text))) == [said]
+
+
+def test_a_tagged_content_run_is_in_the_cues_sentence_or_a_quote(pipeline):
+    text = "Ruiz scored in a fine first half. “We won,” she said. Lee added ten points at home."
+    doc = pipeline.nlp(text)
+    quotes = find_quotes(doc, text)
+    at = {t.text: t.i for t in doc}
+    added = Cue(doc[at["added"]], at["added"], at["added"] + 1)
+    half = (at["first"], at["half"] + 1)
+    won = (at["We"], at["won"] + 1)
+    points = (at["ten"], at["points"] + 1)
+    assert not _near_cue(doc, half, added, quotes)  # another sentence: the tagger's slip
+    assert _near_cue(doc, won, added, quotes)  # a quote may run across sentences
+    assert _near_cue(doc, points, added, quotes)
+
+
+def test_the_taggers_content_in_another_sentence_is_left_out(pipeline):
+    text = "Dan Ruiz scored in a fine first half. Tom Lee added ten points."
+    doc = pipeline.nlp(text)
+    tags = ["OOO"] * len(doc)
+    at = {t.text: t.i for t in doc}
+    for word, tag in [("Tom", "BOO"), ("Lee", "IOO"), ("added", "OBO"), ("first", "OOB"),
+                      ("half", "OOI"), ("ten", "OOB"), ("points", "OOI")]:  # fmt: skip
+        tags[at[word]] = tag
+    (draft,) = pipeline.engine._learned_drafts(doc, text, tags, find_quotes(doc, text))
+    assert [text[a:b] for a, b in draft.content] == ["ten points"]
