@@ -1746,3 +1746,21 @@ def test_the_taggers_content_in_another_sentence_is_left_out(pipeline):
         tags[at[word]] = tag
     (draft,) = pipeline.engine._learned_drafts(doc, text, tags, find_quotes(doc, text))
     assert [text[a:b] for a, b in draft.content] == ["ten points"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    [
+        # A dateline, though it opens the article where a headline would.
+        (["Washington, DC, United States: Getting to the Moon has been done."], []),
+        (["The talks began on Monday.", "MOSCOW: The plan will fail, officials said."],
+         ["officials"]),
+        (["The panel has three members.", "Iowa: Tim Albrecht, Brad Anderson, Rob Barron."], []),
+        # A headline's country may speak.
+        (["Russia: The sanctions will fail.", "The talks began on Monday."], ["Russia"]),
+    ],
+)  # fmt: skip
+def test_a_label_of_places_only_is_a_dateline_or_heading(analyze, paragraphs, speakers):
+    result = analyze(*paragraphs)
+    found = [a["source"]["text"] for n in range(len(paragraphs)) for a in attributions(result, n)]
+    assert found == speakers

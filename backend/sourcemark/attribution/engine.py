@@ -533,6 +533,13 @@ def _cue_side(
     return start, end
 
 
+def _places_only(label: Span) -> bool:
+    """Whether the words before a colon name places only: "Washington, DC, United States",
+    "MOSCOW"."""
+    words = [t for t in label if not t.is_punct]
+    return bool(words) and all(t.ent_type_ in ("GPE", "LOC") for t in words)
+
+
 def _near_cue(doc: Doc, run: tuple[int, int], cue: Cue, quotes: list[Quote]) -> bool:
     """Whether a tagged content run can be what the cue says: in the cue's sentence, or in
     a quote. Words of another sentence outside quotes are the tagger's slip: "… in a first
@@ -777,6 +784,11 @@ class AttributionEngine:
             return False  # "Paris on a budget: …" in an article is a subhead
         if label.text in resolver.transcript_speakers:
             return True  # "JAKE TAPPER:", then "TAPPER:"
+        places = doc[start : draft.cue.start]
+        if _places_only(places) and (not headline or any(t.text == "," for t in places)):
+            # A dateline or a list's heading, "Washington, DC, United States: …", "Iowa:
+            # Tim Albrecht, …"; a headline's country may speak: "Russia: …".
+            return False
         if label.text in INTERVIEW_LABELS:
             return resolver.interview  # "Q: …" and "A: …", not a list's "A: …" alone
         if start > 1 and len(label) == 1 and label.text.isupper():
