@@ -2469,3 +2469,17 @@ def test_the_brothers_are_the_people_of_one_surname_named_before(analyze):
     [said] = with_cue(result, "said", 2)
     assert said["source"]["name"] == "Tomas Varga and Luis Varga"
     assert said["source"]["type"] == "named_person"
+
+
+@pytest.mark.parametrize(
+    ("named", "noun", "name"),
+    [
+        ("The Rolling Stones will tour next year.", "The band", "Rolling Stones"),
+        # Named where the next paragraph's "The company" stands: another paragraph's words.
+        ("Acme Corp will close the plant next year.", "The company", "Acme Corp"),
+    ],
+)
+def test_a_body_by_its_noun_is_the_one_named_in_the_paragraph_before(analyze, named, noun, name):
+    result = analyze(named, f"{noun} said the decision was hard.")
+    body = source(result, 1)
+    assert (body["name"], body["type"]) == (name, "named_organization")

@@ -1049,7 +1049,9 @@ class Resolver:
         if source is not None and source.last >= (self.where[0], head.sent.start_char):
             return source  # the body its own sentence quoted: "Police said …, but the agency …"
         named = [
-            (at, e) for at, e in self.names.bodies_at if at < self.where and e.start not in tokens
+            (at, e)
+            for at, e in self.names.bodies_at
+            if at < self.where and not (at[0] == self.where[0] and e.start in tokens)
         ]
         subject = self._unrecognised_body_before(head)
         if subject is not None and (not named or named[-1][0] < subject[0]):

@@ -51,9 +51,9 @@ TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 
 # Common nouns that stand for a body just named: "Suncor … the company said".
 BODY_NOUNS = {
-    "agency", "airline", "bank", "broadcaster", "company", "firm", "force", "group", "insurer",
-    "maker", "manufacturer", "network", "newspaper", "organisation", "organization", "outlet",
-    "publication", "retailer", "startup", *INSTITUTION_NOUNS,
+    "agency", "airline", "band", "bank", "broadcaster", "company", "firm", "force", "group",
+    "insurer", "maker", "manufacturer", "network", "newspaper", "organisation", "organization",
+    "outlet", "publication", "retailer", "startup", *INSTITUTION_NOUNS,
 }  # fmt: skip
 PUNCT_STRIP = " ,.;:'\"“”‘’"
 MALE, FEMALE = "male", "female"

@@ -121,8 +121,8 @@ INSTITUTION_NOUNS = {
 # "the union" (the one the article is about).
 ORGANIZATION_NOUNS = {
     "administration", "agency", "airline", "alliance", "army", "association", "authority",
-    "bank", "board", "broadcaster", "insurer", "maker", "manufacturer", "operation", "outfit",
-    "outlet", "pac", "publication", "retailer", "startup", *INSTITUTION_NOUNS,
+    "band", "bank", "board", "broadcaster", "insurer", "maker", "manufacturer", "operation",
+    "outfit", "outlet", "pac", "publication", "retailer", "startup", *INSTITUTION_NOUNS,
     "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
     "committee", "company", "congress", "council", "court", "department", "embassy",
     "federation", "firm", "force", "foundation", "government", "group", "house", "institute",
