@@ -1764,3 +1764,25 @@ def test_a_label_of_places_only_is_a_dateline_or_heading(analyze, paragraphs, sp
     result = analyze(*paragraphs)
     found = [a["source"]["text"] for n in range(len(paragraphs)) for a in attributions(result, n)]
     assert found == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Japan's Nikkei 225 declined 0.3%, while South Korea's Kospi fell 0.5%.", []),
+        ("Danilo Gallinari added 25 points in his former home arena.", []),
+        ("The mayor declined to comment.", ["declined"]),
+        ("The coach added that the team would recover.", ["added"]),
+    ],
+)
+def test_a_verb_of_rising_or_falling_by_an_amount_says_nothing(analyze, text, cues):
+    assert [a["cue"]["text"] for a in attributions(analyze(text))] == cues
+
+
+def test_an_amount_the_parser_hung_on_the_verb_is_not_its_object(pipeline):
+    parsed = pipeline.nlp("He added that he could do without a Boeing 757 on long trips.")
+    heads, deps, at = arcs(parsed)
+    # As the parser reads some such sentences: the model's number a mark of "added".
+    heads[at["757"]], deps[at["757"]] = at["added"], "punct"
+    drafts = pipeline.engine.paragraph(misparsed(parsed, heads, deps))
+    assert [d.cue.head.text for d in drafts] == ["added"]

@@ -58,6 +58,12 @@ from .types import ORGANIZATION_NOUNS, person_noun
 SPEAKING_DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "statement", "data"}
 NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 MAX_TITLE_WORDS = 4  # before a name the parse left without its verb: "former president"
+AMOUNTS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
+# Verbs of rising or falling, which may head a cue in another sense ("declined to comment").
+CHANGE_LEMMAS = {
+    "add", "climb", "decline", "drop", "fall", "gain", "grow", "jump", "lose", "rise", "sink",
+    "slide", "slip", "slump", "soar", "surge", "tumble",
+}  # fmt: skip
 FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}  # words that name no one
 # How sure the role tagger must be of a cue the rules missed. On a word the cue model judges
 # (a verb or cue noun outside quotes), both must lean to a cue: the tagger at 0.6 and the
@@ -540,6 +546,20 @@ def _places_only(label: Span) -> bool:
     return bool(words) and all(t.ent_type_ in ("GPE", "LOC") for t in words)
 
 
+def _counts_a_quantity(draft: Draft) -> bool:
+    """A verb of rising or falling by an amount says nothing: "The index declined 0.3%",
+    "Gallinari added 25 points"; not "declined to comment", nor "added that …"."""
+    if draft.cue is None or draft.cue.head.lemma_.lower() not in CHANGE_LEMMAS:
+        return False
+    for child in draft.cue.head.rights:
+        if child.dep_ not in ("dobj", "npadvmod"):
+            continue
+        counted = any(c.dep_ == "nummod" for c in child.children)
+        if child.ent_type_ in AMOUNTS or child.like_num or counted:
+            return True
+    return False
+
+
 def _near_cue(doc: Doc, run: tuple[int, int], cue: Cue, quotes: list[Quote]) -> bool:
     """Whether a tagged content run can be what the cue says: in the cue's sentence, or in
     a quote. Words of another sentence outside quotes are the tagger's slip: "… in a first
@@ -828,7 +848,7 @@ class AttributionEngine:
             drafts = self._with_learned(doc, text, tags, quotes, drafts)
         self._after_dateline(doc, drafts)
         _drop_pointers_ahead(text, drafts)
-        return drafts
+        return [d for d in drafts if not _counts_a_quantity(d)]
 
     def _after_dateline(self, doc: Doc, drafts: list[Draft]) -> None:
         """Content that opens the paragraph starts after its dateline, if it has one."""
