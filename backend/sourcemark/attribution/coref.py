@@ -225,9 +225,8 @@ class Referent:
 UNNAMED_ROLES = SPECIFIC_ROLES | PUBLIC_LEMMAS | {
     "adviser", "advisor", "agent", "analyst", "announcer", "assistant", "attendee", "caller",
     "ceo", "cfo", "child", "coo", "cto", "employee", "expert", "family", "investigator", "man",
-    "member", "narrator",
-    "officer", "patient", "person", "spokesman", "spokesperson", "spokeswoman", "witness",
-    "woman", "worker",
+    "member", "narrator", "officer", "patient", "person", "spokesman", "spokesperson",
+    "spokeswoman", "witness", "woman", "worker",
 }  # fmt: skip
 # Many people at once, or a body: never one person the article names.
 NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {

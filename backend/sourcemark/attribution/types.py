@@ -85,16 +85,16 @@ VAGUE_NOUNS = {
 # Role nouns that name a specific person or group when unnamed: anonymous even without
 # an affiliation ("a source", "an aide", "officials").
 ANONYMOUS_ROLES = {
-    "adviser", "advisor", "agent", "aide", "ally", "ambassador", "analyst", "assistant",
-    "associate", "attorney", "authority", "ceo", "cfo", "chair", "chairman", "chief", "colleague",
-    "commander", "coo", "cto",
-    "confidant", "congressman", "congresswoman", "councillor", "councilor", "councilman",
-    "councilwoman", "alderman", "alderwoman", "delegate", "detective", "diplomat", "director",
-    "employee", "envoy", "executive", "expert", "friend", "general", "governor", "head", "insider",
-    "investigator", "judge", "justice", "lawmaker", "lawyer", "leader", "legislator", "manager",
-    "mayor", "minister", "negotiator", "officer", "official", "operative", "organizer", "president",
-    "prosecutor", "regulator", "representative", "secretary", "senator", "source", "spokesman",
-    "spokesperson", "spokeswoman", "staffer", "strategist", "volunteer",
+    "adviser", "advisor", "agent", "aide", "alderman", "alderwoman", "ally", "ambassador",
+    "analyst", "assistant", "associate", "attorney", "authority", "ceo", "cfo", "chair",
+    "chairman", "chief", "colleague", "commander", "confidant", "congressman", "congresswoman",
+    "coo", "councillor", "councilman", "councilor", "councilwoman", "cto", "delegate",
+    "detective", "diplomat", "director", "employee", "envoy", "executive", "expert", "friend",
+    "general", "governor", "head", "insider", "investigator", "judge", "justice", "lawmaker",
+    "lawyer", "leader", "legislator", "manager", "mayor", "minister", "negotiator", "officer",
+    "official", "operative", "organizer", "president", "prosecutor", "regulator",
+    "representative", "secretary", "senator", "source", "spokesman", "spokesperson",
+    "spokeswoman", "staffer", "strategist", "volunteer",
 }
 # Unnamed people who are specific even in the plural ("sources said", "officials said").
 SPECIFIC_ROLES = {
