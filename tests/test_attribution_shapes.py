@@ -1786,3 +1786,17 @@ def test_an_amount_the_parser_hung_on_the_verb_is_not_its_object(pipeline):
     heads[at["757"]], deps[at["757"]] = at["added"], "punct"
     drafts = pipeline.engine.paragraph(misparsed(parsed, heads, deps))
     assert [d.cue.head.text for d in drafts] == ["added"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speakers"),
+    [
+        ("Hillary Clinton: 1,769.", []),  # a tally, not what she said
+        ("Sen. Ann Lee: We will win this race.", ["Sen. Ann Lee"]),
+        # Nothing after the colon: what she says is the next paragraph.
+        ("Sen. Ann Lee:", ["Sen. Ann Lee"]),
+    ],
+)
+def test_a_label_before_numbers_only_is_a_tally(analyze, paragraph, speakers):
+    result = analyze("The count stands as follows.", paragraph, "“We will win this race.”")
+    assert [a["source"]["text"] for a in attributions(result, 1)] == speakers

@@ -813,6 +813,9 @@ class AttributionEngine:
             return resolver.interview  # "Q: …" and "A: …", not a list's "A: …" alone
         if start > 1 and len(label) == 1 and label.text.isupper():
             return True  # a transcript's line after another's words: "… taxes. SANDERS: “…”"
+        said = [t for t in doc[draft.cue.end :] if not (t.is_space or t.is_punct)]
+        if said and all(t.like_num for t in said):
+            return False  # a tally: "Clinton: 1,769."
         titled = label[0].lower_.rstrip(".") in TITLES
         named = resolver.names.person(label.text) is not None
         # "JAPAN PMI:", "ANALYSIS:" (whatever the recogniser says): headings; a transcript
