@@ -1727,7 +1727,7 @@ def test_a_tagged_content_run_is_in_the_cues_sentence_or_a_quote(pipeline):
     doc = pipeline.nlp(text)
     quotes = find_quotes(doc, text)
     at = {t.text: t.i for t in doc}
-    added = Cue(doc[at["added"]], at["added"], at["added"] + 1)
+    added = doc[at["added"]].sent  # the cue's sentence
     half = (at["first"], at["half"] + 1)
     won = (at["We"], at["won"] + 1)
     points = (at["ten"], at["points"] + 1)

@@ -49,6 +49,18 @@ def _before_colon(verb: Token, child: Token) -> bool:
     return any(t.text == ":" for t in verb.doc[child.right_edge.i + 1 : verb.i])
 
 
+def _past_lead_in(verb: Token, clause: set[int]) -> set[int]:
+    """The verb's clause content without the clauses before a colon (_before_colon), unless
+    they are all of it."""
+    lead_in = {
+        i
+        for child in verb.lefts
+        if child.dep_ in CLAUSE_DEPS and _before_colon(verb, child)
+        for i in subtree(child)
+    }
+    return (clause - lead_in) or clause
+
+
 def _children_subtrees(verb: Token, deps) -> set[int]:
     out: set[int] = set()
     for child in verb.children:
@@ -267,14 +279,8 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
     if is_expectation(verb):  # "The veto is expected to come": the subject and what it does
         return _children_subtrees(verb, ("nsubjpass", "xcomp")), "expectation"
     clause = set() if _acts_on_its_object(verb) else _children_subtrees(verb, CLAUSE_DEPS)
-    lead_in = {
-        i
-        for child in verb.lefts
-        if child.dep_ in CLAUSE_DEPS and _before_colon(verb, child)
-        for i in subtree(child)
-    }
-    if clause - lead_in:
-        clause -= lead_in
+    if clause:
+        clause = _past_lead_in(verb, clause)
     claim = claim_taken_for_subject(verb)
     if claim is not None:  # "The rejection signals the end, said Geert Wilders"
         return clause | subtree(claim), "inverted"

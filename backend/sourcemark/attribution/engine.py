@@ -560,11 +560,10 @@ def _counts_a_quantity(draft: Draft) -> bool:
     return False
 
 
-def _near_cue(doc: Doc, run: tuple[int, int], cue: Cue, quotes: list[Quote]) -> bool:
-    """Whether a tagged content run can be what the cue says: in the cue's sentence, or in
+def _near_cue(doc: Doc, run: tuple[int, int], sentence: Span, quotes: list[Quote]) -> bool:
+    """Whether a tagged content run can be what the cue says: in the cue's `sentence`, or in
     a quote. Words of another sentence outside quotes are the tagger's slip: "… in a first
     half for the Thunder. Gallinari added 25 points …" says nothing of that half."""
-    sentence = cue.head.sent
     if run[1] > sentence.start and run[0] < sentence.end:
         return True
     first, last = doc[run[0]], doc[run[1] - 1]
@@ -930,7 +929,8 @@ class AttributionEngine:
                 continue  # as for the rules: words inside a quote are the quoted speaker's
             cue = Cue(cue_span.root, start, end, according_to=cue_span[0].lower_ == "according")
             runs = [_cue_side(doc, run, found.cue, quotes, semicolons) for run in found.content]
-            runs = [run for run in runs if run[0] < run[1] and _near_cue(doc, run, cue, quotes)]
+            sentence = cue.head.sent  # once for the cue's runs
+            runs = [r for r in runs if r[0] < r[1] and _near_cue(doc, r, sentence, quotes)]
             if not runs:
                 continue
             taken = set(range(start, end)).union(*(range(a, b) for a, b in found.content))
