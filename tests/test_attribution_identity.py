@@ -1559,23 +1559,40 @@ def test_the_first_pronoun_after_a_name_is_its_unless_another_name_comes_between
     ("texts", "gender"),
     [
         # One "he" after her name may be someone else's: other articles say she is a woman.
-        (["Rita Dunmore mocked the mayor, saying he had lied."], "female"),
+        (["Kim Dunmore mocked the mayor, saying he had lied."], "female"),
         # Two more "he" than "she" outweigh them.
-        (["Rita Dunmore said he would sue.", "Rita Dunmore said he had won."], "male"),
+        (["Kim Dunmore said he would sue.", "Kim Dunmore said he had won."], "male"),
         # So does a title.
-        (["Mr. Rita Dunmore said he would sue."], "male"),
+        (["Mr. Kim Dunmore said he would sue."], "male"),
     ],
 )
 def test_an_articles_pronouns_outweigh_what_others_tell_only_by_two_or_a_title(
     analyze, texts, gender
 ):
+    # Kim: a first name the census tells no gender of (see the census test).
     docs = [analyze.nlp(text) for text in texts]
     for doc in docs:
         start = 1 if doc[0].text == "Mr." else 0
         doc.ents = [Span(doc, start, start + 2, label="PERSON")]
-    assert NameIndex(docs).gender.get("Rita Dunmore") == "male"  # the article alone
-    known = {"people": {"rita dunmore": "female"}}
-    assert NameIndex(docs, genders=known).gender.get("Rita Dunmore") == gender
+    assert NameIndex(docs).gender.get("Kim Dunmore") == "male"  # the article alone
+    known = {"people": {"kim dunmore": "female"}}
+    assert NameIndex(docs, genders=known).gender.get("Kim Dunmore") == gender
+
+
+@pytest.mark.parametrize(
+    ("texts", "gender"),
+    [
+        # The "he" is the nephew's: the census says Jane is a woman's name.
+        (["Jane Starner says the family disliked the story he wrote."], "female"),
+        # Two more "he" than "she" outweigh the first name.
+        (["Jane Starner said he would sue.", "Jane Starner said he had won."], "male"),
+    ],
+)
+def test_an_articles_pronouns_outweigh_a_first_names_gender_only_by_two(analyze, texts, gender):
+    docs = [analyze.nlp(text) for text in texts]
+    for doc in docs:
+        doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert NameIndex(docs).gender.get("Jane Starner") == gender
 
 
 @pytest.mark.parametrize(("bodies", "taken"), [(2, True), (1, False)])

@@ -891,10 +891,10 @@ class NameIndex:
         for name, count in votes.items():
             (told, n), *rest = count.most_common()
             # A he or she after the name may be someone else ("Trump mocked the Democratic
-            # front-runner, saying she …"): against what other articles tell of the person,
-            # the article's pronouns count only by a margin of two.
-            key = person_key(name)
-            known = self.known_people.get(key) if key is not None else None
+            # front-runner, saying she …", "Jane Starner says … the story he wrote"): against
+            # what other articles or the first name tell of the person, the article's
+            # pronouns count only by a margin of two.
+            known = self._gender_beyond(name)
             margin = n - (rest[0][1] if rest else 0)
             if known is not None and known != told and name not in sure and margin < 2:
                 told = known
@@ -1117,8 +1117,11 @@ class NameIndex:
         enough to rule someone out for "he" or "she", too little to prefer them. Preferring
         them moved "he" from the speaker to any man named since."""
         told = self.gender.get(name)
-        if told is not None:
-            return told
+        return told if told is not None else self._gender_beyond(name)
+
+    def _gender_beyond(self, name: str) -> str | None:
+        """The person's gender as other articles tell of them or of their first name, else
+        as the census tells of that first name."""
         key = person_key(name)
         if key is None or POSSESSIVE.search(name):
             return None  # "Keith Scott’s wife" is not Keith
