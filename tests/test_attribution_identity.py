@@ -19,6 +19,7 @@ from sourcemark.attribution.names import (
     _surname_given,
     census_first_names,
     census_shares,
+    clean_name,
     first_name,
     stem,
 )
@@ -703,6 +704,18 @@ def test_without_the_census_package_first_names_tell_nothing_and_say_so(monkeypa
         census_shares.cache_clear()
         census_first_names.cache_clear()
     assert census_first_names()["dale"] == "male"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jordan -", "Jordan"),
+        ("— Ayman Safadi", "Ayman Safadi"),
+        ("Jean-Luc Picard", "Jean-Luc Picard"),
+    ],
+)
+def test_a_name_loses_the_dashes_at_its_ends_not_its_hyphens(text, name):
+    assert clean_name(text) == name
 
 
 def test_a_first_name_tells_of_the_person_not_of_someone_they_own(analyze):
@@ -1931,6 +1944,74 @@ RESOLVED = {
         0,
         "Tom Hanks and Rita Wilson",
     ),
+    "a party's members are no person whose surname is the party": (
+        (
+            "Virginia Democrats won a legislative majority for the first time since 1993.",
+            "House Democrats said the inquiry would stay narrow.",
+        ),
+        1,
+        "House Democrats",
+    ),
+    "the president alone is the one titled so, not a body's president who spoke": (
+        (
+            "President Trump met farmers on Monday.",
+            "Zippy Duvall, the president of the American Farm Bureau, said farms were hurting.",
+            "The president said the deal was close.",
+        ),
+        2,
+        "Trump",
+    ),
+    "the president alone is the one titled so, not a body's president named last": (
+        (
+            "President Trump met farmers on Monday.",
+            "Zippy Duvall, the president of the American Farm Bureau, attended the meeting.",
+            "The president said the deal was close.",
+        ),
+        2,
+        "Trump",
+    ),
+    "a role in a named body is no person named nearby": (
+        (
+            "Keir Starmer was in Leeds on Tuesday. The chairman of the Conservative Party"
+            " said the visit was a stunt.",
+        ),
+        0,
+        "Chairman of the Conservative Party",
+    ),
+    "a her the description tells is someone else, not its gender": (
+        (
+            "Gov. Scott Walker met Rebecca Bradley in Madison on Monday.",
+            "The governor told her that the court was ready.",
+        ),
+        1,
+        "Scott Walker",
+    ),
+    "the label is the record label the article named": (
+        (
+            "Taylor Swift accused her former label Big Machine of blocking her.",
+            "The label said it had not blocked her.",
+        ),
+        1,
+        "Big Machine",
+    ),
+    "a pronoun joined to a name is the person it stands for and that one": (
+        (
+            "NASA administrator Jim Bridenstine met Ken Bowersox on Monday.",
+            "He and Bowersox said the rockets were ready.",
+            "He said the launch would slip.",
+        ),
+        1,
+        "Jim Bridenstine and Ken Bowersox",
+    ),
+    "a he after a pronoun joined to a name is the pronoun's person": (
+        (
+            "NASA administrator Jim Bridenstine met Ken Bowersox on Monday.",
+            "He and Bowersox said the rockets were ready.",
+            "He said the launch would slip.",
+        ),
+        2,
+        "Jim Bridenstine",
+    ),
     "a name cut at an aside leaves the and before it": (
         (
             "In recent days, Democratic leaders — and, in particular, Senate Minority Leader"
@@ -1944,10 +2025,25 @@ RESOLVED = {
         0,
         "Acme",
     ),
+    "a hyphen inside a word is no aside": (
+        ("The chief of Rolls-Royce said the firm would grow.",),
+        0,
+        "Chief of Rolls-Royce",
+    ),
+    "a name stops before an aside set off by hyphens typed as dashes": (
+        ("The Palestinian Authority - whose budget fell by half - said it would cut jobs.",),
+        0,
+        "Palestinian Authority",
+    ),
     "a part of a group keeps the word for the part": (
         ("Some of the club's members said they would leave.",),
         0,
         "Some of the club's members",
+    ),
+    "a part of a group in a place or body keeps the word for the part": (
+        ("Some in Congress say he cannot win.",),
+        0,
+        "Some in Congress",
     ),
     "a few of a group keeps its article": (
         ("A few of the club's members said they would leave.",),

@@ -75,6 +75,11 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         ("Federal investigators said the fire was set on purpose.", "anonymous"),
         ("Demonstrators said they would march again on Sunday.", "vague"),
         ("Others in the Hispanic community said the plan was unfair.", "vague"),
+        # A party's members, though the recogniser may call them a person.
+        ("Virginia Democrats said the vote was a rebuke.", "named_organization"),
+        # Where many live is no body they belong to; a body they work at is.
+        ("Many in Hong Kong fear that a pause would be a surrender.", "vague"),
+        ("Many at the State Department say the plan is unfair.", "anonymous"),
         ("Her submission to the court said the house was hers.", "document"),
         ("This graphic, made by a research firm, shows where the drug is legal.", "document"),
         ("Blood tests revealed that his body had made antibodies.", "document"),

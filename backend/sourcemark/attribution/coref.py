@@ -410,6 +410,12 @@ class _Names:
                 self.person_rooted.setdefault(e.root.i, e)
 
 
+def _opens_aside(token: Token) -> bool:
+    """A comma, dash or bracket, or a hyphen spaced as a dash: "Acme - whose shares fell -"."""
+    spaced = token.whitespace_ and token.i > 0 and token.nbor(-1).whitespace_
+    return token.text in ASIDES or (token.text == "-" and bool(spaced))
+
+
 def _words(doc: Doc, tokens: set[int]) -> list[Token]:
     """A mention's tokens in order, without its punctuation and spaces."""
     return [doc[i] for i in sorted(tokens) if not (doc[i].is_punct or doc[i].is_space)]
@@ -512,7 +518,15 @@ class Resolver:
         if pair is not None:
             return pair
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
-            return self._pronoun(head, text, words)
+            found = self._pronoun(head, text, words)
+            joined = self._names_joined(doc, tokens, head) if antecedent is None else []
+            if joined and found.type == "named_person" and not found.plural:
+                # "He and Bowersox": both, the one the pronoun stands for first; a "he"
+                # after them is still that one.
+                others = [self.names.person(e.text, given=True) or e.text for e in joined]
+                self._seen(found)
+                return self._people([found.name, *others], words)
+            return found
         names = self._names(doc)
         person_entity = names.entity_at.get(head.i)
         if person_entity is not None and not self.names.is_person(person_entity):
@@ -660,7 +674,7 @@ class Resolver:
             type_ = "named_person" if self._definite(doc, head) else "anonymous"
         # The name stops before an aside: "Acme, a company based in Ohio" is "Acme", and so
         # is "Acme — whose shares fell —".
-        comma = next((i for i in sorted(tokens) if i > head.i and doc[i].text in ASIDES), None)
+        comma = next((i for i in sorted(tokens) if i > head.i and _opens_aside(doc[i])), None)
         if comma is not None:
             # "Democratic leaders — and, in particular, Harry Reid" is "Democratic leaders".
             while comma - 1 > head.i and doc[comma - 1].pos_ in ("CCONJ", "PUNCT"):
@@ -1218,9 +1232,30 @@ class Resolver:
                 return referent
             office = referent.type == "named_person" and lemma in UNIQUE_OFFICES
             known = referent.words | self.names.title_words(referent.name)
-            if office and words - {stem("the")} <= known:
+            if office and words - {stem("the")} <= known and self._may_hold(head, words, referent):
                 return referent
         return None
+
+    def _heads_of_bodies(self, head: Token) -> set[str]:
+        """Where the article titles others president without a body ("President Trump",
+        "former President Bill Clinton"), the people it titles president only of one
+        ("Zippy Duvall, the president of the Farm Bureau"), by the name as written there
+        and by their fullest. Not for offices of a place: "the governor of New Jersey"."""
+        office = stem(head.text)
+        if office != stem("president"):
+            return set()
+        titled = [(title, name) for title, name, _ in self.names.titles if office in title]
+        of_body = {name for title, name in titled if stem("of") in title}
+        alone = {name for title, name in titled if stem("of") not in title}
+        heads = of_body - alone if alone else set()
+        return heads | {self.names.person(name) or name for name in heads}
+
+    def _may_hold(self, head: Token, words: set[str], referent: Referent) -> bool:
+        """ "The president" alone is not a body's president where the article titles
+        someone president without one (see _heads_of_bodies)."""
+        if words - {stem("the"), stem(head.text)}:
+            return True
+        return referent.name not in self._heads_of_bodies(head)
 
     def _owned(self, doc: Doc, head: Token, name: str) -> str:
         """A document or person named by their owner's fullest name: "her statement" ->
@@ -1270,6 +1305,8 @@ class Resolver:
         holder = self._office_holder(head, words, fits)
         if holder is not None or lemma in UNNAMED_ROLES or not (the or headline):
             return holder
+        if _of_a_body(head):
+            return None  # "the chairman of the Conservative Party": by title only
         if the and _proper_name(head):
             return None  # a name, not a description: "the Sioux Falls Argus Leader"
         return self._person_near(head, fits, headline=not the)
@@ -1301,7 +1338,9 @@ class Resolver:
             if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
                 return None
             generic = token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "or"  # "his or her"
-            if not quoted[token.i] and token.lower_ in PRONOUN_GENDER and not generic:
+            # "The president told her": the object of its own verb is someone else.
+            other = token.dep_ in ("dobj", "dative") and token.head.i == head.head.i
+            if not quoted[token.i] and token.lower_ in PRONOUN_GENDER and not (generic or other):
                 return PRONOUN_GENDER[token.lower_]
         return None
 
@@ -1389,9 +1428,13 @@ class Resolver:
         named_by = {stem(t.text) for t in head.subtree if t.i <= head.i and is_word(t)}
         needed = (words & named_by) - {stem(w) for w in DETERMINERS | POSSESSIVES}
         holders = self._titled_so(head, words, needed, fits)
+        office = stem(head.text)
+        if not needed - {office}:  # the office alone (see _may_hold)
+            bodies = self._heads_of_bodies(head)
+            holders = [(at, name) for at, name in holders if name not in bodies]
         country = _country_owner(head)
         # Not a bare office ("Germany's president"), which another country's holder has too.
-        if not holders and country and needed - country - {stem(head.text)}:
+        if not holders and country and needed - country - {office}:
             # "Austria's interior minister", then "Interior Minister Wolfgang Peschorn": a
             # title seldom repeats the country whose office it is. The one holder titled
             # with no other words (not "German Interior Minister …").
@@ -1910,6 +1953,17 @@ class Resolver:
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
         return self._new(text, type_, f"{type_}:{text.lower()}", None, words)
+
+
+def _of_a_body(head: Token) -> bool:
+    """A role in a named body: "the chairman of the Conservative Party"."""
+    return any(
+        o.ent_type_ == "ORG"
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _country_owner(head: Token) -> set[str]:

@@ -36,6 +36,7 @@ from .types import (
     document_taken_for_person,
     many_of_a_people,
     owned_inside_name,
+    party_members,
     person_noun,
     possessive_mark,
 )
@@ -52,10 +53,10 @@ TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 # Common nouns that stand for a body just named: "Suncor … the company said".
 BODY_NOUNS = {
     "agency", "airline", "band", "bank", "broadcaster", "company", "firm", "force", "group",
-    "insurer", "maker", "manufacturer", "network", "newspaper", "organisation", "organization",
-    "outlet", "publication", "retailer", "startup", *INSTITUTION_NOUNS,
+    "insurer", "label", "maker", "manufacturer", "network", "newspaper", "organisation",
+    "organization", "outlet", "publication", "retailer", "startup", *INSTITUTION_NOUNS,
 }  # fmt: skip
-PUNCT_STRIP = " ,.;:'\"“”‘’"
+PUNCT_STRIP = " ,.;:'\"“”‘’-–—"  # a dash at either end: "Jordan -" is Jordan
 MALE, FEMALE = "male", "female"
 PRONOUN_GENDER = {
     **dict.fromkeys(("he", "him", "his", "himself"), MALE),
@@ -185,10 +186,17 @@ def person_key(name: str) -> str | None:
     return None if first is None else f"{first} {name.split()[-1].lower()}"
 
 
+# "Some in the party", "one at the company": the determiner stands for the people.
+PARTITIVE_PREPOSITIONS = {"of", "in", "at", "on", "within", "among", "inside"}
+
+
 def _partitive(words: list[str]) -> bool:
-    """ "Some of the club's members", "a few of its engineers": the determiner is the part."""
+    """ "Some of the club's members", "a few of its engineers", "some in the party": the
+    determiner is the part."""
     after = [w.lower() for w in words[1:3]]
-    return after[:1] == ["of"] or (after[:1] in (["few"], ["handful"]) and after[1:] == ["of"])
+    if after[:1] in (["few"], ["handful"]):
+        return after[1:] == ["of"]
+    return bool(after) and after[0] in PARTITIVE_PREPOSITIONS
 
 
 def clean_name(text: str) -> str:
@@ -318,7 +326,12 @@ def _misnamed(entity: Span) -> bool:
     root = entity.root
     if entity[0].tag_ == "DT" and entity[0].lower_ in ("a", "an"):
         return True
-    return document_taken_for_person(root) or many_of_a_people(root) or owned_inside_name(root)
+    return (
+        document_taken_for_person(root)
+        or many_of_a_people(root)
+        or owned_inside_name(root)
+        or party_members(entity[-1])
+    )
 
 
 def _named_as_a_body(entity: Span) -> bool:

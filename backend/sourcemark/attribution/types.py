@@ -126,10 +126,10 @@ ORGANIZATION_NOUNS = {
     "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
     "committee", "company", "congress", "council", "court", "department", "embassy",
     "federation", "firm", "force", "foundation", "government", "group", "house", "institute",
-    "journal", "leadership", "league", "legislature", "military", "ministry", "movement", "navy",
-    "network", "newspaper", "office", "organisation", "organization", "parliament", "party",
-    "police", "regime", "school", "senate", "service", "staff", "team", "union", "unit",
-    "university",
+    "journal", "label", "leadership", "league", "legislature", "military", "ministry",
+    "movement", "navy", "network", "newspaper", "office", "organisation", "organization",
+    "parliament", "party", "police", "regime", "school", "senate", "service", "staff", "team",
+    "union", "unit", "university",
 }
 # The public: vague even when a nationality, party or person qualifies them ("black
 # voters", "Trump supporters", "others in the African-American community").
@@ -182,6 +182,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "we", "us", "it", "this", "that", "who", "which"}
 PUBLIC_GROUPS = {"americans", "voters", "supporters", "people", "citizens", "residents"}
 AFFILIATION_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"}
+PLACES = {"GPE", "LOC"}  # where people live, no body they belong to
 ORGANIZATION_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
 # Common-noun modifiers that tie people to a body: "state regulators", "campaign aides".
 AFFILIATION_MODIFIERS = ORGANIZATION_NOUNS | {"county", "city", "federal", "municipal", "state"}
@@ -253,6 +254,8 @@ def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
             continue
         if (kinds and token.ent_type_ == "NORP") or _spread_over(token, head):
             continue
+        if head.lower_ in SOME | {"others"} and token.ent_type_ in PLACES:
+            continue  # "many in Hong Kong": where they live, the public, no body
         if token.ent_type_ in AFFILIATION_ENTS or token.pos_ == "PROPN":
             return True
         if (
@@ -556,6 +559,13 @@ def many_of_a_people(token: Token) -> bool:
         and token.lemma_.lower().rstrip("s") not in PARTISANS
         and any(c.lower_ in SOME and c.i < token.i for c in token.children)
     )
+
+
+def party_members(token: Token) -> bool:
+    """ "Virginia Democrats", "House Republicans": a party's members, which the recogniser
+    may call a person."""
+    word = token.lower_
+    return word.endswith("s") and word[:-1] in PARTISANS
 
 
 def possessive_mark(token: Token) -> bool:
