@@ -1994,6 +1994,24 @@ RESOLVED = {
         1,
         "Big Machine",
     ),
+    "a role in a named body beside a name is that person": (
+        (
+            "Keir Starmer was in Leeds on Tuesday.",
+            "“He looked me in the eye and said you need to tell me what it takes to win in"
+            " this county,” Deborah Tamargo, the chairwoman of Florida’s Hillsborough County"
+            " GOP, recalled of a June talk she had with him at the Tampa Convention Center.",
+        ),
+        1,
+        "Deborah Tamargo",
+    ),
+    "the secretary of State is an office, not a role in a body": (
+        (
+            "Hillary Clinton spoke in Ohio on Monday.",
+            "The former secretary of State wants to close the loophole.",
+        ),
+        1,
+        "Hillary Clinton",
+    ),
     "a pronoun joined to a name is the person it stands for and that one": (
         (
             "NASA administrator Jim Bridenstine met Ken Bowersox on Monday.",

@@ -1305,8 +1305,9 @@ class Resolver:
         holder = self._office_holder(head, words, fits)
         if holder is not None or lemma in UNNAMED_ROLES or not (the or headline):
             return holder
-        if _of_a_body(head):
-            return None  # "the chairman of the Conservative Party": by title only
+        if _of_a_body(head):  # "the chairman of the Conservative Party": by title only
+            beside = _named_before_comma(head)
+            return None if beside is None else self.names.person(beside.text) or beside.text
         if the and _proper_name(head):
             return None  # a name, not a description: "the Sioux Falls Argus Leader"
         return self._person_near(head, fits, headline=not the)
@@ -1956,14 +1957,27 @@ class Resolver:
 
 
 def _of_a_body(head: Token) -> bool:
-    """A role in a named body: "the chairman of the Conservative Party"."""
+    """A role in a named body: "the chairman of the Conservative Party"; not an office
+    ("the secretary of State", whose "State" the recogniser may call a body)."""
     return any(
-        o.ent_type_ == "ORG"
+        o.ent_type_ == "ORG" and o.lower_ != "state"
         for c in head.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for o in c.children
         if o.dep_ == "pobj"
     )
+
+
+def _named_before_comma(head: Token) -> Span | None:
+    """The person named just before the description and a comma: "Deborah Tamargo, the
+    chairwoman of the county GOP, recalled", however the parser hung them."""
+    doc, start = head.doc, head.left_edge.i
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    name = doc[start - 2]
+    if name.ent_type_ != "PERSON":
+        return None
+    return next((e for e in doc.ents if e.start <= name.i < e.end), None)
 
 
 def _country_owner(head: Token) -> set[str]:

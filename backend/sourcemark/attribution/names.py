@@ -187,7 +187,7 @@ def person_key(name: str) -> str | None:
 
 
 # "Some in the party", "one at the company": the determiner stands for the people.
-PARTITIVE_PREPOSITIONS = {"of", "in", "at", "on", "within", "among", "inside"}
+PARTITIVE_PREPOSITIONS = {"of", "in", "at", "on", "within", "among"}  # not "an inside source"
 
 
 def _partitive(words: list[str]) -> bool:
