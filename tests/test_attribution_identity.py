@@ -1972,8 +1972,8 @@ RESOLVED = {
     ),
     "a role in a named body is no person named nearby": (
         (
-            "Keir Starmer was in Leeds on Tuesday. The chairman of the Conservative Party"
-            " said the visit was a stunt.",
+            "Crowds in Leeds cheered Keir Starmer on Tuesday. The chairman of the"
+            " Conservative Party said the visit was a stunt.",
         ),
         0,
         "Chairman of the Conservative Party",
@@ -1993,6 +1993,14 @@ RESOLVED = {
         ),
         1,
         "Big Machine",
+    ),
+    "a role in a named body is the person the article is about": (
+        (
+            "Kevin Vickers, who became ambassador to Ireland, is considering a move into politics.",
+            "The former sergeant-at-arms of the House of Commons said he may run.",
+        ),
+        1,
+        "Kevin Vickers",
     ),
     "a role in a named body beside a name is that person": (
         (

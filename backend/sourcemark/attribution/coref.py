@@ -1305,11 +1305,16 @@ class Resolver:
         holder = self._office_holder(head, words, fits)
         if holder is not None or lemma in UNNAMED_ROLES or not (the or headline):
             return holder
-        if _of_a_body(head):  # "the chairman of the Conservative Party": by title only
-            beside = _named_before_comma(head)
-            return None if beside is None else self.names.person(beside.text) or beside.text
         if the and _proper_name(head):
             return None  # a name, not a description: "the Sioux Falls Argus Leader"
+        if _of_a_body(head):
+            # "The chairman of the Conservative Party": the person named just before it, or
+            # one the article is about (named as a subject), not any name near ("a question
+            # about Brexit", which the recogniser calls a person).
+            beside = _named_before_comma(head)
+            if beside is not None:
+                return self.names.person(beside.text) or beside.text
+            return self._person_near(head, fits, headline=not the, subjects=True)
         return self._person_near(head, fits, headline=not the)
 
     def _may_be_described(self, head: Token, words: set[str]) -> Callable[[str], bool]:
@@ -1346,7 +1351,11 @@ class Resolver:
         return None
 
     def _person_near(
-        self, head: Token, fits: Callable[[str], bool], headline: bool = False
+        self,
+        head: Token,
+        fits: Callable[[str], bool],
+        headline: bool = False,
+        subjects: bool = False,
     ) -> str | None:
         """The person the article is about here: the last named before in this paragraph,
         else the last speaker, else the last named in the paragraph before, else the first
@@ -1354,7 +1363,8 @@ class Resolver:
         headline not as an owner ("Judge rejects …", then "A judge has rejected … Donald
         Trump's divorce"); unless the article gives them another office. Only people who
         `fits` (a name's test): where the first does not, the next in that order ("the
-        death of Terence Crutcher … the nominee said she")."""
+        death of Terence Crutcher … the nominee said she"); with `subjects`, only people
+        named as a subject."""
         lemma = head.lemma_.lower()
 
         def owner(entity: Span) -> bool:
@@ -1370,6 +1380,7 @@ class Resolver:
             and not self._names(e.doc).quoted[e.start]  # a nickname, “King James”
             and not (at[0] == self.where[0] and self._in_what_is_said(e))
             and not owner(e)
+            and (e.root.dep_ in SUBJECTS or not subjects)
         ]
         sentence = head.sent
 
@@ -1393,6 +1404,7 @@ class Resolver:
             and not (headline and e.root.dep_ in OWNER_DEPS)
             and not titled_otherwise(e)
             and not owner(e)
+            and (e.root.dep_ in SUBJECTS or not subjects)
         ]
         speaker = self._last_person_quoted()
 
