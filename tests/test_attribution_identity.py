@@ -2020,6 +2020,14 @@ RESOLVED = {
         1,
         "Hillary Clinton",
     ),
+    "a description is never the writer who says I": (
+        (
+            "DEAR ABBY: I asked the waitress several times to let me out of the restroom.",
+            "The manager believed the waitress.",
+        ),
+        1,
+        "Manager",
+    ),
     "a pronoun joined to a name is the person it stands for and that one": (
         (
             "NASA administrator Jim Bridenstine met Ken Bowersox on Monday.",

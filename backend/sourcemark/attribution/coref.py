@@ -1410,7 +1410,8 @@ class Resolver:
 
         candidates = [named(e) for at, e in reversed(before) if at[0] == self.where[0]]
         near = speaker is not None and self.where[0] - speaker.last[0] <= PRONOUN_REACH
-        if near and not _described_otherwise(speaker, head):
+        # Not the writer: "the manager" is never the "I" who tells the story.
+        if near and not _described_otherwise(speaker, head) and speaker.name != WRITER:
             candidates.append(speaker.name)
         candidates += [named(e) for _, e in reversed(before)] + [named(e) for e in after]
         fitting = [n for n in candidates if fits(n)]
