@@ -2028,6 +2028,35 @@ RESOLVED = {
         1,
         "Manager",
     ),
+    "he with no one named is the man described lately": (
+        (
+            "A hunter who ate a wild rabbit has the plague, officials say.",
+            "The man told doctors that he ate the meat on November 5.",
+            "He said that he felt better.",
+        ),
+        2,
+        "Man",
+    ),
+    "he is not a man described long before": (
+        (
+            "A hunter who ate a wild rabbit has the plague, officials say.",
+            "The man told doctors that he ate the meat on November 5.",
+            "Rabbits are common in the hills of Inner Mongolia.",
+            "The plague is rare in the region.",
+            "He said that he felt better.",
+        ),
+        4,
+        "He",
+    ),
+    "she is not the man described lately": (
+        (
+            "A hunter who ate a wild rabbit has the plague, officials say.",
+            "The man told doctors that he ate the meat on November 5.",
+            "She said that he felt better.",
+        ),
+        2,
+        "She",
+    ),
     "a pronoun joined to a name is the person it stands for and that one": (
         (
             "NASA administrator Jim Bridenstine met Ken Bowersox on Monday.",

@@ -1964,9 +1964,29 @@ class Resolver:
             group = referent.plural and referent.type == "named_person"  # "Dale and Martha"
             if not wanted_person and (said_before or group) and self._near(referent):
                 return referent
+        # No one named fits: the one person described lately by a word of the pronoun's
+        # gender ("The man told police … He was admitted"); not "a retired nurse", whom the
+        # article may call he or she.
+        described = next((r for r in reversed(self.recent) if _one_described(r)), None)
+        if (
+            described is not None
+            and gender is not None
+            and GENDERED_NOUNS.get(described.head) == gender
+            and self.where[0] - described.last[0] <= SPEAKER_REACH
+        ):
+            return described
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
         return self._new(text, type_, f"{type_}:{text.lower()}", None, words)
+
+
+def _one_described(referent: Referent) -> bool:
+    """One person the article describes and doesn't name: "the man", "a doctor"."""
+    return (
+        referent.type == "anonymous"
+        and not (referent.plural or referent.many)
+        and person_noun(referent.head)
+    )
 
 
 def _of_a_body(head: Token) -> bool:
