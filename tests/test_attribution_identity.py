@@ -22,6 +22,7 @@ from sourcemark.attribution.names import (
     clean_name,
     first_name,
     stem,
+    title_stems,
 )
 from sourcemark.attribution.sources import Mention
 from sourcemark.attribution.types import is_pronoun, mention_type
@@ -704,6 +705,12 @@ def test_without_the_census_package_first_names_tell_nothing_and_say_so(monkeypa
         census_shares.cache_clear()
         census_first_names.cache_clear()
     assert census_first_names()["dale"] == "male"
+
+
+def test_an_offices_adjective_is_no_title_word_but_other_adjectives_are(analyze):
+    # A "presidential hopeful" is no president; an "influential delegate" is influential.
+    assert title_stems(analyze.nlp("a Democratic presidential hopeful")) == {"a", "democ", "hopef"}
+    assert "influ" in title_stems(analyze.nlp("the influential delegate"))
 
 
 @pytest.mark.parametrize(
@@ -2056,6 +2063,14 @@ RESOLVED = {
         ),
         2,
         "She",
+    ),
+    "a presidential hopeful is no president, and may be the governor": (
+        (
+            "Deval Patrick, a Democratic presidential hopeful, stopped by on Tuesday.",
+            "But the former Massachusetts governor said he wants their vote.",
+        ),
+        1,
+        "Deval Patrick",
     ),
     "a pronoun joined to a name is the person it stands for and that one": (
         (

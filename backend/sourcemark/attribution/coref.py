@@ -26,9 +26,9 @@ from .names import (
     DETERMINERS,
     GENDERED_NOUNS,
     IT_WORDS,
+    OFFICE_STEMS,
     POSSESSIVE_MARKS,
     PRONOUN_GENDER,
-    TITLE_ABBREVIATIONS,
     NameIndex,
     after_body_noun,
     census_shares,
@@ -41,12 +41,12 @@ from .names import (
     person_name,
     quoted_tokens,
     stem,
+    title_stems,
     two_names,
 )
 from .sources import RELATIVE_PRONOUNS, Mention, mention_tokens, relative_antecedent
 from .tokens import compound_name
 from .types import (
-    ANONYMOUS_ROLES,
     DOCUMENT_NOUNS,
     KNOWN_PERSON_NOUNS,
     NOT_ANAPHORIC,
@@ -235,8 +235,6 @@ NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {
     "opposition", "majority", "minority", "side", "camp", "delegation", "establishment",
     "prosecution", "defence", "defense", "electorate", "population",
 }  # fmt: skip
-# Stems of the offices a title holds: a person with one is only "the senator" by title.
-OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBREVIATIONS.values())}
 
 
 # A photo's caption: its credit in brackets at the end, "(Ann Lee / CBC News)", "(AP
@@ -1439,7 +1437,7 @@ class Resolver:
         "the Russian president" -> Putin."""
         # The words of the noun phrase up to its noun: "the mother" of "the mother of a
         # woman who took diet pills".
-        named_by = {stem(t.text) for t in head.subtree if t.i <= head.i and is_word(t)}
+        named_by = title_stems(t for t in head.subtree if t.i <= head.i)
         needed = (words & named_by) - {stem(w) for w in DETERMINERS | POSSESSIVES}
         holders = self._titled_so(head, words, needed, fits)
         office = stem(head.text)

@@ -160,6 +160,10 @@ def is_word(token: Token) -> bool:
     return token.text.rstrip(".").isalpha()
 
 
+# Stems of the offices a title holds: a person with one is only "the senator" by title.
+OFFICE_STEMS = {w[:5] for w in UNIQUE_OFFICES | ANONYMOUS_ROLES | set(TITLE_ABBREVIATIONS.values())}
+
+
 def stem(word: str) -> str:
     """Crude stem so that "Russian" meets "Russia", "officials" meets "official" and
     "Sen." meets "senator"."""
@@ -552,8 +556,14 @@ def _titles_before(entity: Span) -> list[Token]:
     return [c for c in entity.root.lefts if c.dep_ in TITLE_DEPS and c.i < entity.start]
 
 
-def _stems(tokens) -> set[str]:
-    return {stem(t.text) for t in tokens if is_word(t)}
+def title_stems(tokens) -> set[str]:
+    """Title words by their stems; not an office's adjective, whose stem is the office's:
+    a "presidential hopeful" is no president."""
+    return {stem(t.text) for t in tokens if is_word(t) and not _office_adjective(t)}
+
+
+def _office_adjective(token: Token) -> bool:
+    return token.pos_ == "ADJ" and token.lower_.endswith("ial") and stem(token.text) in OFFICE_STEMS
 
 
 def _proper_nouns(doc: Doc) -> list[Token]:
@@ -959,15 +969,15 @@ class NameIndex:
             return
         self.add_name(name)
         first = name_tokens(entity)[0].i  # after any title the recogniser took in
-        words = _stems(t for t in entity if t.i < first)
+        words = title_stems(t for t in entity if t.i < first)
         root = entity.root
         for child in _titles_before(entity):
-            words |= _stems(child.subtree)
+            words |= title_stems(child.subtree)
         if root.dep_ == "appos":
-            words |= _stems(t for t in root.head.subtree if t.i < root.i)
+            words |= title_stems(t for t in root.head.subtree if t.i < root.i)
         for child in root.children:
             if child.dep_ == "appos":
-                words |= _stems(child.subtree)
+                words |= title_stems(child.subtree)
         words -= {stem(w) for w in name.split()}
         if words:
             self.titles.append((words, name, at))
@@ -976,7 +986,7 @@ class NameIndex:
         """ "Senators Alan Pike and Nora Vance": a plural title before the first name is
         each name's title."""
         plural = [c for c in _titles_before(group[0]) if c.tag_ == "NNS"]
-        words = {w for child in plural for w in _stems(child.subtree)}
+        words = {w for child in plural for w in title_stems(child.subtree)}
         if words:
             self.titles += [(words, person_name(e), at) for e in group[1:] if person_name(e)]
 
