@@ -2072,6 +2072,19 @@ RESOLVED = {
         1,
         "Deval Patrick",
     ),
+    "according to a relative set off by a name is that person": (
+        ("According to his aunt, Jane Starner, “He was brilliant from the start.”",),
+        0,
+        "Jane Starner",
+    ),
+    "a name after a document set off by commas is the clause's subject": (
+        (
+            "According to an FBI summary of its investigation, Cheryl Mills, a top aide,"
+            " knew nothing of the server.",
+        ),
+        0,
+        "FBI summary of its investigation",
+    ),
     "a pronoun joined to a name is the person it stands for and that one": (
         (
             "NASA administrator Jim Bridenstine met Ken Bowersox on Monday.",

@@ -77,6 +77,9 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         ("Others in the Hispanic community said the plan was unfair.", "vague"),
         # A party's members, though the recogniser may call them a person.
         ("Virginia Democrats said the vote was a rebuke.", "named_organization"),
+        # Accounts of a life or an inquiry are documents.
+        ("According to an FBI summary of its investigation, the aide knew.", "document"),
+        ("His biography says he studied law at Yale.", "document"),
         # Where many live is no body they belong to; a body they work at is.
         ("Many in Hong Kong fear that a pause would be a surrender.", "vague"),
         ("Many at the State Department say the plan is unfair.", "anonymous"),

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .cues import EXPLETIVES, Cue
 from .tokens import speaker_after_aside, subject_hung_on_aside, subtree
-from .types import PERSON_NOUNS, QUANTITY_HEADS, common_lemma
+from .types import PERSON_NOUNS, QUANTITY_HEADS, common_lemma, person_noun
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -278,7 +278,10 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        return Mention(mention_tokens(pobj, exclude), pobj)
+        tokens = mention_tokens(pobj, exclude)
+        if person_noun(pobj.lemma_.lower()):  # "his aunt, Jane Starner," (not "a summary, …")
+            tokens |= _name_set_off_after(pobj.doc, max(tokens))
+        return Mention(tokens, pobj)
     if cue.head.pos_ == "NOUN":
         return _noun_source(cue.head, exclude)
     verb = _saying_before(cue.head) or saying_joined(cue.head) or cue.head
@@ -439,6 +442,17 @@ def _past_dateline(subject: Token) -> Token:
         return subject
     after = [c for c in subject.rights if c.i > dash.i and c.dep_ in ("appos", "conj")]
     return after[0] if after else subject
+
+
+def _name_set_off_after(doc, last: int) -> set[int]:
+    """A person's name between commas just after a mention, which the parser may hang on
+    what follows: "According to his aunt, Jane Starner, “…”"."""
+    if last + 2 >= len(doc) or doc[last + 1].text != ",":
+        return set()
+    name = next((e for e in doc.ents if e.start == last + 2 and e.label_ == "PERSON"), None)
+    if name is None or name.end >= len(doc) or doc[name.end].text != ",":
+        return set()
+    return set(range(last + 1, name.end))
 
 
 def _noun_source(noun: Token, exclude: set[int]) -> Mention | None:

@@ -38,6 +38,8 @@ DOCUMENT_NOUNS = {
     "table", "test",
     # "data" as the lemmatizer gives it for a plural; slides shown to an audience
     "datum", "presentation",
+    # accounts of a life or an inquiry: "his biography", "an FBI summary of its investigation"
+    "autobiography", "biography", "essay", "memoir", "obituary", "profile", "script", "summary",
 }
 # Words of DOCUMENT_NOUNS that end outlets' and firms' names: "Denver Post", "Gartner Research".
 BODY_NAME_ENDINGS = {"post", "research"}
@@ -157,6 +159,9 @@ MORE_PERSON_NOUNS = {
     "seamstress", "mistress", "governess", "empress", "countess", "baroness",
     # ranks and posts: "the former sergeant-at-arms", "the surgeon"
     "admiral", "clerk", "colonel", "constable", "corporal", "lieutenant", "sergeant", "surgeon",
+    # kin and companions: "his aunt, Jane Starner"
+    "aunt", "boyfriend", "classmate", "cousin", "fiance", "fiancee", "girlfriend", "grandson",
+    "nephew", "niece", "roommate", "sibling", "stepdaughter", "stepson", "teammate", "uncle",
 }  # fmt: skip
 # Nouns built like "leader" that name no person.
 NOT_AGENT_NOUNS = {
