@@ -37,7 +37,7 @@ DOCUMENT_NOUNS = {
     "log", "photograph", "picture", "receipt", "screenshot", "slide", "spreadsheet", "statistic",
     "table", "test",
     # "data" as the lemmatizer gives it for a plural; slides shown to an audience
-    "datum", "presentation",
+    "datum", "presentation", "polling",
     # accounts of a life or an inquiry: "his biography", "an FBI summary of its investigation"
     "autobiography", "biography", "essay", "memoir", "obituary", "profile", "script", "summary",
 }
@@ -500,6 +500,11 @@ def _quantity(head: Token) -> bool:
     )
 
 
+def _percent(head: Token) -> bool:
+    """A percentage of people, which only a poll or survey counts: "62 percent", "28%"."""
+    return head.ent_type_ == "PERCENT" or head.lemma_.lower() in ("percent", "%")
+
+
 def poll_share(head: Token) -> bool:
     """A share of people alone ("nearly half said"): a poll's result if a poll is near."""
     return _quantity(head) and _of(head) is None
@@ -657,6 +662,8 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     lemma = common_lemma(head)
     if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
         return None
+    if _percent(head):
+        return "document"  # "56 percent said", "39 percent of Americans": a poll's result
     if lemma in QUANTITY_HEADS and _of(head) is not None:
         counted = _counted(doc, tokens, head)  # "a number of GOP delegates": the delegates
         if counted is not None:
