@@ -707,6 +707,26 @@ def test_without_the_census_package_first_names_tell_nothing_and_say_so(monkeypa
     assert census_first_names()["dale"] == "male"
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # The recogniser calls her a body; "Carly" is a woman's name alone in the census.
+        ("Trump is on solid ground, Carly Fiorina said Monday.", True),
+        # Morgan is a man's and a woman's name: the bank stays a bank.
+        ("Profits rose in the quarter, Morgan Stanley said Monday.", False),
+        # Not a subject of saying: nothing tells.
+        ("Carly Fiorina won the debate on Monday.", False),
+        ("Trump told Carly Fiorina that the debate was over.", False),  # told, not telling
+    ],
+)
+def test_a_body_named_with_one_sexs_first_name_that_speaks_is_a_person(analyze, text, person):
+    doc = analyze.nlp(text)
+    start = next(t.i for t in doc if t.text in ("Carly", "Morgan"))
+    doc.ents = [Span(doc, start, start + 2, label="ORG")]
+    names = {e.text for _, e in NameIndex([doc]).people_at}
+    assert (doc[start : start + 2].text in names) == person
+
+
 def test_an_offices_adjective_is_no_title_word_but_other_adjectives_are(analyze):
     # A "presidential hopeful" is no president; an "influential delegate" is influential.
     assert title_stems(analyze.nlp("a Democratic presidential hopeful")) == {"a", "democ", "hopef"}

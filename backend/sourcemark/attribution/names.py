@@ -379,6 +379,19 @@ def _mostly_bodies(ents_by_doc: list[tuple[Span, ...]]) -> set[str]:
     }
 
 
+def _speaks_by_first_name(entity: Span) -> bool:
+    """ "Carly Fiorina said …": a first name the census lists for one sex only and a
+    surname, as the subject of "say" or "tell", is a person whatever the recogniser calls it
+    (not "Morgan Stanley said": Morgan is both)."""
+    root = entity.root
+    return (
+        len(entity) == 2
+        and len(census_shares().get(entity[0].lower_, ())) == 1
+        and root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in ("say", "tell")
+    )
+
+
 def _surname_given(entity: Span, surnames: set[str]) -> bool:
     """Whether the last word of this name, written as a name alone ("Eyota Brandt", not
     "Obama-Clinton", "GOP Rep McCaul" nor the "Stop Trump" movement), is a person elsewhere
@@ -845,6 +858,7 @@ class NameIndex:
                 if _surname_given(e, surnames)
                 or _gender_of(e, among) is not None
                 or _person_beside(e)
+                or _speaks_by_first_name(e)
             ] + after_place
             self.called_people |= {e.text.lower() for e in called}
             people += called
