@@ -727,6 +727,14 @@ def test_a_body_named_with_one_sexs_first_name_that_speaks_is_a_person(analyze, 
     assert (doc[start : start + 2].text in names) == person
 
 
+def test_a_hyphened_first_name_is_no_dateline(analyze):
+    # "ROME - Bernie Sanders" sheds its dateline (see RESOLVED); "Mary-Kate" is one name.
+    doc = analyze.nlp("Mary-Kate Olsen said the show would return.")
+    doc.ents = [Span(doc, 0, 4, label="ORG")]
+    names = {e.text for _, e in NameIndex([doc]).people_at}
+    assert "Kate Olsen" not in names
+
+
 def test_an_offices_adjective_is_no_title_word_but_other_adjectives_are(analyze):
     # A "presidential hopeful" is no president; an "influential delegate" is influential.
     assert title_stems(analyze.nlp("a Democratic presidential hopeful")) == {"a", "democ", "hopef"}
@@ -2104,6 +2112,14 @@ RESOLVED = {
         ),
         0,
         "FBI summary of its investigation",
+    ),
+    "a name the recogniser ran on from a dateline is the person's": (
+        (
+            "ROME - Bernie Sanders met privately with Pope Francis on Saturday.",
+            "Sanders said the meeting was not an endorsement.",
+        ),
+        1,
+        "Bernie Sanders",
     ),
     "a pronoun joined to a name is the person it stands for and that one": (
         (

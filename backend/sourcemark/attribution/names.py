@@ -287,11 +287,28 @@ def two_names(name: str) -> tuple[str, str] | None:
 
 
 def _after_place(entity: Span, places: set[str]) -> Span | None:
-    """A body's name the recogniser ran on from a place the article names into a first name
-    ("former special envoy to Ukraine Kurt Volker"): the words from the first name on."""
+    """A body's name the recogniser ran on from a place the article names, or from a
+    dateline, into a first name ("former special envoy to Ukraine Kurt Volker", "ROME -
+    Bernie Sanders met …"): the words from the first name on."""
+    dateline = _after_dateline(entity)
+    if dateline is not None:
+        return dateline
     if len(entity) < 3 or entity[0].lower_ not in places or entity[1].lower_ not in census_shares():
         return None
     return Span(entity.doc, entity.start + 1, entity.end, label=entity.label_)
+
+
+def _after_dateline(entity: Span) -> Span | None:
+    """The name after a capitalised dateline and its dash that open the paragraph."""
+    doc = entity.doc
+    dash = next((t.i for t in entity if t.text in ("-", "—", "–", "--")), None)
+    if entity.start != 0 or dash is None or dash in (0, entity.end - 1):
+        return None
+    if not all(t.is_upper for t in doc[:dash] if not t.is_punct):
+        return None
+    if doc[dash + 1].lower_ not in census_shares():
+        return None
+    return Span(doc, dash + 1, entity.end, label=entity.label_)
 
 
 def _person_beside(entity: Span) -> bool:
