@@ -84,6 +84,8 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         # Accounts of a life or an inquiry are documents.
         ("According to an FBI summary of its investigation, the aide knew.", "document"),
         ("His biography says he studied law at Yale.", "document"),
+        # A people, though the tagger calls the plural singular (NNP): the public.
+        ("In 2014, Tunisians elected a secular-minded president and a parliament.", "vague"),
         # Where many live is no body they belong to; a body they work at is.
         ("Many in Hong Kong fear that a pause would be a surrender.", "vague"),
         ("Many at the State Department say the plan is unfair.", "anonymous"),

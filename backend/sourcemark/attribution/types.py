@@ -598,9 +598,11 @@ def owned_inside_name(token: Token) -> bool:
 def _a_people(head: Token) -> bool:
     """ "Canadians expect …", "Muslims say …": a nation or faith at large, the public; not
     a party's members ("Republicans") nor one side ("the Palestinians")."""
+    # The tagger may call a plural people singular: "In 2014, Tunisians elected …" (NNP).
+    plural = head.tag_ in ("NNS", "NNPS") or (head.tag_ == "NNP" and head.lower_.endswith("s"))
     return (
         head.ent_type_ == "NORP"
-        and head.tag_ in ("NNS", "NNPS")
+        and plural
         and head.lemma_.lower().rstrip("s") not in PARTISANS
         and not _definite(head)
     )
