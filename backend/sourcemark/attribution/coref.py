@@ -1223,6 +1223,9 @@ class Resolver:
     def _role(self, head: Token, words: set[str]) -> Referent | None:
         """An earlier source with the same head noun and at least these modifiers."""
         lemma = head.lemma_.lower()
+        # "The president" alone is not a body's president (see _heads_of_bodies).
+        alone = not words - {stem("the"), stem(head.text)}
+        bodies = self._heads_of_bodies(head) if alone else set()
         for referent in reversed(self.recent):
             if referent.head == lemma and words <= referent.words | {stem("the")}:
                 if _first_of_two(words, referent):
@@ -1230,7 +1233,7 @@ class Resolver:
                 return referent
             office = referent.type == "named_person" and lemma in UNIQUE_OFFICES
             known = referent.words | self.names.title_words(referent.name)
-            if office and words - {stem("the")} <= known and self._may_hold(head, words, referent):
+            if office and words - {stem("the")} <= known and referent.name not in bodies:
                 return referent
         return None
 
@@ -1247,13 +1250,6 @@ class Resolver:
         alone = {name for title, name in titled if stem("of") not in title}
         heads = of_body - alone if alone else set()
         return heads | {self.names.person(name) or name for name in heads}
-
-    def _may_hold(self, head: Token, words: set[str], referent: Referent) -> bool:
-        """ "The president" alone is not a body's president where the article titles
-        someone president without one (see _heads_of_bodies)."""
-        if words - {stem("the"), stem(head.text)}:
-            return True
-        return referent.name not in self._heads_of_bodies(head)
 
     def _owned(self, doc: Doc, head: Token, name: str) -> str:
         """A document or person named by their owner's fullest name: "her statement" ->
@@ -1441,7 +1437,7 @@ class Resolver:
         needed = (words & named_by) - {stem(w) for w in DETERMINERS | POSSESSIVES}
         holders = self._titled_so(head, words, needed, fits)
         office = stem(head.text)
-        if not needed - {office}:  # the office alone (see _may_hold)
+        if not needed - {office}:  # the office alone (see _heads_of_bodies)
             bodies = self._heads_of_bodies(head)
             holders = [(at, name) for at, name in holders if name not in bodies]
         country = _country_owner(head)
