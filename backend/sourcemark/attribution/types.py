@@ -566,7 +566,7 @@ def many_of_a_people(token: Token) -> bool:
     recogniser may call a body or even a person. Not "many Republicans", a party's members."""
     return (
         token.tag_ == "NNPS"
-        and token.lemma_.lower().rstrip("s") not in PARTISANS
+        and not party_members(token)
         and any(c.lower_ in SOME and c.i < token.i for c in token.children)
     )
 
@@ -600,12 +600,7 @@ def _a_people(head: Token) -> bool:
     a party's members ("Republicans") nor one side ("the Palestinians")."""
     # The tagger may call a plural people singular: "In 2014, Tunisians elected …" (NNP).
     plural = head.tag_ in ("NNS", "NNPS") or (head.tag_ == "NNP" and head.lower_.endswith("s"))
-    return (
-        head.ent_type_ == "NORP"
-        and plural
-        and head.lemma_.lower().rstrip("s") not in PARTISANS
-        and not _definite(head)
-    )
+    return head.ent_type_ == "NORP" and plural and not party_members(head) and not _definite(head)
 
 
 def document_taken_for_person(token: Token) -> bool:
