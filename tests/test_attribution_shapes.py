@@ -515,6 +515,19 @@ def test_a_byline_opening_its_paragraph_signs_the_post_above(analyze, name):
     assert post["confidence"] == byline["confidence"]
 
 
+def test_i_and_we_in_an_embedded_post_are_its_author(analyze):
+    result = analyze(
+        "We believe masks will help, so our schools are giving them out today."
+        " I urge all residents to use them https://t.co/AbC123",
+        "— Rosa Velez (@rosavelez) May 3, 2016",
+        "I asked her office about the masks.",  # the article's own writer again
+    )
+    post, _, after = (p["attributions"] for p in result["paragraphs"])
+    cued = {a["cue"]["text"]: a["source"]["name"] for a in post if a["cue"]}
+    assert cued == {"believe": "Rosa Velez", "urge": "Rosa Velez"}
+    assert [a["source"]["name"] for a in after] == ["The writer"]
+
+
 def test_a_byline_with_no_paragraph_above_signs_nothing(analyze):
     assert not attributions(analyze("— Rosa Velez (@rosavelez) May 3, 2016"))
 

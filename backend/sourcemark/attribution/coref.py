@@ -451,6 +451,8 @@ class Resolver:
         self.asked: tuple[int, str] | None = None
         self.captions = [_caption(text) for text in texts]
         self.transcript_speakers = transcript_speakers(texts)
+        # Embedded posts, by paragraph: whose "I" and "we" they are (see signed_by).
+        self.authors: dict[int, Referent] = {}
 
     def _new(self, name: str, type_: str, key: str, head: Token | None, words) -> Referent:
         referent = self.by_key.get(key)
@@ -481,6 +483,11 @@ class Resolver:
             ),
             None,
         )
+
+    def signed_by(self, paragraph: int, author: Referent) -> None:
+        """Paragraph `paragraph` is a post its byline signs: an "I" or "we" in it, outside
+        quotes, is the post's author ("I urge all Delhiites …"), not the article's writer."""
+        self.authors[paragraph] = author
 
     def carried(self, referent: Referent, paragraph: int, at: int) -> None:
         """A quote that carries on a speaker keeps them the last speaker there."""
@@ -1859,7 +1866,11 @@ class Resolver:
     def _writer_or_speaker(self, head: Token, words: set[str]) -> Referent:
         """ "I" outside quotes: in an interview's answer ("A: I came home …") the one
         asked, in its question the writer; else the person last quoted, if recent (an
-        interview, a transcript), else the article's own writer; never someone only named."""
+        interview, a transcript), else the article's own writer; never someone only named.
+        In an embedded post, its author."""
+        author = self.authors.get(self.where[0])
+        if author is not None:
+            return author
         speaker = self._last_person_quoted()
         if (
             head.doc[:2].text not in LABELS_OPEN
@@ -1874,7 +1885,10 @@ class Resolver:
     def _writers(self, head: Token, words: set[str]) -> Referent:
         """ "We" outside quotes: the article's own writers ("we now know", "We asked
         whether …"), or in an interview's answer, the one asked; not the last speaker, whose
-        words end with the quote, nor a group named before."""
+        words end with the quote, nor a group named before. In an embedded post, its author."""
+        author = self.authors.get(self.where[0])
+        if author is not None:
+            return author
         opening = head.doc[:2].text
         if opening in LABELS_OPEN:
             return self._interview_side(opening[0], words)

@@ -651,6 +651,7 @@ class AttributionEngine:
             if byline is not None and post is not None:
                 # The post's writer, named in the next paragraph.
                 referent = resolver.resolve(docs[index + 1], byline.source, index + 1)
+                resolver.signed_by(index, referent)
                 number += 1
                 ident = signed[index + 1] = f"a{number}"
                 attributions.append(self._to_dict(text, doc, post, referent, ident, None))
