@@ -2092,6 +2092,98 @@ RESOLVED = {
         2,
         "She",
     ),
+    "she after the one woman a body spoke to is that woman": (
+        (
+            "Kym Lino, a spokeswoman for the company, said it informs its users.",
+            "The newspaper visited one mother, who knew her son had an account."
+            " “I am ahead of other parents,” she said.",
+        ),
+        1,
+        "Mother",
+    ),
+    "she after the one woman a body with no entity spoke to is that woman": (
+        (
+            "Kym Lino, a spokeswoman for Instagram, said it informs its users.",
+            "WIRED visited one mother, who knew her son had an account."
+            " “I am ahead of other parents,” she said.",
+        ),
+        1,
+        "Mother",
+    ),
+    "he after the one man the writer met is that man": (
+        (
+            "Tom Baker, a spokesman for the campaign, said turnout was high.",
+            "I met a young man from Ohio at the rally. “This is my first vote,” he said.",
+        ),
+        1,
+        "Young man from Ohio",
+    ),
+    "she after a sentence about a named woman's mother is that woman": (
+        (
+            "Maria Espinoza said she would run for the seat.",
+            "Espinoza is a Texan from her mother's side. She praised the plan.",
+        ),
+        1,
+        "Maria Espinoza",
+    ),
+    "she after a man's sentence about the one woman he met is that woman": (
+        (
+            "Hillary Clinton said she would win. Chris Christie said he would stay in the race.",
+            "Christie spent the morning with a woman at the diner. She said he had her vote.",
+        ),
+        1,
+        "Woman at the diner",
+    ),
+    "she after a he's sentence about the one woman he met is that woman": (
+        (
+            "Tom Baker said turnout was high.",
+            "He spent the morning with a woman at the diner. She said the race was close.",
+        ),
+        1,
+        "Woman at the diner",
+    ),
+    "he after a man's sentence about a man he met is still the man named": (
+        (
+            "Chris Christie said he would stay in the race.",
+            "Christie spent the morning with a man at the diner. He said the race was close.",
+        ),
+        1,
+        "Chris Christie",
+    ),
+    "he after a body's sentence about two men is neither": (
+        (
+            "Tom Baker said turnout was high.",
+            "The newspaper visited a father and his son at home. He said the family was proud.",
+        ),
+        1,
+        "Tom Baker",
+    ),
+    "he after a body's sentence naming a man is not a man described beside him": (
+        (
+            "Tom Baker said turnout was high.",
+            "The newspaper visited Tom Baker at home with his father."
+            " He said the family was proud.",
+        ),
+        1,
+        "Tom Baker",
+    ),
+    "she after the writer says what she is, not whom she met, is the woman named": (
+        (
+            "Jane Roe, a lawyer for the family, said the case was weak.",
+            "I was the only woman in the room. She said the judge agreed.",
+        ),
+        1,
+        "Jane Roe",
+    ),
+    "he after a sentence about a man, not one met, is the man named": (
+        (
+            "Anthony Weiner said he would resign.",
+            "A little sympathy is needed for a man who is so self destructive."
+            " He said he will seek help.",
+        ),
+        1,
+        "Anthony Weiner",
+    ),
     "a presidential hopeful is no president, and may be the governor": (
         (
             "Deval Patrick, a Democratic presidential hopeful, stopped by on Tuesday.",

@@ -112,17 +112,24 @@ SIBLINGS = {"brother", "sister"}  # "the brothers": people of one surname
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
 LEGISLATORS = {"congressman", "congresswoman", "lawmaker", "legislator", "parliamentarian"}
+# Whether a name is a person's the article names, and their gender if known.
+PersonLookup = Callable[[str], tuple[bool, str | None]]
 LEGISLATOR_TITLES = {
     stem(w) for w in LEGISLATORS | {"assemblyman", "assemblywoman", "mp", "rep", "sen"}
 }  # fmt: skip
 
 
-def _described_subject(pronoun: Token, gender: str, quoted: list[bool]) -> Token | None:
+def _described_subject(
+    pronoun: Token, gender: str, quoted: list[bool], person: PersonLookup
+) -> Token | None:
     """The person a clause of this sentence is about, described but not named, when "he" or
     "she" hangs from it with no name or other he or she between: "A 29-year-old woman was
     fined after she posted …" (her, not the last person the article named). A he or she
     that opens its own sentence looks at the subject of the sentence before, in the same
-    paragraph: "A spokeswoman declined to comment on the lawsuit. She said …"."""
+    paragraph: "A spokeswoman declined to comment on the lawsuit. She said …". When that
+    subject can't be the he or she (the writer, a body), the one person the sentence
+    describes by a word of the pronoun's gender: "The magazine spoke to one mother, who …
+    “…,” she said"."""
     doc = pronoun.doc
     for verb in pronoun.ancestors:
         subject = _subject_of(verb)
@@ -141,10 +148,45 @@ def _described_subject(pronoun: Token, gender: str, quoted: list[bool]) -> Token
         if (subject is None and before[0].is_quote) or (subject and quoted[subject.i]):
             start = before.start
             continue
-        return (
-            subject if subject is not None and _described_alone(subject, pronoun, gender) else None
-        )
+        if subject is not None and _described_alone(subject, pronoun, gender):
+            return subject
+        if subject is not None and _neither_he_nor_she(subject, gender, person):
+            return _one_gendered(before, gender, quoted)
+        return None
     return None
+
+
+def _neither_he_nor_she(subject: Token, gender: str, person: PersonLookup) -> bool:
+    """Whether a subject is no he or she of `gender`: the writer ("I met …"), a person of
+    the other gender, a body ("The magazine", "WIRED"); not a thing, nor a person who may be."""
+    lower = subject.lower_
+    if lower in FIRST_PERSON or lower == "we":
+        return True
+    if subject.pos_ == "PRON":
+        return PRONOUN_GENDER.get(lower, gender) != gender
+    if subject.pos_ == "NOUN":
+        return subject.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS
+    if subject.pos_ != "PROPN":
+        return False
+    named, known = person(subject.doc[min(compound_name(subject)) : subject.i + 1].text)
+    if named or subject.ent_type_ == "PERSON":
+        return known not in (None, gender)
+    return True  # a name no person of the article bears
+
+
+def _one_gendered(sentence: Span, gender: str, quoted: list[bool]) -> Token | None:
+    """The one person a sentence describes by a word of `gender`, with no one named in it:
+    "The magazine spoke to one mother, who …" for the "she" after it."""
+    outside = [t for t in sentence if not quoted[t.i]]
+    if any(t.ent_type_ == "PERSON" for t in outside):
+        return None
+    found = [
+        t
+        for t in outside
+        if t.pos_ == "NOUN" and t.tag_ == "NN" and GENDERED_NOUNS.get(t.lemma_.lower()) == gender
+    ]
+    # Someone met or spoken to, not "I was the only woman"; and no other to tell apart.
+    return found[0] if len(found) == 1 and found[0].dep_ in ("dobj", "pobj", "dative") else None
 
 
 def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
@@ -483,6 +525,11 @@ class Resolver:
             ),
             None,
         )
+
+    def _person(self, name: str) -> tuple[bool, str | None]:
+        """Whether a name is a person's the article names, and their gender if known."""
+        full = self.names.person(name)
+        return full is not None, self.names.gender_of(full) if full is not None else None
 
     def signed_by(self, paragraph: int, author: Referent) -> None:
         """Paragraph `paragraph` is a post its byline signs: an "I" or "we" in it, outside
@@ -1933,7 +1980,7 @@ class Resolver:
         if head.lower_ in ("we", "us") and outside:
             return self._writers(head, words)
         if gender is not None:
-            described = _described_subject(head, gender, self._names(head.doc).quoted)
+            described = _described_subject(head, gender, self._names(head.doc).quoted, self._person)
             if described is not None:  # "A Berlin woman was fined after she posted …"
                 return self._resolve(head.doc, Mention(mention_tokens(described, set()), described))
             named = (
