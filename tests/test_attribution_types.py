@@ -89,6 +89,10 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         # Where many live is no body they belong to; a body they work at is.
         ("Many in Hong Kong fear that a pause would be a surrender.", "vague"),
         ("Many at the State Department say the plan is unfair.", "anonymous"),
+        # A place before people who know a field is the field; a body they work at isn't.
+        ("Middle East observers say the base is vital to stopping smugglers.", "vague"),
+        ("Analysts at Goldman Sachs say the base is vital to stopping smugglers.", "anonymous"),
+        ("Iowa lawmakers say the base is vital to stopping smugglers.", "anonymous"),
         ("Her submission to the court said the house was hers.", "document"),
         ("This graphic, made by a research firm, shows where the drug is legal.", "document"),
         ("Blood tests revealed that his body had made antibodies.", "document"),

@@ -73,6 +73,11 @@ SOME = {"some", "many", "several", "few", "most", "certain", "other"}
 # Words that make counted people a poll's result: "62 percent of those surveyed".
 POLL_LEMMAS = {"poll", "polling", "pollster", "survey", "respondent", "questionnaire"}
 # Generic collectives: vague unless an affiliation makes them checkable.
+# People who know a field, whom a place before them doesn't affiliate.
+FIELD_NOUNS = {
+    "analyst", "commentator", "economist", "expert", "historian", "observer", "pundit",
+    "scholar", "specialist", "watcher",
+}  # fmt: skip
 VAGUE_NOUNS = {
     "activist", "admirer", "advocate", "all", "american", "analyst", "anyone", "candidate",
     "citizen", "commentator", "conservative", "conservatives", "consumer", "critic", "democrat",
@@ -261,6 +266,8 @@ def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
             continue
         if head.lower_ in SOME | {"others"} and token.ent_type_ in PLACES:
             continue  # "many in Hong Kong": where they live, the public, no body
+        if _field_watched(token, head):
+            continue  # "Middle East observers": what they know, not whom they serve
         if token.ent_type_ in AFFILIATION_ENTS or token.pos_ == "PROPN":
             return True
         if (
@@ -275,6 +282,18 @@ def has_affiliation(doc: Doc, tokens: set[int], head: Token) -> bool:
         if modifier and token.lemma_.lower() in AFFILIATION_MODIFIERS and not field:
             return True
     return False
+
+
+def _field_watched(token: Token, head: Token) -> bool:
+    """A place named before people who know a field, as the field: "Middle East
+    observers", "China experts"."""
+    doc = token.doc
+    return (
+        head.lemma_.lower() in FIELD_NOUNS
+        and token.ent_type_ in PLACES
+        and token.i < head.i
+        and all(doc[j].dep_ == "compound" for j in range(token.i, head.i))
+    )
 
 
 def common_lemma(head: Token) -> str:
