@@ -93,6 +93,12 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         ("Middle East observers say the base is vital to stopping smugglers.", "vague"),
         ("Analysts at Goldman Sachs say the base is vital to stopping smugglers.", "anonymous"),
         ("Iowa lawmakers say the base is vital to stopping smugglers.", "anonymous"),
+        # Bodies named one for each place they serve; not some of a place's many.
+        ("The French and German governments said the deal was dead.", "named_organization"),
+        ("The Russian and Syrian defense ministries accused the U.S. of lying.",
+         "named_organization"),
+        ("Russian and Syrian companies said the deal was dead.", "vague"),
+        ("The German companies said the deal was dead.", "vague"),
         ("Her submission to the court said the house was hers.", "document"),
         ("This graphic, made by a research firm, shows where the drug is legal.", "document"),
         ("Blood tests revealed that his body had made antibodies.", "document"),

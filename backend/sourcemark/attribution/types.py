@@ -319,6 +319,21 @@ def _definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
 
 
+def _one_for_each_place(head: Token) -> bool:
+    """Bodies named by the places or peoples they serve, joined by "and": "the French and
+    German governments", "the Russian and Syrian defense ministries" (not "Russian
+    companies", which are some of many)."""
+    if head.tag_ != "NNS" or not _definite(head):
+        return False
+    places = ("NORP", "GPE")
+    return any(
+        c.dep_ in ("amod", "compound", "nmod")
+        and c.ent_type_ in places
+        and any(x.dep_ == "conj" and x.ent_type_ in places for x in c.children)
+        for c in head.children
+    )
+
+
 def named_in_apposition(doc: Doc, tokens: set[int], head: Token) -> Span | None:
     """A person named beside a role noun: "his running mate, Indiana Gov. Mike Pence",
     "Ukraine's president, Volodymyr Zelenskiy", "critics, like Senator Charles Grassley",
@@ -747,8 +762,9 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         polled = any(is_poll(doc[i]) for i in tokens if i != head.i)
         return "document" if polled else "vague"
     affiliated = has_affiliation(doc, tokens, head)
-    if lemma in ORGANIZATION_NOUNS and _lists_names(head):
-        return "named_organization"  # "mining companies, including Patriot"
+    if lemma in ORGANIZATION_NOUNS and (_lists_names(head) or _one_for_each_place(head)):
+        # "mining companies, including Patriot"; "the French and German governments"
+        return "named_organization"
     # "Other candidates, including Carly Fiorina": named people, where "many senators,
     # like Mr. Hale" are a sample of unnamed ones.
     if person_noun(lemma) and _lists_names(head, ("PERSON",), by=("including",)):
