@@ -2184,6 +2184,14 @@ RESOLVED = {
         1,
         "Anthony Weiner",
     ),
+    "the brokerage is the broker named before": (
+        (
+            "“We remain wary of a quick recovery,” said Kotak Institutional Equities in a note.",
+            "An extended slowdown could hurt the market, the brokerage said.",
+        ),
+        1,
+        "Kotak Institutional Equities",
+    ),
     "a presidential hopeful is no president, and may be the governor": (
         (
             "Deval Patrick, a Democratic presidential hopeful, stopped by on Tuesday.",

@@ -52,9 +52,10 @@ TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 
 # Common nouns that stand for a body just named: "Suncor … the company said".
 BODY_NOUNS = {
-    "agency", "airline", "band", "bank", "broadcaster", "company", "firm", "force", "group",
-    "insurer", "label", "maker", "manufacturer", "network", "newspaper", "organisation",
-    "organization", "outlet", "publication", "retailer", "startup", *INSTITUTION_NOUNS,
+    "agency", "airline", "band", "bank", "broadcaster", "brokerage", "company", "firm", "force",
+    "group", "insurer", "label", "magazine", "maker", "manufacturer", "network", "newspaper",
+    "organisation", "organization", "outlet", "publication", "retailer", "startup",
+    *INSTITUTION_NOUNS,
 }  # fmt: skip
 PUNCT_STRIP = " ,.;:'\"“”‘’-–—"  # a dash at either end: "Jordan -" is Jordan
 MALE, FEMALE = "male", "female"

@@ -128,7 +128,8 @@ INSTITUTION_NOUNS = {
 # "the union" (the one the article is about).
 ORGANIZATION_NOUNS = {
     "administration", "agency", "airline", "alliance", "army", "association", "authority",
-    "band", "bank", "board", "broadcaster", "insurer", "maker", "manufacturer", "operation",
+    "band", "bank", "board", "broadcaster", "brokerage", "insurer", "magazine", "maker",
+    "manufacturer", "operation",
     "outfit", "outlet", "pac", "publication", "retailer", "startup", *INSTITUTION_NOUNS,
     "bureau", "cabinet", "campaign", "caucus", "church", "club", "coalition", "commission",
     "committee", "company", "congress", "council", "court", "department", "embassy",
