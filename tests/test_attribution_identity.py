@@ -2104,7 +2104,7 @@ RESOLVED = {
     "she after the one woman a body with no entity spoke to is that woman": (
         (
             "Kym Lino, a spokeswoman for Instagram, said it informs its users.",
-            "WIRED visited one mother, who knew her son had an account."
+            "WIRED visited one mother, who knew her daughter had an account."
             " “I am ahead of other parents,” she said.",
         ),
         1,

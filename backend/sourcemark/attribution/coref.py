@@ -185,6 +185,12 @@ def _one_gendered(sentence: Span, gender: str, quoted: list[bool]) -> Token | No
         for t in outside
         if t.pos_ == "NOUN" and t.tag_ == "NN" and GENDERED_NOUNS.get(t.lemma_.lower()) == gender
     ]
+    # Not those told of in what it says of them ("one mother, who knew her daughter …").
+    found = [
+        t
+        for t in found
+        if not any(a.dep_ in ("relcl", "acl") and a.head in found for a in t.ancestors)
+    ]
     # Someone met or spoken to, not "I was the only woman"; and no other to tell apart.
     return found[0] if len(found) == 1 and found[0].dep_ in ("dobj", "pobj", "dative") else None
 
