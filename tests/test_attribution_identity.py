@@ -11,7 +11,7 @@ import pytest
 from spacy.tokens import Span
 
 from sourcemark.attribution import names as names_module
-from sourcemark.attribution.coref import Referent, Resolver, _first_of_two
+from sourcemark.attribution.coref import Referent, Resolver, _first_of_two, _inside_description
 from sourcemark.attribution.names import (
     GENDERS_FILE,
     NameIndex,
@@ -2192,6 +2192,26 @@ RESOLVED = {
         1,
         "Kotak Institutional Equities",
     ),
+    "she is the woman a sentence is about, not one named inside what it tells of her": (
+        (
+            "The army said it was keeping Mayor Dan Ortiz and his family,"
+            " including his wife Ana Ortiz, safe.",
+            "Despite the lingering admiration for Mr Ortiz, there is little public affection"
+            " for 52-year-old Ana, a former town clerk who started having an affair with"
+            " Mr Ortiz in the early 1990s as his first wife, Rosa, was dying of kidney disease.",
+            "Once a clerk, she said she would run for his seat.",
+        ),
+        2,
+        "Ana Ortiz",
+    ),
+    "she is a woman named inside what a sentence tells of a thing": (
+        (
+            "The clinic opened a new ward that Rosa Diaz designed last year.",
+            "Once a nurse, she said the ward was too small.",
+        ),
+        1,
+        "Rosa Diaz",
+    ),
     "a presidential hopeful is no president, and may be the governor": (
         (
             "Deval Patrick, a Democratic presidential hopeful, stopped by on Tuesday.",
@@ -2824,3 +2844,24 @@ def test_a_body_by_its_noun_is_the_one_named_in_the_paragraph_before(analyze, na
     result = analyze(named, f"{noun} said the decision was hard.")
     body = source(result, 1)
     assert (body["name"], body["type"]) == (name, "named_organization")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "inside"),
+    [
+        # Named only in what the sentence tells of Ana, whom the article names.
+        ("There is little public affection for 52-year-old Ana, a former town clerk who"
+         " started having an affair with Mr Ortiz in the early 1990s as his first wife,"
+         " Rosa Ortiz, was dying of kidney disease.", True),
+        # Named in what it tells of a thing: a person in her own right.
+        ("The clinic opened a new ward that Rosa Ortiz designed last year.", False),
+    ],
+)  # fmt: skip
+def test_a_person_named_inside_what_is_told_of_another_person_is_told_apart(
+    analyze, sentence, inside
+):
+    named = analyze.nlp("Ana Ortiz and Dan Ortiz said the clinic would open.")
+    doc = analyze.nlp(sentence)
+    rosa = next(e for e in doc.ents if e.text == "Rosa Ortiz")
+    resolver = Resolver([named, doc])
+    assert _inside_description(rosa, resolver._named) is inside

@@ -537,6 +537,11 @@ class Resolver:
         full = self.names.person(name)
         return full is not None, self.names.gender_of(full) if full is not None else None
 
+    def _named(self, token: Token) -> bool:
+        """Whether a word is a person's name the article gives (the recogniser's or not)."""
+        name = token.doc[min(compound_name(token)) : token.i + 1].text
+        return token.pos_ == "PROPN" and self.names.person(name, given=True) is not None
+
     def signed_by(self, paragraph: int, author: Referent) -> None:
         """Paragraph `paragraph` is a post its byline signs: an "I" or "we" in it, outside
         quotes, is the post's author ("I urge all Delhiites …"), not the article's writer."""
@@ -1623,7 +1628,7 @@ class Resolver:
             if self._names(entity.doc).quoted[entity.start] or self.captions[at[0]]:
                 continue  # named in a quote ("“As Eloise deteriorated …”") or a photo caption
             name = self.names.person(entity.text) or person_name(entity)
-            if self.names.may_be(name, gender):
+            if self.names.may_be(name, gender) and not _inside_description(entity, self._named):
                 named.append((at, name, entity.root.dep_ in SUBJECTS))
             # Told apart from the speaker only as a subject, not "his father, Bill".
             if (
@@ -2039,6 +2044,19 @@ class Resolver:
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
         return self._new(text, type_, f"{type_}:{text.lower()}", None, words)
+
+
+def _inside_description(entity: Span, a_person: Callable[[Token], bool]) -> bool:
+    """Whether a person is named only inside what a sentence tells of another person:
+    "Grace, a former typist who started an affair with him as his first wife, Sally, was
+    dying" is about Grace, whom a "she" after it means."""
+    for token in entity.root.ancestors:
+        if token.dep_ in ("relcl", "appos", "acl"):
+            described = token.head
+            while described.dep_ == "appos":  # "Grace, a former typist who …"
+                described = described.head
+            return a_person(described)
+    return False
 
 
 def _one_described(referent: Referent) -> bool:
