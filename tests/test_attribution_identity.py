@@ -2865,3 +2865,20 @@ def test_a_person_named_inside_what_is_told_of_another_person_is_told_apart(
     rosa = next(e for e in doc.ents if e.text == "Rosa Ortiz")
     resolver = Resolver([named, doc])
     assert _inside_description(rosa, resolver._named) is inside
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        # A name that tells which thing a noun is names no one to say anything.
+        ("The council said in July that it opposed the Kinder Morgan pipeline.", set()),
+        ("Rosa Diaz said in July that she opposed the Kinder Morgan pipeline.", {"Rosa Diaz"}),
+        # A headline's verb the tagger read as a noun: the name is still its subject.
+        ("Obama rips rhetoric over 'radical Islam'", {"Obama"}),
+        # A name that tells which person a noun is: the aide speaks, not the boss.
+        ("The Clinton aide said in July that she opposed the pipeline.", set()),
+    ],
+)
+def test_a_name_that_only_tells_which_thing_is_meant_is_no_ones(analyze, sentence, people):
+    doc = analyze.nlp(sentence)
+    assert Resolver([doc])._names_in(doc[:]) == people

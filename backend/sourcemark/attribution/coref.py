@@ -1628,7 +1628,11 @@ class Resolver:
             if self._names(entity.doc).quoted[entity.start] or self.captions[at[0]]:
                 continue  # named in a quote ("“As Eloise deteriorated …”") or a photo caption
             name = self.names.person(entity.text) or person_name(entity)
-            if self.names.may_be(name, gender) and not _inside_description(entity, self._named):
+            if (
+                self.names.may_be(name, gender)
+                and not _inside_description(entity, self._named)
+                and not _names_a_thing(entity)
+            ):
                 named.append((at, name, entity.root.dep_ in SUBJECTS))
             # Told apart from the speaker only as a subject, not "his father, Bill".
             if (
@@ -1848,6 +1852,8 @@ class Resolver:
             if found.quoted[token.i] or not token.text[:1].isupper() or token.ent_iob_ == "I":
                 continue
             entity = found.entity_at.get(token.i)
+            if entity is not None and _names_a_thing(entity):
+                continue  # "the Kinder Morgan pipeline"
             if entity is not None and self.names.is_person(entity):
                 names |= {self.names.person(entity.text)} - {None}  # not "… High School"
             elif token.ent_type_ in ("", "ORG"):
@@ -2044,6 +2050,19 @@ class Resolver:
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
         return self._new(text, type_, f"{type_}:{text.lower()}", None, words)
+
+
+def _names_a_thing(entity: Span) -> bool:
+    """A name that only tells which thing or person a noun is: "the Kinder Morgan
+    pipeline", "the Trump administration", "the Clinton aide"; not a person who acts."""
+    root, thing = entity.root, entity.root.head
+    return (
+        root.dep_ == "compound"
+        and thing.pos_ == "NOUN"
+        and thing.i >= entity.end
+        # "the … pipeline": a noun phrase, not a headline's verb read as a noun
+        and any(c.dep_ == "det" and c.i < entity.start for c in thing.children)
+    )
 
 
 def _inside_description(entity: Span, a_person: Callable[[Token], bool]) -> bool:
