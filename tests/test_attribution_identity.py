@@ -2212,6 +2212,32 @@ RESOLVED = {
         1,
         "Rosa Diaz",
     ),
+    "the judge of a story about a defendant is not the defendant": (
+        (
+            "For the second time in a decade, Marta Kowalski was back in court.",
+            "Kowalski acknowledged before the judge that the number seemed excessive.",
+            "The judge ruled that the two dogs would be returned to her.",
+        ),
+        2,
+        "Judge",
+    ),
+    "the judge is the one the article titles judge": (
+        (
+            "For the second time in a decade, Marta Kowalski was back in court.",
+            "U.S. District Judge Richard Berman set a trial date.",
+            "The judge said the case was complex.",
+        ),
+        2,
+        "Richard Berman",
+    ),
+    "the lawyer is the one the article calls an attorney": (
+        (
+            "Sonya Zoghlin, the family's attorney, said the case was weak.",
+            "The lawyer said she would appeal.",
+        ),
+        1,
+        "Sonya Zoghlin",
+    ),
     "a presidential hopeful is no president, and may be the governor": (
         (
             "Deval Patrick, a Democratic presidential hopeful, stopped by on Tuesday.",

@@ -276,6 +276,15 @@ UNNAMED_ROLES = SPECIFIC_ROLES | PUBLIC_LEMMAS | {
     "member", "narrator", "officer", "patient", "person", "spokesman", "spokesperson",
     "spokeswoman", "witness", "woman", "worker",
 }  # fmt: skip
+# Roles in court, by the title words (stems) that may name them: "the judge" is someone
+# the article titles judge, never the person the story is about.
+_LAWYERS = {stem(w) for w in ("lawyer", "attorney", "counsel")}
+COURT_ROLES = {
+    "judge": {stem("judge"), stem("justice")},
+    "lawyer": _LAWYERS,
+    "attorney": _LAWYERS,
+    "prosecutor": {stem("prosecutor")},
+}
 # Many people at once, or a body: never one person the article names.
 NOT_PEOPLE = DOCUMENT_NOUNS | ORGANIZATION_NOUNS | BODY_NOUNS | COUPLES | {
     "audience", "crowd", "family", "jury", "panel", "public",
@@ -1374,6 +1383,13 @@ class Resolver:
             if beside is not None:
                 return self.names.person(beside.text) or beside.text
             return self._person_near(head, fits, headline=not the, subjects=True)
+        court = COURT_ROLES.get(lemma)
+        if court is not None:
+            # "The judge" of a story about a defendant is not the defendant: only someone
+            # the article titles so ("U.S. District Judge Richard Berman").
+            return self._person_near(
+                head, lambda n: fits(n) and bool(court & self.names.title_words(n))
+            )
         return self._person_near(head, fits, headline=not the)
 
     def _may_be_described(self, head: Token, words: set[str]) -> Callable[[str], bool]:
@@ -1480,7 +1496,8 @@ class Resolver:
         office = stem(head.text) if stem(head.text) in OFFICE_STEMS else None
         if head.lemma_.lower() == "leader" and not any(c.dep_ == "compound" for c in head.children):
             office = None  # "the Chinese leader" leads, whatever the office; "the band leader" not
-        if offices and office is not None and office not in offices:
+        # One office by any of its names: "the lawyer" is the one titled attorney.
+        if offices and office is not None and not offices & COURT_ROLES.get(lemma, {office}):
             # "The governor" is not the person the article calls senator, but may be the
             # next one, whom it calls governor.
             return next((n for n in fitting[1:] if office in self.names.title_words(n)), None)
