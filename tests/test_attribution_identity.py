@@ -2238,6 +2238,15 @@ RESOLVED = {
         1,
         "Sonya Zoghlin",
     ),
+    "he set beside a person by unlike is someone else": (
+        (
+            "Mohammad Kassem found a job with a construction firm. Rami Haddad did not.",
+            "Unlike Kassem, he has been unable to find work."
+            " He said he expects to pass the test next year.",
+        ),
+        1,
+        "Rami Haddad",
+    ),
     "a presidential hopeful is no president, and may be the governor": (
         (
             "Deval Patrick, a Democratic presidential hopeful, stopped by on Tuesday.",
@@ -2908,3 +2917,29 @@ def test_a_person_named_inside_what_is_told_of_another_person_is_told_apart(
 def test_a_name_that_only_tells_which_thing_is_meant_is_no_ones(analyze, sentence, people):
     doc = analyze.nlp(sentence)
     assert Resolver([doc])._names_in(doc[:]) == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "which", "compared"),
+    [
+        ("Unlike Kassem, he has been unable to find work.", 0, {"Mohammad Kassem"}),
+        # The same pronoun opening the next sentence is still set apart from him.
+        ("Unlike Kassem, he has no job. He said he will look.", 1, {"Mohammad Kassem"}),
+        # An example of a noun, not the pronoun's clause: "critics like Kassem".
+        ("Critics like Kassem say he should resign.", 0, set()),
+        # Times compared, with a person in them: no one set apart.
+        (
+            "Unlike in 2012, when Mr. Kassem turned his speech into a paean, this time he spoke"
+            " briefly.",
+            0,
+            set(),
+        ),
+    ],
+)
+def test_a_person_a_pronouns_sentence_sets_it_beside_is_someone_else(
+    analyze, sentence, which, compared
+):
+    named = analyze.nlp("Mohammad Kassem and Rami Haddad came to Canada in 2016.")
+    doc = analyze.nlp(sentence)
+    pronoun = [t for t in doc if t.lower_ == "he"][which]
+    assert Resolver([named, doc])._compared_with(pronoun) == compared

@@ -546,6 +546,27 @@ class Resolver:
         full = self.names.person(name)
         return full is not None, self.names.gender_of(full) if full is not None else None
 
+    def _compared_with(self, head: Token) -> set[str]:
+        """The people a he or she's sentence sets them beside, before them: "Unlike Al
+        Mnajer, he …", "Like Kassem, she …"; and those of the sentences before in the
+        paragraph that the same pronoun opens ("Unlike Al Mnajer, he's been unable to find
+        work. He's still trying …")."""
+        doc, pronoun, compared = head.doc, head, set()
+        while True:
+            for token in doc[pronoun.sent.start : pronoun.i]:
+                # Set beside the pronoun's own clause, not a noun: "critics like Huffman say"
+                if token.lower_ in ("like", "unlike") and token.head in pronoun.ancestors:
+                    # The one compared, not someone in it: "Unlike in 2012, when Mr. Christie …"
+                    for word in token.children:
+                        if word.dep_ == "pobj" and word.pos_ == "PROPN":
+                            compared |= {self._person_named_at(word)} - {None}
+            if pronoun.sent.start == 0:
+                return compared
+            subject = _subject_of(doc[pronoun.sent.start - 1].sent.root)
+            if subject is None or subject.lower_ != head.lower_:
+                return compared
+            pronoun = subject
+
     def _named(self, token: Token) -> bool:
         """Whether a word is a person's name the article gives (the recogniser's or not)."""
         name = token.doc[min(compound_name(token)) : token.i + 1].text
@@ -1598,13 +1619,19 @@ class Resolver:
         where someone named since is known to be of the pronoun's; else that person; else a
         speaker known to be of the pronoun's gender; else someone named lately whom the
         article calls by that gender; else the last person named, of no other gender (in
-        that paragraph, a subject first). A name, or None if nobody fits."""
+        that paragraph, a subject first). A name, or None if nobody fits. Never a person the
+        sentence compares them with: "Unlike Al Mnajer, he's been unable to find work"."""
+        unlike = self._compared_with(head)
+        if unlike:
+            fits = lambda r, fits=fits: fits(r) and r.name not in unlike  # noqa: E731
         speaker = next(
             (r for r in reversed(self.recent) if r.type == "named_person" and fits(r)), None
         )
         if speaker is not None and self.where[0] - speaker.last[0] > SPEAKER_REACH:
             speaker = None
         introduced = self._named_just_before(head, gender) if gender is not None else None
+        if introduced is not None and introduced[1] in unlike:
+            introduced = None
         # A speaker quoted inside the sentence before, whose subject is another person, spoke
         # in that person's words: "Trump said … not until Obama “admits …”. He noted …".
         inside = (
@@ -1638,6 +1665,7 @@ class Resolver:
                 return introduced[1]
         # The paragraph is about the person who opens it, over a speaker quoted before it.
         opener = self._paragraph_subject(head, gender) if gender is not None else None
+        opener = None if opener in unlike else opener
         if opener is not None and (speaker is None or speaker.last[0] < self.where[0]):
             return opener
         named, told = [], []
@@ -1645,6 +1673,8 @@ class Resolver:
             if self._names(entity.doc).quoted[entity.start] or self.captions[at[0]]:
                 continue  # named in a quote ("“As Eloise deteriorated …”") or a photo caption
             name = self.names.person(entity.text) or person_name(entity)
+            if name in unlike:
+                continue
             if (
                 self.names.may_be(name, gender)
                 and not _inside_description(entity, self._named)
@@ -1672,6 +1702,7 @@ class Resolver:
                 r
                 for r in reversed(self.recent)
                 if r.type == "named_person"
+                and r.name not in unlike
                 and not r.plural
                 and self.names.gender.get(r.name) == gender
             ),
