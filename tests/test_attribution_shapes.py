@@ -17,7 +17,12 @@ from sourcemark.attribution.engine import (
     _near_cue,
 )
 from sourcemark.attribution.quotes import find_quotes
-from sourcemark.attribution.sources import Mention, find_source, saying_joined
+from sourcemark.attribution.sources import (
+    Mention,
+    _speaker_taken_for_object,
+    find_source,
+    saying_joined,
+)
 
 from .test_attribution import arcs, attributions, misparsed, only, texts, with_cue
 
@@ -1813,3 +1818,51 @@ def test_an_amount_the_parser_hung_on_the_verb_is_not_its_object(pipeline):
 def test_a_label_before_numbers_only_is_a_tally(analyze, paragraph, speakers):
     result = analyze("The count stands as follows.", paragraph, "“We will win this race.”")
     assert [a["source"]["text"] for a in attributions(result, 1)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "name"),
+    [
+        # The parser makes the speaker after "said" its object: it says the clause before.
+        (
+            'Ortiz was known for telling others "he was in charge of the port" despite being'
+            " the city envoy in Ottawa, said another witness in the inquiry, former harbor"
+            " adviser Ana Ruiz.",
+            "another witness in the inquiry, former harbor adviser Ana Ruiz",
+            "Ana Ruiz",
+        ),
+        ("The vote will be close, said Maria Lopez.", "Maria Lopez", "Maria Lopez"),
+    ],
+)
+def test_a_speaker_after_said_is_who_says_the_clause_before(analyze, sentence, speaker, name):
+    [said] = with_cue(analyze(sentence), "said")
+    assert (said["source"]["text"], said["source"]["name"]) == (speaker, name)
+    assert texts(said)[0].startswith(sentence[:5])
+
+
+@pytest.mark.parametrize(
+    ("comma", "tag", "speaks"),
+    [
+        (True, "VBD", True),
+        (False, "VBD", False),  # "… and said Ruiz …": the name is what is said
+        (True, "VBG", False),  # "…, saying, “A reporter who …”": a participle's aside
+    ],
+)
+def test_a_person_taken_for_the_object_of_said_speaks_only_after_a_comma(
+    analyze, comma, tag, speaks
+):
+    # "…, said Ana Ruiz." as the parser sometimes has it: no subject, the name its object.
+    words = ["It", "is", "over", *([","] if comma else []), "said", "Ruiz"]
+    said = words.index("said")
+    heads = [1, said, 1, *([said] if comma else []), said, said]
+    deps = ["nsubj", "ccomp", "acomp", *(["punct"] if comma else []), "ROOT", "dobj"]
+    doc = Doc(analyze.nlp.vocab, words=words, heads=heads, deps=deps)
+    doc[said].lemma_, doc[said].tag_ = "say", tag
+    doc.ents = [Span(doc, said + 1, said + 2, label="PERSON")]
+    found = _speaker_taken_for_object(doc[said])
+    assert (found is not None and found.text == "Ruiz") is speaks
+
+
+def test_a_thing_said_after_a_comma_is_no_speaker(analyze):
+    [saying] = with_cue(analyze("The mayor declined to answer questions, saying little."), "saying")
+    assert saying["source"]["text"] == "The mayor"

@@ -91,7 +91,23 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
         # "In Berea, OH, after winning Ohio, Gov. John Kasich said": a place taken for a
         # first subject; the person named next to the verb says it.
         return subjects[-1]
-    return subjects[0] if subjects else _agent(verb) or _described_name_before(verb)
+    if subjects:
+        return subjects[0]
+    return _agent(verb) or _described_name_before(verb) or _speaker_taken_for_object(verb)
+
+
+def _speaker_taken_for_object(verb: Token) -> Token | None:
+    """A misparse: in "…, said another witness, Fiona Hill." the parser gives "said" no
+    subject and makes the speaker right after it its object. A person (or people) right
+    after a saying set off by a comma, with no subject, is who says it."""
+    # "said Hill", "says Hill": not a participle's aside ("…, saying, “A reporter who …”").
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")
+    if verb.lemma_.lower() != "say" or not finite or not _after_comma(verb):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    return obj if common_lemma(obj) in PERSON_NOUNS or obj.ent_type_ == "PERSON" else None
 
 
 def _described_name_before(verb: Token) -> Token | None:
