@@ -2247,6 +2247,14 @@ RESOLVED = {
         1,
         "Rami Haddad",
     ),
+    "the officials after one airport official are officials": (
+        (
+            "The plane landed at 4 a.m., an airport official said.",
+            "These 150 people had broken their visa rules, the officials said.",
+        ),
+        1,
+        "Officials",
+    ),
     "a presidential hopeful is no president, and may be the governor": (
         (
             "Deval Patrick, a Democratic presidential hopeful, stopped by on Tuesday.",

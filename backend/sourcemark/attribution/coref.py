@@ -1321,8 +1321,11 @@ class Resolver:
         # "The president" alone is not a body's president (see _heads_of_bodies).
         alone = not words - {stem("the"), stem(head.text)}
         bodies = self._heads_of_bodies(head) if alone else set()
+        many = head.tag_ in ("NNS", "NNPS")
         for referent in reversed(self.recent):
-            if referent.head == lemma and words <= referent.words | {stem("the")}:
+            # Of one number: "the officials" are not "an airport official" alone.
+            same = referent.head == lemma and referent.many == many
+            if same and words <= referent.words | {stem("the")}:
                 if _first_of_two(words, referent):
                     continue  # "The New York Times" after "The New York Times and the …"
                 return referent
