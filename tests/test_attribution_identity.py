@@ -2255,6 +2255,15 @@ RESOLVED = {
         1,
         "Officials",
     ),
+    "his doctor after his doctors is one of them, not a doctor named after": (
+        (
+            "A man's new bedding made him ill, his doctors say.",
+            "At first, his doctor assumed he had an infection. His doctor later sent him to a"
+            " clinic run by Owen Dempsey, a chest doctor.",
+        ),
+        1,
+        "His doctors",
+    ),
     "a presidential hopeful is no president, and may be the governor": (
         (
             "Deval Patrick, a Democratic presidential hopeful, stopped by on Tuesday.",

@@ -1323,8 +1323,9 @@ class Resolver:
         bodies = self._heads_of_bodies(head) if alone else set()
         many = head.tag_ in ("NNS", "NNPS")
         for referent in reversed(self.recent):
-            # Of one number: "the officials" are not "an airport official" alone.
-            same = referent.head == lemma and referent.many == many
+            # "The officials" are not "an airport official" alone ("his doctor" may be one
+            # of "his doctors").
+            same = referent.head == lemma and (referent.many or not many)
             if same and words <= referent.words | {stem("the")}:
                 if _first_of_two(words, referent):
                     continue  # "The New York Times" after "The New York Times and the …"
