@@ -2255,6 +2255,23 @@ RESOLVED = {
         1,
         "Officials",
     ),
+    "a body is not named after a thing called by its name": (
+        (
+            "Facebook says Apple is restoring its access to a key tool.",
+            "TechCrunch reported that Facebook paid teens to download an app called"
+            " Facebook Research.",
+        ),
+        0,
+        "Facebook",
+    ),
+    "a body is named as the company called so": (
+        (
+            "Harbor says its sales fell in May.",
+            "The shop belongs to a company called Harbor Foods.",
+        ),
+        0,
+        "Harbor Foods",
+    ),
     "his doctor after his doctors is one of them, not a doctor named after": (
         (
             "A man's new bedding made him ill, his doctors say.",

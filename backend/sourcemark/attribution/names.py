@@ -537,6 +537,16 @@ def _object_of_own_verb(pronoun: Token, entity: Span) -> bool:
     return verb == entity.root.head
 
 
+def _named_thing(entity: Span) -> bool:
+    """A name given to a thing that is no body: "an app called Facebook Research", "a
+    program named Apple Seed" (not "a company called Acme Foods")."""
+    verb = entity.root.head
+    if verb.lemma_.lower() not in ("call", "name", "dub") or verb.dep_ != "acl":
+        return False
+    thing = verb.head
+    return thing.pos_ == "NOUN" and thing.lemma_.lower() not in BODY_NOUNS | KNOWN_PERSON_NOUNS
+
+
 def _pronoun_after(entity: Span, person_at: dict[int, Span], pronouns) -> Token | None:
     """The first of these pronouns after the name as subject in its sentence, with no other
     name or quotation mark between."""
@@ -1050,6 +1060,8 @@ class NameIndex:
             keys = set()  # "Google Stadia Founder's Edition" is something, not Google's name
         if "," in name:
             keys = set()  # "Boeing Defense, Space": a name cut at a list's comma
+        if _named_thing(entity):
+            keys = set()  # "an app called Facebook Research" is no name of Facebook's
         if keys:
             self.names_opened.setdefault(words[0].lower(), set()).add(name)
         if len(capitals) > 1:
