@@ -112,11 +112,11 @@ SIBLINGS = {"brother", "sister"}  # "the brothers": people of one surname
 COUPLES = {"couple", "pair", "duo"}  # "the couple said": two people named before
 # Members of a legislature, whatever the title: "the lawmakers" after "Sen. A and Rep. B".
 LEGISLATORS = {"congressman", "congresswoman", "lawmaker", "legislator", "parliamentarian"}
-# Whether a name is a person's the article names, and their gender if known.
-PersonLookup = Callable[[str], tuple[bool, str | None]]
 LEGISLATOR_TITLES = {
     stem(w) for w in LEGISLATORS | {"assemblyman", "assemblywoman", "mp", "rep", "sen"}
 }  # fmt: skip
+# Whether a name is a person's the article names, and their gender if known.
+PersonLookup = Callable[[str], tuple[bool, str | None]]
 
 
 def _described_subject(
@@ -1627,7 +1627,7 @@ class Resolver:
         sentence compares them with: "Unlike Al Mnajer, he's been unable to find work"."""
         unlike = self._compared_with(head)
         if unlike:
-            fits = lambda r, fits=fits: fits(r) and r.name not in unlike  # noqa: E731
+            fits = _not_among(fits, unlike)
         speaker = next(
             (r for r in reversed(self.recent) if r.type == "named_person" and fits(r)), None
         )
@@ -2102,6 +2102,11 @@ class Resolver:
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
         return self._new(text, type_, f"{type_}:{text.lower()}", None, words)
+
+
+def _not_among(fits: Callable[[Referent], bool], names: set[str]):
+    """`fits`, and not one of these names."""
+    return lambda referent: fits(referent) and referent.name not in names
 
 
 def _names_a_thing(entity: Span) -> bool:

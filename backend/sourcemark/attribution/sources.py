@@ -98,8 +98,8 @@ def _subject(verb: Token, exclude: set[int] = frozenset()) -> Token | None:
 
 def _speaker_taken_for_object(verb: Token) -> Token | None:
     """A misparse: in "…, said another witness, Fiona Hill." the parser gives "said" no
-    subject and makes the speaker right after it its object. A person (or people) right
-    after a saying set off by a comma, with no subject, is who says it."""
+    subject and makes the speaker after it its object. A person (or people) who is the
+    object of a saying set off by a comma, with no subject, is who says it."""
     # "said Hill", "says Hill": not a participle's aside ("…, saying, “A reporter who …”").
     finite = verb.tag_ in ("VBD", "VBZ", "VBP")
     if verb.lemma_.lower() != "say" or not finite or not _after_comma(verb):
