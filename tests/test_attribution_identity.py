@@ -11,7 +11,13 @@ import pytest
 from spacy.tokens import Span
 
 from sourcemark.attribution import names as names_module
-from sourcemark.attribution.coref import Referent, Resolver, _first_of_two, _inside_description
+from sourcemark.attribution.coref import (
+    Referent,
+    Resolver,
+    _first_of_two,
+    _gendered_subject_before,
+    _inside_description,
+)
 from sourcemark.attribution.names import (
     GENDERS_FILE,
     NameIndex,
@@ -2281,6 +2287,22 @@ RESOLVED = {
         1,
         "His doctors",
     ),
+    "he is the man the paragraph described as a subject, though no source": (
+        (
+            "My husband of 20 years just bought plane tickets to India. It is a long trip."
+            " We have plenty of money, but he simply doesn't want to spend it.",
+        ),
+        0,
+        "My husband",
+    ),
+    "he is not a woman the paragraph described": (
+        (
+            "My wife of 20 years just bought plane tickets to India. It is a long trip."
+            " We have plenty of money, but he simply doesn't want to spend it.",
+        ),
+        0,
+        "he",
+    ),
     "a presidential hopeful is no president, and may be the governor": (
         (
             "Deval Patrick, a Democratic presidential hopeful, stopped by on Tuesday.",
@@ -2977,3 +2999,19 @@ def test_a_person_a_pronouns_sentence_sets_it_beside_is_someone_else(
     doc = analyze.nlp(sentence)
     pronoun = [t for t in doc if t.lower_ == "he"][which]
     assert Resolver([named, doc])._compared_with(pronoun) == compared
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("My husband just bought tickets. But he does not want to go.", "husband"),
+        # A subject inside someone's quoted words is theirs to mean.
+        ("“My husband just bought tickets,” I told the clerk. But he does not want to go.", None),
+    ],
+)
+def test_a_he_finds_the_man_its_paragraph_described_as_subject(analyze, sentence, found):
+    doc = analyze.nlp(sentence)
+    he = next(t for t in doc if t.lower_ == "he")
+    quoted = Resolver([doc])._names(doc).quoted
+    subject = _gendered_subject_before(he, "male", quoted)
+    assert (subject.text if subject is not None else None) == found

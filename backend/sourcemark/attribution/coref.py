@@ -2099,6 +2099,11 @@ class Resolver:
             and self.where[0] - described.last[0] <= SPEAKER_REACH
         ):
             return described
+        # Or one its paragraph has described so as a subject, though not as a source: "My
+        # husband … just purchased plane tickets … he simply doesn't want to spend it".
+        subject = _gendered_subject_before(head, gender, self._names(head.doc).quoted)
+        if subject is not None:
+            return self._resolve(head.doc, Mention(mention_tokens(subject, set()), subject))
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
         return self._new(text, type_, f"{type_}:{text.lower()}", None, words)
@@ -2133,6 +2138,22 @@ def _inside_description(entity: Span, a_person: Callable[[Token], bool]) -> bool
                 described = described.head
             return a_person(described)
     return False
+
+
+def _gendered_subject_before(pronoun: Token, gender: str | None, quoted: list[bool]):
+    """The last subject before the pronoun in its paragraph that is one person described
+    by a word of its gender ("My husband", "the woman"), outside quotes."""
+    if gender is None:
+        return None
+    for token in reversed(pronoun.doc[: pronoun.i]):
+        if (
+            token.dep_ in SUBJECTS
+            and token.tag_ == "NN"
+            and not quoted[token.i]
+            and GENDERED_NOUNS.get(token.lemma_.lower()) == gender
+        ):
+            return token
+    return None
 
 
 def _one_described(referent: Referent) -> bool:
