@@ -110,6 +110,9 @@ def test_a_word_of_a_place_name_is_not_a_surname(analyze):
         ("People who were named in the report said it was wrong.", "vague"),
         ("The mill will close in May, the Dayton Post reported.", "named_organization"),
         ("The mill will close in May, Harbor magazine reported.", "named_organization"),
+        # A brewery, a winery or a bakery by name is a business, whatever the recogniser says.
+        ("Hollander Brewery, which opened in Milwaukee in 1987, said sales were up.",
+         "named_organization"),
         ("Sales fell 4 percent, according to Lakeview Research.", "named_organization"),
         ("The Hadley Report says the mill broke no rules.", "document"),
         ("Sales fell, according to data analysis firm 4040metrics.", "named_organization"),

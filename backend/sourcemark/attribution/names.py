@@ -77,8 +77,9 @@ PLATFORMS = {
 }  # fmt: skip
 # Last words of a company's name, never of a person's: "Dick Clark Productions".
 COMPANY_ENDINGS = {
-    "airlines", "airways", "associates", "biosciences", "co", "company", "corp",
-    "corporation", "entertainment", "holdings", "inc", "industries", "international",
+    "airlines", "airways", "associates", "bakery", "biosciences", "brewery", "brewing", "co",
+    "company", "corp", "corporation", "distillery", "entertainment", "holdings", "inc",
+    "industries", "international", "winery",
     "laboratories", "labs", "llc", "llp", "ltd", "media", "motors", "partners", "pharma",
     "pharmaceuticals", "plc", "productions", "records", "studios", "technologies",
     "therapeutics", "ventures",
