@@ -3015,3 +3015,18 @@ def test_a_he_finds_the_man_its_paragraph_described_as_subject(analyze, sentence
     quoted = Resolver([doc])._names(doc).quoted
     subject = _gendered_subject_before(he, "male", quoted)
     assert (subject.text if subject is not None else None) == found
+
+
+def test_a_person_the_recogniser_finds_without_a_capital_is_no_one(analyze):
+    doc = analyze.nlp(
+        "The good news for Ana Ruiz is that, against either Tom Hale or Ted Brown in a possible"
+        " general election matchup, she looks strong."
+    )
+    misread = [e.text for e in doc.ents if e.label_ == "PERSON"][-1]
+    assert misread.endswith("matchup")  # what the recogniser calls a person
+    names = Resolver([doc]).names
+    assert names.person(misread) is None
+    caddie = analyze.nlp("As for Green’s relationship with Johnson, the caddie called his boss.")
+    head = next(t for t in caddie if t.lower_ == "caddie")
+    assert head.ent_type_ == "PERSON"  # the misreading
+    assert mention_type(caddie, {head.i - 1, head.i}, head) != "named_person"

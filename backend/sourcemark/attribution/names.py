@@ -345,10 +345,13 @@ def _plain(appositive: Token) -> bool:
 
 def _misnamed(entity: Span) -> bool:
     """A "person" whose grammar shows it is none: "A new Bill", "many Africans", "Justin
-    Trudeau’s Liberals", "labeled herself a Grocery Store" (no name takes "a")."""
+    Trudeau’s Liberals", "labeled herself a Grocery Store" (no name takes "a"), "the
+    caddie" (no capital)."""
     root = entity.root
     if entity[0].tag_ == "DT" and entity[0].lower_ in ("a", "an"):
         return True
+    if not any(t.text[:1].isupper() for t in entity):
+        return True  # "the caddie called …": a name has a capital
     return (
         document_taken_for_person(root)
         or many_of_a_people(root)

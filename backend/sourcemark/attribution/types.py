@@ -723,7 +723,7 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
         and any(c.dep_ == "compound" and c.lemma_.lower() in DOCUMENT_NOUNS for c in head.children)
     ):
         return "document"  # "an email chain", "a text thread", "the video series"
-    if head.ent_type_ == "PERSON":
+    if head.ent_type_ == "PERSON" and head.text[:1].isupper():  # not "the caddie"
         if not owned_inside_name(head):
             return "named_person"
         if head.text[:1].isupper():
