@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from sourcemark.attribution import names as names_module
 from sourcemark.attribution.coref import (
@@ -17,6 +17,7 @@ from sourcemark.attribution.coref import (
     _first_of_two,
     _gendered_subject_before,
     _inside_description,
+    _reflexive_after,
 )
 from sourcemark.attribution.names import (
     GENDERS_FILE,
@@ -3030,3 +3031,19 @@ def test_a_person_the_recogniser_finds_without_a_capital_is_no_one(analyze):
     head = next(t for t in caddie if t.lower_ == "caddie")
     assert head.ent_type_ == "PERSON"  # the misreading
     assert mention_type(caddie, {head.i - 1, head.i}, head) != "named_person"
+
+
+def test_a_name_set_off_by_himself_is_a_person(analyze):
+    result = analyze("Green himself was excited about looping for a new player.")
+    green = source(result)
+    assert (green["name"], green["type"]) == ("Green", "named_person")
+
+
+@pytest.mark.parametrize(("head", "found"), [(0, True), (2, False)])
+def test_himself_sets_off_only_the_name_it_hangs_from(analyze, head, found):
+    # "Green himself": set off by it; a verb's object after a name is not ("… Green himself").
+    words = ["Green", "himself", "spoke"]
+    heads = [2, head, 2]
+    doc = Doc(analyze.nlp.vocab, words=words, heads=heads, deps=["nsubj", "appos", "ROOT"])
+    doc[0].pos_ = "PROPN"
+    assert (_reflexive_after(doc[0]) is not None) is found

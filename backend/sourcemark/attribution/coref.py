@@ -610,6 +610,12 @@ class Resolver:
         pair = self._pair(head)
         if pair is not None:
             return pair
+        himself = _reflexive_after(head)
+        if himself is not None:  # "Green himself was excited": a person, not a body
+            words -= {stem(himself.text)}
+            name = self.names.person(head.text, given=True)
+            name = name or clean_name(doc[min(compound_name(head)) : head.i + 1].text)
+            return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         if is_pronoun(head) and head.lower_ not in NOT_ANAPHORIC:
             found = self._pronoun(head, text, words)
             joined = self._names_joined(doc, tokens, head) if antecedent is None else []
@@ -2112,6 +2118,14 @@ class Resolver:
 def _not_among(fits: Callable[[Referent], bool], names: set[str]):
     """`fits`, and not one of these names."""
     return lambda referent: fits(referent) and referent.name not in names
+
+
+def _reflexive_after(head: Token) -> Token | None:
+    """A proper noun set off by "himself" or "herself": "Green himself", "Clinton herself"."""
+    if head.pos_ != "PROPN" or head.i + 1 >= len(head.doc):
+        return None
+    after = head.doc[head.i + 1]
+    return after if after.lower_ in ("himself", "herself") and after.head == head else None
 
 
 def _names_a_thing(entity: Span) -> bool:
