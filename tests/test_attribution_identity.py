@@ -2304,6 +2304,32 @@ RESOLVED = {
         0,
         "he",
     ),
+    "a first name beside someone's kin is that relative, not another of that name": (
+        (
+            "Police chief Joseph Boinnet said 16 people had died.",
+            "The company confirmed that the American killed was Jason Spindler, its founder.",
+            "Spindler's father, Joseph, says his son grew up in Houston.",
+        ),
+        2,
+        "Joseph",
+    ),
+    "a first name beside the kin of one of its family is that person": (
+        (
+            "Joseph Spindler, a retired teacher, said the town was in mourning.",
+            "The company confirmed that the American killed was Jason Spindler, its founder.",
+            "Spindler's father, Joseph, says his son grew up in Houston.",
+        ),
+        2,
+        "Joseph Spindler",
+    ),
+    "a first name beside someone's partner in office is the one named so before": (
+        (
+            "Mike Dorn spoke in Ohio on Monday.",
+            "Hale's running mate, Mike, says the race is close.",
+        ),
+        1,
+        "Mike Dorn",
+    ),
     "a presidential hopeful is no president, and may be the governor": (
         (
             "Deval Patrick, a Democratic presidential hopeful, stopped by on Tuesday.",

@@ -276,6 +276,12 @@ UNNAMED_ROLES = SPECIFIC_ROLES | PUBLIC_LEMMAS | {
     "member", "narrator", "officer", "patient", "person", "spokesman", "spokesperson",
     "spokeswoman", "witness", "woman", "worker",
 }  # fmt: skip
+# Nouns of family: "Spindler's father, Joseph" is a Spindler's relative.
+KIN_NOUNS = {
+    "aunt", "brother", "cousin", "dad", "daughter", "father", "granddaughter", "grandfather",
+    "grandmother", "grandson", "husband", "mom", "mother", "nephew", "niece", "sister", "son",
+    "uncle", "wife",
+}  # fmt: skip
 # Roles in court, by the title words (stems) that may name them: "the judge" is someone
 # the article titles judge, never the person the story is about.
 _LAWYERS = {stem(w) for w in ("lawyer", "attorney", "counsel")}
@@ -673,6 +679,8 @@ class Resolver:
                 person_entity
             )
             name = self._namesake_by_age(head) or name  # "the elder Hale"
+            if _kin_of_another(person_entity, name):
+                name = person_name(person_entity)  # "Spindler's father, Joseph": not Joseph Boinnet
             self.names.add_person(person_entity, self.where)  # so that a later surname finds it
             return self._new(name, "named_person", f"person:{name.lower()}", head, words)
         group = self._numbered_group(doc, head)
@@ -2118,6 +2126,21 @@ class Resolver:
 def _not_among(fits: Callable[[Referent], bool], names: set[str]):
     """`fits`, and not one of these names."""
     return lambda referent: fits(referent) and referent.name not in names
+
+
+def _kin_of_another(entity: Span, name: str) -> bool:
+    """A first name given beside a kin noun of someone named ("Spindler's father, Joseph")
+    that a full name of another family was found for ("Joseph Boinnet"): a relative of that
+    someone, by his own first name, not the other person."""
+    root = entity.root
+    if len(entity) != 1 or " " not in name:
+        return False
+    kin = root.head if root.dep_ == "appos" else None
+    kin = kin or next((c for c in root.children if c.dep_ == "appos"), None)
+    if kin is None or kin.lemma_.lower() not in KIN_NOUNS:
+        return False
+    owner = next((c for c in kin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    return owner is not None and owner.text.lower() != name.split()[-1].lower()
 
 
 def _reflexive_after(head: Token) -> Token | None:
