@@ -245,13 +245,21 @@ def _launch(playwright, extension: Path | None, profile: str):
     )
 
 
-def _extension_worker(context, timeout: float = 10.0):
+def _extension_worker(context, timeout: float = 15.0):
+    """The extension's service worker: listed if it started before the browser was ready,
+    else awaited. Polling the list with sleeps alone can miss it for good: the sync API
+    takes in Playwright's events only while it waits on a call, never during a sleep."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while (left := deadline - time.monotonic()) > 0:
         for worker in context.service_workers:
             if worker.url.startswith("chrome-extension://"):
                 return worker
-        time.sleep(0.1)
+        try:
+            context.wait_for_event("serviceworker", timeout=left * 1000)
+        except PlaywrightTimeoutError:
+            break
     raise RuntimeError("the extension's service worker did not start")
 
 
