@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .names import (
     BODY_NOUNS,
+    BODY_WORDS,
     DETERMINERS,
     GENDERED_NOUNS,
     IT_WORDS,
@@ -165,7 +166,7 @@ def _neither_he_nor_she(subject: Token, gender: str, person: PersonLookup) -> bo
     if subject.pos_ == "PRON":
         return PRONOUN_GENDER.get(lower, gender) != gender
     if subject.pos_ == "NOUN":
-        return subject.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS
+        return subject.lemma_.lower() in BODY_WORDS
     if subject.pos_ != "PROPN":
         return False
     named, known = person(subject.doc[min(compound_name(subject)) : subject.i + 1].text)
@@ -180,11 +181,7 @@ def _one_gendered(sentence: Span, gender: str, quoted: list[bool]) -> Token | No
     outside = [t for t in sentence if not quoted[t.i]]
     if any(t.ent_type_ == "PERSON" for t in outside):
         return None
-    found = [
-        t
-        for t in outside
-        if t.pos_ == "NOUN" and t.tag_ == "NN" and GENDERED_NOUNS.get(t.lemma_.lower()) == gender
-    ]
+    found = [t for t in outside if t.pos_ == "NOUN" and _one_of_gender(t, gender)]
     # Not those told of in what it says of them ("one mother, who knew her daughter …").
     found = [
         t
@@ -193,6 +190,11 @@ def _one_gendered(sentence: Span, gender: str, quoted: list[bool]) -> Token | No
     ]
     # Someone met or spoken to, not "I was the only woman"; and no other to tell apart.
     return found[0] if len(found) == 1 and found[0].dep_ in ("dobj", "pobj", "dative") else None
+
+
+def _one_of_gender(token: Token, gender: str) -> bool:
+    """One person named by a word of that gender: "mother", "the man"."""
+    return token.tag_ == "NN" and GENDERED_NOUNS.get(token.lemma_.lower()) == gender
 
 
 def _described_alone(subject: Token, pronoun: Token, gender: str) -> bool:
@@ -346,7 +348,7 @@ def _body_called(doc: Doc, tokens: set[int], head: Token) -> Span | None:
         while start - 1 in tokens and doc[start - 1].pos_ == "PROPN":
             start -= 1
         return doc[start : head.i + 1]
-    if head.lemma_.lower() not in ORGANIZATION_NOUNS | BODY_NOUNS:
+    if head.lemma_.lower() not in BODY_WORDS:
         return None
     owned = head.lemma_.lower() in OFFICES  # "the Trump campaign" is Trump's, not Trump
     entity = next(
@@ -2183,12 +2185,7 @@ def _gendered_subject_before(pronoun: Token, gender: str | None, quoted: list[bo
     if gender is None:
         return None
     for token in reversed(pronoun.doc[: pronoun.i]):
-        if (
-            token.dep_ in SUBJECTS
-            and token.tag_ == "NN"
-            and not quoted[token.i]
-            and GENDERED_NOUNS.get(token.lemma_.lower()) == gender
-        ):
+        if token.dep_ in SUBJECTS and not quoted[token.i] and _one_of_gender(token, gender):
             return token
     return None
 

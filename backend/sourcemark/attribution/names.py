@@ -57,6 +57,7 @@ BODY_NOUNS = {
     "organisation", "organization", "outlet", "publication", "retailer", "startup",
     *INSTITUTION_NOUNS,
 }  # fmt: skip
+BODY_WORDS = ORGANIZATION_NOUNS | BODY_NOUNS  # any noun for a body: "the ministry", "the firm"
 PUNCT_STRIP = " ,.;:'\"“”‘’-–—"  # a dash at either end: "Jordan -" is Jordan
 MALE, FEMALE = "male", "female"
 PRONOUN_GENDER = {
@@ -79,10 +80,9 @@ PLATFORMS = {
 COMPANY_ENDINGS = {
     "airlines", "airways", "associates", "bakery", "biosciences", "brewery", "brewing", "co",
     "company", "corp", "corporation", "distillery", "entertainment", "holdings", "inc",
-    "industries", "international", "winery",
-    "laboratories", "labs", "llc", "llp", "ltd", "media", "motors", "partners", "pharma",
-    "pharmaceuticals", "plc", "productions", "records", "studios", "technologies",
-    "therapeutics", "ventures",
+    "industries", "international", "laboratories", "labs", "llc", "llp", "ltd", "media",
+    "motors", "partners", "pharma", "pharmaceuticals", "plc", "productions", "records",
+    "studios", "technologies", "therapeutics", "ventures", "winery",
 }  # fmt: skip
 # Words that end the name of a body, which the recogniser may miss or take for a person's.
 BODY_NAME_ENDINGS = COMPANY_ENDINGS | {
@@ -215,7 +215,7 @@ def clean_name(text: str) -> str:
 
 def _body_noun(token: Token) -> bool:
     """A common noun for a body: "maker", "network", "group"."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS
+    return token.pos_ == "NOUN" and token.lemma_.lower() in BODY_WORDS
 
 
 def _described_as_body(name: Token) -> bool:
@@ -369,7 +369,7 @@ def _named_as_a_body(entity: Span) -> bool:
 def ends_a_body_name(token: Token) -> bool:
     """A word that ends a body's name, not a person's: "Police", "Mission", "Corp"."""
     word = token.lower_.rstrip(".")
-    return word in BODY_NAME_ENDINGS or token.lemma_.lower() in ORGANIZATION_NOUNS | BODY_NOUNS
+    return word in BODY_NAME_ENDINGS or token.lemma_.lower() in BODY_WORDS
 
 
 def _company_named(entity: Span) -> bool:

@@ -72,12 +72,12 @@ PARTISANS = {"republican", "democrat", "conservative", "liberal", "independent",
 SOME = {"some", "many", "several", "few", "most", "certain", "other"}
 # Words that make counted people a poll's result: "62 percent of those surveyed".
 POLL_LEMMAS = {"poll", "polling", "pollster", "survey", "respondent", "questionnaire"}
-# Generic collectives: vague unless an affiliation makes them checkable.
 # People who know a field, whom a place before them doesn't affiliate.
 FIELD_NOUNS = {
     "analyst", "commentator", "economist", "expert", "historian", "observer", "pundit",
     "scholar", "specialist", "watcher",
 }  # fmt: skip
+# Generic collectives: vague unless an affiliation makes them checkable.
 VAGUE_NOUNS = {
     "activist", "admirer", "advocate", "all", "american", "analyst", "anyone", "candidate",
     "citizen", "commentator", "conservative", "conservatives", "consumer", "critic", "democrat",
@@ -726,8 +726,7 @@ def mention_type(doc: Doc, tokens: set[int], head: Token) -> str | None:
     if head.ent_type_ == "PERSON" and head.text[:1].isupper():  # not "the caddie"
         if not owned_inside_name(head):
             return "named_person"
-        if head.text[:1].isupper():
-            return "named_organization"  # "Justin Trudeau’s Liberals": his party
+        return "named_organization"  # "Justin Trudeau’s Liberals": his party
     counted = _counted(doc, tokens, head)
     if counted is not None:
         return counted
