@@ -283,6 +283,48 @@ def test_scare_quotes_do_not_float(analyze):
     assert all(a["cue"] is not None for a in attributions(result, 1))
 
 
+@pytest.mark.parametrize(
+    "said_it, title",
+    [
+        ("the union leader Tom Blake told CBS’s", "Face the Nation"),
+        # The parser takes the title for a clause the verb governs.
+        ("Adler said on CBS’", "Face the Nation"),
+    ],
+)
+def test_a_title_in_quotes_is_no_quote_and_the_quote_after_it_carries_on(analyze, said_it, title):
+    result = analyze(f"“Our members are tired of waiting,” {said_it} “{title}.” “They want more.”")
+    said, carried = attributions(result)
+    assert texts(said) == ["“Our members are tired of waiting,”"]
+    assert texts(carried) == ["“They want more.”"]
+    assert carried["continues"] == said["id"]
+
+
+def test_a_quote_inside_the_speakers_mention_is_not_what_they_say(analyze):
+    result = analyze(
+        "Critics of what is known as a “safety valve” argue it could delay the project for years."
+    )
+    argue = with_cue(result, "argue")[0]
+    assert texts(argue) == ["it could delay the project for years"]
+
+
+def test_a_title_inside_what_was_told_leaves_it_reported_speech(analyze):
+    result = analyze("Adler told NBC’s “Today” show on Wednesday that the bill would pass.")
+    told = with_cue(result, "told")[0]
+    assert told["kind"] != "other"
+    assert "that the bill would pass" in " ".join(texts(told))
+
+
+@pytest.mark.parametrize(
+    "text, chant",
+    [
+        ("The crowd chanted “Lock Her Up” as he spoke.", "Lock"),
+        ("The rally had one message: “Save Our Schools.”", "Save"),
+    ],
+)
+def test_a_chant_the_recogniser_takes_for_a_title_is_still_what_was_said(analyze, text, chant):
+    assert any(chant in " ".join(texts(a)) for a in attributions(analyze(text)))
+
+
 def test_pronouns_surnames_and_role_nouns_resolve_to_one_source(analyze):
     result = analyze(
         "Senator Maria Gomez said the vote had been close.",

@@ -76,6 +76,8 @@ MIN_FLOATING_WORDS = 4  # a cue-less quote shorter than this is a scare quote, n
 MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to be speech
 # A quote whose words end a sentence inside its marks: “I was super-green.”
 SENTENCE_END = re.compile(r"[.!?…]\W*\Z")
+# What the recogniser calls a title: a quote of nothing else names it, it doesn't say it.
+TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote may be
 DATELINE_LENGTH = 12  # tokens: "ST. LOUIS, Mo. (AP) —" is 9
 # A list item after "He said:": "• …", "- …", "1. …", "a) …".
@@ -195,6 +197,26 @@ def _quoted_before(part: Draft, whole: Draft) -> bool:
             for start, end in part.content
         )
     )
+
+
+def _title_quotes(doc: Doc, quotes: list[Quote]) -> list[tuple[Quote, range]]:
+    """The quotes, with their tokens, that hold nothing but one title and follow no verb
+    or colon ("said on CBS’ “Face the Nation.”", "the podcast “Here’s the Thing”"): a
+    name in quotation marks, not speech. What a crowd chanted is speech, whatever the
+    recogniser makes of it ("chanting “Build the wall!”", "one message: “Dump Trump”")."""
+    found = []
+    for quote in quotes:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        before = doc[span.start - 1]
+        if before.pos_ in ("VERB", "AUX") or before.text == ":":
+            continue
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        entities = {t.ent_type_ for t in words} | {t.ent_iob_ for t in words[1:]}
+        if words and entities <= TITLE_ENTITIES | {"I"}:
+            found.append((quote, range(span.start, span.end)))
+    return found
 
 
 def _touched(quotes: list[Quote], content: list[tuple[int, int]]) -> Quotes:
@@ -1064,6 +1086,15 @@ class AttributionEngine:
             construction = "inverted"
         if construction == "object":
             content_tokens -= _description_after(doc, content_tokens)
+        if quotes and content_tokens:
+            # A title that ends what the cue governs is no part of it ("said on CBS’ “Face
+            # the Nation”", which the parser may take for a clause); one inside it is
+            # ("told NBC’s “Today” show that …").
+            last = max(content_tokens)
+            near = quotes_overlapping(quotes, doc[min(content_tokens)].idx, doc[last].idx + 1)
+            for _, tokens in _title_quotes(doc, near):
+                if last < tokens.stop:
+                    content_tokens -= set(tokens)
         content = pieces(doc, content_tokens)
         if cue.signed:  # a pull quote without quotation marks: all before the name
             content = pieces(doc, range(cue.start))
@@ -1206,9 +1237,18 @@ class AttributionEngine:
         # placed with, and quotes don't overlap, so later quotes need not look at them.
         claimed = SpanIndex(_merge([c for d in drafts for c in d.content]))
         cues = _CuesByPlace(doc, drafts)
+        titles = {quote for quote, _ in _title_quotes(doc, quotes)}
+        # A quote inside a speaker's mention names them: "Critics of a “backstop” argue".
+        named = [
+            (doc[min(d.source.tokens)].idx, doc[max(d.source.tokens)].idx)
+            for d in drafts
+            if d.source is not None and d.source.tokens
+        ]
         for quote in quotes:
             span = (quote.start, quote.end)
-            if claimed.overlaps(span):
+            if claimed.overlaps(span) or quote in titles:
+                continue
+            if any(start <= quote.start and quote.end - 1 <= end for start, end in named):
                 continue
             # The speaker right beside the quote says it, short as it may be ("“Absolutely
             # not,” he said of the idea"); else a cue in its sentence, or next door.
