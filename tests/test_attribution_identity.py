@@ -3073,3 +3073,36 @@ def test_himself_sets_off_only_the_name_it_hangs_from(analyze, head, found):
     doc = Doc(analyze.nlp.vocab, words=words, heads=heads, deps=["nsubj", "appos", "ROOT"])
     doc[0].pos_ = "PROPN"
     assert (_reflexive_after(doc[0]) is not None) is found
+
+
+def test_an_it_that_no_source_stands_for_is_the_text_named_before(analyze):
+    result = analyze(
+        "Forty economists at Canadian universities have signed an open letter on the tariffs.",
+        "READ MORE: Ottawa weighs a Huawei executive’s extradition request",
+        "“We urge the government to drop these tariffs without delay,” it stated.",
+    )
+    letter = source(result, 2)
+    assert letter["text"] == "it"
+    assert "letter" in letter["name"].lower() and letter["type"] == "document"
+
+
+@pytest.mark.parametrize(
+    "before, verb",
+    [
+        # A body is the nearest noun phrase: "it" may be that body or the text.
+        ("A new report from the agency landed on Tuesday.", "said"),
+        # Not a verb that a text does.
+        ("The coalition’s letter went out on Monday.", "hoped"),
+    ],
+)
+def test_an_it_is_no_text_after_a_body_or_when_it_does_what_no_text_does(analyze, before, verb):
+    result = analyze(before, f"“We urge the government to drop these tariffs,” it {verb}.")
+    assert source(result, 1)["type"] != "document"
+
+
+def test_an_it_after_other_nouns_in_its_paragraph_is_not_a_text_of_the_one_before(analyze):
+    result = analyze(
+        "The lawsuit was filed in May.",
+        "The doctrine comes from a 2006 case. It states that courts should not act late.",
+    )
+    assert "lawsuit" not in source(result, 1)["name"].lower()

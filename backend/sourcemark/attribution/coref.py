@@ -87,6 +87,12 @@ SECOND_PERSON = {"you", "yourself", "yourselves"}
 # Organisation nouns that rarely stand for a body named with them: "the house", "the office";
 # "the company" of an article about Whole Foods, which named "Besecker Company" once.
 NOT_NAME_ENDINGS = {"company", "firm", "house", "office", "staff", "leadership", "operation"}
+# What a text does, said of an "it" that may be one: "it stated", "it read", "it showed".
+TEXT_VERBS = {
+    "add", "conclude", "declare", "estimate", "find", "indicate", "note", "predict", "read",
+    "recommend", "report", "say", "show", "state", "suggest", "warn",
+}  # fmt: skip
+MODIFIERS = {"compound", "poss", "amod", "nmod", "npadvmod"}
 THEY_REACH = 3  # paragraphs back that a body or group last a source may still be "it" or "they"
 PRONOUN_REACH = 1  # paragraphs back that a speaker stays the antecedent of "they", "the company"
 LEAD_REACH = 1  # paragraphs on that a description may wait for the name it stands for
@@ -2120,9 +2126,38 @@ class Resolver:
         subject = _gendered_subject_before(head, gender, self._names(head.doc).quoted)
         if subject is not None:
             return self._resolve(head.doc, Mention(mention_tokens(subject, set()), subject))
+        if head.lower_ == "it" and head.dep_ == "nsubj" and head.head.lemma_ in TEXT_VERBS:
+            text_before = self._text_before(head)
+            if text_before is not None:  # "… signed an open letter. “…,” it stated."
+                return self._resolve(
+                    text_before.doc, Mention(mention_tokens(text_before, set()), text_before)
+                )
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
         return self._new(text, type_, f"{type_}:{text.lower()}", None, words)
+
+    def _text_before(self, head: Token) -> Token | None:
+        """The document an "it" that no source before stands for says, where the nearest
+        noun phrase before it, in its paragraph or (if none there) the two before, is of a
+        text: "… have signed an open letter on the issue. “…,” it stated"; not where it is of
+        a body ("The agency released a report. It said": either) or of something else."""
+        index = self.where[0]
+        before = [self.docs[i] for i in (index - 1, index - 2) if i >= 0]
+        for doc, end in [(head.doc, head.i), *((d, len(d)) for d in before)]:
+            quoted = self._names(doc).quoted
+            for token in reversed(doc[:end]):
+                if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in MODIFIERS:
+                    continue  # a noun phrase's head: not "Huawei" of "a Huawei executive"
+                if quoted[token.i]:
+                    continue
+                lemma = token.lemma_.lower()
+                if token.ent_type_ == "ORG" or lemma in ORGANIZATION_NOUNS:
+                    return None
+                if token.pos_ == "NOUN" and lemma in DOCUMENT_NOUNS:
+                    return token
+                if doc is head.doc:
+                    return None  # the paragraph named something else first
+        return None
 
 
 def _not_among(fits: Callable[[Referent], bool], names: set[str]):
