@@ -518,6 +518,29 @@ def test_headings_are_not_speaker_labels(analyze):
     assert [a["cue"]["text"] for a in attributions(result, 0)] == []
 
 
+def test_a_heading_in_capitals_is_no_speaker_though_the_recogniser_names_it(analyze):
+    result = analyze("BACKGROUND: The mayor was elected in 2018.")
+    assert attributions(result, 0) == []
+    # Nor is one the role tagger reads as a label, before a quote its speaker is named for.
+    result = analyze(
+        "ANALYST'S TAKE: \"Will the central bank act today? Lower growth may provide a sell "
+        'signal," Jane Doe, chief strategist at Acme, said.'
+    )
+    assert [a["cue"]["text"] for a in attributions(result, 0)] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (["UN: Peacekeepers must leave the region by March."], "UN"),
+        (["Mike Pence visited the plant.", "PENCE: We will keep these jobs."], "Mike Pence"),
+    ],
+)
+def test_a_label_in_capitals_of_an_acronym_or_a_person_named_speaks(analyze, paragraphs, name):
+    label = attributions(analyze(*paragraphs), len(paragraphs) - 1)
+    assert [a["source"]["name"] for a in label] == [name]
+
+
 @pytest.mark.parametrize(
     ("text", "sign", "post"),
     [

@@ -78,6 +78,7 @@ MIN_QUOTE_SHARE = 0.6  # of its sentences' characters, for a cue-less quote to b
 SENTENCE_END = re.compile(r"[.!?…]\W*\Z")
 # What the recogniser calls a title: a quote of nothing else names it, it doesn't say it.
 TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+MAX_ACRONYM_LETTERS = 4  # "UN", "FBI", "NATO": a label in capitals that needs no other spelling
 MAX_CARRY_PARAGRAPHS = 2  # how far back the last speaker of a floating quote may be
 DATELINE_LENGTH = 12  # tokens: "ST. LOUIS, Mo. (AP) —" is 9
 # A list item after "He said:": "• …", "- …", "1. …", "a) …".
@@ -217,6 +218,13 @@ def _title_quotes(doc: Doc, quotes: list[Quote]) -> list[tuple[Quote, range]]:
         if words and entities <= TITLE_ENTITIES | {"I"}:
             found.append((quote, range(span.start, span.end)))
     return found
+
+
+def _names_in_capitals(label: Span, resolver: Resolver) -> bool:
+    """Whether a label's one word in capitals names someone: an acronym ("UN:", "FBI:"),
+    or a person the article names ("PENCE:" of Mike Pence); not "BACKGROUND:", a heading."""
+    word = label.text
+    return len(word) <= MAX_ACRONYM_LETTERS or resolver.names.person(word) is not None
 
 
 def _touched(quotes: list[Quote], content: list[tuple[int, int]]) -> Quotes:
@@ -817,10 +825,18 @@ class AttributionEngine:
         """A "Name:" label speaks when it names someone or a document; "WATCH:" and
         "ANALYSIS:" are headings. A headline's label may name someone the article itself
         doesn't ("Carly Fiorina: …") or people by a noun ("Insiders: …", "Newspaper: …"),
-        and only a headline's may say whom it addresses ("Clinton to Planned Parenthood: …")."""
-        if draft.cue is None or draft.cue.label is None or draft.cue.head.text != ":":
+        and only a headline's may say whom it addresses ("Clinton to Planned Parenthood: …").
+        A colon the role tagger took for a cue, its source just before, is judged alike."""
+        if draft.cue is None or draft.cue.head.text != ":":
             return True
-        start, end = draft.cue.label
+        if draft.cue.label is not None:
+            start, end = draft.cue.label
+        elif (
+            draft.source is not None and max(draft.source.tokens, default=-2) + 1 == draft.cue.start
+        ):
+            start, end = min(draft.source.tokens), draft.cue.start  # the tagger's label
+        else:
+            return True
         label = doc[start:end]
         if end < len(doc) and doc[end].lower_ in ADDRESSING and not headline:
             return False  # "Paris on a budget: …" in an article is a subhead
@@ -835,6 +851,8 @@ class AttributionEngine:
             return resolver.interview  # "Q: …" and "A: …", not a list's "A: …" alone
         if start > 1 and len(label) == 1 and label.text.isupper():
             return True  # a transcript's line after another's words: "… taxes. SANDERS: “…”"
+        if len(label) == 1 and label.text.isupper() and not _names_in_capitals(label, resolver):
+            return False
         said = [t for t in doc[draft.cue.end :] if not (t.is_space or t.is_punct)]
         if said and all(t.like_num for t in said):
             return False  # a tally: "Clinton: 1,769."
