@@ -3106,3 +3106,26 @@ def test_an_it_after_other_nouns_in_its_paragraph_is_not_a_text_of_the_one_befor
         "The doctrine comes from a 2006 case. It states that courts should not act late.",
     )
     assert "lawsuit" not in source(result, 1)["name"].lower()
+
+
+LONG_AGO = [
+    "Former premier Ann Cole announced that she would step down, saying the party needed to "
+    "move on.",
+    "The party will choose a new leader in the spring.",
+    "The vote is expected to be close.",
+]
+IN_TEARS = "In a 2015 address to students, she said she had found herself in tears the next day."
+
+
+@pytest.mark.parametrize(
+    ("named_lately", "she"),
+    [
+        ("Maria Lopez peeked around the corner. Police officers fired as well.", "Maria Lopez"),
+        # Two named since, the speaker among them or not: no one of them over the speaker.
+        ("Ann Cole and Maria Lopez placed flowers. Police officers stood by.", "Ann Cole"),
+        ("Maria Lopez and Rosa Diaz placed flowers. Police officers stood by.", "Ann Cole"),
+    ],
+)
+def test_a_she_is_the_one_woman_named_since_a_speaker_long_gone(analyze, named_lately, she):
+    result = analyze(*LONG_AGO, named_lately, IN_TEARS)
+    assert source(result, 4)["name"] == she

@@ -1734,15 +1734,20 @@ class Resolver:
             ),
             None,
         )
-        if known is not None and gender is not None:
-            return known
         # Of the people named lately, one the article calls by the pronoun's gender, over
         # one it tells nothing of: "Taylor Swift's albums … bought by Scooter Braun. … she".
         fitting = [
-            name
+            (at, name)
             for at, name, _ in named
             if self.where[0] - at[0] <= SPEAKER_REACH and self.names.gender_of(name) == gender
         ]
+        # A speaker the article calls so, unless just one person of that gender (by the
+        # article or the first name) was named lately, since: "… Vickers peeked around …"
+        # after Gallant spoke long before; not "Obama and Biden place flowers …", two.
+        named_since = {name for at, name in fitting if known is not None and at > known.last}
+        if known is not None and gender is not None and len(named_since) != 1:
+            return known
+        fitting = [name for _, name in fitting]
         if gender is not None and fitting:
             return fitting[0]
         if not named:
