@@ -3129,3 +3129,13 @@ IN_TEARS = "In a 2015 address to students, she said she had found herself in tea
 def test_a_she_is_the_one_woman_named_since_a_speaker_long_gone(analyze, named_lately, she):
     result = analyze(*LONG_AGO, named_lately, IN_TEARS)
     assert source(result, 4)["name"] == she
+
+
+def test_a_bare_noun_of_something_opening_a_sentence_is_no_one_a_she_stands_for(analyze):
+    result = analyze(
+        "I reached the agent Ruth Kane by phone. She had sold his books for years. Harvest "
+        "of Stones was the first novel she ever sold. Family duties left her “overwhelmed,” "
+        "she said."
+    )
+    she = with_cue(result, "said")[0]["source"]
+    assert she["name"] == "Ruth Kane"

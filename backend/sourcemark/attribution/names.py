@@ -669,6 +669,8 @@ def _unrecognised_people(doc: Doc, text: str) -> list[Span]:
         # at a sentence's start too ("Poulter, however, was …").
         bare = token.tag_ == "NN" and not any(c.dep_ == "det" for c in token.children)
         proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and bare)
+        # Nor one "of" something: "Web of Angels was the first novel she ever sold" is a book.
+        proper = proper and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         owned = any(c.dep_ == "poss" for c in token.children)  # "Dan Loeb's Third Point"
         if (
             proper
