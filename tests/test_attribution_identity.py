@@ -3139,3 +3139,21 @@ def test_a_bare_noun_of_something_opening_a_sentence_is_no_one_a_she_stands_for(
     )
     she = with_cue(result, "said")[0]["source"]
     assert she["name"] == "Ruth Kane"
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "A feud involving Maria Delgado, her former record label and a couple of big name "
+            "politicians looks like it is over.",
+            "Then, last week, Maria Delgado posted on Twitter accusing the label of trying to stop "
+            "her.",
+        ),
+        ("Paul Dorsey, an Ohio steel manufacturer and conservative activist, said he gave.",),
+    ],
+)
+def test_an_appositive_with_others_joined_to_it_makes_no_name_a_body(analyze, paragraphs):
+    result = analyze(*paragraphs)
+    named = [a["source"] for a in attributions(result, len(paragraphs) - 1) if a["source"]]
+    assert named and all(s["type"] == "named_person" for s in named), named

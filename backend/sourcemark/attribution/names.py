@@ -222,7 +222,11 @@ def _described_as_body(name: Token) -> bool:
     """A proper noun the article calls a body, before or beside it: "drug maker Pfizo",
     "the network Vexa", "Pfizo, a drug maker," (the recogniser may take it for a person),
     or one of "Vexa, Pfizo and other companies"."""
-    described = [c for c in name.children if c.dep_ in ("compound", "appos") and c.i != name.i]
+    described = [
+        c
+        for c in name.children
+        if (c.dep_ == "compound" or (c.dep_ == "appos" and not _opens_a_list(c))) and c.i != name.i
+    ]
     if name.dep_ == "appos":
         described.append(name.head)
     if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lower_ in BODY_OFFICES:
@@ -237,6 +241,14 @@ def _body_beside(name: Token) -> bool:
     return any(
         c.dep_ == "appos" and _body_noun(c) and c.left_edge.i == name.i + 2 for c in name.children
     )
+
+
+def _opens_a_list(appositive: Token) -> bool:
+    """An "appositive" with others joined to it calls no name a body: it is a list the
+    parser misread ("a feud involving Maria Delgado, her former record label and two
+    senators" names three), or a person's roles ("Paul Dorsey, an Ohio steel manufacturer
+    and conservative activist")."""
+    return any(c.dep_ in ("cc", "conj") for c in appositive.children)
 
 
 def _joined(token: Token) -> list[Token]:
