@@ -3157,3 +3157,20 @@ def test_an_appositive_with_others_joined_to_it_makes_no_name_a_body(analyze, pa
     result = analyze(*paragraphs)
     named = [a["source"] for a in attributions(result, len(paragraphs) - 1) if a["source"]]
     assert named and all(s["type"] == "named_person" for s in named), named
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_is_the_person_named_in_full(analyze):
+    band = "Founding members Tom Jarvis, Pat Simmons and John Lee will reunite next year."
+    docs = [analyze.nlp(band), analyze.nlp("Simmons teased the tour on Monday.")]
+    assert docs[1][0].tag_ == "NNS"  # what the tagger makes of it
+    assert "Simmons" in [e.text for _, e in Resolver(docs).names.people_at]
+    # So "the singer" after it is the one the article is about there.
+    result = analyze(
+        band,
+        "Simmons teased the tour on Monday.",
+        "After one song, the singer told the audience, “maybe we should go on the road.”",
+    )
+    assert source(result, 2)["name"] == "Pat Simmons"
+    # A plural named by no one in full is no person, whatever "he" follows it.
+    docs = [analyze.nlp("Mounties found the car near the lake, and he was later released.")]
+    assert [e.text for _, e in Resolver(docs).names.people_at] == []

@@ -679,7 +679,9 @@ def _unrecognised_people(doc: Doc, text: str) -> list[Span]:
             continue
         # A singular noun with no determiner is a name even where the tagger says noun,
         # at a sentence's start too ("Poulter, however, was …").
-        bare = token.tag_ == "NN" and not any(c.dep_ == "det" for c in token.children)
+        # A plural one too, which only a person named in full before may be: "Simmons teased
+        # the tour" after "Pat Simmons" (the tagger reads surnames in -s as plurals).
+        bare = token.tag_ in ("NN", "NNS") and not any(c.dep_ == "det" for c in token.children)
         proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and bare)
         # Nor one "of" something: "Web of Angels was the first novel she ever sold" is a book.
         proper = proper and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
@@ -916,7 +918,10 @@ class NameIndex:
                 n
                 for n in unrecognised
                 if n.label_
-                or (n.text.lower() not in bodies and (_gender_of(n, among) or self._known(n)))
+                or (
+                    n.text.lower() not in bodies
+                    and ((_gender_of(n, among) and n.root.tag_ != "NNS") or self._known(n))
+                )
             ]
             # A surname the recogniser took for a body or a work, of the one person the
             # article named in full with it before: "Trump, appearing after Clinton, cited …"
