@@ -3174,3 +3174,26 @@ def test_a_surname_the_tagger_reads_as_a_plural_is_the_person_named_in_full(anal
     # A plural named by no one in full is no person, whatever "he" follows it.
     docs = [analyze.nlp("Mounties found the car near the lake, and he was later released.")]
     assert [e.text for _, e in Resolver(docs).names.people_at] == []
+
+
+def test_an_it_no_source_stands_for_is_the_body_its_paragraph_last_made_a_subject(analyze):
+    result = analyze("While China wants a trade deal, it said it would not accept new tariffs.")
+    china = source(result)
+    assert (china["text"], china["name"], china["type"]) == ("it", "China", "named_organization")
+
+
+def _it_of(resolver: Resolver, doc: Doc):
+    return resolver._it_before(next(t for t in doc if t.lower_ == "it"))
+
+
+def test_an_it_that_stands_for_no_one_or_after_a_person_is_no_body(analyze):
+    seems = analyze.nlp("While China wants a trade deal, it seems the talks will drag on.")
+    assert _it_of(Resolver([seems]), seems) is None
+    said = analyze.nlp("While China wants a trade deal, it said the talks would go on.")
+    assert _it_of(Resolver([said]), said).text == "China"
+    # A person's surname the recogniser calls a body is still the person's.
+    named = analyze.nlp("Donald Trump met farmers in Iowa on Monday.")
+    trump = analyze.nlp("While Trump wants a trade deal, it said the talks would go on.")
+    trump.ents = [Span(trump, 1, 2, label="ORG")]
+    it = next(t for t in trump if t.lower_ == "it")
+    assert Resolver([named, trump])._body_subject_before(it) is None

@@ -26,6 +26,7 @@ from .names import (
     BODY_WORDS,
     DETERMINERS,
     GENDERED_NOUNS,
+    IMPERSONAL_VERBS,
     IT_WORDS,
     OFFICE_STEMS,
     POSSESSIVE_MARKS,
@@ -2131,15 +2132,35 @@ class Resolver:
         subject = _gendered_subject_before(head, gender, self._names(head.doc).quoted)
         if subject is not None:
             return self._resolve(head.doc, Mention(mention_tokens(subject, set()), subject))
-        if head.lower_ == "it" and head.dep_ == "nsubj" and head.head.lemma_ in TEXT_VERBS:
-            text_before = self._text_before(head)
-            if text_before is not None:  # "… signed an open letter. “…,” it stated."
-                return self._resolve(
-                    text_before.doc, Mention(mention_tokens(text_before, set()), text_before)
-                )
+        found = self._it_before(head) if head.lower_ == "it" and head.dep_ == "nsubj" else None
+        if found is not None:
+            return self._resolve(found.doc, Mention(mention_tokens(found, set()), found))
         # An unresolved pronoun: a person for he/she, a vague group otherwise.
         type_ = "named_person" if wanted_person else "vague"
         return self._new(text, type_, f"{type_}:{text.lower()}", None, words)
+
+    def _it_before(self, head: Token) -> Token | None:
+        """What an "it" that no source stands for is: the body its paragraph names as the
+        nearest subject before it ("While China needs soybeans, it has balked …"), else,
+        doing what a text does, the text named just before ("… signed an open letter. “…,”
+        it stated"). Not an "it" of "it's possible" or "it seems", which stands for no one."""
+        if head.head.lemma_ in IMPERSONAL_VERBS:
+            return None
+        body = self._body_subject_before(head)
+        if body is not None or head.head.lemma_ not in TEXT_VERBS:
+            return body
+        return self._text_before(head)
+
+    def _body_subject_before(self, head: Token) -> Token | None:
+        """The body an "it" no source stands for is, where the nearest subject before it in
+        its paragraph, outside quotes, is a body the recogniser names: "Acme Air has 40 jets.
+        … it announced an order …"."""
+        quoted = self._names(head.doc).quoted
+        for token in reversed(head.doc[: head.i]):
+            if token.dep_ in SUBJECTS and not quoted[token.i]:
+                body = token.ent_type_ in ("ORG", "GPE") and self._person_named_at(token) is None
+                return token if body else None  # not "Trump", which it may call a body
+        return None
 
     def _text_before(self, head: Token) -> Token | None:
         """The document an "it" that no source before stands for says, where the nearest
