@@ -529,6 +529,22 @@ def test_a_heading_in_capitals_is_no_speaker_though_the_recogniser_names_it(anal
     assert [a["cue"]["text"] for a in attributions(result, 0)] == ["said"]
 
 
+def test_a_list_entry_after_a_name_and_a_colon_is_no_speech(analyze):
+    result = analyze(
+        "Police arrested the following people on Friday.",
+        "Mark T. Lee: Two county warrants, driving while suspended.",
+        "Lea Park: “None of them mine, not one.”",
+        "Lea Park: We were never told about the warrants.",
+    )
+    assert attributions(result, 1) == []
+    # A quote, or a clause with a finite verb, is still what the name says.
+    assert [a["source"]["name"] for a in attributions(result, 2)] == ["Lea Park"]
+    assert [a["source"]["name"] for a in attributions(result, 3)] == ["Lea Park"]
+    # A headline drops its verbs: its label still speaks.
+    result = analyze("Putin: Russia ready for new talks with the West", "MOSCOW — …")
+    assert [a["source"]["name"] for a in attributions(result, 0)] == ["Putin"]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "name"),
     [

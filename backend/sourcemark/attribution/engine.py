@@ -220,6 +220,11 @@ def _title_quotes(doc: Doc, quotes: list[Quote]) -> list[tuple[Quote, range]]:
     return found
 
 
+def _finite(token: Token) -> bool:
+    """A finite verb: what a label's speech has, unless quoted, and a list's entry lacks."""
+    return token.tag_ in FINITE_TAGS or token.tag_ == "MD"
+
+
 def _names_in_capitals(label: Span, resolver: Resolver) -> bool:
     """Whether a label's one word in capitals names someone: an acronym ("UN:", "FBI:"),
     or a person the article names ("PENCE:" of Mike Pence); not "BACKGROUND:", a heading."""
@@ -856,6 +861,9 @@ class AttributionEngine:
         said = [t for t in doc[draft.cue.end :] if not (t.is_space or t.is_punct)]
         if said and all(t.like_num for t in said):
             return False  # a tally: "Clinton: 1,769."
+        quoted = any(t.is_quote for t in doc[draft.cue.end :])
+        if said and not (headline or quoted or any(map(_finite, said))):
+            return False  # a list's entry: "Jane A. Doe: Possession of a stolen vehicle, …"
         titled = label[0].lower_.rstrip(".") in TITLES
         named = resolver.names.person(label.text) is not None
         # "JAPAN PMI:", "ANALYSIS:" (whatever the recogniser says): headings; a transcript
