@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from .cues import SPEECH_LEMMAS, Cue, is_expectation
 from .sources import FEELING_LEMMAS, claim_taken_for_subject
-from .tokens import speaker_after_aside, subject_hung_on_aside, subtree
+from .tokens import FINITE_TAGS, speaker_after_aside, subject_hung_on_aside, subtree
 from .types import GROUPS_OF_PEOPLE, person_noun
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -17,7 +17,6 @@ OBJECT_DEPS = {"dobj", "obj", "xcomp", "prep", "dative", "attr", "oprd", "acomp"
 NOUN_CONTENT_DEPS = {"acl", "ccomp", "xcomp", "prep", "advcl"}
 # Clauses that go on with a claim after the cue that interrupts it: "…, he said, because …".
 REASON_MARKS = {"because", "although", "though", "since", "unless"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # What may follow the verb of "as the mayor noted last week," besides whom it told.
 AS_ASIDE_TAILS = {"punct", "prt", "npadvmod", "advmod"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -1745,9 +1745,10 @@ class Resolver:
         # A speaker the article calls so, unless just one person of that gender (by the
         # article or the first name) was named lately, since: "… Vickers peeked around …"
         # after Gallant spoke long before; not "Obama and Biden place flowers …", two.
-        named_since = {name for at, name in fitting if known is not None and at > known.last}
-        if known is not None and gender is not None and len(named_since) != 1:
-            return known
+        if known is not None and gender is not None:
+            named_since = {name for at, name in fitting if at > known.last}
+            if len(named_since) != 1:
+                return known
         fitting = [name for _, name in fitting]
         if gender is not None and fitting:
             return fitting[0]
@@ -2155,12 +2156,10 @@ class Resolver:
         """The body an "it" no source stands for is, where the nearest subject before it in
         its paragraph, outside quotes, is a body the recogniser names: "Acme Air has 40 jets.
         … it announced an order …"."""
-        quoted = self._names(head.doc).quoted
-        for token in reversed(head.doc[: head.i]):
-            if token.dep_ in SUBJECTS and not quoted[token.i]:
-                body = token.ent_type_ in ("ORG", "GPE") and self._person_named_at(token) is None
-                return token if body else None  # not "Trump", which it may call a body
-        return None
+        nearest = next(_subjects_before(head, self._names(head.doc).quoted), None)
+        if nearest is None or nearest.ent_type_ not in ("ORG", "GPE"):
+            return None
+        return nearest if self._person_named_at(nearest) is None else None  # not "Trump"
 
     def _text_before(self, head: Token) -> Token | None:
         """The document an "it" that no source before stands for says, where the nearest
@@ -2245,10 +2244,13 @@ def _gendered_subject_before(pronoun: Token, gender: str | None, quoted: list[bo
     by a word of its gender ("My husband", "the woman"), outside quotes."""
     if gender is None:
         return None
-    for token in reversed(pronoun.doc[: pronoun.i]):
-        if token.dep_ in SUBJECTS and not quoted[token.i] and _one_of_gender(token, gender):
-            return token
-    return None
+    subjects = _subjects_before(pronoun, quoted)
+    return next((t for t in subjects if _one_of_gender(t, gender)), None)
+
+
+def _subjects_before(pronoun: Token, quoted: list[bool]) -> Iterator[Token]:
+    """The subjects before the pronoun in its paragraph, outside quotes, nearest first."""
+    return (t for t in reversed(pronoun.doc[: pronoun.i]) if t.dep_ in SUBJECTS and not quoted[t.i])
 
 
 def _one_described(referent: Referent) -> bool:

@@ -23,7 +23,7 @@ from .. import deadline
 from ..linear_spacy import sentence_spans
 from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
-from .content import CLAUSE_DEPS, FINITE_TAGS, TELLING, find_content
+from .content import CLAUSE_DEPS, TELLING, find_content
 from .coref import INTERVIEW_LABELS, Referent, Resolver
 from .cues import (
     ADDRESSING,
@@ -51,7 +51,7 @@ from .sources import (
     when_after,
     whole_run,
 )
-from .tokens import pieces, subtree
+from .tokens import FINITE_TAGS, pieces, subtree
 from .types import ORGANIZATION_NOUNS, person_noun
 
 # Documents that head a claim as a label: "Poll: …", "Report: …" (not "Email: …").
@@ -221,7 +221,8 @@ def _title_quotes(doc: Doc, quotes: list[Quote]) -> list[tuple[Quote, range]]:
 
 
 def _finite(token: Token) -> bool:
-    """A finite verb: what a label's speech has, unless quoted, and a list's entry lacks."""
+    """A finite verb or a modal, which makes a clause of its own: what a label's speech
+    has (unless quoted) and a list's entry lacks."""
     return token.tag_ in FINITE_TAGS or token.tag_ == "MD"
 
 
@@ -376,9 +377,7 @@ def _said_at_the_end(doc: Doc, cue: Cue) -> tuple[set[int], Mention] | None:
         return None
     if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
         return None
-    if any(
-        t.tag_ in FINITE_TAGS or t.tag_ == "MD" or (t.is_punct and t.text != "-") for t in phrase
-    ):
+    if any(_finite(t) or (t.is_punct and t.text != "-") for t in phrase):
         return None  # a clause of its own, or a list
     claim = [i for i in range(sentence.start, comma) if not doc[i].is_space]
     if len(claim) < 4 or not any(doc[i].pos_ in ("VERB", "AUX") for i in claim):

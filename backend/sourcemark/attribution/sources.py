@@ -8,7 +8,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from .cues import EXPLETIVES, Cue
-from .tokens import speaker_after_aside, subject_hung_on_aside, subtree
+from .tokens import FINITE_TAGS, speaker_after_aside, subject_hung_on_aside, subtree
 from .types import PERSON_NOUNS, QUANTITY_HEADS, common_lemma, person_noun
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -101,8 +101,7 @@ def _speaker_taken_for_object(verb: Token) -> Token | None:
     subject and makes the speaker after it its object. A person (or people) who is the
     object of a saying set off by a comma, with no subject, is who says it."""
     # "said Hill", "says Hill": not a participle's aside ("…, saying, “A reporter who …”").
-    finite = verb.tag_ in ("VBD", "VBZ", "VBP")
-    if verb.lemma_.lower() != "say" or not finite or not _after_comma(verb):
+    if verb.lemma_.lower() != "say" or verb.tag_ not in FINITE_TAGS or not _after_comma(verb):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 QUOTE_MARKS = set("“”\"‘’«»„'`")
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # verbs that make a clause of their own: "said", "says"
 
 
 def subtree(token: Token) -> set[int]:
