@@ -15,6 +15,7 @@ from sourcemark.attribution.engine import (
     _headline_speaker,
     _holds_clause,
     _near_cue,
+    _said_at_the_end,
 )
 from sourcemark.attribution.quotes import find_quotes
 from sourcemark.attribution.sources import (
@@ -1866,3 +1867,90 @@ def test_a_person_taken_for_the_object_of_said_speaks_only_after_a_comma(
 def test_a_thing_said_after_a_comma_is_no_speaker(analyze):
     [saying] = with_cue(analyze("The mayor declined to answer questions, saying little."), "saying")
     assert saying["source"]["text"] == "The mayor"
+
+
+def test_a_saying_that_ends_its_sentence_may_say_when_it_was_said(analyze):
+    text = (
+        "The harbour tunnel will close for repairs next spring, sooner than planned, "
+        "the port authority said on Tuesday."
+    )
+    a = only(analyze(text))
+    assert a["source"]["text"] == "the port authority"
+    assert texts(a) == [
+        "The harbour tunnel will close for repairs next spring, sooner than planned"
+    ]
+
+
+def rule_drafts(pipeline, text: str, arcs_as_read=()) -> dict[str, tuple[str, list[str]]]:
+    """What the rules alone make of a text, by cue (its source and content, as text), with
+    `arcs_as_read` (word, head, label) forced on the parse."""
+    parsed = pipeline.nlp(text)
+    heads, deps, at = arcs(parsed)
+    for word, head, dep in arcs_as_read:
+        heads[at[word]], deps[at[word]] = at[head], dep
+    doc = misparsed(parsed, heads, deps)
+    drafts = pipeline.engine._rule_drafts(doc, doc.text, find_quotes(doc))
+    return {
+        d.cue.span.text: (
+            " ".join(doc[i].text for i in sorted(d.source.tokens)) if d.source else None,
+            [text[a:b] for a, b in d.content],
+        )
+        for d in drafts
+        if d.cue is not None
+    }
+
+
+def test_a_speaker_after_a_closing_quote_says_the_claim_before_it(pipeline):
+    text = "“Read the letter the council sent after the vote,” Abara notes."
+    parsed = pipeline.nlp(text)
+    heads, deps, at = arcs(parsed)
+    # As the parser read such a sentence in PolNeAR: the quote no clause of "notes", and
+    # the name a word of a compound noun.
+    for word, dep in [("Read", "xcomp"), ("Abara", "compound"), ("notes", "ROOT")]:
+        heads[at[word]], deps[at[word]] = at["notes"], dep
+    doc = misparsed(parsed, heads, deps)
+    claim, speaker = _said_at_the_end(doc, Cue(doc[at["notes"]], at["notes"], at["notes"] + 1))
+    assert [doc[i].text for i in sorted(speaker.tokens)] == ["Abara"]
+    assert doc[max(claim)].text == "vote"
+
+
+def test_a_speaker_at_the_end_holds_the_saying_inside_its_claim(pipeline):
+    text = (
+        "In the inquiry, Varga acknowledged that the scheme could be termed “creative "
+        "accounting,” the auditor said in 2003."
+    )
+    # As the parser read such a sentence in PolNeAR: "said" a clause of the quoted words.
+    misread = [("acknowledged", "acknowledged", "ROOT"), ("said", "accounting", "acl"),
+               (".", "acknowledged", "punct")]  # fmt: skip
+    drafts = rule_drafts(pipeline, text, misread)
+    assert drafts["said"] == (
+        "the auditor",
+        ["In the inquiry, Varga acknowledged that the scheme could be termed “creative "
+         "accounting,”"],
+    )  # fmt: skip
+    assert drafts["acknowledged"][1] == ["that the scheme could be termed “creative accounting,”"]
+
+
+def test_a_participle_that_ends_a_sentence_says_what_was_done_not_who_spoke(pipeline):
+    text = (
+        "The city will keep testing the water in three districts for lead, a plan "
+        "announced earlier this year."
+    )
+    assert "announced" not in rule_drafts(pipeline, text)
+
+
+def test_only_a_speaker_that_ends_the_sentence_holds_a_saying_inside_its_claim(pipeline):
+    text = (
+        "I learned that the hard way: when I was 20 years old, deep into youthful "
+        "idealism, I wrote in “Pat Paulsen” on my first city ballot in 1988."
+    )
+    # "wrote" a clause of "learned", whose claim it takes for its own: neither holds the other.
+    assert "learned" in rule_drafts(pipeline, text)
+
+
+def test_a_relative_clause_that_ends_a_sentence_names_no_speaker(pipeline):
+    text = (
+        "The rover is based on the Moon Hopper probe, which the agency's chief engineer "
+        "Dana Fields announced earlier this year."
+    )
+    assert rule_drafts(pipeline, text).get("announced", (None,))[0] is None

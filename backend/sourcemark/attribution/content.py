@@ -323,12 +323,12 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
         objects.append(child)
     # When or where it was said is not what: with nothing else after the verb ("commented
     # on Monday"), nothing was said here.
-    while objects and _when_or_where_said(objects[-1]):
+    while objects and when_or_where_said(objects[-1]):
         rest -= subtree(objects.pop())
     return rest or said_on, "object"
 
 
-def _when_or_where_said(child: Token) -> bool:
+def when_or_where_said(child: Token) -> bool:
     """A last phrase that tells when or where it was said, not what: "offered advice to
     Clinton on Friday", "attacked her opponent during the debate". Not one that goes on to
     more: "said on Friday during a news conference that he may wait"."""

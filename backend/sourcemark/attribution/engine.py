@@ -23,7 +23,7 @@ from .. import deadline
 from ..linear_spacy import sentence_spans
 from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
-from .content import CLAUSE_DEPS, TELLING, find_content
+from .content import CLAUSE_DEPS, TELLING, find_content, when_or_where_said
 from .coref import INTERVIEW_LABELS, Referent, Resolver
 from .cues import (
     ADDRESSING,
@@ -93,6 +93,7 @@ MAX_LIST_ITEM_WORDS = 30
 POINTS_AHEAD = re.compile(r"(?:the following|this|these|as follows)(?:\s+\w+)?", re.IGNORECASE)
 # "…, North Korea's state-run KCNA news agency said.": the longest speaker phrase taken.
 MAX_TAIL_SPEAKER_WORDS = 12
+WH_TAGS = {"WDT", "WP", "WP$"}  # "which", "who", "whose": what opens a relative clause
 
 
 @dataclass
@@ -106,6 +107,7 @@ class Draft:
     position: int  # character where it starts, to keep paragraph order
     quotes: list[Quote] = field(default_factory=list)
     confidence: float = 1.0  # for a learned cue, how sure the role tagger is
+    said_last: bool = False  # its sentence ends "…, the agency said." (_said_at_the_end)
 
 
 @dataclass
@@ -184,6 +186,26 @@ def _end_before_joined_cues(doc: Doc, text: str, drafts: list[Draft]) -> None:
         kept = _without(outer.content, start, last.idx + len(last.text))
         # Not the sentence's closing marks alone (the ".”" after the second cue's quote).
         outer.content = [(a, b) for a, b in kept if any(c.isalnum() for c in text[a:b])]
+
+
+def _end_before_tail_speakers(drafts: list[Draft]) -> None:
+    """ "Varga acknowledged that it was “creative accounting,” the Ledger reported.": each
+    cue lies in what the other says, as the parse may hang "reported" inside the first claim;
+    the one named after what it says holds the other, whose content stops where the outer
+    claim does."""
+    cued = [d for d in drafts if d.cue is not None and d.content]
+    for outer in (d for d in cued if d.said_last):
+        said_from = outer.cue.span.start_char
+        claim_end = max(b for _, b in outer.content)
+        for inner in cued:
+            head = inner.cue.head.idx
+            if inner is outer or not any(a <= head < b for a, b in outer.content):
+                continue
+            if any(a <= said_from < b for a, b in inner.content):
+                sentence_end = outer.cue.head.sent[-1]
+                inner.content = _without(
+                    inner.content, claim_end, sentence_end.idx + len(sentence_end)
+                )
 
 
 def _quoted_before(part: Draft, whole: Draft) -> bool:
@@ -359,6 +381,8 @@ def _said_at_the_end(doc: Doc, cue: Cue) -> tuple[set[int], Mention] | None:
         end -= 1
     if not words or doc[words[-1]].text not in (".", "!"):
         return None
+    if end and set(words[:end]) <= _occasions_after(verb):
+        end = 0  # "…, the agency said on Tuesday.": when it said it, the speaker before
     if end:  # the speaker after the verb: "…, argued Palvetzian."
         if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None  # "Merkel, who …, warned against …": the parse found who
@@ -367,14 +391,21 @@ def _said_at_the_end(doc: Doc, cue: Cue) -> tuple[set[int], Mention] | None:
         if comma <= sentence.start or doc[comma].text != ",":
             return None
     else:  # before it: "…, the agency said."
+        if not _finite(verb):
+            return None  # "…, a plan announced earlier this year.": the plan was announced
         commas = (i for i in range(cue.start - 1, sentence.start, -1) if doc[i].text == ",")
         comma = next(commas, None)
         if comma is None:
             return None
-        speaker = range(comma + 1, cue.start)
+        first = comma + 1
+        if first < cue.start and doc[first].is_quote:
+            first += 1  # '…, “creative accounting,” the Ledger reported.': the quote closes
+        speaker = range(first, cue.start)
     phrase = doc[speaker.start : speaker.stop]
     if not 0 < len(phrase) <= MAX_TAIL_SPEAKER_WORDS or phrase[0].pos_ == "CCONJ":
         return None
+    if phrase[0].tag_ in WH_TAGS:
+        return None  # "…, which the founder announced this year.": what was announced
     if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
         return None
     if any(_finite(t) or (t.is_punct and t.text != "-") for t in phrase):
@@ -393,6 +424,18 @@ def _said_at_the_end(doc: Doc, cue: Cue) -> tuple[set[int], Mention] | None:
         # "…, told AFP in an interview.": whom.
         return None
     return set(claim), Mention(set(speaker), head)
+
+
+def _occasions_after(verb: Token) -> set[int]:
+    """The tokens of the phrases after a verb that say when or where it was said: "on
+    Tuesday", "in a statement", "Monday"."""
+    return {
+        t.i
+        for child in verb.rights
+        if when_or_where_said(child)
+        or (child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"))
+        for t in child.subtree
+    }
 
 
 def _phrase_before(doc: Doc, index: int) -> Mention | None:
@@ -1069,6 +1112,7 @@ class AttributionEngine:
                 drafts.append(draft)
         self._place_quotes(doc, text, quotes, drafts)
         _end_before_joined_cues(doc, text, drafts)
+        _end_before_tail_speakers(drafts)
         # A cue with nothing said, and no quote to take, is not an attribution, unless what
         # it says follows in the next paragraph ("He said:").
         kept = [d for d in drafts if d.content or self._opens_next(doc, d) or _signs_above(doc, d)]
@@ -1151,7 +1195,7 @@ class AttributionEngine:
             naming = construction == "object" and any(c.dep_ == "oprd" for c in cue.head.children)
             kind = "indirect" if speech and (clause or naming) else "other"
         position = min([doc[cue.start].idx] + [s for s, _ in content[:1]])
-        return Draft(cue, source, content, kind, position, touched)
+        return Draft(cue, source, content, kind, position, touched, said_last=said_last is not None)
 
     @staticmethod
     def _inside_quote(doc: Doc, source: Mention, quotes: list[Quote], cue: Cue) -> bool:
