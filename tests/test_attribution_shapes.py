@@ -1954,3 +1954,20 @@ def test_a_relative_clause_that_ends_a_sentence_names_no_speaker(pipeline):
         "Dana Fields announced earlier this year."
     )
     assert rule_drafts(pipeline, text).get("announced", (None,))[0] is None
+
+
+@pytest.mark.parametrize("joined", [", and three-quarters", ", while three-quarters"])
+def test_a_second_saying_with_its_own_speaker_is_no_part_of_the_first(pipeline, joined):
+    text = f"Six in 10 voters said the mayor is honest{joined} said the same of her rival."
+    doc = pipeline.nlp(text)
+    drafts = pipeline.engine._rule_drafts(doc, text, find_quotes(doc))
+    assert [[text[a:b] for a, b in d.content] for d in drafts] == [
+        ["the mayor is honest"],
+        ["the same of her rival"],
+    ]
+
+
+def test_a_speakers_own_words_keep_the_sayings_inside_them(pipeline):
+    text = "MAYOR OKAFOR: I think the council must act, and the city manager says he agrees."
+    drafts = rule_drafts(pipeline, text)
+    assert drafts[":"][1] == ["I think the council must act, and the city manager says he agrees"]

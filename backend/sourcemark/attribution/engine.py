@@ -93,6 +93,7 @@ MAX_LIST_ITEM_WORDS = 30
 POINTS_AHEAD = re.compile(r"(?:the following|this|these|as follows)(?:\s+\w+)?", re.IGNORECASE)
 # "…, North Korea's state-run KCNA news agency said.": the longest speaker phrase taken.
 MAX_TAIL_SPEAKER_WORDS = 12
+COORDINATORS = {"and", "but", "while", "whereas"}  # what joins one saying to the next
 WH_TAGS = {"WDT", "WP", "WP$"}  # "which", "who", "whose": what opens a relative clause
 
 
@@ -206,6 +207,30 @@ def _end_before_tail_speakers(drafts: list[Draft]) -> None:
                 inner.content = _without(
                     inner.content, claim_end, sentence_end.idx + len(sentence_end)
                 )
+
+
+def _end_before_coordinated_sayings(doc: Doc, drafts: list[Draft]) -> None:
+    """ "Six in 10 said he is honest, and three-quarters said the same of her": the second
+    saying, with a speaker of its own after "and", "but" or "while", is no part of what the
+    first says, though the parse may hang it there."""
+    cued = [d for d in drafts if d.cue is not None and d.content and d.source is not None]
+    for inner in cued:
+        first = min(inner.source.tokens)
+        opener = first - 1
+        if opener < 1 or doc[opener].lower_ not in COORDINATORS:
+            continue
+        cut_from = opener - 1 if doc[opener - 1].text == "," else opener
+        start = doc[cut_from].idx
+        end = max([b for _, b in inner.content] + [inner.cue.span.end_char])
+        for outer in cued:
+            if outer.cue.label is not None:
+                continue  # a speaker's own words may hold sayings of their own
+            if (
+                outer is not inner
+                and outer.cue.end <= first
+                and any(a <= start < b for a, b in outer.content)
+            ):
+                outer.content = _without(outer.content, start, end)
 
 
 def _quoted_before(part: Draft, whole: Draft) -> bool:
@@ -1113,6 +1138,7 @@ class AttributionEngine:
         self._place_quotes(doc, text, quotes, drafts)
         _end_before_joined_cues(doc, text, drafts)
         _end_before_tail_speakers(drafts)
+        _end_before_coordinated_sayings(doc, drafts)
         # A cue with nothing said, and no quote to take, is not an attribution, unless what
         # it says follows in the next paragraph ("He said:").
         kept = [d for d in drafts if d.content or self._opens_next(doc, d) or _signs_above(doc, d)]
