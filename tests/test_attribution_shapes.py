@@ -1971,3 +1971,36 @@ def test_a_speakers_own_words_keep_the_sayings_inside_them(pipeline):
     text = "MAYOR OKAFOR: I think the council must act, and the city manager says he agrees."
     drafts = rule_drafts(pipeline, text)
     assert drafts[":"][1] == ["I think the council must act, and the city manager says he agrees"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "As first reported by the Daily Courier on Monday, the city will close two libraries.",
+            ["the city will close two libraries"],
+        ),
+        (
+            "The plaza cost $2 million, as reported by the Daily Courier.",
+            ["The plaza cost $2 million"],
+        ),
+        (
+            "The mayor met the union that day, as the Daily Courier reported on Tuesday, and "
+            "she will meet the council next week.",
+            ["The mayor met the union that day"],
+        ),
+    ],
+)
+def test_as_reported_by_someone_qualifies_the_clause_it_stands_in(pipeline, text, claim):
+    source, content = rule_drafts(pipeline, text)["reported"]
+    assert (source, content) == ("the Daily Courier", claim)
+
+
+def test_as_someone_said_after_a_quote_says_the_quote(pipeline):
+    text = "The fact that the vote “is a coin toss,” as Okafor said, raises the stakes."
+    assert rule_drafts(pipeline, text)["said"][1] == ["“is a coin toss,”"]
+
+
+def test_as_someone_is_known_by_others_is_no_report(pipeline):
+    text = "Grandpa Jo, as he is affectionately known by his grandchildren, likes long walks."
+    assert "known" not in {cue.split()[-1] for cue in rule_drafts(pipeline, text)}

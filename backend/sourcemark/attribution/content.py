@@ -245,16 +245,37 @@ def _claim_before(verb: Token) -> set[int]:
 
 def _as_aside(verb: Token) -> set[int]:
     """ "Prices, as the mayor noted, have doubled": a saying that "as" opens, with nothing
-    after it but when it was said or whom it told, qualifies the clause it hangs on, which
-    is what was said."""
-    if verb.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
-    ):
+    after it but when or where it was said, whom it told or (passive) who said it,
+    qualifies the clause it hangs on, which is what was said."""
+    mark = next((c.i for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if verb.dep_ != "advcl" or mark is None:
         return set()
     for child in verb.rights:
-        if child.dep_ not in AS_ASIDE_TAILS and not _addressee(child, verb):
-            return set()  # "as he called for talks": it says what follows it
-    return subtree(verb.head) - subtree(verb)
+        if child.dep_ in AS_ASIDE_TAILS or _addressee(child, verb):
+            continue
+        if when_or_where_said(child):
+            continue  # "as the mayor noted on Tuesday"
+        if child.dep_ == "agent" and verb.lemma_.lower() in SPEECH_LEMMAS:
+            continue  # "as first reported by the Times", not "as he's known by his friends"
+        return set()  # "as he called for talks": it says what follows it
+    before = verb.doc[mark - 1 : mark]
+    if before and before[0].text == ",":
+        before = verb.doc[mark - 2 : mark - 1]
+    if before and before[0].is_quote:
+        return set()  # "the fact that the race “is a dead heat,” as Cruz said": the quote
+    # Only the clause it stands in: "Ailes met him, as the Times reported, and he will …"
+    later = [c for c in verb.head.rights if c.dep_ == "conj" and c.i > verb.i]
+    joined = set().union(*(range(_conjunction_start(c), c.right_edge.i + 1) for c in later))
+    return subtree(verb.head) - subtree(verb) - joined
+
+
+def _conjunction_start(conj: Token) -> int:
+    """Where a joined clause starts, with the "and" and comma before it."""
+    start = conj.left_edge.i
+    doc = conj.doc
+    while start > 0 and (doc[start - 1].dep_ == "cc" or doc[start - 1].text == ","):
+        start -= 1
+    return start
 
 
 def find_content(cue: Cue) -> tuple[set[int], str]:
