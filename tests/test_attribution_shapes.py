@@ -2004,3 +2004,41 @@ def test_as_someone_said_after_a_quote_says_the_quote(pipeline):
 def test_as_someone_is_known_by_others_is_no_report(pipeline):
     text = "Grandpa Jo, as he is affectionately known by his grandchildren, likes long walks."
     assert "known" not in {cue.split()[-1] for cue in rule_drafts(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Varga cannot say that “in her view,” Okafor added, saying it should be “up to "
+            "the council to decide.”",
+            "saying",
+            "Okafor",
+        ),
+        (
+            "Okafor pushed back on those claims Monday, saying that the budget had the right "
+            "safeguards but was sunk by voter anger - and arguing that she and Varga shared "
+            "the same goals.",
+            "arguing",
+            "Okafor",
+        ),
+        (
+            "She said her brother has been a fair employer and would do the same as mayor, "
+            "saying that he backs equal pay.",
+            "saying",
+            "She",
+        ),
+    ],
+)
+def test_a_participle_of_saying_is_the_sayers_not_a_speaker_in_the_claim(
+    pipeline, text, cue, speaker
+):
+    assert rule_drafts(pipeline, text)[cue][0] == speaker
+
+
+def test_a_participle_joined_without_a_comma_keeps_its_own_reading(pipeline):
+    text = (
+        "The senator emailed supporters saying: “The fight goes on” and vowing to compete "
+        "in the final primary next week."
+    )
+    assert rule_drafts(pipeline, text).get("vowing", (None,))[0] != "supporters"

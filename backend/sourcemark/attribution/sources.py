@@ -394,17 +394,34 @@ def _after_comma(token: Token) -> bool:
     return i >= 0 and token.doc[i].text == ","
 
 
+def _after_and(token: Token) -> bool:
+    """Whether "and", after a comma or dash, comes just before the token."""
+    doc = token.doc
+    i = token.i
+    return i >= 2 and doc[i - 1].lower_ == "and" and doc[i - 2].text in (",", "-", "—", "–", "--")
+
+
 def _saying_before(verb: Token) -> Token | None:
     """ "The mayor said the city will cut the budget, noting that …": a participle after a
     comma, which the parser hangs on the reported clause, is the sayer's, not the city's.
     So with any verb that has a subject: "Bennett denied that a shakeup is coming,
-    explaining …", "denied the notion that a shakeup is coming, explaining …". The verb it
-    goes with, or None."""
+    explaining …", "denied the notion that a shakeup is coming, explaining …"; also one
+    joined by ", and" to a verb of the claim ("saying that the bill … was sunk by voter
+    anger - and arguing …"), and one hung on the second of joined verbs ("her father has
+    been … and would do …, saying"). Not one after a saying with a speaker of its own
+    ("…, Okafor added, saying"). The verb it goes with, or None."""
     head = verb.head
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or head.i > verb.i:
+    if verb.tag_ != "VBG" or verb.i == 0 or head.i > verb.i:
         return None
-    if not _after_comma(verb):
+    if verb.dep_ == "advcl":
+        if not _after_comma(verb):
+            return None
+    elif verb.dep_ != "conj" or not _after_and(verb):  # "…, saying … - and arguing …"
         return None
+    if head.lemma_.lower() in SAYING and _subject(head) is not None:
+        return None  # "…, Lewandowski added, saying …": the one who added
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head  # "her father has been … and would do …, saying": been
     if head.dep_ == "ccomp":
         saying = head.head
     elif head.dep_ == "acl" and head.head.dep_ == "dobj":  # "the notion that …"
