@@ -443,11 +443,26 @@ def test_a_speaker_set_in_the_sentence_before_is_its_main_person(analyze):
             "he",
             "Tom Keller",
         ),
+        # The subject of a clause put first, set beside what follows.
+        (
+            "While Mr. Keller shares more of Mr. Ortiz's views, he turned against the port plan"
+            " and has embraced a tougher line on taxes.",
+            "he",
+            "Keller",
+        ),
     ],
 )
 def test_he_is_the_one_person_named_before_him_in_his_own_sentence(analyze, text, pronoun, person):
     result = analyze("“We will win this district,” said Paul Brandt, the party chairman.", text)
     assert named(result, 1, pronoun)["name"] == person
+
+
+def test_he_after_a_condition_is_not_the_one_the_condition_names(analyze):
+    result = analyze(
+        "“The rally went well,” said Vern Sparrow, one of the organisers.",
+        "If Tom Keller does not win the primary, he said he would back one of his rivals.",
+    )
+    assert named(result, 1, "he")["name"] == "Vern Sparrow"
 
 
 def test_he_is_the_person_a_paragraph_ends_on(analyze):

@@ -107,6 +107,7 @@ PEOPLE_NOUNS = {
 }  # fmt: skip
 BODY_ENTITIES = {"ORG", "GPE", "NORP"}  # what ties unnamed people to a body
 SUBJECTS = {"nsubj", "nsubjpass"}
+CONTRASTING_MARKS = {"while", "although", "though", "whereas", "after", "because", "since"}
 ASK_VERBS = {"ask", "press", "question", "quiz"}  # "asked Trump whether he …": Trump
 OWNER_DEPS = {"poss", "compound"}  # "Donald Trump's divorce", "the Trump divorce file"
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
@@ -1849,7 +1850,13 @@ class Resolver:
         quoted = self._names(doc).quoted
         if any(t.dep_ in SUBJECTS and t.ent_type_ == "PERSON" for t in doc[main.i : pronoun.i]):
             return None  # someone else is the subject between
-        openers = [c for c in sent.root.children if c.dep_ == "prep" and c.i < main.i]
+        # An opening phrase, or a clause put first that sets its subject beside what follows
+        # ("While Mr. Cruz shares …, he turned …"), not a condition ("If Trump loses, he …").
+        openers = [
+            c
+            for c in sent.root.children
+            if c.i < main.i and (c.dep_ == "prep" or (c.dep_ == "advcl" and _contrasting(c)))
+        ]
         found, others = set(), set()
         for token in doc[sent.start : main.i]:
             if quoted[token.i]:
@@ -2237,6 +2244,12 @@ def _inside_description(entity: Span, a_person: Callable[[Token], bool]) -> bool
                 described = described.head
             return a_person(described)
     return False
+
+
+def _contrasting(clause: Token) -> bool:
+    """A clause opened by "while", "although", "after" and the like, whose subject the main
+    clause goes on about."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRASTING_MARKS for c in clause.children)
 
 
 def _gendered_subject_before(pronoun: Token, gender: str | None, quoted: list[bool]):
