@@ -2042,3 +2042,25 @@ def test_a_participle_joined_without_a_comma_keeps_its_own_reading(pipeline):
         "in the final primary next week."
     )
     assert rule_drafts(pipeline, text).get("vowing", (None,))[0] != "supporters"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The council approved the budget, which the mayor opposed when it first came up.",
+            "opposed",
+            ["the budget, which"],
+        ),
+        # What he called it is what he said, not what he called so.
+        (
+            "He spoke about the attack, which he called “an evil, hateful act.”",
+            "called",
+            ["“an evil, hateful act.”"],
+        ),
+    ],
+)
+def test_a_relative_pronoun_object_makes_its_noun_what_the_verb_is_about(
+    pipeline, text, cue, content
+):
+    assert rule_drafts(pipeline, text)[cue][1] == content

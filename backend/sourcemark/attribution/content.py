@@ -13,6 +13,9 @@ from .types import GROUPS_OF_PEOPLE, person_noun
 CLAUSE_DEPS = ("ccomp", "parataxis")
 # Right-hand dependents that carry what was said or wanted when there is no clause.
 OBJECT_DEPS = {"dobj", "obj", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "advcl"}
+# All that may follow a verb whose object is a relative pronoun, for the noun it stands
+# for to be what the verb is about: "which Clinton conceded when polls closed, …".
+RELATIVE_TAILS = {"punct", "advcl", "npadvmod"}
 # What a noun cue governs after it: "the claim that …", "a plan to …", "support for …".
 NOUN_CONTENT_DEPS = {"acl", "ccomp", "xcomp", "prep", "advcl"}
 # Clauses that go on with a claim after the cue that interrupts it: "…, he said, because …".
@@ -197,6 +200,23 @@ def _acts_on_its_object(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "xcomp") and c.i > verb.i for c in verb.children)
 
 
+def _relative_object(verb: Token) -> set[int]:
+    """ "Sanders's victory, which Clinton conceded when polls closed": a relative clause
+    whose object is its pronoun is about the noun phrase it hangs on, and the pronoun."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    pronoun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if pronoun is None or pronoun.lower_ not in ("which", "that"):
+        return set()
+    if any(c.dep_ not in RELATIVE_TAILS and not when_or_where_said(c) for c in verb.rights):
+        return set()  # "the massacre, which he called “an evil act”": what he called it
+    doc, end = verb.doc, pronoun.i
+    while end > verb.head.i + 1 and doc[end - 1].is_punct:
+        end -= 1  # not the comma, dash or bracket that opens the relative clause
+    # PolNeAR marks the pronoun, with or without the noun phrase: "which", "the scandal … that"
+    return set(range(verb.head.left_edge.i, end)) | {pronoun.i}
+
+
 def _what_it_is_about(verb: Token) -> set[int]:
     """What a passive with its agent, or a verb of feeling, is about: its subject ("The bill
     was backed by the mayor", "The delay angered the council"), since the agent and the one
@@ -325,7 +345,7 @@ def find_content(cue: Cue) -> tuple[set[int], str]:
     before = _claim_before(verb) or _as_aside(verb)
     if before:
         return before, "inverted"
-    about = _what_it_is_about(verb)
+    about = _what_it_is_about(verb) or _relative_object(verb)
     if about:
         return about, "object"
     rest: set[int] = set()
