@@ -2028,6 +2028,12 @@ def test_as_someone_is_known_by_others_is_no_report(pipeline):
             "saying",
             "She",
         ),
+        (
+            "Okafor said Varga “would have no chance to win,” the aide recalled, adding that "
+            "Okafor said of the race: “I will not lose.”",
+            "adding",
+            "the aide",
+        ),
     ],
 )
 def test_a_participle_of_saying_is_the_sayers_not_a_speaker_in_the_claim(

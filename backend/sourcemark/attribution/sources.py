@@ -16,7 +16,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Verbs whose reported clause a participle after it may hang from: "said …, noting".
 SAYING = {
     "say", "tell", "announce", "state", "write", "report", "declare", "testify", "insist", "argue",
-    "claim", "contend", "maintain", "assert", "explain", "warn", "add", "note",
+    "claim", "contend", "maintain", "assert", "explain", "warn", "add", "note", "recall",
 }  # fmt: skip
 # Verbs a cue hangs from without a subject of its own ("..., saying", "and added").
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "relcl"}
