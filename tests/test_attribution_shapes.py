@@ -2070,3 +2070,11 @@ def test_a_relative_pronoun_object_makes_its_noun_what_the_verb_is_about(
     pipeline, text, cue, content
 ):
     assert rule_drafts(pipeline, text)[cue][1] == content
+
+
+def test_a_participle_after_a_passive_is_its_subjects_not_the_agents(pipeline):
+    text = (
+        "Councillor Jo Varga was booed and shouted down by protesters after telling them "
+        "that the plan was final."
+    )
+    assert rule_drafts(pipeline, text)["telling"][0] == "Councillor Jo Varga"

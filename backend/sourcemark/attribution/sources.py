@@ -323,9 +323,10 @@ def find_source(cue: Cue, exclude: set[int]) -> Mention | None:
             verb = _doer_before_preposition(verb)
             if verb is None:
                 return None
-            # "After saying her foot was swollen, she was taken to hospital": she said it
-            passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if passive is not None and _subject(verb, exclude) is None:
+            # "After saying her foot was swollen, she was taken to hospital": she said it; so
+            # did "Silverman", "booed by Sanders supporters after telling holdouts …"
+            passive = _passive_subject(verb)
+            if passive is not None:
                 subject = passive
                 break
             continue
@@ -392,6 +393,16 @@ def _after_comma(token: Token) -> bool:
     while i > 0 and token.doc[i].is_quote:
         i -= 1
     return i >= 0 and token.doc[i].text == ","
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive verb, or of the passive it is joined to: "was booed and
+    shouted down by …" (Silverman, the subject of "booed")."""
+    while True:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head.i > verb.i:
+            return subject
+        verb = verb.head
 
 
 def _after_and(token: Token) -> bool:
