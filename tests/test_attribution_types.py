@@ -656,6 +656,9 @@ def test_they_after_two_sentences_each_about_one_person_is_both(analyze):
     [
         ("Farmer Dale Pruitt said the crop had failed.", "Dale Pruitt"),
         ("Hunter Biden said he would testify.", "Hunter Biden"),  # a first name, not a role
+        # A word only built like a role counts before a name of two words at least.
+        ("Comedian Dana Okafor said the show was over.", "Dana Okafor"),
+        ("Rucker Dunmore said the show was over.", "Rucker Dunmore"),
     ],
 )
 def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(analyze, text, name):

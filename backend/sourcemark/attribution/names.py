@@ -714,11 +714,15 @@ def is_title(token: Token) -> bool:
     return word in TITLE_WORDS or word in HONORIFIC_GENDER
 
 
-def _role_opening_sentence(token: Token) -> bool:
+def _role_opening_sentence(token: Token, name_words: int) -> bool:
     """A noun for a person, capitalised as a sentence's first word, that the tagger took for
-    a name ("Farmer Dale Pruitt said"); not one that is also a first name ("Hunter")."""
+    a name ("Farmer Dale Pruitt said"); not one that is also a first name ("Hunter"). A word
+    only built like one ("Comedian", "Filmmaker") counts before a name of two words at least
+    ("Comedian Sarah Silverman"), not as the first of two ("Rucker Culpepper")."""
     word = token.lower_
-    return token.is_sent_start and word in KNOWN_PERSON_NOUNS and word not in census_shares()
+    if not token.is_sent_start or word in census_shares():
+        return False
+    return word in KNOWN_PERSON_NOUNS or (person_noun(word) and name_words >= 3)
 
 
 def quoted_tokens(doc: Doc, text: str) -> list[bool]:
@@ -786,7 +790,7 @@ def name_tokens(entity: Span) -> list[Token]:
                 or tokens[0].pos_ in ("NOUN", "ADJ")
                 or tokens[0].lower_ in ANONYMOUS_ROLES | UNIQUE_OFFICES  # not "Bill Maron"
                 or tokens[0].lower_ in SAID_BEFORE_NAME  # "Stated Stone: …"
-                or _role_opening_sentence(tokens[0])
+                or _role_opening_sentence(tokens[0], len(tokens))
             )
         )
     ):
