@@ -47,6 +47,8 @@ SAID_BEFORE_NAME = {
     "replied", "responded", "asked", "insisted", "argued", "declared", "quipped",
 }  # fmt: skip
 NOT_IN_NAMES = {"DET", "ADP", "CCONJ", "PRON", "NUM", "VERB", "AUX"}  # "The American Legion"
+# How the name of a profession ends ("comedian", "novelist", "filmmaker", "moderator").
+PROFESSION_ENDINGS = ("ian", "ist", "maker", "ator", "ologist", "grapher")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some"}
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 
@@ -714,15 +716,15 @@ def is_title(token: Token) -> bool:
     return word in TITLE_WORDS or word in HONORIFIC_GENDER
 
 
-def _role_opening_sentence(token: Token, name_words: int) -> bool:
+def _role_opening_sentence(token: Token) -> bool:
     """A noun for a person, capitalised as a sentence's first word, that the tagger took for
-    a name ("Farmer Dale Pruitt said"); not one that is also a first name ("Hunter"). A word
-    only built like one ("Comedian", "Filmmaker") counts before a name of two words at least
-    ("Comedian Sarah Silverman"), not as the first of two ("Rucker Culpepper")."""
+    a name ("Farmer Dale Pruitt said"); not one that is also a first name ("Hunter"). Besides
+    the listed roles, a word built like a profession ("Comedian", "Filmmaker", "Moderator"),
+    but not any word in "-er", which surnames and first names share ("Chandler", "Rucker")."""
     word = token.lower_
     if not token.is_sent_start or word in census_shares():
         return False
-    return word in KNOWN_PERSON_NOUNS or (person_noun(word) and name_words >= 3)
+    return word in KNOWN_PERSON_NOUNS or word.endswith(PROFESSION_ENDINGS)
 
 
 def quoted_tokens(doc: Doc, text: str) -> list[bool]:
@@ -790,7 +792,7 @@ def name_tokens(entity: Span) -> list[Token]:
                 or tokens[0].pos_ in ("NOUN", "ADJ")
                 or tokens[0].lower_ in ANONYMOUS_ROLES | UNIQUE_OFFICES  # not "Bill Maron"
                 or tokens[0].lower_ in SAID_BEFORE_NAME  # "Stated Stone: …"
-                or _role_opening_sentence(tokens[0], len(tokens))
+                or _role_opening_sentence(tokens[0])
             )
         )
     ):
