@@ -2078,3 +2078,32 @@ def test_a_participle_after_a_passive_is_its_subjects_not_the_agents(pipeline):
         "that the plan was final."
     )
     assert rule_drafts(pipeline, text)["telling"][0] == "Councillor Jo Varga"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The budget cuts have left 55 percent of voters saying the state is heading the "
+            "wrong way.",
+            "saying",
+            "55 percent of voters",
+        ),
+        (
+            "The interview ended with Okafor asking the mayor whether she would run again.",
+            "asking",
+            "Okafor",
+        ),
+        # An aside after more than the object is the sayer's.
+        (
+            "Varga argued that the checks would keep people from crossing the river, saying it "
+            "was about safety.",
+            "saying",
+            "Varga",
+        ),
+    ],
+)
+def test_a_participle_is_the_object_of_a_verb_of_leaving_or_the_one_with_names(
+    pipeline, text, cue, speaker
+):
+    assert rule_drafts(pipeline, text)[cue][0] == speaker
