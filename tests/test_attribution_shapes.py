@@ -2034,6 +2034,12 @@ def test_as_someone_is_known_by_others_is_no_report(pipeline):
             "adding",
             "the aide",
         ),
+        (
+            "Most of the vulnerable council members have already said they would back the "
+            "budget, while emphasizing it is not an endorsement.",
+            "emphasizing",
+            "Most of the vulnerable council members",
+        ),
     ],
 )
 def test_a_participle_of_saying_is_the_sayers_not_a_speaker_in_the_claim(

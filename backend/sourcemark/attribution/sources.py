@@ -434,6 +434,15 @@ def _passive_subject(verb: Token) -> Token | None:
         verb = verb.head
 
 
+def _after_comma_and_mark(token: Token) -> bool:
+    """Whether a comma and a word that opens the participle's clause come just before it:
+    "…, while emphasizing …", "…, before adding …"."""
+    doc, i = token.doc, token.i
+    return (
+        i >= 2 and doc[i - 1].dep_ == "mark" and doc[i - 1].head == token and doc[i - 2].text == ","
+    )
+
+
 def _after_and(token: Token) -> bool:
     """Whether "and", after a comma or dash, comes just before the token."""
     doc = token.doc
@@ -454,7 +463,7 @@ def _saying_before(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.i == 0 or head.i > verb.i:
         return None
     if verb.dep_ == "advcl":
-        if not _after_comma(verb):
+        if not (_after_comma(verb) or _after_comma_and_mark(verb)):
             return None
     elif verb.dep_ != "conj" or not _after_and(verb):  # "…, saying … - and arguing …"
         return None
