@@ -1941,8 +1941,8 @@ def test_a_participle_that_ends_a_sentence_says_what_was_done_not_who_spoke(pipe
 
 def test_only_a_speaker_that_ends_the_sentence_holds_a_saying_inside_its_claim(pipeline):
     text = (
-        "I learned that the hard way: when I was 20 years old, deep into youthful "
-        "idealism, I wrote in “Pat Paulsen” on my first city ballot in 1988."
+        "I learned that the hard way: as a 20-year-old student, deep into campus politics, "
+        "I wrote in “Pat Paulsen” on my first city ballot in 1988."
     )
     # "wrote" a clause of "learned", whose claim it takes for its own: neither holds the other.
     assert "learned" in rule_drafts(pipeline, text)
