@@ -2102,3 +2102,19 @@ def test_a_relative_pronoun_object_makes_its_noun_what_the_verb_is_about(
     pipeline, text, cue, content
 ):
     assert rule_drafts(pipeline, text)[cue][1] == content
+
+
+def test_a_share_with_saying_after_it_says_what_follows(pipeline):
+    text = (
+        "The mayor has slightly improved her standing, with 30 percent of voters saying they "
+        "have a positive view of her."
+    )
+    assert rule_drafts(pipeline, text)["saying"] == (
+        "30 percent of voters",
+        ["they have a positive view of her"],
+    )
+
+
+def test_with_someone_doing_what_a_verb_of_saying_can_name_says_nothing(pipeline):
+    text = "Fox News and NBC News were first, with both networks calling the race early."
+    assert "calling" not in rule_drafts(pipeline, text)
