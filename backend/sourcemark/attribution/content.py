@@ -285,15 +285,16 @@ def _as_aside(verb: Token) -> set[int]:
         return set()  # "the fact that the race “is a dead heat,” as Cruz said": the quote
     # Only the clause it stands in: "Ailes met him, as the Times reported, and he will …"
     later = [c for c in verb.head.rights if c.dep_ == "conj" and c.i > verb.i]
-    joined = set().union(*(range(_conjunction_start(c), c.right_edge.i + 1) for c in later))
+    joined = set().union(*(range(conjunction_start(c), c.right_edge.i + 1) for c in later))
     return subtree(verb.head) - subtree(verb) - joined
 
 
-def _conjunction_start(conj: Token) -> int:
-    """Where a joined clause starts, with the "and" and comma before it."""
-    start = conj.left_edge.i
-    doc = conj.doc
-    while start > 0 and (doc[start - 1].dep_ == "cc" or doc[start - 1].text == ","):
+def conjunction_start(conj: Token) -> int:
+    """Where a joined clause starts, with the "and" and the comma before it."""
+    doc, start = conj.doc, conj.left_edge.i
+    if start > 0 and doc[start - 1].dep_ == "cc":
+        start -= 1
+    if start > 0 and doc[start - 1].text == ",":
         start -= 1
     return start
 

@@ -23,7 +23,7 @@ from .. import deadline
 from ..linear_spacy import sentence_spans
 from ..tone.spans import SpanIndex
 from .confidence import Calibrator, features
-from .content import CLAUSE_DEPS, TELLING, find_content, when_or_where_said
+from .content import CLAUSE_DEPS, TELLING, conjunction_start, find_content, when_or_where_said
 from .coref import INTERVIEW_LABELS, Referent, Resolver
 from .cues import (
     ADDRESSING,
@@ -177,11 +177,7 @@ def _end_before_joined_cues(doc: Doc, text: str, drafts: list[Draft]) -> None:
         if outer is None:
             continue
         verb = draft.cue.head
-        first = verb.left_edge.i
-        if first > 0 and doc[first - 1].dep_ == "cc":  # the "and", and a comma before it
-            first -= 1
-        if first > 0 and doc[first - 1].text == ",":
-            first -= 1
+        first = conjunction_start(verb)
         start = doc[first - 1].idx + len(doc[first - 1].text) if first > 0 else 0
         last = verb.right_edge
         kept = _without(outer.content, start, last.idx + len(last.text))

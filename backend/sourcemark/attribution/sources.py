@@ -411,12 +411,12 @@ def _participle_doer(verb: Token) -> Token | None:
     head = verb.head
     if head.lemma_.lower() in LEAVING_VERBS:
         obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-        # Right after the object ("left voters saying"), not after more ("kept people from
-        # coming in, saying": the sayer's aside).
-        gap = verb.doc[obj.right_edge.i + 1 : verb.i] if obj is not None else []
-        next_to = all(t.text == "," for t in gap) and len(gap) <= 1
-        if obj is not None and next_to and (obj.lower_ in OBJECT_PRONOUNS or _people(obj)):
-            return obj
+        if obj is not None and (obj.lower_ in OBJECT_PRONOUNS or _people(obj)):
+            # Right after the object ("left voters saying"), not after more ("kept people
+            # from coming in, saying": the sayer's aside).
+            gap = [t.text for t in verb.doc[obj.right_edge.i + 1 : verb.i]]
+            if gap in ([], [","]):
+                return obj
     before = verb.doc[verb.i - 1] if verb.i else None
     if before is not None and before.dep_ == "pobj" and before.head.lower_ == "with":
         named = before.pos_ == "PROPN" or _people(before)
